@@ -1,0 +1,280 @@
+"""The shared vocabulary of medcite: typed, immutable records passed between stages.
+
+Every stage (``ingest``, ``store``, ``index``, ``compose``, ``render``) speaks in these
+types and nothing else, so a stage can be read, tested and replaced on its own.
+They are frozen, slotted dataclasses of tuples and enums; ``msgspec`` (de)serialises
+them to the JSON documented in ``docs/records.md`` without a second schema to drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Source(StrEnum):
+    """Where a record was read from; part of provenance, not of identity."""
+
+    PUBMED_XML = "pubmed-xml"
+    MEDLINE_TEXT = "medline-text"
+    EUTILS = "eutils"
+    JSONL = "jsonl"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One part of an abstract as published (NLM ``AbstractText`` or an inline label).
+
+    ``label`` is the author's label ("RESULTS", "Patients and methods") or "" for an
+    unstructured abstract; ``category`` is NLM's normalised ``NlmCategory``
+    (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS, UNASSIGNED) when known.
+    """
+
+    text: str
+    label: str = ""
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A MeSH subheading attached to a descriptor (e.g. Q000000981 "diagnostic imaging")."""
+
+    qualifier_id: str
+    name: str
+    major_topic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MeshHeading:
+    """A MeSH heading: the descriptor and its qualifiers, with NLM's major-topic flags."""
+
+    descriptor_id: str
+    name: str
+    major_topic: bool = False
+    qualifiers: tuple[Qualifier, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Chemical:
+    """An entry of NLM's ``ChemicalList`` (substance name and its registry number)."""
+
+    substance_id: str
+    name: str
+    registry_number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """A person (last name, fore name, initials) or a collective (group) author."""
+
+    last_name: str = ""
+    fore_name: str = ""
+    initials: str = ""
+    collective_name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name as NLM's citation style writes it: "Smith JA" or the group name."""
+        if self.collective_name:
+            return self.collective_name
+        return f"{self.last_name} {self.initials}".strip() or self.fore_name
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    """The journal issue a record appeared in."""
+
+    title: str = ""
+    iso_abbreviation: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """A publication date as precise as the source gives it.
+
+    ``text`` keeps the published form (e.g. NLM's ``MedlineDate`` "1998 Dec-1999 Jan");
+    ``year`` is the first year in it, so records sort and filter by year uniformly.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One citation (an article or book chapter) with its abstract and indexing.
+
+    ``id`` is ``pmid:<n>`` for PubMed records, ``doi:<doi>`` when only a DOI identifies
+    it, and ``<source>:<name>`` otherwise; it is the key of idempotent upserts.
+    ``version`` is PubMed's PMID version: a higher version replaces a lower one.
+    """
+
+    id: str
+    source: Source
+    title: str
+    sections: tuple[Section, ...] = ()
+    version: int = 1
+    pmid: str = ""
+    doi: str = ""
+    pmcid: str = ""
+    pii: str = ""
+    vernacular_title: str = ""
+    copyright: str = ""
+    publication_types: tuple[str, ...] = ()
+    mesh_headings: tuple[MeshHeading, ...] = ()
+    chemicals: tuple[Chemical, ...] = ()
+    keywords: tuple[str, ...] = ()
+    date: PublicationDate = field(default_factory=PublicationDate)
+    journal: Journal = field(default_factory=Journal)
+    authors: tuple[Author, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    @property
+    def abstract(self) -> str:
+        """The abstract as one text, sections joined by blank lines."""
+        return "\n\n".join(section.text for section in self.sections)
+
+    @property
+    def year(self) -> int | None:
+        """The publication year, the part of the date every stage uses."""
+        return self.date.year
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """A record withdrawn by its publisher of record (NLM ``DeleteCitation``)."""
+
+    record_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A record or file that could not be read, and why; ingestion goes on without it.
+
+    ``location`` names the file; ``record`` the record within it (a PMID or a position
+    such as "record 12") when the fault is in one record rather than the whole file.
+    """
+
+    location: str
+    reason: str
+    record: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.location} [{self.record}]" if self.record else self.location
+        return f"{where}: {self.reason}"
+
+
+SourceItem = Record | Deletion | Rejection
+"""What a reader yields: a record, a deletion, or a rejected input with its reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a record's section, located by character span in that section.
+
+    Answers are built from sentences, and the span lets anyone check a statement
+    against its source: ``record.sections[section_index].text[start:end] == text``.
+    """
+
+    record_id: str
+    section_index: int
+    index: int
+    start: int
+    end: int
+    text: str
+    section_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A record found by a search, with its score and rank (1-based)."""
+
+    record_id: str
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ingest run did: counts by outcome, and every rejection with its reason."""
+
+    read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejections: tuple[Rejection, ...] = ()
+
+    @property
+    def rejected(self) -> int:
+        """How many inputs were rejected."""
+        return len(self.rejections)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence of a cited record, shown in an answer with its citation numbers.
+
+    ``start``/``end`` locate ``text`` inside section ``section_index`` of the record,
+    so the statement can be verified against its source.
+    """
+
+    text: str
+    citations: tuple[int, ...]
+    record_id: str
+    section_index: int
+    section: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSection:
+    """A titled part of an answer page ("Bottom line", "From the research", …)."""
+
+    title: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A numbered reference of an answer, with what a citation style needs."""
+
+    n: int
+    record_id: str
+    title: str
+    pmid: str = ""
+    doi: str = ""
+    journal: str = ""
+    year: int | None = None
+    authors: tuple[str, ...] = ()
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publication_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Which index snapshot and settings produced an answer, and how long it took."""
+
+    index_snapshot: str
+    settings_hash: str
+    elapsed_ms: float
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer page as data; renderers only format it."""
+
+    question: str
+    sections: tuple[AnswerSection, ...]
+    references: tuple[Reference, ...]
+    provenance: Provenance
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,161 @@
+"""Settings, declared once and validated strictly.
+
+Sources, highest priority first: explicit arguments (the CLI's few options), environment
+variables (``MEDCITE_HOME`` for the data directory, ``MEDCITE_<GROUP>__<KEY>`` for the
+rest, e.g. ``MEDCITE_NCBI__API_KEY``), the TOML file ``medcite.toml`` in the data
+directory, then the defaults below. Unknown keys are errors, not silently ignored
+(datasette's ``SETTINGS`` and paper-qa's ``extra="forbid"`` habit).
+
+Every answer records :func:`settings_hash` so it can say which settings produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from medcite.errors import ConfigError
+
+CONFIG_FILE_NAME = "medcite.toml"
+DATA_DIR_ENV = "MEDCITE_HOME"
+ENV_PREFIX = "MEDCITE_"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IngestSettings(_Strict):
+    """How sources are read and stored."""
+
+    batch_size: int = Field(1000, ge=1, le=100_000, description="Records per atomic store batch.")
+
+
+class IndexSettings(_Strict):
+    """The full-text index: field boosts and writer memory."""
+
+    title_boost: float = Field(2.0, gt=0, description="BM25 boost of the title field.")
+    abstract_boost: float = Field(1.0, gt=0, description="BM25 boost of the abstract field.")
+    mesh_boost: float = Field(1.5, gt=0, description="BM25 boost of MeSH heading names.")
+    keywords_boost: float = Field(1.5, gt=0, description="BM25 boost of author keywords.")
+    writer_heap_mb: int = Field(256, ge=16, le=4096, description="tantivy writer memory budget.")
+
+
+class AnswerSettings(_Strict):
+    """How many records an answer reads and how many statements it shows."""
+
+    max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused.")
+    candidate_records: int = Field(20, ge=1, le=500, description="Records read to answer.")
+    bottom_line_statements: int = Field(2, ge=1, le=3, description="Statements in the bottom line.")
+    research_statements: int = Field(6, ge=0, le=50, description="Bullets under the research.")
+    statements_per_record: int = Field(2, ge=1, le=10, description="Most bullets from one record.")
+
+
+class NcbiSettings(_Strict):
+    """NCBI E-utilities client: identity, rate limit and retries (NCBI's usage policy)."""
+
+    base_url: str = Field(
+        "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/", description="E-utilities base URL."
+    )
+    api_key: str = Field("", description="NCBI API key; raises the limit from 3 to 10 requests/s.")
+    email: str = Field("", description="Contact address NCBI asks every tool to send.")
+    tool: str = Field("medcite", description="Tool name sent with every request.")
+    batch_size: int = Field(200, ge=1, le=10_000, description="Records per efetch request.")
+    max_retries: int = Field(5, ge=0, le=20, description="Retries on 429 and 5xx responses.")
+    backoff_seconds: float = Field(1.0, ge=0, description="First retry delay; doubles each time.")
+    timeout_seconds: float = Field(60.0, gt=0, description="Timeout of one HTTP request.")
+
+    @property
+    def requests_per_second(self) -> float:
+        """NCBI's limit: 3 requests/s without an API key, 10 with one."""
+        return 10.0 if self.api_key else 3.0
+
+
+class Settings(_Strict):
+    """All of medcite's settings. Build with :func:`load_settings`, never at import time."""
+
+    data_dir: Path = Field(description="Directory holding the store, index and config file.")
+    ingest: IngestSettings = IngestSettings()
+    index: IndexSettings = IndexSettings()
+    answer: AnswerSettings = AnswerSettings()
+    ncbi: NcbiSettings = NcbiSettings()
+
+
+_SECRET_OR_LOCAL = {"data_dir": True, "ncbi": {"api_key", "email"}}
+
+
+def settings_hash(settings: Settings, *, group: str | None = None) -> str:
+    """A short stable hash of the settings (or one group), leaving out secrets and paths."""
+    if group is None:
+        payload = settings.model_dump_json(exclude=_SECRET_OR_LOCAL)
+    else:
+        payload = getattr(settings, group).model_dump_json()
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def default_data_dir() -> Path:
+    """The platform's user data directory for medcite (e.g. ``~/.local/share/medcite``)."""
+    return Path(platformdirs.user_data_dir("medcite", appauthor=False))
+
+
+def load_settings(
+    data_dir: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    environ: dict[str, str] | None = None,
+) -> Settings:
+    """Resolve settings from arguments, environment, the data dir's TOML file and defaults."""
+    env = dict(os.environ if environ is None else environ)
+    resolved_dir = data_dir or (Path(env[DATA_DIR_ENV]) if env.get(DATA_DIR_ENV) else None)
+    resolved_dir = (resolved_dir or default_data_dir()).expanduser()
+    values: dict[str, Any] = _read_config_file(resolved_dir / CONFIG_FILE_NAME)
+    _merge(values, _from_environment(env))
+    _merge(values, overrides or {})
+    values["data_dir"] = resolved_dir
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid settings: {_describe(exc)}") from exc
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            values = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings file: {exc}") from exc
+    if "data_dir" in values:
+        raise ConfigError(f"{path}: data_dir cannot be set inside the data directory")
+    return values
+
+
+def _from_environment(env: dict[str, str]) -> dict[str, Any]:
+    """``MEDCITE_NCBI__API_KEY=x`` → ``{"ncbi": {"api_key": "x"}}``; unknown names fail later."""
+    values: dict[str, Any] = {}
+    for name, value in env.items():
+        if not name.startswith(ENV_PREFIX) or name == DATA_DIR_ENV or "__" not in name:
+            continue
+        group, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
+        values.setdefault(group, {})[key] = value
+    return values
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def _describe(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in exc.errors()
+    )
