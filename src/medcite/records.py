@@ -201,6 +201,16 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class RetrievedRecord:
+    """A record found for a question, with its sentences and where retrieval ranked it."""
+
+    record: Record
+    sentences: tuple[Sentence, ...]
+    rank: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class IngestSummary:
     """What one ingest run did: counts by outcome, and every rejection with its reason."""
 

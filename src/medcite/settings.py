@@ -35,6 +35,12 @@ class IngestSettings(_Strict):
     """How sources are read and stored."""
 
     batch_size: int = Field(1000, ge=1, le=100_000, description="Records per atomic store batch.")
+    index_commit_records: int = Field(
+        20_000,
+        ge=1,
+        description="Records between index commits. The store commits every batch; an index "
+        "behind the store after a crash is brought in step from the store's change log.",
+    )
 
 
 class IndexSettings(_Strict):
@@ -87,7 +93,7 @@ class Settings(_Strict):
     ncbi: NcbiSettings = NcbiSettings()
 
 
-_SECRET_OR_LOCAL = {"data_dir": True, "ncbi": {"api_key", "email"}}
+_SECRET_OR_LOCAL: dict[str, Any] = {"data_dir": True, "ncbi": {"api_key", "email"}}
 
 
 def settings_hash(settings: Settings, *, group: str | None = None) -> str:

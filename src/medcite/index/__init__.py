@@ -1,0 +1,29 @@
+"""The index stage: sentences of records, and the lexical (BM25) index with its manifest."""
+
+from medcite.index.lexical import IndexUpdate, LexicalIndex, build_schema, field_boosts
+from medcite.index.manifest import (
+    FORMAT_VERSION,
+    REBUILD_COMMAND,
+    IndexManifest,
+    index_settings_hash,
+    read_manifest,
+)
+from medcite.index.query import QueryTerms, analyze_query_text, build_query
+from medcite.index.sentences import record_sentences, split_sentences
+
+__all__ = [
+    "FORMAT_VERSION",
+    "REBUILD_COMMAND",
+    "IndexManifest",
+    "IndexUpdate",
+    "LexicalIndex",
+    "QueryTerms",
+    "analyze_query_text",
+    "build_query",
+    "build_schema",
+    "field_boosts",
+    "index_settings_hash",
+    "read_manifest",
+    "record_sentences",
+    "split_sentences",
+]

@@ -1,0 +1,315 @@
+"""The ``medcite`` command line: a thin shell over :class:`medcite.engine.Engine`.
+
+Each command parses its options, makes one engine call and renders the result. Errors
+are mapped to exit codes here, once (``EXIT_CODES``); nothing below calls ``sys.exit``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, cast
+
+import click
+import msgspec
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from medcite import __version__
+from medcite.engine import Engine, Stats
+from medcite.errors import (
+    ConfigError,
+    FetchError,
+    IndexStateError,
+    MedciteError,
+    NotFoundError,
+    QuestionError,
+    SourceError,
+    StoreError,
+)
+from medcite.ingest.demo import demo_corpus_paths
+from medcite.records import IngestSummary
+from medcite.render import (
+    answer_to_json,
+    answer_to_markdown,
+    answer_view,
+    ingest_summary_view,
+    record_view,
+    search_view,
+)
+from medcite.settings import Settings, load_settings
+
+EXIT_OK = 0
+EXIT_REJECTED = 3
+"""Ingest finished, but some inputs were rejected (each is listed with its reason)."""
+
+EXIT_CODES: dict[type[MedciteError], int] = {
+    MedciteError: 1,
+    ConfigError: 4,
+    SourceError: 5,
+    QuestionError: 6,
+    NotFoundError: 7,
+    StoreError: 8,
+    IndexStateError: 9,
+    FetchError: 10,
+}
+
+app = typer.Typer(
+    name="medcite",
+    help="Grounded, citable answers to clinical questions from a local literature index.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+fetch_app = typer.Typer(help="Fetch records from online sources (NCBI E-utilities).")
+index_app = typer.Typer(help="Maintain the full-text index.")
+export_app = typer.Typer(help="Export stored records.")
+app.add_typer(fetch_app, name="fetch")
+app.add_typer(index_app, name="index")
+app.add_typer(export_app, name="export")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class TextOrJson(StrEnum):
+    """Output formats of commands that show data."""
+
+    text = "text"
+    json = "json"
+
+
+class AnswerFormat(StrEnum):
+    """Output formats of ``ask``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Data directory (store, index, medcite.toml). Default: $MEDCITE_HOME or "
+            "the platform's user data directory.",
+        ),
+    ] = None,
+    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+) -> None:
+    """Options that apply to every command."""
+    if version:
+        out.print(f"medcite {__version__}")
+        raise typer.Exit()
+    ctx.obj = data_dir
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    data_dir: Path | None = ctx.obj
+    return load_settings(data_dir)
+
+
+@contextmanager
+def _engine(ctx: typer.Context) -> Iterator[Engine]:
+    with Engine.open(_settings(ctx)) as engine:
+        yield engine
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or directories to read.")
+    ] = None,
+    demo: Annotated[
+        bool,
+        typer.Option("--demo", help="Also read the offline demo corpus (needs the 'demo' extra)."),
+    ] = False,
+) -> None:
+    """Read PubMed XML, MEDLINE text, JSONL or text files into the store and index."""
+    sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
+    if not sources:
+        raise click.UsageError("give files or directories to ingest, or --demo")
+    with _engine(ctx) as engine, _progress("ingesting") as advance:
+        summary = engine.ingest_paths(sources, advance)
+    _finish_ingest(summary)
+
+
+@fetch_app.command("pubmed")
+def fetch_pubmed(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Option("--query", help="A PubMed search, as on pubmed.gov.")],
+    max_records: Annotated[int, typer.Option("--max", min=1, help="Most records to fetch.")] = 100,
+) -> None:
+    """Search PubMed online (esearch → efetch) and ingest the records found."""
+    with _engine(ctx) as engine, _progress("fetching") as advance:
+        summary = engine.fetch_pubmed(query, max_records, advance)
+    _finish_ingest(summary)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to search for; quotes make phrases.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 10,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Full-text (BM25) search of the index."""
+    with _engine(ctx) as engine:
+        results = engine.search(query, limit)
+    if output is TextOrJson.json:
+        _print_json(
+            [
+                {"rank": hit.rank, "score": hit.score, "record_id": hit.record_id}
+                | {"title": record.title, "year": record.year, "pmid": record.pmid}
+                for hit, record in results
+            ]
+        )
+    else:
+        out.print(search_view(results))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[str, typer.Argument(help="Record id, e.g. pmid:12345 or 12345.")],
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Show one stored record."""
+    with _engine(ctx) as engine:
+        record = engine.show(record_id)
+    if output is TextOrJson.json:
+        _print_json(msgspec.to_builtins(record))
+    else:
+        out.print(record_view(record))
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Record counts and the state of the index."""
+    with _engine(ctx) as engine:
+        found = engine.stats()
+    if output is TextOrJson.json:
+        _print_json(_stats_json(found))
+    else:
+        for name, value in _stats_json(found).items():
+            out.print(f"{name:>20}  {value}")
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(help="A clinical question, in plain words.")],
+    output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
+) -> None:
+    """Answer a question with sentences of cited records and numbered references."""
+    with _engine(ctx) as engine:
+        answer = engine.ask(question)
+    if output is AnswerFormat.json:
+        _print_json(answer_to_json(answer))
+    elif output is AnswerFormat.markdown:
+        out.print(answer_to_markdown(answer), markup=False, highlight=False, end="")
+    else:
+        out.print(answer_view(answer))
+
+
+@index_app.command("rebuild")
+def index_rebuild(ctx: typer.Context) -> None:
+    """Rebuild the index from the store (after changing index settings)."""
+    with _engine(ctx) as engine, _progress("indexing") as advance:
+        manifest = engine.rebuild_index(advance)
+    out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
+
+
+@export_app.command("jsonl")
+def export_jsonl(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
+) -> None:
+    """Write every stored record as JSONL (the schema of docs/records.md)."""
+    with _engine(ctx) as engine:
+        if output is None:
+            count = engine.export_jsonl(sys.stdout.buffer)
+        else:
+            with output.open("wb") as sink:
+                count = engine.export_jsonl(sink)
+    err.print(f"exported {count} records")
+
+
+def _finish_ingest(summary: IngestSummary) -> None:
+    err.print(ingest_summary_view(summary))
+    if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _stats_json(found: Stats) -> dict[str, Any]:
+    return {
+        "data_dir": str(found.data_dir),
+        "records": found.store.records,
+        "deleted": found.store.deleted,
+        "store_sequence": found.store.sequence,
+        "indexed_documents": found.indexed_documents,
+        "index_store_sequence": found.index.store_sequence,
+        "index_in_step": found.in_step,
+        "index_snapshot": found.index.snapshot_id,
+        "index_format_version": found.index.format_version,
+        "index_settings_hash": found.index.settings_hash,
+    }
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int], None]]:
+    """A rich progress display on a terminal; silent when output is redirected."""
+    if not err.is_terminal:
+        yield lambda _n: None
+        return
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+def run(argv: list[str]) -> int:
+    """Run the command line on ``argv`` and return its exit status (tests call this)."""
+    try:
+        status = app(args=argv, prog_name="medcite", standalone_mode=False)
+    except MedciteError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        return _exit_code(exc)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err.print("aborted")
+        return 130
+    return status if isinstance(status, int) else EXIT_OK
+
+
+def main() -> None:
+    """Entry point of the ``medcite`` console script."""
+    raise SystemExit(run(sys.argv[1:]))
+
+
+def _exit_code(exc: MedciteError) -> int:
+    for kind in type(exc).__mro__:
+        code = EXIT_CODES.get(cast(type[MedciteError], kind))
+        if code is not None:
+            return code
+    return 1

@@ -1,0 +1,133 @@
+"""The index manifest: what an index directory holds and which settings built it.
+
+An index directory describes itself (bm25s keeps ``params.index.json`` beside its
+arrays for the same reason): opening one built by another version of medcite, or
+with other field boosts, must fail loudly rather than rank with the wrong weights.
+``store_sequence`` records how far into the store's change log the index has been
+brought, so the engine can replay what an interrupted ingest run did not index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+
+from medcite.errors import IndexStateError
+from medcite.settings import IndexSettings
+
+FORMAT_VERSION = 1
+"""Bump when the schema or the way documents are built changes: old indexes are refused."""
+
+MANIFEST_FILE_NAME = "manifest.json"
+REBUILD_COMMAND = "medcite index rebuild"
+
+# Settings that change how much memory indexing takes, not what the index holds.
+_SETTINGS_NOT_IN_INDEX = {"writer_heap_mb"}
+
+
+@dataclass(frozen=True, slots=True)
+class IndexManifest:
+    """The self-description written to ``manifest.json`` after every commit."""
+
+    format_version: int
+    settings_hash: str
+    record_count: int
+    store_sequence: int
+    snapshot_id: str
+    created_at: str
+    updated_at: str
+
+
+def index_settings_hash(settings: IndexSettings) -> str:
+    """A short stable hash of the settings that shape the index (boosts, not writer memory).
+
+    Same recipe as ``medcite.settings.settings_hash`` (sha256 of the JSON, 16 hex digits),
+    but without ``writer_heap_mb``: a bigger writer budget must not force a rebuild.
+    """
+    payload = settings.model_dump_json(exclude=_SETTINGS_NOT_IN_INDEX)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def new_manifest(settings: IndexSettings) -> IndexManifest:
+    """The manifest of an empty index built with ``settings``."""
+    now = _utc_now()
+    return IndexManifest(
+        format_version=FORMAT_VERSION,
+        settings_hash=index_settings_hash(settings),
+        record_count=0,
+        store_sequence=0,
+        snapshot_id=_snapshot_id(now, 0),
+        created_at=now.isoformat(),
+        updated_at=now.isoformat(),
+    )
+
+
+def committed_manifest(
+    previous: IndexManifest, *, record_count: int, store_sequence: int, opstamp: int
+) -> IndexManifest:
+    """The manifest after a commit: new counts, a new snapshot id, a new update time."""
+    now = _utc_now()
+    return replace(
+        previous,
+        record_count=record_count,
+        store_sequence=store_sequence,
+        snapshot_id=_snapshot_id(now, opstamp),
+        updated_at=now.isoformat(),
+    )
+
+
+def read_manifest(directory: Path) -> IndexManifest | None:
+    """The manifest in ``directory``, or None when there is none; unreadable ones raise."""
+    path = directory / MANIFEST_FILE_NAME
+    try:
+        payload = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexStateError(f"{path}: cannot read the index manifest: {exc}") from exc
+    try:
+        return msgspec.json.decode(payload, type=IndexManifest)
+    except msgspec.DecodeError as exc:
+        raise IndexStateError(
+            f"{path}: the index manifest is damaged ({exc}); run `{REBUILD_COMMAND}`"
+        ) from exc
+
+
+def write_manifest(directory: Path, manifest: IndexManifest) -> None:
+    """Write the manifest atomically (temporary file, then ``os.replace``)."""
+    path = directory / MANIFEST_FILE_NAME
+    temporary = path.with_name(f".{MANIFEST_FILE_NAME}.tmp")
+    with temporary.open("wb") as handle:
+        handle.write(msgspec.json.format(msgspec.json.encode(manifest)))
+        handle.flush()
+        os.fsync(handle.fileno())  # the new manifest is on disk before it replaces the old
+    temporary.replace(path)  # os.replace: atomic, so readers see the old or the new file
+
+
+def check_manifest(manifest: IndexManifest, settings: IndexSettings, directory: Path) -> None:
+    """Refuse an index built by another format version or with other settings."""
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexStateError(
+            f"{directory}: the index has format version {manifest.format_version}, this "
+            f"medcite reads version {FORMAT_VERSION}; run `{REBUILD_COMMAND}`"
+        )
+    expected = index_settings_hash(settings)
+    if manifest.settings_hash != expected:
+        raise IndexStateError(
+            f"{directory}: the index was built with other index settings (hash "
+            f"{manifest.settings_hash}, current {expected}); run `{REBUILD_COMMAND}`"
+        )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _snapshot_id(moment: datetime, opstamp: int) -> str:
+    """``<UTC time to the microsecond>-<tantivy opstamp>``: unique per commit, sortable."""
+    return f"{moment:%Y%m%dT%H%M%S%fZ}-{opstamp}"

@@ -1,0 +1,178 @@
+"""The CLI contract later checks rely on, run in-process through ``medcite.cli.run``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from medcite.cli import EXIT_REJECTED, run
+from support.eutils_server import EutilsServer, PubmedCorpus
+
+
+def medcite(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
+    """Run one command against ``data_dir``: (exit status, stdout, stderr)."""
+    capsys.readouterr()
+    status = run(["--data-dir", str(data_dir), *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def sample_xml(fixtures_dir: Path) -> Path:
+    return fixtures_dir / "pubmed" / "sample.xml"
+
+
+def test_ingest_search_show_stats_round_trip(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, sample_xml: Path
+) -> None:
+    status, _, summary = medcite(capsys, data_dir, "ingest", str(sample_xml))
+    assert status == 0, summary
+    status, out, _ = medcite(capsys, data_dir, "stats", "--format", "json")
+    stats = json.loads(out)
+    assert stats["records"] == stats["indexed_documents"] > 0
+    assert stats["index_in_step"] is True
+
+    first_id = json.loads(medcite(capsys, data_dir, "export", "jsonl")[1].splitlines()[0])["id"]
+    status, out, _ = medcite(capsys, data_dir, "show", first_id, "--format", "json")
+    record = json.loads(out)
+    assert status == 0
+    assert record["id"] == first_id
+    assert all({"label", "text"} <= set(section) for section in record["sections"])
+
+    title_words = " ".join(record["title"].split()[:4])
+    status, out, _ = medcite(capsys, data_dir, "search", title_words, "--format", "json")
+    assert status == 0
+    assert first_id in [hit["record_id"] for hit in json.loads(out)]
+
+
+def test_reingest_is_idempotent(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, sample_xml: Path
+) -> None:
+    medcite(capsys, data_dir, "ingest", str(sample_xml))
+    before = json.loads(medcite(capsys, data_dir, "stats", "--format", "json")[1])
+    status, _, message = medcite(capsys, data_dir, "ingest", str(sample_xml))
+    assert "rejected" in message
+    after = json.loads(medcite(capsys, data_dir, "stats", "--format", "json")[1])
+    assert status == 0
+    assert after["records"] == before["records"] == after["indexed_documents"]
+    assert after["store_sequence"] == before["store_sequence"]  # nothing changed
+
+
+def test_mixed_directory_keeps_good_records_and_names_each_bad_file(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, fixtures_dir: Path
+) -> None:
+    status, _, summary = medcite(capsys, data_dir, "ingest", str(fixtures_dir))
+    assert status == EXIT_REJECTED
+    for bad in ("truncated.xml.gz", "malformed.xml", "empty.xml", "bad_line.jsonl", "no_pmid.xml"):
+        assert bad in summary
+    stats = json.loads(medcite(capsys, data_dir, "stats", "--format", "json")[1])
+    assert stats["records"] == stats["indexed_documents"] > 10
+
+
+def test_missing_record_and_bad_settings_have_their_exit_codes(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    assert medcite(capsys, data_dir, "show", "pmid:1")[0] == 7
+    (data_dir / "medcite.toml").write_text("[answer]\nno_such_key = 1\n")
+    status, _, message = medcite(capsys, data_dir, "stats")
+    assert status == 4
+    assert "no_such_key" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced quote',
+        "title:(a OR b) AND NOT c",
+        "+mri -ct *",
+        "10 km",
+        "a^2 ~ b\\",
+        "((()))",
+        "NOT",
+        "",
+    ],
+)
+def test_search_and_ask_take_any_text_as_words(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, sample_xml: Path, text: str
+) -> None:
+    medcite(capsys, data_dir, "ingest", str(sample_xml))
+    status, out, _ = medcite(capsys, data_dir, "search", text, "--format", "json")
+    assert status == 0
+    assert isinstance(json.loads(out), list)
+    status, out, err = medcite(capsys, data_dir, "ask", text, "--format", "json")
+    assert status == (6 if not text.strip() else 0), err
+
+
+def test_ask_json_contract_locates_every_statement_in_its_record(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, shared_data: Path
+) -> None:
+    medcite(capsys, data_dir, "ingest", str(shared_data / "pubmed_xml"))
+    question = "Does exercise training improve quality of life in heart failure?"
+    status, out, _ = medcite(capsys, data_dir, "ask", question, "--format", "json")
+    answer = json.loads(out)
+    assert status == 0
+    assert answer["question"] == question
+    statements = [s for section in answer["sections"] for s in section["statements"]]
+    assert statements
+    numbers = {ref["n"]: ref for ref in answer["references"]}
+    for statement in statements:
+        shown = json.loads(
+            medcite(capsys, data_dir, "show", statement["record_id"], "--format", "json")[1]
+        )
+        section = shown["sections"][statement["section_index"]]
+        assert section["label"] == statement["section"]
+        assert section["text"][statement["start"] : statement["end"]] == statement["text"]
+        assert all(
+            numbers[n]["record_id"] == statement["record_id"] for n in statement["citations"]
+        )
+    assert {"n", "record_id", "pmid", "doi", "title", "journal", "year", "authors"} <= set(
+        answer["references"][0]
+    )
+
+
+def test_ask_markdown_and_text_formats(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, sample_xml: Path
+) -> None:
+    medcite(capsys, data_dir, "ingest", str(sample_xml))
+    record = json.loads(medcite(capsys, data_dir, "export", "jsonl")[1].splitlines()[0])
+    question = " ".join(record["title"].split()[:6])
+    status, markdown, _ = medcite(capsys, data_dir, "ask", question, "--format", "markdown")
+    assert status == 0
+    assert markdown.startswith(f"# {question}")
+    assert "## References" in markdown
+    status, text, _ = medcite(capsys, data_dir, "ask", question)
+    assert status == 0
+    assert "References" in text
+
+
+@pytest.fixture
+def eutils(shared_data: Path) -> Iterator[EutilsServer]:
+    with EutilsServer(PubmedCorpus.from_directory(shared_data / "pubmed_xml")) as server:
+        yield server
+
+
+def test_fetch_pubmed_ingests_what_the_loopback_eutils_server_returns(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    eutils: EutilsServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MEDCITE_NCBI__BASE_URL", eutils.base_url)
+    monkeypatch.setenv("MEDCITE_NCBI__BATCH_SIZE", "7")
+    expected = eutils.corpus.search("cancer")
+    status, _, summary = medcite(
+        capsys, data_dir, "fetch", "pubmed", "--query", "cancer", "--max", "20"
+    )
+    assert status == 0, summary
+    stats = json.loads(medcite(capsys, data_dir, "stats", "--format", "json")[1])
+    assert stats["records"] == min(20, len(expected))
+    efetches = [r for r in eutils.requests if r.path.endswith("efetch.fcgi")]
+    assert len(efetches) == -(-stats["records"] // 7)
