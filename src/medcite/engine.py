@@ -14,15 +14,18 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TypeVar
 
+from msgspec.structs import replace
+
 from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.errors import NotFoundError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
+from medcite.ingest.background import read_sources_in_background
 from medcite.ingest.eutils import fetch_pubmed_xml
 from medcite.ingest.jsonl import write_jsonl
 from medcite.ingest.pubmed_xml import read_pubmed_xml
@@ -100,7 +103,10 @@ class Engine:
         self, paths: Sequence[Path], progress: Progress | None = None
     ) -> IngestSummary:
         """Read files or directories of any supported format into the store and index."""
-        return self.ingest(read_sources(paths), progress)
+        read = (
+            read_sources_in_background if self.settings.ingest.read_in_background else read_sources
+        )
+        return self.ingest(read(paths), progress)
 
     def fetch_pubmed(
         self, query: str, max_records: int, progress: Progress | None = None

@@ -35,6 +35,9 @@ class IngestSettings(_Strict):
     """How sources are read and stored."""
 
     batch_size: int = Field(1000, ge=1, le=100_000, description="Records per atomic store batch.")
+    read_in_background: bool = Field(
+        True, description="Parse files in a child process, beside storing and indexing."
+    )
     index_commit_records: int = Field(
         20_000,
         ge=1,
@@ -51,6 +54,13 @@ class IndexSettings(_Strict):
     mesh_boost: float = Field(1.5, gt=0, description="BM25 boost of MeSH heading names.")
     keywords_boost: float = Field(1.5, gt=0, description="BM25 boost of author keywords.")
     writer_heap_mb: int = Field(256, ge=16, le=4096, description="tantivy writer memory budget.")
+    writer_threads: int = Field(
+        1,
+        ge=1,
+        le=8,
+        description="tantivy indexing threads. One leaves the other core of a 2-core machine "
+        "to the parser process; raise it where cores are plentiful.",
+    )
 
 
 class AnswerSettings(_Strict):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.compose.terms import content_terms, fold

@@ -8,7 +8,8 @@ upstream) is dropped, never shown; references no statement cites any more go wit
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from medcite.records import Answer, AnswerSection, Record, Statement
 

@@ -12,7 +12,6 @@ and then rewrites the manifest with the store sequence they correspond to.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -191,10 +190,8 @@ class LexicalIndex:
 
     def _writer(self) -> tantivy.IndexWriter:
         heap = self._settings.writer_heap_mb * _MEBIBYTE
-        # All cores: measured on 2 cores, 2 threads index twice as fast as 1 (7,700 vs
-        # 3,700 docs/s) and leave the scheduler to share them with parsing and storing.
-        cores = os.cpu_count() or 1
-        threads = max(1, min(cores, _MAX_THREADS, heap // _MIN_HEAP_PER_THREAD))
+        # tantivy wants at least ~15 MB of heap per indexing thread.
+        threads = max(1, min(self._settings.writer_threads, heap // _MIN_HEAP_PER_THREAD))
         try:
             return self._index.writer(heap_size=heap, num_threads=threads)
         except ValueError as exc:

@@ -27,7 +27,7 @@ MANIFEST_FILE_NAME = "manifest.json"
 REBUILD_COMMAND = "medcite index rebuild"
 
 # Settings that change how much memory indexing takes, not what the index holds.
-_SETTINGS_NOT_IN_INDEX = {"writer_heap_mb"}
+_SETTINGS_NOT_IN_INDEX = {"writer_heap_mb", "writer_threads"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def index_settings_hash(settings: IndexSettings) -> str:
     """A short stable hash of the settings that shape the index (boosts, not writer memory).
 
     Same recipe as ``medcite.settings.settings_hash`` (sha256 of the JSON, 16 hex digits),
-    but without ``writer_heap_mb``: a bigger writer budget must not force a rebuild.
+    but without the writer's memory and threads: they change how fast, not what, is indexed.
     """
     payload = settings.model_dump_json(exclude=_SETTINGS_NOT_IN_INDEX)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]

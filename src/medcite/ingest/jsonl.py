@@ -2,7 +2,7 @@
 
 One JSON object per line (JSON Lines, https://jsonlines.org): either a :class:`Record`
 exactly as ``msgspec`` encodes the dataclass, or a deletion ``{"delete": "<record id>"}``.
-The schema *is* ``medcite.records``: msgspec (de)serialises the frozen dataclasses
+The schema *is* ``medcite.records``: msgspec (de)serialises the frozen record structs
 directly, so there is no second schema to drift, and ``msgspec.json.schema(Record)``
 gives the JSON Schema.
 
@@ -15,7 +15,6 @@ other lines are kept. Files may be gzip-compressed (recognised by their magic by
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gzip
 import io
@@ -23,7 +22,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, cast, get_args, get_origin, get_type_hints
+from typing import Any, BinaryIO, TextIO, cast
 
 import msgspec
 
@@ -122,10 +121,7 @@ def parse_jsonl_line(line: bytes | str, location: str, number: int) -> SourceIte
         value = msgspec.json.decode(line)
         if isinstance(value, dict) and DELETE_KEY in value:
             return _deletion(value)
-        problem = _unknown_key(value, Record, "$")
-        if problem:
-            raise msgspec.ValidationError(problem)
-        record = msgspec.convert(value, Record)
+        record = msgspec.convert(value, Record)  # records refuse unknown fields at any depth
     except (msgspec.DecodeError, ValueError) as exc:
         return Rejection(location=location, reason=str(exc), record=f"line {number}")
     problem = _invalid_id(record.id)
@@ -149,35 +145,6 @@ def _invalid_id(record_id: str) -> str:
     if colon and prefix.strip() and name.strip():
         return ""
     return f"id must look like <prefix>:<name> (e.g. pmid:123), got {record_id!r} - at `$.id`"
-
-
-def _unknown_key(value: object, kind: object, path: str) -> str:
-    """The first key of ``value`` that is not a field of the dataclass ``kind``, or "".
-
-    msgspec ignores unknown keys when decoding dataclasses; a typo would lose data
-    silently, so the JSON is walked alongside the type hints of ``medcite.records``.
-    """
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and isinstance(value, dict):
-        fields = _field_types(kind)
-        for key, item in value.items():
-            if key not in fields:
-                return f"unknown field `{key}` - at `{path}`"
-            problem = _unknown_key(item, fields[key], f"{path}.{key}")
-            if problem:
-                return problem
-    elif get_origin(kind) is tuple and isinstance(value, list):
-        item_kind = get_args(kind)[0]
-        for index, item in enumerate(value):
-            problem = _unknown_key(item, item_kind, f"{path}[{index}]")
-            if problem:
-                return problem
-    return ""
-
-
-@functools.cache
-def _field_types(kind: type) -> dict[str, object]:
-    hints = get_type_hints(kind)
-    return {field.name: hints[field.name] for field in dataclasses.fields(kind)}
 
 
 def _open_lines(

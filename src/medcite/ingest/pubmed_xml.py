@@ -19,7 +19,6 @@ at all) yields everything read before the fault, then one ``Rejection`` naming t
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -29,6 +28,7 @@ from typing import BinaryIO, cast
 from lxml import etree
 
 from medcite.ingest.dates import parse_date_parts, parse_date_text
+from medcite.ingest.inflate import Inflater
 from medcite.records import (
     Author,
     Chemical,
@@ -435,8 +435,7 @@ class _BinarySource:
         else:
             raw = self._source
         if _starts_with_gzip(raw):
-            unpacked = gzip.GzipFile(fileobj=raw, mode="rb")  # a BufferedIOBase, read as BinaryIO
-            return cast(BinaryIO, self._stack.enter_context(unpacked))
+            return cast(BinaryIO, Inflater(raw))  # reads like a binary stream
         return raw
 
     def __exit__(self, *exc_info: object) -> None:
