@@ -1,14 +1,14 @@
 """JSONL of records: medcite's own interchange format, documented in ``docs/records.md``.
 
 One JSON object per line (JSON Lines, https://jsonlines.org): either a :class:`Record`
-exactly as ``msgspec`` encodes the dataclass, or a deletion ``{"delete": "<record id>"}``.
+exactly as ``msgspec`` encodes the struct, or a deletion ``{"delete": "<record id>"}``.
 The schema *is* ``medcite.records``: msgspec (de)serialises the frozen record structs
 directly, so there is no second schema to drift, and ``msgspec.json.schema(Record)``
 gives the JSON Schema.
 
 Reading is strict where a silent loss would hurt: an unknown key (say ``"abstract"``
-instead of ``"sections"``) rejects the line instead of being dropped, because msgspec
-ignores unknown dataclass fields. A bad line becomes a :class:`Rejection` naming the
+instead of ``"sections"``) rejects the line instead of being dropped (the records are
+declared with ``forbid_unknown_fields``). A bad line becomes a :class:`Rejection` naming the
 line and msgspec's message (which names the field, e.g. ``at `$.date.year```); the
 other lines are kept. Files may be gzip-compressed (recognised by their magic bytes).
 """
