@@ -162,20 +162,17 @@ class Engine:
         return self._index.manifest
 
     def _catch_up_index(self) -> None:
+        """Apply the store changes the index missed (a run killed between the two commits)."""
         applied = self._index.manifest.store_sequence
-        if applied >= self._store.sequence():
+        target = self._store.sequence()
+        if applied >= target:
             return
         with self._index.updating() as update:
-            upserts: list[Record] = []
-            deletions: list[str] = []
-            for record_id, record in self._store.changes_since(applied):
-                if record is None:
-                    deletions.append(record_id)
-                else:
-                    upserts.append(record)
-            update.upsert(upserts)
-            update.delete(deletions)
-            update.commit(self._store.sequence())
+            changes = self._store.changes_since(applied)  # each id once, in its latest state
+            for batch in batched(changes, self.settings.ingest.batch_size):
+                update.upsert(record for _, record in batch if record is not None)
+                update.delete(record_id for record_id, record in batch if record is None)
+            update.commit(target)
 
     # -- reading -----------------------------------------------------------------------
 

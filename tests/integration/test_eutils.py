@@ -228,6 +228,15 @@ def test_phrase_not_found_names_the_query(server: EutilsServer, clock: FakeClock
         client.search("asthma zzqqxx")
 
 
+def test_a_query_nothing_matches_finds_nothing_without_error(
+    server: EutilsServer, clock: FakeClock
+) -> None:
+    with make_client(server, clock) as client:
+        search = client.search("zzqqxx")
+        assert search.count == 0
+        assert list(client.fetch_xml_batches(search, max_records=10)) == []
+
+
 def test_expired_history_is_a_fetch_error(server: EutilsServer, clock: FakeClock) -> None:
     stale = SearchResult(count=5, webenv="MCID_expired", query_key="1", query="asthma")
     with (

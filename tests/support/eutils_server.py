@@ -166,8 +166,10 @@ class EutilsServer:
         words = search_words(term)
         if not words:
             return _error_document("eSearchResult", "Empty term and query_key - nothing todo")
-        pmids = self.corpus.search(words)
         missing = [w for w in words if not self.corpus.search([w])]
+        # Like PubMed, a phrase found nowhere is dropped and the rest is searched.
+        found = [w for w in words if w not in missing]
+        pmids = self.corpus.search(found) if found else []
         webenv, query_key = ("", "")
         if params.get("usehistory") == "y":
             webenv, query_key = self._remember(params.get("WebEnv", ""), pmids)

@@ -72,6 +72,22 @@ def test_title_match_outranks_abstract_only_match(tmp_path: Path) -> None:
     assert ids(index, "calcinosis") == ["pmid:title", "pmid:abstract"]
 
 
+def test_a_common_term_in_every_field_does_not_outweigh_a_rare_decisive_term(
+    tmp_path: Path,
+) -> None:
+    filler = [record(f"pmid:{n}", f"Influenza report {n}", "Influenza season.") for n in range(30)]
+    everywhere = record(
+        "pmid:100",
+        "Influenza in adults",
+        "Influenza influenza influenza.",
+        mesh=("Influenza, Human",),
+        keywords=("influenza",),
+    )
+    decisive = record("pmid:200", "Oseltamivir for influenza", "Oseltamivir was given.")
+    index = build(tmp_path / "ix", [*filler, everywhere, decisive])
+    assert ids(index, "oseltamivir influenza")[0] == "pmid:200"
+
+
 def test_mesh_keywords_and_chemicals_are_searchable(tmp_path: Path) -> None:
     with_chemical = Record(
         id="pmid:3", source=Source.JSONL, title="x", chemicals=(Chemical("D1", "Methotrexate"),)

@@ -17,9 +17,9 @@ important fields, first.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import tantivy
 
@@ -60,19 +60,45 @@ def analyze_query_text(text: str) -> QueryTerms:
     return QueryTerms(terms=tuple(dict.fromkeys(terms)), phrases=tuple(dict.fromkeys(phrases)))
 
 
+TIE_BREAKER = 0.1
+"""Share of the other fields' scores added to a term's best field (Lucene's dis_max)."""
+
+
 def build_query(
     query_terms: QueryTerms, schema: tantivy.Schema, field_boosts: Mapping[str, float]
 ) -> tantivy.Query:
-    """One tantivy query: every term and phrase on every field, boosted, OR-ed together."""
+    """One tantivy query: each term or phrase scored on its best field, OR-ed together.
+
+    Per term, fields are combined by disjunction-max rather than summed: a common term
+    that appears in title, abstract, MeSH and keywords alike must not outweigh a rare,
+    decisive term found only in the title and abstract ("COVID-19" vs "remdesivir").
+    """
+
+    def best_field(make: Callable[[str], tantivy.Query]) -> tantivy.Query:
+        per_field = [
+            tantivy.Query.boost_query(make(field_name), boost)
+            for field_name, boost in field_boosts.items()
+        ]
+        return tantivy.Query.disjunction_max_query(per_field, TIE_BREAKER)
+
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
-    for field_name, boost in field_boosts.items():
-        for term in query_terms.terms:
-            query = tantivy.Query.term_query(schema, field_name, term)
-            clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, boost)))
-        for phrase in query_terms.phrases:
-            query = tantivy.Query.phrase_query(schema, field_name, list(phrase))
-            clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, boost)))
+    for term in query_terms.terms:
+        query = best_field(partial(_term_query, schema, term))
+        clauses.append((tantivy.Occur.Should, query))
+    for phrase in query_terms.phrases:
+        query = best_field(partial(_phrase_query, schema, list(phrase)))
+        clauses.append((tantivy.Occur.Should, query))
     return tantivy.Query.boolean_query(clauses)
+
+
+def _term_query(schema: tantivy.Schema, term: str, field_name: str) -> tantivy.Query:
+    return tantivy.Query.term_query(schema, field_name, term)
+
+
+def _phrase_query(
+    schema: tantivy.Schema, words: list[str | tuple[int, str]], field_name: str
+) -> tantivy.Query:
+    return tantivy.Query.phrase_query(schema, field_name, words)
 
 
 def _positioned_tokens(text: str) -> tuple[tuple[int, str], ...]:

@@ -224,8 +224,9 @@ def fetch_pubmed_xml(
 def parse_search_result(body: bytes, query: str) -> SearchResult:
     """Read an ``eSearchResult``; NCBI reports bad queries inside it with HTTP 200.
 
-    ``ERROR`` means the search did not run; ``ErrorList`` (e.g. ``PhraseNotFound``) means
-    part or all of the query was dropped, so the hits would answer another question.
+    ``ERROR`` means the search did not run. ``ErrorList`` (e.g. ``PhraseNotFound``) with
+    hits means part of the query was dropped, so the hits would answer another question;
+    with no hits it is only how NCBI says "nothing found", which is an answer, not a fault.
     """
     root = _parse_xml(body, f"ESearch for {query!r}")
     if root.tag != "eSearchResult":
@@ -233,10 +234,10 @@ def parse_search_result(body: bytes, query: str) -> SearchResult:
     error = root.findtext("ERROR")
     if error is not None:
         raise FetchError(f"ESearch for {query!r} failed: {error.strip()}")
-    problems = [f"{item.tag}: {(item.text or '').strip()}" for item in root.iterfind("ErrorList/*")]
-    if problems:
-        raise FetchError(f"ESearch for {query!r} failed: {'; '.join(problems)}")
     count = _int_field(root, "Count", query)
+    problems = [f"{item.tag}: {(item.text or '').strip()}" for item in root.iterfind("ErrorList/*")]
+    if problems and count:
+        raise FetchError(f"ESearch for {query!r} failed: {'; '.join(problems)}")
     webenv = (root.findtext("WebEnv") or "").strip()
     query_key = (root.findtext("QueryKey") or "").strip()
     if count and not (webenv and query_key):
