@@ -8,7 +8,8 @@ Usage::
 The index is built from the demo corpus (``pip install -e '.[demo]'``: 50,788 real
 records) replicated with new PMIDs until it holds ``--records`` records — a fair
 stand-in for a 200,000-record slice of PubMed. A data directory given with
-``--data-dir`` is reused when it already holds that many records.
+``--data-dir`` is reused when it already holds records. (The demo files repeat a few
+PMIDs, so the index ends up slightly under ``--records``; sizes use the real count.)
 
 Questions: the bodies of BioASQ questions from ``../shared/data/bioasq`` when present,
 else the built-in list below, cycled to ``--queries``. Each is timed warm (after 10
@@ -138,20 +139,21 @@ def main() -> None:
     settings = load_settings(data_dir, environ={})
     result: dict[str, Any] = {"records": args.records, "data_dir": str(data_dir)}
     with Engine.open(settings) as engine:
-        if engine.stats().store.records != args.records:
+        if engine.stats().store.records == 0:
             started = time.perf_counter()
             engine.ingest(replicated_records(args.records))
             result["build_seconds"] = round(time.perf_counter() - started, 1)
             print(f"built {args.records} records in {result['build_seconds']} s", flush=True)
         stats = engine.stats()
-        assert stats.store.records == stats.indexed_documents == args.records, stats
+        assert stats.store.records == stats.indexed_documents, stats
+        result["records"] = stats.store.records
         texts = questions(args.queries)
         result["queries"] = len(texts)
         result["tantivy"] = timed(tantivy_baseline(data_dir / INDEX_DIR), texts)
         result["search"] = timed(lambda text: engine.search(text, 10), texts)
         result["ask"] = timed(engine.ask, texts)
     # Sizes once the engine is closed (SQLite folds its write-ahead log back in on close).
-    per_100k = 100_000 / args.records
+    per_100k = 100_000 / result["records"]
     result["index_mib_per_100k"] = round(directory_mib(data_dir / INDEX_DIR) * per_100k, 1)
     result["store_mib_per_100k"] = round(
         sum(f.stat().st_size for f in data_dir.glob(STORE_FILE + "*")) / 2**20 * per_100k, 1
