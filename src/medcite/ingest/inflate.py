@@ -10,8 +10,13 @@ so the records before the fault are not lost.
 
 from __future__ import annotations
 
+import gzip
 import zlib
+from pathlib import Path
 from typing import BinaryIO
+
+GZIP_MAGIC = b"\x1f\x8b"
+"""The first two bytes of every gzip member (RFC 1952, section 2.3.1)."""
 
 COMPRESSED_CHUNK = 256 * 1024
 _GZIP_WBITS = 16 + zlib.MAX_WBITS  # gzip header and trailer (RFC 1952)
@@ -55,3 +60,16 @@ class Inflater:
             self._member = zlib.decompressobj(_GZIP_WBITS)
             data += self._member.decompress(unused)
         return data
+
+
+def is_gzip_file(path: Path) -> bool:
+    """Whether ``path`` starts with gzip's magic bytes (whatever its name says)."""
+    with path.open("rb") as probe:
+        return probe.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+
+
+def open_maybe_gzip(path: Path) -> BinaryIO:
+    """``path`` opened for binary reading, decompressed when it is gzip."""
+    if is_gzip_file(path):
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # GzipFile reads as BinaryIO
+    return path.open("rb")

@@ -27,13 +27,11 @@ from typing import Any, BinaryIO, TextIO, cast
 import msgspec
 
 from medcite.errors import SourceError
+from medcite.ingest.inflate import open_maybe_gzip
 from medcite.records import Deletion, Record, Rejection, SourceItem
 
 DELETE_KEY = "delete"
 """The only key of a deletion line: ``{"delete": "pmid:123"}``."""
-
-GZIP_MAGIC = b"\x1f\x8b"
-"""The first two bytes of every gzip member (RFC 1952, section 2.3.1)."""
 
 
 @functools.cache
@@ -156,11 +154,7 @@ def _open_lines(
     """
     if not isinstance(source, Path):
         return nullcontext(source)
-    with source.open("rb") as probe:
-        magic = probe.read(len(GZIP_MAGIC))
-    if magic == GZIP_MAGIC:
-        return gzip.open(source, "rb")
-    return source.open("rb")
+    return open_maybe_gzip(source)
 
 
 def _name_of(source: Path | TextIO | BinaryIO) -> str:

@@ -12,7 +12,6 @@ labels (split back with ``split_inline_labels``), and there is no PMID version.
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 from collections.abc import Iterable, Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from medcite.ingest.dates import parse_date_text
+from medcite.ingest.inflate import open_maybe_gzip
 from medcite.ingest.labels import split_inline_labels
 from medcite.records import (
     Author,
@@ -33,9 +33,6 @@ from medcite.records import (
     Source,
     SourceItem,
 )
-
-GZIP_MAGIC = b"\x1f\x8b"
-"""The first two bytes of every gzip member (RFC 1952); extensions are not trusted."""
 
 _CONTINUATION = " " * 6
 
@@ -69,11 +66,7 @@ def read_medline_text(source: Path | TextIO, location: str | None = None) -> Ite
 
 def _open(path: Path) -> TextIO:
     """Open ``path`` as UTF-8 text, through gzip when it starts with ``GZIP_MAGIC``."""
-    with path.open("rb") as probe:
-        compressed = probe.read(2) == GZIP_MAGIC
-    if compressed:
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
-    return path.open(encoding="utf-8")
+    return io.TextIOWrapper(open_maybe_gzip(path), encoding="utf-8")
 
 
 def _stream_name(stream: TextIO) -> str:

@@ -28,7 +28,7 @@ from typing import BinaryIO, cast
 from lxml import etree
 
 from medcite.ingest.dates import parse_date_parts, parse_date_text
-from medcite.ingest.inflate import Inflater
+from medcite.ingest.inflate import GZIP_MAGIC, Inflater
 from medcite.records import (
     Author,
     Chemical,
@@ -43,9 +43,6 @@ from medcite.records import (
     Source,
     SourceItem,
 )
-
-GZIP_MAGIC = b"\x1f\x8b"
-"""The first two bytes of every gzip member (RFC 1952); extensions are not trusted."""
 
 _ARTICLE = "PubmedArticle"
 _BOOK = "PubmedBookArticle"

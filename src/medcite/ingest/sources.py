@@ -25,6 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from medcite.errors import SourceError
+from medcite.ingest.inflate import GZIP_MAGIC
 from medcite.ingest.jsonl import read_jsonl
 from medcite.ingest.medline_text import read_medline_text
 from medcite.ingest.pubmed_xml import read_pubmed_xml
@@ -40,9 +41,6 @@ class SourceFormat(StrEnum):
     JSONL = "jsonl"
     TEXT = "text"
 
-
-GZIP_MAGIC = b"\x1f\x8b"
-"""The first two bytes of every gzip member (RFC 1952, section 2.3.1)."""
 
 SNIFF_BYTES = 4096
 """How much of a file (after decompression) is looked at to recognise its format."""

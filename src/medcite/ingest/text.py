@@ -25,11 +25,9 @@ import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from medcite.ingest.inflate import GZIP_MAGIC
 from medcite.ingest.labels import CATEGORIES, split_inline_labels
 from medcite.records import PublicationDate, Record, Rejection, Section, Source, SourceItem
-
-GZIP_MAGIC = b"\x1f\x8b"
-"""The first two bytes of every gzip member (RFC 1952, section 2.3.1)."""
 
 _ENCODINGS = ("utf-8-sig", "cp1252")
 """Tried in order. Windows-1252 prints every character Latin-1 prints (and curly quotes
