@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from medcite.cli import EXIT_REJECTED, run
+from medcite.errors import SourceError
+from medcite.ingest.demo import demo_corpus_paths
 from support.eutils_server import EutilsServer, PubmedCorpus
 
 
@@ -176,3 +178,27 @@ def test_fetch_pubmed_ingests_what_the_loopback_eutils_server_returns(
     assert stats["records"] == min(20, len(expected))
     efetches = [r for r in eutils.requests if r.path.endswith("efetch.fcgi")]
     assert len(efetches) == -(-stats["records"] // 7)
+
+
+def test_ingest_without_sources_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    status, _, message = medcite(capsys, data_dir, "ingest")
+    assert status == 2
+    assert "--demo" in message
+
+
+def test_demo_corpus_is_the_two_complete_nlm_files(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    try:
+        demo_corpus_paths()
+    except SourceError as missing:
+        pytest.skip(str(missing))
+    status, _, summary = medcite(capsys, data_dir, "ingest", "--demo")
+    assert status == 0, summary
+    stats = json.loads(medcite(capsys, data_dir, "stats", "--format", "json")[1])
+    # 30,000 baseline + 20,788 update records, 5 PMIDs in both (updated in place), and the
+    # update file's DeleteCitation of 20 PMIDs the baseline slice never held (tombstones).
+    assert stats["records"] == stats["indexed_documents"] == 50_783
+    assert stats["deleted"] == 20
