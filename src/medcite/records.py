@@ -225,6 +225,65 @@ class IngestSummary(Frozen, frozen=True):
         return len(self.rejections)
 
 
+class Vocabulary(StrEnum):
+    """A controlled vocabulary medcite can load."""
+
+    MESH = "MeSH"
+    DISEASE_ONTOLOGY = "DOID"
+
+
+class Concept(Frozen, frozen=True):
+    """A concept of a controlled vocabulary, with every name it goes by.
+
+    ``id`` is the vocabulary's own identifier: a MeSH descriptor UI ("D012595") or a
+    Disease Ontology id ("DOID:418"). ``synonyms`` are the other names (MeSH entry
+    terms, OBO EXACT/RELATED synonyms) and ``abbreviations`` the short forms the
+    vocabulary itself lists (MeSH lexical tags ABB and ACR). Broader and narrower
+    concepts come from ``tree_numbers`` (MeSH: "C17.300.799") and ``parents``
+    (OBO ``is_a``); ``xrefs`` link to other vocabularies ("MESH:D012595", "OMIM:181750").
+    """
+
+    id: str
+    vocabulary: Vocabulary
+    name: str
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    tree_numbers: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    definition: str = ""
+
+
+class ConceptMention(Frozen, frozen=True):
+    """Where a text names a concept: ``text[start:end]``, and the concept(s) meant.
+
+    More than one id means the words name several concepts equally well (a MeSH
+    descriptor and the Disease Ontology term it cross-references are one concept;
+    "cold" is a temperature or an infection). ``via_abbreviation`` holds the long form
+    when the text used a short one ("SSc" → "systemic sclerosis").
+    """
+
+    start: int
+    end: int
+    text: str
+    concept_ids: tuple[str, ...]
+    via_abbreviation: str = ""
+
+
+class AbbreviationSense(Frozen, frozen=True):
+    """One meaning of a short form, as defined in the corpus or a vocabulary.
+
+    ``count`` is how many records define the short form with this long form
+    ("systemic sclerosis (SSc)", Schwartz & Hearst 2003); ``concept_id`` is the
+    concept the long form names, when the vocabularies know it.
+    """
+
+    short_form: str
+    long_form: str
+    count: int
+    concept_id: str = ""
+
+
 class Statement(Frozen, frozen=True):
     """A sentence of a cited record, shown in an answer with its citation numbers.
 
