@@ -39,6 +39,8 @@ from medcite.render import (
     answer_to_markdown,
     answer_view,
     ingest_summary_view,
+    question_to_json,
+    question_view,
     record_view,
     search_view,
 )
@@ -69,9 +71,11 @@ app = typer.Typer(
 fetch_app = typer.Typer(help="Fetch records from online sources (NCBI E-utilities).")
 index_app = typer.Typer(help="Maintain the full-text index.")
 export_app = typer.Typer(help="Export stored records.")
+vocab_app = typer.Typer(help="Load and inspect controlled vocabularies (MeSH, Disease Ontology).")
 app.add_typer(fetch_app, name="fetch")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
+app.add_typer(vocab_app, name="vocab")
 
 out = Console()
 err = Console(stderr=True)
@@ -222,6 +226,62 @@ def ask(
         out.print(answer_to_markdown(answer), markup=False, highlight=False, end="")
     else:
         out.print(answer_view(answer))
+
+
+@app.command()
+def understand(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(help="A clinical question, in plain words.")],
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Show how medcite reads a question: concepts, roles, kinds and facets."""
+    with _engine(ctx) as engine:
+        understood = engine.understand(question)
+    if output is TextOrJson.json:
+        _print_json(question_to_json(understood))
+    else:
+        out.print(question_view(understood))
+
+
+@vocab_app.command("import")
+def vocab_import(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path], typer.Argument(help="MeSH ASCII (dYYYY.bin), MeSH XML or OBO files.")
+    ],
+) -> None:
+    """Load vocabulary files; each replaces the whole of its vocabulary."""
+    with _engine(ctx) as engine:
+        for path in paths:
+            imported = engine.import_vocabulary(path)
+            err.print(f"{imported.vocabulary}: {imported.concepts} concepts from {path}")
+
+
+@vocab_app.command("list")
+def vocab_list(
+    ctx: typer.Context,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """The vocabularies loaded in the data directory."""
+    with _engine(ctx) as engine:
+        imports = engine.vocabularies()
+    rows = [
+        {
+            "vocabulary": i.vocabulary.value,
+            "concepts": i.concepts,
+            "source": i.source,
+            "sha256": i.sha256,
+            "imported_at": i.imported_at,
+        }
+        for i in imports
+    ]
+    if output is TextOrJson.json:
+        _print_json(rows)
+    elif not rows:
+        out.print("no vocabularies loaded; run `medcite vocab import FILE`")
+    else:
+        for row in rows:
+            out.print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
 
 
 @index_app.command("rebuild")

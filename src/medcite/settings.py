@@ -63,6 +63,34 @@ class IndexSettings(_Strict):
     )
 
 
+class RetrieveSettings(_Strict):
+    """Concept-aware retrieval: query expansion, re-ranking weights and the topic guard."""
+
+    candidates: int = Field(
+        100, ge=10, le=2000, description="Records taken from the index before re-ranking."
+    )
+    concept_weight: float = Field(
+        1.0, ge=0, description="Weight of a question concept's names and headings vs its words."
+    )
+    mesh_weight: float = Field(1.0, ge=0, description="Weight of a matching MeSH heading.")
+    narrower_weight: float = Field(0.3, ge=0, description="Weight of a narrower MeSH heading.")
+    narrower_headings: bool = Field(
+        True, description="Also find records indexed under narrower MeSH headings."
+    )
+    topic_weight: float = Field(
+        1.0, ge=0, description="Re-ranking weight of how much a record is about the condition."
+    )
+    coverage_weight: float = Field(
+        0.5, ge=0, description="Re-ranking weight of the share of question concepts a record has."
+    )
+    recency_weight: float = Field(
+        0.05, ge=0, description="Re-ranking weight of recency (a prior, never a filter)."
+    )
+    topic_guard: bool = Field(
+        True, description="Push out records mainly about a disease other than the question's."
+    )
+
+
 class AnswerSettings(_Strict):
     """How many records an answer reads and how many statements it shows."""
 
@@ -99,6 +127,7 @@ class Settings(_Strict):
     data_dir: Path = Field(description="Directory holding the store, index and config file.")
     ingest: IngestSettings = IngestSettings()
     index: IndexSettings = IndexSettings()
+    retrieve: RetrieveSettings = RetrieveSettings()
     answer: AnswerSettings = AnswerSettings()
     ncbi: NcbiSettings = NcbiSettings()
 

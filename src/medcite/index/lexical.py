@@ -30,8 +30,15 @@ from medcite.index.manifest import (
     read_manifest,
     write_manifest,
 )
-from medcite.index.query import analyze_query_text, build_query
-from medcite.records import Record, SearchHit
+from medcite.index.query import (
+    MAJOR_MESH_IDS,
+    MESH_IDS,
+    PUBLICATION_TYPES,
+    analyze_query_text,
+    build_plan_query,
+    build_query,
+)
+from medcite.records import ConceptClause, MeshHeading, Record, SearchHit, SearchPlan
 from medcite.settings import IndexSettings
 
 ID_FIELD = "id"
@@ -51,6 +58,10 @@ def build_schema() -> tantivy.Schema:
     for name in TEXT_FIELDS:
         # Positions are indexed so that quoted phrases can be searched.
         builder.add_text_field(name, tokenizer_name="en_stem", index_option="position")
+    # Descriptor ids and publication types as whole tokens: a concept found in MeSH
+    # whatever words the record uses, and guidelines found by their type.
+    for name in (MESH_IDS, MAJOR_MESH_IDS, PUBLICATION_TYPES):
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field(YEAR_FIELD, indexed=True, fast=True)
     return builder.build()
 
@@ -73,22 +84,24 @@ def record_document(record: Record) -> tantivy.Document:
     """
     mesh = [heading.name for heading in record.mesh_headings]
     mesh.extend(chemical.name for chemical in record.chemicals)
-    if record.year is None:
-        return tantivy.Document(
-            id=record.id,
-            title=record.title,
-            abstract=record.abstract,
-            mesh=mesh,
-            keywords=list(record.keywords),
-        )
-    return tantivy.Document(
-        id=record.id,
-        title=record.title,
-        abstract=record.abstract,
-        mesh=mesh,
-        keywords=list(record.keywords),
-        year=record.year,
-    )
+    fields: dict[str, object] = {
+        ID_FIELD: record.id,
+        "title": record.title,
+        "abstract": record.abstract,
+        "mesh": mesh,
+        "keywords": list(record.keywords),
+        MESH_IDS: [heading.descriptor_id for heading in record.mesh_headings],
+        MAJOR_MESH_IDS: [h.descriptor_id for h in record.mesh_headings if is_major(h)],
+        PUBLICATION_TYPES: list(record.publication_types),
+    }
+    if record.year is not None:
+        fields[YEAR_FIELD] = record.year
+    return tantivy.Document(**fields)
+
+
+def is_major(heading: MeshHeading) -> bool:
+    """A major topic of the record: the descriptor, or one of its qualifiers, starred by NLM."""
+    return heading.major_topic or any(q.major_topic for q in heading.qualifiers)
 
 
 class LexicalIndex:
@@ -174,7 +187,9 @@ class LexicalIndex:
         query_terms = analyze_query_text(text)
         if query_terms.is_empty or limit < 1:
             return ()
-        query = build_query(query_terms, self._index.schema, self._boosts)
+        return self._hits(build_query(query_terms, self._index.schema, self._boosts), limit)
+
+    def _hits(self, query: tantivy.Query, limit: int) -> tuple[SearchHit, ...]:
         searcher = self._index.searcher()
         hits = searcher.search(query, limit).hits
         return tuple(
@@ -183,6 +198,33 @@ class LexicalIndex:
             )
             for rank, (score, address) in enumerate(hits, start=1)
         )
+
+    def search_plan(self, plan: SearchPlan, limit: int) -> tuple[SearchHit, ...]:
+        """The best ``limit`` records for a search plan (words and concept clauses)."""
+        query = build_plan_query(plan, self._index.schema, self._boosts)
+        if query is None or limit < 1:
+            return ()
+        return self._hits(query, limit)
+
+    def count(self, phrase: str, word: str = "") -> int:
+        """How many records hold ``phrase`` (and ``word`` too, when given), in any field.
+
+        Used to judge which sense of an abbreviation the other words of a question fit.
+        """
+        clauses = [ConceptClause(names=(phrase,))]
+        if word:
+            clauses.append(ConceptClause(names=(word,)))
+        queries = [
+            build_plan_query(SearchPlan("", (c,)), self._index.schema, self._boosts)
+            for c in clauses
+        ]
+        if any(q is None for q in queries):
+            return 0
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, q) for q in queries if q is not None]
+        )
+        result = self._index.searcher().search(query, 1, count=True)  # tantivy needs limit ≥ 1
+        return int(result.count)  # type: ignore[attr-defined]  # missing from tantivy's stubs
 
     def document_count(self) -> int:
         """How many records the committed index holds."""

@@ -20,8 +20,11 @@ import msgspec
 from medcite.errors import IndexStateError
 from medcite.settings import IndexSettings
 
-FORMAT_VERSION = 1
-"""Bump when the schema or the way documents are built changes: old indexes are refused."""
+FORMAT_VERSION = 2
+"""Bump when the schema or the way documents are built changes: old indexes are refused.
+
+2 added MeSH descriptor ids, major-topic ids and publication types as fields.
+"""
 
 MANIFEST_FILE_NAME = "manifest.json"
 REBUILD_COMMAND = "medcite index rebuild"

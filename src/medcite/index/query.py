@@ -23,6 +23,8 @@ from functools import cache, partial
 
 import tantivy
 
+from medcite.records import ConceptClause, SearchPlan
+
 _QUOTED = re.compile(r'["“”„]([^"“”„]*)["“”„]')
 
 # tantivy's built-in "en_stem" analyzer, rebuilt so query text is analysed exactly as
@@ -60,6 +62,11 @@ def analyze_query_text(text: str) -> QueryTerms:
     return QueryTerms(terms=tuple(dict.fromkeys(terms)), phrases=tuple(dict.fromkeys(phrases)))
 
 
+MESH_IDS = "mesh_ids"
+MAJOR_MESH_IDS = "major_mesh_ids"
+PUBLICATION_TYPES = "publication_types"
+"""Index fields of whole tokens (the schema in ``lexical.py`` declares them)."""
+
 TIE_BREAKER = 0.1
 """Share of the other fields' scores added to a term's best field (Lucene's dis_max)."""
 
@@ -89,6 +96,77 @@ def build_query(
         query = best_field(partial(_phrase_query, schema, list(phrase)))
         clauses.append((tantivy.Occur.Should, query))
     return tantivy.Query.boolean_query(clauses)
+
+
+def build_plan_query(
+    plan: SearchPlan, schema: tantivy.Schema, field_boosts: Mapping[str, float]
+) -> tantivy.Query | None:
+    """The query of a search plan: its words as :func:`build_query` reads them, OR-ed with
+    one clause per concept (any of its names, or its MeSH ids); None if nothing to search.
+
+    Each concept clause is a disjunction-max over its names, so a record naming a
+    concept three ways counts it once, and a record indexed under the concept's MeSH
+    heading matches whatever words it uses.
+    """
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    words = analyze_query_text(plan.text)
+    if not words.is_empty:
+        clauses.append((tantivy.Occur.Should, build_query(words, schema, field_boosts)))
+    for concept in plan.concepts:
+        query = _concept_query(concept, plan, schema, field_boosts)
+        if query is not None:
+            clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, concept.weight)))
+    if not clauses:
+        return None
+    query = tantivy.Query.boolean_query(clauses)
+    if plan.publication_types:
+        kinds = [
+            (tantivy.Occur.Should, tantivy.Query.term_query(schema, PUBLICATION_TYPES, kind))
+            for kind in plan.publication_types
+        ]
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.boolean_query(kinds))]
+        )
+    return query
+
+
+def _concept_query(
+    concept: ConceptClause,
+    plan: SearchPlan,
+    schema: tantivy.Schema,
+    field_boosts: Mapping[str, float],
+) -> tantivy.Query | None:
+    alternatives: list[tantivy.Query] = []
+    for name in concept.names:
+        words = _positioned_tokens(name)
+        if not words:
+            continue
+        if len(words) == 1:
+            make: Callable[[str], tantivy.Query] = partial(_term_query, schema, words[0][1])
+        else:
+            make = partial(_phrase_query, schema, list(words))
+        alternatives.append(
+            tantivy.Query.disjunction_max_query(
+                [tantivy.Query.boost_query(make(f), b) for f, b in field_boosts.items()],
+                TIE_BREAKER,
+            )
+        )
+    headings = [
+        tantivy.Query.boost_query(tantivy.Query.term_query(schema, field, mesh_id), weight)
+        for field, ids, weight in (
+            (MESH_IDS, concept.mesh_ids, plan.mesh_weight),
+            (MAJOR_MESH_IDS, concept.mesh_ids, plan.mesh_weight),
+            (MESH_IDS, concept.narrower_ids, plan.narrower_weight),
+        )
+        for mesh_id in ids
+    ]
+    if headings:
+        alternatives.append(
+            tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in headings])
+        )
+    if not alternatives:
+        return None
+    return tantivy.Query.disjunction_max_query(alternatives, TIE_BREAKER)
 
 
 def _term_query(schema: tantivy.Schema, term: str, field_name: str) -> tantivy.Query:

@@ -27,7 +27,7 @@ from typing import Any, BinaryIO, TextIO, cast
 import msgspec
 
 from medcite.errors import SourceError
-from medcite.ingest.inflate import open_maybe_gzip
+from medcite.gzipfiles import open_maybe_gzip
 from medcite.records import Deletion, Record, Rejection, SourceItem
 
 DELETE_KEY = "delete"

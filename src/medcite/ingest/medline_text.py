@@ -19,8 +19,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
+from medcite.gzipfiles import open_maybe_gzip
 from medcite.ingest.dates import parse_date_text
-from medcite.ingest.inflate import open_maybe_gzip
 from medcite.ingest.labels import split_inline_labels
 from medcite.records import (
     Author,

@@ -27,8 +27,8 @@ from typing import BinaryIO, cast
 
 from lxml import etree
 
+from medcite.gzipfiles import GZIP_MAGIC, Inflater
 from medcite.ingest.dates import parse_date_parts, parse_date_text
-from medcite.ingest.inflate import GZIP_MAGIC, Inflater
 from medcite.records import (
     Author,
     Chemical,

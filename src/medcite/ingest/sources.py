@@ -25,7 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from medcite.errors import SourceError
-from medcite.ingest.inflate import GZIP_MAGIC
+from medcite.gzipfiles import GZIP_MAGIC
 from medcite.ingest.jsonl import read_jsonl
 from medcite.ingest.medline_text import read_medline_text
 from medcite.ingest.pubmed_xml import read_pubmed_xml

@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from medcite.ingest.inflate import GZIP_MAGIC
+from medcite.gzipfiles import GZIP_MAGIC
 from medcite.ingest.labels import CATEGORIES, split_inline_labels
 from medcite.records import PublicationDate, Record, Rejection, Section, Source, SourceItem
 

@@ -3,6 +3,7 @@
 from medcite.render.answer_json import answer_to_json
 from medcite.render.answer_markdown import answer_to_markdown
 from medcite.render.citation import vancouver
+from medcite.render.question import question_to_json, question_view
 from medcite.render.terminal import answer_view, ingest_summary_view, record_view, search_view
 
 __all__ = [
@@ -10,6 +11,8 @@ __all__ = [
     "answer_to_markdown",
     "answer_view",
     "ingest_summary_view",
+    "question_to_json",
+    "question_view",
     "record_view",
     "search_view",
     "vancouver",

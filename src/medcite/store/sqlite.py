@@ -16,15 +16,23 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import msgspec
 
 from medcite.errors import NotFoundError, StoreError
-from medcite.records import Deletion, Record, Sentence
+from medcite.records import (
+    AbbreviationDefinition,
+    AbbreviationSense,
+    Deletion,
+    Record,
+    Sentence,
+)
 from medcite.store.model import BatchOutcome, StoreCounts
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 added the abbreviations table (a version-1 store gains it; ``index rebuild`` fills it)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +45,15 @@ CREATE TABLE IF NOT EXISTS records (
     sentences BLOB
 );
 CREATE INDEX IF NOT EXISTS records_by_sequence ON records (sequence);
+CREATE TABLE IF NOT EXISTS abbreviations (
+    record_id TEXT NOT NULL,
+    short_form TEXT NOT NULL,
+    long_form TEXT NOT NULL,
+    long_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS abbreviations_by_record ON abbreviations (record_id);
+CREATE INDEX IF NOT EXISTS abbreviations_by_short_form ON abbreviations (short_form);
+CREATE INDEX IF NOT EXISTS abbreviations_by_long_key ON abbreviations (long_key);
 """
 
 _encode_record = msgspec.json.Encoder().encode
@@ -73,12 +90,16 @@ class SqliteStore:
         self._db.close()
 
     def write_batch(
-        self, items: Sequence[Record | Deletion], sentences: Mapping[str, Sequence[Sentence]]
+        self,
+        items: Sequence[Record | Deletion],
+        sentences: Mapping[str, Sequence[Sentence]],
+        abbreviations: Mapping[str, Sequence[AbbreviationDefinition]] | None = None,
     ) -> BatchOutcome:
         """Apply a batch of upserts and deletions in one transaction: all of it or none.
 
         ``sentences`` maps record ids to their sentences; only spans are stored, since the
-        text is a slice of the record's section.
+        text is a slice of the record's section. ``abbreviations`` maps record ids to the
+        short forms each defines, the rows of the corpus's table of senses.
         """
         outcome = _OutcomeBuilder()
         try:
@@ -90,6 +111,8 @@ class SqliteStore:
                 else:
                     spans = sentences.get(item.id, ())
                     sequence = self._upsert(item, spans, sequence, outcome)
+                    if outcome.latest.get(item.id) is item:
+                        self._set_abbreviations(item.id, (abbreviations or {}).get(item.id, ()))
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('sequence', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -147,7 +170,68 @@ class SqliteStore:
         if row is not None:
             outcome.deleted += 1
         outcome.latest[record_id] = None
+        self._set_abbreviations(record_id, ())
         return sequence
+
+    def _set_abbreviations(
+        self, record_id: str, definitions: Sequence[AbbreviationDefinition]
+    ) -> None:
+        self._db.execute("DELETE FROM abbreviations WHERE record_id = ?", (record_id,))
+        self._db.executemany(
+            "INSERT INTO abbreviations (record_id, short_form, long_form, long_key)"
+            " VALUES (?, ?, ?, ?)",
+            ((record_id, d.short_form, d.long_form, d.key) for d in definitions),
+        )
+
+    def replace_abbreviations(
+        self, definitions: Mapping[str, Sequence[AbbreviationDefinition]]
+    ) -> None:
+        """Set the definitions of already stored records (a rebuild recomputing them)."""
+        with self._transaction():
+            for record_id, found in definitions.items():
+                self._set_abbreviations(record_id, found)
+
+    def abbreviation_senses(self, short_form: str) -> tuple[AbbreviationSense, ...]:
+        """The senses the corpus gives ``short_form`` (exact case), most frequent first.
+
+        Each sense is one canonical long form, shown in its most common spelling.
+        """
+        rows = self._db.execute(
+            "SELECT long_key, long_form, COUNT(*) FROM abbreviations WHERE short_form = ?"
+            " GROUP BY long_key, long_form",
+            (short_form,),
+        ).fetchall()
+        return tuple(
+            AbbreviationSense(short_form, long_form, count)
+            for _, long_form, count in _commonest_spellings(rows)
+        )
+
+    def abbreviations_of(self, long_keys: Iterable[str]) -> tuple[AbbreviationSense, ...]:
+        """The short forms the corpus defines for any of ``long_keys``, most frequent first."""
+        keys = list(dict.fromkeys(long_keys))
+        if not keys:
+            return ()
+        marks = ",".join("?" * len(keys))
+        rows = self._db.execute(
+            "SELECT short_form, long_form, COUNT(*) FROM abbreviations"
+            f" WHERE long_key IN ({marks}) GROUP BY short_form, long_form",
+            keys,
+        ).fetchall()
+        return tuple(
+            AbbreviationSense(short, long_form, count)
+            for short, long_form, count in _commonest_spellings(rows)
+        )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
     def get(self, record_id: str) -> Record:
         """The stored record with this id; NotFoundError when absent or deleted."""
@@ -232,10 +316,28 @@ class SqliteStore:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+        elif int(row[0]) == 1:  # the new table was created above; rebuild fills it
+            self._db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
         elif int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema version {row[0]}, this medcite reads {SCHEMA_VERSION}"
             )
+
+
+def _commonest_spellings(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """(group, spelling, count) rows → one row per group: its commonest spelling and total.
+
+    Groups come out most frequent first.
+    """
+    totals: dict[str, int] = {}
+    spelling: dict[str, tuple[int, str]] = {}
+    for group, text, count in rows:
+        totals[group] = totals.get(group, 0) + count
+        spelling[group] = max(spelling.get(group, (0, "")), (count, text))
+    ranked = sorted(totals.items(), key=lambda item: -item[1])
+    return [(group, spelling[group][1], total) for group, total in ranked]
 
 
 class _OutcomeBuilder:

@@ -1,12 +1,13 @@
-"""The engine wires the stages together; every shell (CLI, later HTTP and web) calls it.
+"""The engine wires the stages together; every shell (CLI, HTTP, web, eval) calls it.
 
 Data flows one way::
 
     sources ─ingest─▶ Record ─store─▶ SQLite documents (atomic batches, change sequence)
                                 └index─▶ tantivy BM25 index (kept in step by sequence)
-    question ─index.search─▶ hits ─store─▶ records + sentences ─compose─▶ Answer ─verify─▶
+    vocabulary files ─vocab─▶ concepts ─understand─▶ lexicon
+    question ─understand─▶ Question ─retrieve─▶ records ─compose─▶ Answer ─verify─▶
 
-Stages never import each other; only this module knows them all.
+Stages never import each other; only this package knows them all.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import BinaryIO, TypeVar
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
+from medcite.engine.retrieval import Retrieval, Retriever
+from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import NotFoundError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
@@ -35,6 +38,7 @@ from medcite.records import (
     Deletion,
     IngestSummary,
     Provenance,
+    Question,
     Record,
     Rejection,
     RetrievedRecord,
@@ -43,6 +47,8 @@ from medcite.records import (
 )
 from medcite.settings import Settings, settings_hash
 from medcite.store import BatchOutcome, SqliteStore, StoreCounts
+from medcite.understand import abbreviation_definitions
+from medcite.vocab import VocabularyImport
 
 STORE_FILE = "store.sqlite3"
 INDEX_DIR = "index"
@@ -74,6 +80,8 @@ class Engine:
         self._store = store
         self._index = index
         self._settings_hash = settings_hash(settings)
+        self._vocabularies = Vocabularies(settings.data_dir)
+        self._retriever = Retriever(settings, store, index, self._vocabularies)
 
     @classmethod
     def open(cls, settings: Settings) -> Engine:
@@ -86,8 +94,9 @@ class Engine:
         return engine
 
     def close(self) -> None:
-        """Release the store connection (the index needs no closing)."""
+        """Release the store connections (the index needs no closing)."""
         self._store.close()
+        self._vocabularies.close()
 
     def __enter__(self) -> Engine:
         return self
@@ -135,8 +144,12 @@ class Engine:
         with self._index.updating() as update:
             for batch in batched(items, self.settings.ingest.batch_size):
                 storable = totals.sort_out(batch)
-                sentences = {r.id: record_sentences(r) for r in storable if isinstance(r, Record)}
-                outcome = self._store.write_batch(storable, sentences)
+                records = [r for r in storable if isinstance(r, Record)]
+                outcome = self._store.write_batch(
+                    storable,
+                    {r.id: record_sentences(r) for r in records},
+                    {r.id: abbreviation_definitions(r) for r in records},
+                )
                 update.upsert(outcome.changed)
                 update.delete(outcome.removed)
                 uncommitted += len(batch)
@@ -150,11 +163,19 @@ class Engine:
         return totals.summary()
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
-        """Rebuild the index from the store, e.g. after changing index settings."""
+        """Rebuild the index from the store, e.g. after changing index settings.
+
+        The abbreviations each record defines are recomputed on the way, so a store
+        written by an older medcite gains its table of senses.
+        """
         sequence = self._store.sequence()
         self._index = LexicalIndex.create(self.settings.data_dir / INDEX_DIR, self.settings.index)
+        self._retriever = Retriever(self.settings, self._store, self._index, self._vocabularies)
         with self._index.updating() as update:
             for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
+                self._store.replace_abbreviations(
+                    {r.id: abbreviation_definitions(r) for r in batch}
+                )
                 update.upsert(batch)
                 if progress is not None:
                     progress(len(batch))
@@ -199,24 +220,50 @@ class Engine:
             indexed_documents=self._index.document_count(),
         )
 
+    # -- vocabularies --------------------------------------------------------------------
+
+    def import_vocabulary(self, path: Path) -> VocabularyImport:
+        """Load a MeSH (ASCII or XML) or OBO file as its vocabulary's whole content."""
+        return self._vocabularies.import_file(path)
+
+    def vocabularies(self) -> tuple[VocabularyImport, ...]:
+        """The vocabularies loaded in this data directory."""
+        return self._vocabularies.imports()
+
     # -- answering ---------------------------------------------------------------------
 
+    def understand(self, question: str, previous: Question | None = None) -> Question:
+        """How medcite reads a question: concepts, roles, kinds and facets."""
+        return self._retriever.understand(check_question(question, self.settings.answer), previous)
+
+    def retrieve(self, question: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """Concept-aware retrieval: the best ``limit`` records for a question, best first."""
+        return self._retriever.retrieve(self.understand(question), limit).hits
+
+    def retrieve_for(self, question: Question, limit: int) -> Retrieval:
+        """Retrieval for an understood question, with the records and the refused ones."""
+        return self._retriever.retrieve(question, limit)
+
     def ask(self, question: str) -> Answer:
-        """Answer a question from the index: retrieve, compose, verify."""
+        """Answer a question from the index: understand, retrieve, compose, verify."""
         started = time.perf_counter()
-        text = check_question(question, self.settings.answer)
-        retrieved = self._retrieve(text, self.settings.answer.candidate_records)
+        understood = self.understand(question)
+        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
+        retrieved = tuple(
+            RetrievedRecord(
+                retrieval.records[hit.record_id],
+                self._store.sentences(retrieval.records[hit.record_id]),
+                hit.rank,
+                hit.score,
+            )
+            for hit in retrieval.hits
+        )
         provenance = Provenance(self._index.manifest.snapshot_id, self._settings_hash, 0.0)
-        answer = compose_answer(text, retrieved, self.settings.answer, provenance)
+        answer = compose_answer(understood.text, retrieved, self.settings.answer, provenance)
         answer = verify_answer(answer, {item.record.id: item.record for item in retrieved})
+        answer = replace(answer, notes=(*understood.notes, *answer.notes))
         elapsed_ms = (time.perf_counter() - started) * 1000
         return replace(answer, provenance=replace(provenance, elapsed_ms=elapsed_ms))
-
-    def _retrieve(self, text: str, limit: int) -> tuple[RetrievedRecord, ...]:
-        return tuple(
-            RetrievedRecord(record, self._store.sentences(record), hit.rank, hit.score)
-            for hit, record in self.search(text, limit)
-        )
 
 
 def normalise_record_id(record_id: str) -> str:

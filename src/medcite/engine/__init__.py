@@ -1,0 +1,18 @@
+"""The engine: one data directory's store, index and vocabularies, and what users run on them.
+
+Every shell (CLI, HTTP API, web pages, evaluation harness) calls :class:`Engine`; only
+this package knows all the stages.
+"""
+
+from medcite.engine.core import INDEX_DIR, STORE_FILE, Engine, Stats, batched, normalise_record_id
+from medcite.engine.retrieval import Retrieval
+
+__all__ = [
+    "INDEX_DIR",
+    "STORE_FILE",
+    "Engine",
+    "Retrieval",
+    "Stats",
+    "batched",
+    "normalise_record_id",
+]

@@ -1,0 +1,120 @@
+"""Concept-aware retrieval, wired: understand the question, search, read, re-rank, guard.
+
+::
+
+    text ─understand─▶ Question ─plans─▶ index (words + concept clauses, per facet)
+         ─store─▶ records ─topics─▶ RecordTopics ─rank─▶ hits (neighbours refused)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from medcite.engine.vocabularies import Vocabularies
+from medcite.index import LexicalIndex
+from medcite.records import Question, Record, SearchHit, SearchPlan
+from medcite.retrieve import Candidate, facet_plan, rank_candidates, search_plan
+from medcite.settings import Settings
+from medcite.store import SqliteStore
+from medcite.understand import Knowledge, question_lexicon, record_topics, understand_question
+
+FACET_SHARE = 4
+"""Each facet's own search contributes candidates/FACET_SHARE records."""
+MAX_CONTEXT_WORDS = 6
+SENSE_PRIOR = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """What retrieval found for a question, and what it refused as off-topic."""
+
+    question: Question
+    hits: tuple[SearchHit, ...]
+    records: dict[str, Record]
+    refused: tuple[tuple[str, str], ...]
+
+
+class Retriever:
+    """Understands questions and retrieves records for them from one store and index."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: SqliteStore,
+        index: LexicalIndex,
+        vocabularies: Vocabularies,
+    ) -> None:
+        self._settings = settings.retrieve
+        self._store = store
+        self._index = index
+        self._vocabularies = vocabularies
+
+    def understand(self, text: str, previous: Question | None = None) -> Question:
+        """The question read through the vocabularies and the corpus's abbreviations."""
+        knowledge = Knowledge(
+            lexicon=self._vocabularies.lexicon(),
+            concepts=self._vocabularies.store,
+            senses=self._store,
+            context_fit=self._context_fit,
+        )
+        return understand_question(text, knowledge, previous)
+
+    def retrieve(self, question: Question, limit: int) -> Retrieval:
+        """The best ``limit`` records for ``question``, re-ranked and guarded."""
+        scores = self._lexical_scores(question)
+        records = self._store.get_many(scores)
+        asked = question_lexicon(question)
+        lexicon = self._vocabularies.lexicon()
+        candidates = [
+            Candidate(
+                SearchHit(record_id, score, rank),
+                records[record_id],
+                record_topics(records[record_id], question, asked, lexicon),
+            )
+            for rank, (record_id, score) in enumerate(scores.items(), start=1)
+            if record_id in records
+        ]
+        ranking = rank_candidates(question, candidates, self._settings, datetime.now(UTC).year)
+        hits = ranking.hits[:limit]
+        return Retrieval(
+            question, hits, {h.record_id: records[h.record_id] for h in hits}, ranking.refused
+        )
+
+    def _lexical_scores(self, question: Question) -> dict[str, float]:
+        """Candidates of the whole question and of each facet, with their best scaled score."""
+        limit = self._settings.candidates
+        plans: list[tuple[SearchPlan, int]] = [(search_plan(question, self._settings), limit)]
+        if len(question.facets) > 1:
+            plans += [
+                (facet_plan(question, facet, self._settings), limit // FACET_SHARE)
+                for facet in question.facets
+            ]
+        scores: dict[str, float] = {}
+        for plan, plan_limit in plans:
+            hits = self._index.search_plan(plan, plan_limit)
+            best = hits[0].score if hits and hits[0].score > 0 else 1.0
+            for hit in hits:
+                scores[hit.record_id] = max(scores.get(hit.record_id, 0.0), hit.score / best)
+        return dict(sorted(scores.items(), key=lambda item: -item[1]))
+
+    def _context_fit(self, long_form: str, words: Sequence[str]) -> float:
+        """Σ log P(word | long form) / P(word), from document counts in the index.
+
+        P(word | long form) is smoothed towards the word's background rate (Dirichlet
+        prior, ``SENSE_PRIOR`` pseudo-records), so a sense seen in two records gains
+        nothing from chance co-occurrence, while a sense seen often beside the
+        question's words gains in proportion.
+        """
+        total = max(1, self._index.document_count())
+        named = self._index.count(long_form)
+        fit = 0.0
+        for word in words[:MAX_CONTEXT_WORDS]:
+            background = (self._index.count(word) + 0.5) / (total + 1.0)
+            together = self._index.count(long_form, word)
+            fit += math.log(
+                (together + SENSE_PRIOR * background) / (named + SENSE_PRIOR) / background
+            )
+        return fit

@@ -1,0 +1,77 @@
+"""The data directory's vocabularies, and the lexicon built from them, kept in step.
+
+The lexicon (every name of every concept in canonical form) takes seconds to build, so
+it is built when vocabularies are imported and cached as a file named after the exact
+imports it came from; answering only loads it (a fraction of a second), once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medcite.understand import LEXICON_FORMAT, Lexicon, build_lexicon
+from medcite.vocab import VocabularyImport, VocabularyStore, read_vocabulary_file
+
+VOCABULARY_FILE = "vocab.sqlite3"
+LEXICON_GLOB = "lexicon-*.msgpack"
+
+
+class Vocabularies:
+    """Imported vocabularies (a SQLite file) and their lexicon (a cache file)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = data_dir
+        self._store: VocabularyStore | None = None
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def store(self) -> VocabularyStore:
+        """The vocabulary store, opened (and created) on first use."""
+        if self._store is None:
+            self._store = VocabularyStore.open(self._data_dir / VOCABULARY_FILE)
+        return self._store
+
+    def close(self) -> None:
+        """Close the store if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def imports(self) -> tuple[VocabularyImport, ...]:
+        """The vocabularies imported so far (none when the data directory has no store)."""
+        if self._store is None and not (self._data_dir / VOCABULARY_FILE).exists():
+            return ()
+        return self.store.imports()
+
+    def import_file(self, path: Path) -> VocabularyImport:
+        """Read a vocabulary file whole and make it that vocabulary's content.
+
+        Nothing is stored unless the whole file reads cleanly; the lexicon is rebuilt.
+        """
+        found = read_vocabulary_file(path)
+        imported = self.store.replace_vocabulary(
+            found.vocabulary, found.concepts, path, found.sha256
+        )
+        self._lexicon = None
+        self.lexicon()
+        return imported
+
+    def lexicon(self) -> Lexicon:
+        """The lexicon of every imported concept (empty when none is imported)."""
+        if self._lexicon is None:
+            self._lexicon = self._load_or_build()
+        return self._lexicon
+
+    def _load_or_build(self) -> Lexicon:
+        if not self.imports():
+            return build_lexicon(())
+        path = self._data_dir / f"lexicon-{self.store.fingerprint()}-v{LEXICON_FORMAT}.msgpack"
+        if path.is_file():
+            return Lexicon.from_bytes(path.read_bytes())
+        lexicon = build_lexicon(self.store.concepts())
+        for stale in self._data_dir.glob(LEXICON_GLOB):
+            stale.unlink()
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(lexicon.to_bytes())
+        partial.replace(path)  # readers see the whole file or none
+        return lexicon

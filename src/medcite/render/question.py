@@ -1,0 +1,68 @@
+"""How medcite understood a question, as JSON data and as a terminal view.
+
+Shown with every answer so a reader sees at once whether medcite misread the question:
+the concepts (with their vocabulary ids, role, and the other names searched), the kinds
+of question, the facets an answer must cover, and notes such as an abbreviation's sense.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from medcite.records import Question
+
+
+def question_to_json(question: Question) -> dict[str, Any]:
+    """The understanding as plain JSON-ready data (``docs/answer-json.md``)."""
+    return {
+        "text": question.text,
+        "concepts": [
+            {
+                "id": concept.id,
+                "ids": list(concept.ids),
+                "name": concept.name,
+                "role": concept.role.value,
+                "mention": concept.mention,
+                "start": concept.start,
+                "end": concept.end,
+                "synonyms": list(concept.synonyms),
+                "abbreviations": list(concept.abbreviations),
+                "narrower": len(concept.narrower),
+                "abbreviation": concept.abbreviation,
+                "other_senses": list(concept.other_senses),
+            }
+            for concept in question.concepts
+        ],
+        "types": [kind.value for kind in question.types],
+        "facets": [
+            {
+                "label": facet.label,
+                "concept_ids": list(facet.concept_ids),
+                "cue_words": list(facet.cue_words),
+            }
+            for facet in question.facets
+        ],
+        "notes": list(question.notes),
+    }
+
+
+def question_view(question: Question) -> RenderableType:
+    """The understanding as a small table of concepts, then kinds, facets and notes."""
+    table = Table("concept", "id", "role", "also searched as", box=None, pad_edge=False)
+    for concept in question.concepts:
+        names = [*concept.abbreviations, *concept.synonyms[:4]]
+        table.add_row(
+            f"{concept.mention} → {concept.name}", concept.id, concept.role.value, "; ".join(names)
+        )
+    parts: list[RenderableType] = [Text("How medcite understood the question", style="bold")]
+    if question.concepts:
+        parts.append(table)
+    kinds = ", ".join(kind.value for kind in question.types) or "—"
+    parts.append(Text(f"kind: {kinds}"))
+    parts += [Text(f"facet: {facet.label}") for facet in question.facets]
+    parts += [Text(note, style="italic yellow") for note in question.notes]
+    return Group(*parts)

@@ -1,0 +1,41 @@
+"""The ``understand`` stage: concepts in questions and records, through the vocabularies.
+
+A dictionary matcher over every name of every loaded concept (``lexicon``,
+``matcher``), abbreviations defined in text (``abbreviations``) or chosen by context
+(``senses``), and from those the reading of a question — concepts with roles, kinds,
+facets (``question``) — and of a retrieved record's topics (``topics``).
+"""
+
+from medcite.understand.abbreviations import Definition, find_definitions
+from medcite.understand.lexicon import LEXICON_FORMAT, Lexicon, build_lexicon
+from medcite.understand.matcher import concepts_of_phrase, find_mentions
+from medcite.understand.normalize import term_key, tokenize
+from medcite.understand.question import (
+    ConceptSource,
+    Knowledge,
+    SenseSource,
+    build_facets,
+    understand_question,
+)
+from medcite.understand.records import abbreviation_definitions
+from medcite.understand.topics import question_lexicon, record_topics
+
+__all__ = [
+    "LEXICON_FORMAT",
+    "ConceptSource",
+    "Definition",
+    "Knowledge",
+    "Lexicon",
+    "SenseSource",
+    "abbreviation_definitions",
+    "build_facets",
+    "build_lexicon",
+    "concepts_of_phrase",
+    "find_definitions",
+    "find_mentions",
+    "question_lexicon",
+    "record_topics",
+    "term_key",
+    "tokenize",
+    "understand_question",
+]

@@ -1,0 +1,108 @@
+"""Abbreviations defined in text: "systemic sclerosis (SSc)" → SSc = systemic sclerosis.
+
+The algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
+abbreviation definitions in biomedical text" (PSB 2003): a parenthesis after some words
+holds a candidate short form (or, when the parenthesis holds several words, the word
+before it is the short form and the parenthesis the long form); the long form is the
+shortest run of preceding words in which the short form's characters appear in order,
+its first character starting a word. It needs no training and finds most definitions
+in abstracts with high precision, which is what a table of senses needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARENTHESIS = re.compile(r"\(([^()]{1,120})\)")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\[\]()]\s|[.;:!?]$")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A short form defined in a text, its long form, and where the short form stands."""
+
+    short_form: str
+    long_form: str
+    start: int
+    end: int
+
+
+def is_short_form_candidate(text: str) -> bool:
+    """Schwartz & Hearst's test: 2–10 characters, ≤ 2 words, a letter, an alphanumeric start."""
+    return (
+        2 <= len(text) <= 10
+        and len(text.split()) <= 2
+        and any(c.isalpha() for c in text)
+        and text[0].isalnum()
+    )
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every "long form (SF)" and "SF (long form)" definition in ``text``, in order."""
+    found: list[Definition] = []
+    for match in _PARENTHESIS.finditer(text):
+        inside = re.split(r"[;,]\s", match.group(1), maxsplit=1)[0].strip()
+        before = _clause_before(text, match.start())
+        if is_short_form_candidate(inside):
+            long_form = best_long_form(inside, _last_words(before, _max_words(inside)))
+            if long_form:
+                start = match.start(1) + match.group(1).index(inside)
+                found.append(Definition(inside, long_form, start, start + len(inside)))
+            continue
+        words = before.split()
+        if words and is_short_form_candidate(words[-1].strip(",")):
+            short = words[-1].strip(",")
+            long_form = best_long_form(short, inside)
+            if long_form and len(inside.split()) <= _max_words(short):
+                end = len(before.rstrip().rstrip(","))
+                found.append(Definition(short, long_form, end - len(short), end))
+    return found
+
+
+def best_long_form(short_form: str, candidate: str) -> str:
+    """The shortest end of ``candidate`` holding ``short_form``'s characters in order, or "".
+
+    Characters are matched from the end; the short form's first character must begin a
+    word of the long form. Non-alphanumeric characters of the short form are skipped.
+    """
+    s_index, l_index = len(short_form) - 1, len(candidate) - 1
+    while s_index >= 0:
+        char = short_form[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            candidate[l_index].lower() != char
+            or (s_index == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return ""
+        l_index -= 1
+        s_index -= 1
+    start = candidate.rfind(" ", 0, l_index + 1) + 1
+    long_form = candidate[start:].strip()
+    if len(long_form) <= len(short_form) or short_form.lower() in long_form.lower().split():
+        return ""
+    return long_form
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The text before ``position`` back to the last clause break (sentence end, bracket)."""
+    before = text[:position]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end() :] if breaks else before
+
+
+def _max_words(short_form: str) -> int:
+    """At most min(|SF| + 5, 2·|SF|) words of long form (Schwartz & Hearst, section 2.2)."""
+    return min(len(short_form) + 5, 2 * len(short_form))
+
+
+def _last_words(text: str, count: int) -> str:
+    words = list(_WORD.finditer(text))
+    if not words:
+        return ""
+    return text[words[max(0, len(words) - count)].start() :].rstrip()

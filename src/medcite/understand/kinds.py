@@ -1,0 +1,57 @@
+"""What kind of question it is, from its wording: diagnosis, treatment, prognosis, …
+
+Cue words are matched as word beginnings ("diagnos" finds diagnosis, diagnostic,
+diagnosed). The same cues tell, later, whether a sentence speaks to a facet named by
+the kind of question ("… MRI findings and *diagnosis*").
+"""
+
+from __future__ import annotations
+
+import re
+
+from medcite.records import QuestionType
+
+CUES: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.DIAGNOSIS: ("diagnos", "detect", "sensitivity", "specificity", "screen"),
+    QuestionType.TREATMENT: ("treat", "therap", "management", "manage", "efficacy", "drug"),
+    QuestionType.PROGNOSIS: ("prognos", "outcome", "surviv", "mortality", "severity", "course"),
+    QuestionType.ETIOLOGY: ("cause", "caused", "etiolog", "aetiolog", "risk factor", "associat"),
+    QuestionType.EPIDEMIOLOGY: ("prevalen", "incidence", "how common", "epidemiolog", "frequen"),
+    QuestionType.FINDINGS: ("finding", "imaging", "appearance", "feature", "manifestation"),
+    QuestionType.MECHANISM: ("mechanism", "pathophysiolog", "pathogenesis", "how does"),
+}
+"""Word beginnings that mark each kind of question (and a sentence's fit to it)."""
+
+FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
+    QuestionType.DIAGNOSIS: re.compile(r"\bdiagnos(?:is|es|tic)\b", re.IGNORECASE),
+    QuestionType.TREATMENT: re.compile(r"\b(?:treatment|therapy|management)s?\b", re.IGNORECASE),
+    QuestionType.PROGNOSIS: re.compile(r"\b(?:prognosis|outcomes?|survival)\b", re.IGNORECASE),
+    QuestionType.ETIOLOGY: re.compile(r"\b(?:causes?|etiology|risk factors?)\b", re.IGNORECASE),
+    QuestionType.EPIDEMIOLOGY: re.compile(r"\b(?:prevalence|incidence)\b", re.IGNORECASE),
+    QuestionType.MECHANISM: re.compile(r"\b(?:mechanisms?|pathogenesis)\b", re.IGNORECASE),
+}
+"""Kinds named as nouns of their own ("findings *and diagnosis*"): each becomes a facet."""
+
+_YES_NO = re.compile(
+    r"^\s*(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may)\b",
+    re.IGNORECASE,
+)
+
+
+def has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether a word of ``text`` begins with one of ``cues`` (case-insensitive)."""
+    lowered = text.lower()
+    return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
+
+
+def question_types(text: str) -> tuple[QuestionType, ...]:
+    """The kinds of question ``text`` asks, in a fixed order."""
+    found = [kind for kind, cues in CUES.items() if has_cue(text, cues)]
+    if _YES_NO.match(text):
+        found.append(QuestionType.YES_NO)
+    return tuple(found)
+
+
+def facet_kinds(text: str) -> tuple[QuestionType, ...]:
+    """The kinds the question names as nouns, each an answer must cover on its own."""
+    return tuple(kind for kind, noun in FACET_NOUNS.items() if noun.search(text))

@@ -1,0 +1,314 @@
+"""Understand a question: its concepts and their roles, its kinds, and its facets.
+
+Concepts are found by the dictionary matcher (words in any order, abbreviations the
+question defines); an abbreviation it does not define gets the sense the corpus and the
+other words support (``senses``). Each concept takes a role from its place in MeSH, and
+brings the names retrieval will look for: synonyms, abbreviations (the vocabulary's and
+those the corpus uses for it), narrower descriptors. The facets are the parts an answer
+must cover: each body system, population, intervention or finding asked about, seen
+through the test or imaging asked for ("CNS × MRI", "PNS × MRI"), and each kind of
+question named on its own ("… and diagnosis").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from msgspec.structs import replace
+
+from medcite.records import (
+    AbbreviationSense,
+    Concept,
+    ConceptMention,
+    ConceptRole,
+    Facet,
+    Question,
+    QuestionConcept,
+    QuestionType,
+)
+from medcite.understand.kinds import CUES, facet_kinds, question_types
+from medcite.understand.lexicon import Lexicon, reading_order
+from medcite.understand.matcher import concepts_of_phrase, find_mentions
+from medcite.understand.normalize import STOP_WORDS, term_key, tokenize
+from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, concept_role
+from medcite.understand.senses import ContextFit, choose_sense
+
+MAX_SYNONYMS = 12
+MAX_NARROWER = 40
+MAX_NARROWER_NAMES = 8
+MAX_RELATED = 8
+ASPECT_ROLES = (
+    ConceptRole.BODY_SYSTEM,
+    ConceptRole.POPULATION,
+    ConceptRole.INTERVENTION,
+    ConceptRole.FINDING,
+)
+LENS_ROLES = (ConceptRole.IMAGING, ConceptRole.TEST)
+INHERITED_ROLES = (ConceptRole.CONDITION, ConceptRole.POPULATION)
+
+
+class ConceptSource(Protocol):
+    """Concepts by id and what lies below them (the vocabulary store)."""
+
+    def get_many(self, concept_ids: Iterable[str]) -> dict[str, Concept]: ...
+
+    def narrower(self, concept: Concept, limit: int = 200) -> tuple[str, ...]: ...
+
+    def concept_by_tree_number(self, tree_number: str) -> str | None: ...
+
+
+class SenseSource(Protocol):
+    """The corpus's table of abbreviation definitions (the document store)."""
+
+    def abbreviation_senses(self, short_form: str) -> tuple[AbbreviationSense, ...]: ...
+
+    def abbreviations_of(self, long_keys: Iterable[str]) -> tuple[AbbreviationSense, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """What understanding draws on: the lexicon, the concepts, the corpus's abbreviations."""
+
+    lexicon: Lexicon
+    concepts: ConceptSource
+    senses: SenseSource | None = None
+    context_fit: ContextFit | None = None
+
+
+def understand_question(
+    text: str, knowledge: Knowledge, previous: Question | None = None
+) -> Question:
+    """The question as medcite reads it; ``previous`` is the conversation's last question."""
+    notes: list[str] = []
+    mentions = _mentions(text, knowledge, notes)
+    types = list(question_types(text))
+    concepts = _question_concepts(mentions, knowledge, types)
+    if previous is not None:
+        concepts = _inherit(concepts, previous, notes)
+    if not concepts:
+        notes.append("No medical concept was recognised; the words were searched as written.")
+    kinds = tuple(dict.fromkeys(types))
+    return Question(
+        text=text,
+        concepts=tuple(concepts),
+        types=kinds,
+        facets=build_facets(text, tuple(concepts), kinds),
+        notes=tuple(notes),
+    )
+
+
+def _mentions(text: str, knowledge: Knowledge, notes: list[str]) -> list[ConceptMention]:
+    """Mentions of the question, adding the chosen senses of undefined abbreviations."""
+    mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    context = [t.text for t in tokenize(text) if t.key not in STOP_WORDS and len(t.key) > 2]
+    for token in tokenize(text):
+        if token.start in covered or not _looks_abbreviated(token.text):
+            continue
+        mention = _resolve_short_form(token.text, token.start, knowledge, context, notes)
+        if mention is not None:
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _looks_abbreviated(word: str) -> bool:
+    capitals = sum(char.isupper() for char in word)
+    return 2 <= len(word) <= 10 and capitals >= 2 and not word.isdigit()
+
+
+def _resolve_short_form(
+    short: str, start: int, knowledge: Knowledge, context: list[str], notes: list[str]
+) -> ConceptMention | None:
+    by_concept: dict[tuple[str, ...], AbbreviationSense] = {}
+    corpus = knowledge.senses.abbreviation_senses(short) if knowledge.senses else ()
+    for sense in corpus:
+        ids = concepts_of_phrase(sense.long_form, knowledge.lexicon) or (sense.long_form,)
+        known = by_concept.get(ids)
+        count = sense.count + (known.count if known else 0)
+        by_concept[ids] = AbbreviationSense(short, (known or sense).long_form, count, ids[0])
+    for concept_id in knowledge.lexicon.short_forms.get(short, ()):
+        if not any(concept_id in ids for ids in by_concept):
+            concept = knowledge.concepts.get_many([concept_id]).get(concept_id)
+            name = reading_order(concept.name) if concept else concept_id
+            by_concept[(concept_id,)] = AbbreviationSense(short, name, 0, concept_id)
+    choice = choose_sense(
+        list(by_concept.values()),
+        [word for word in context if word != short],
+        knowledge.context_fit,
+    )
+    if choice is None:
+        return None
+    if choice.ambiguous:
+        others = ", ".join(sense.long_form for sense in choice.others[:4])
+        notes.append(
+            f"{short} was read as {choice.chosen.long_form} "
+            f"({choice.probability:.0%} likely); it can also mean {others}."
+        )
+    ids = next(ids for ids, sense in by_concept.items() if sense is choice.chosen)
+    if not choice.chosen.concept_id or ids == (choice.chosen.long_form,):
+        return None  # a sense the vocabularies do not know: nothing to expand
+    return ConceptMention(start, start + len(short), short, ids, choice.chosen.long_form)
+
+
+def _question_concepts(
+    mentions: Sequence[ConceptMention], knowledge: Knowledge, types: list[QuestionType]
+) -> list[QuestionConcept]:
+    all_ids = {i for m in mentions for i in m.concept_ids}
+    chosen_ids = [_chosen_id(m, all_ids, mentions) for m in mentions]
+    concepts = knowledge.concepts.get_many({*all_ids})
+    found: dict[str, QuestionConcept] = {}
+    for mention, main_id in zip(mentions, chosen_ids, strict=True):
+        if main_id in QUESTION_TYPE_CONCEPTS:
+            types.append(QUESTION_TYPE_CONCEPTS[main_id])
+            continue
+        concept = concepts.get(main_id)
+        if main_id in found:  # named again, maybe by a short form the question defined
+            found[main_id] = _also_abbreviated(found[main_id], mention)
+            continue
+        if concept is None or main_id in GENERIC_CONCEPTS:
+            continue
+        same = [
+            concepts[i]
+            for i in mention.concept_ids
+            if i in concepts and _same(concepts[i], concept)
+        ]
+        role = concept_role(concept.vocabulary, concept.tree_numbers)
+        if role is ConceptRole.OTHER:
+            continue
+        found[main_id] = _question_concept(mention, concept, same, role, knowledge)
+    return list(found.values())
+
+
+def _also_abbreviated(concept: QuestionConcept, mention: ConceptMention) -> QuestionConcept:
+    if not mention.via_abbreviation or mention.text in concept.abbreviations:
+        return concept
+    return replace(concept, abbreviations=(*concept.abbreviations, mention.text))
+
+
+def _chosen_id(
+    mention: ConceptMention, all_ids: set[str], mentions: Sequence[ConceptMention]
+) -> str:
+    """For a name of several concepts, the one another mention also names, else the first."""
+    if len(mention.concept_ids) == 1:
+        return mention.concept_ids[0]
+    elsewhere = {i for m in mentions if m is not mention for i in m.concept_ids}
+    return next((i for i in mention.concept_ids if i in elsewhere), mention.concept_ids[0])
+
+
+def _same(candidate: Concept, concept: Concept) -> bool:
+    """Whether ``candidate`` is ``concept`` or a term cross-referenced to it."""
+    return candidate.id == concept.id or f"MESH:{concept.id}" in candidate.xrefs
+
+
+def _question_concept(
+    mention: ConceptMention,
+    concept: Concept,
+    same: list[Concept],
+    role: ConceptRole,
+    knowledge: Knowledge,
+) -> QuestionConcept:
+    name = reading_order(concept.name)
+    names = [reading_order(n) for c in same for n in (c.name, *c.synonyms)]
+    synonyms = _distinct(names, exclude=term_key(name))[:MAX_SYNONYMS]
+    abbreviations = [a for c in same for a in c.abbreviations]
+    if knowledge.senses is not None:
+        keys = [term_key(n) for n in (name, *synonyms)]
+        abbreviations += [
+            s.short_form for s in knowledge.senses.abbreviations_of(keys)[:3] if s.count > 1
+        ]
+    if mention.via_abbreviation:
+        abbreviations.append(mention.text)
+    narrower = knowledge.concepts.narrower(concept, MAX_NARROWER)
+    nearest = knowledge.concepts.get_many(narrower[:MAX_NARROWER_NAMES])
+    return QuestionConcept(
+        ids=tuple(c.id for c in same) or (concept.id,),
+        name=name,
+        role=role,
+        mention=mention.text,
+        start=mention.start,
+        end=mention.end,
+        synonyms=tuple(synonyms),
+        abbreviations=tuple(dict.fromkeys(abbreviations)),
+        tree_numbers=concept.tree_numbers,
+        narrower=narrower,
+        narrower_names=tuple(reading_order(c.name) for c in nearest.values()),
+        related=_siblings(concept, role, knowledge.concepts) if role in LENS_ROLES else (),
+        abbreviation=mention.text if mention.via_abbreviation else "",
+    )
+
+
+def _siblings(concept: Concept, role: ConceptRole, concepts: ConceptSource) -> tuple[str, ...]:
+    """Names of the concepts beside ``concept`` in its tree ("computed tomography" by MRI)."""
+    names: list[str] = []
+    for number in concept.tree_numbers:
+        parent_id = concepts.concept_by_tree_number(number.rpartition(".")[0])
+        parent = concepts.get_many([parent_id]).get(parent_id) if parent_id else None
+        if parent is None:
+            continue
+        below = concepts.get_many(concepts.narrower(parent, 3 * MAX_RELATED))
+        names += [
+            reading_order(c.name)
+            for c in below.values()
+            if c.id != concept.id
+            and concept_role(c.vocabulary, c.tree_numbers) is role
+            and not any(n.startswith(t + ".") for n in c.tree_numbers for t in concept.tree_numbers)
+        ]
+    return tuple(dict.fromkeys(names))[:MAX_RELATED]
+
+
+def _distinct(names: Iterable[str], exclude: str) -> list[str]:
+    seen = {exclude}
+    kept = []
+    for name in names:
+        key = term_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
+def _inherit(
+    concepts: list[QuestionConcept], previous: Question, notes: list[str]
+) -> list[QuestionConcept]:
+    """Carry the conversation's condition and population into a follow-up that names none."""
+    carried = [
+        concept
+        for role in INHERITED_ROLES
+        if not any(c.role is role for c in concepts)
+        for concept in previous.with_role(role)
+    ]
+    if carried:
+        names = ", ".join(concept.name for concept in carried)
+        notes.append(f"Carried over from the conversation: {names}.")
+    return [*carried, *concepts]
+
+
+def build_facets(
+    text: str, concepts: tuple[QuestionConcept, ...], kinds: tuple[QuestionType, ...]
+) -> tuple[Facet, ...]:
+    """The parts of the question an answer must cover (see the module docstring)."""
+    aspects = [c for c in concepts if c.role in ASPECT_ROLES]
+    lenses = [c for c in concepts if c.role in LENS_ROLES]
+    facets: list[Facet] = []
+    for aspect in aspects:
+        label = " × ".join(_label(c) for c in (aspect, *lenses))
+        facets.append(Facet(label, tuple(c.id for c in (aspect, *lenses))))
+    if not aspects and lenses:
+        facets.append(Facet(" × ".join(_label(c) for c in lenses), tuple(c.id for c in lenses)))
+    for kind in facet_kinds(text):
+        facets.append(Facet(kind.value, cue_words=CUES[kind]))
+    if not facets:
+        conditions = [c for c in concepts if c.role is ConceptRole.CONDITION]
+        if conditions:
+            label = " × ".join(_label(c) for c in conditions)
+            facets.append(Facet(label, tuple(c.id for c in conditions)))
+        elif kinds:
+            facets.append(Facet(kinds[0].value, cue_words=CUES.get(kinds[0], ())))
+    return tuple(facets)
+
+
+def _label(concept: QuestionConcept) -> str:
+    """The concept as the question wrote it, unless that was an abbreviation."""
+    return concept.name if concept.abbreviation or concept.mention.isupper() else concept.mention

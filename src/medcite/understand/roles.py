@@ -1,0 +1,84 @@
+"""The role a concept plays in a question, read from where it sits in MeSH.
+
+MeSH's tree is a ready-made classification of what a concept is: C is diseases,
+E01.370.350 diagnostic imaging, A anatomy, M01 persons, and so on (NLM, "MeSH Tree
+Structures"). The first matching prefix, most specific first, decides. Disease Ontology
+terms are all diseases. A few concepts say what is asked rather than about what
+("Diagnosis", "Therapeutics", "Prognosis"): they mark the kind of question and are not
+searched for as topics.
+"""
+
+from __future__ import annotations
+
+from medcite.records import ConceptRole, QuestionType, Vocabulary
+
+ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
+    ("E01.370.350", ConceptRole.IMAGING),  # Diagnostic Imaging
+    ("E01.370.351", ConceptRole.IMAGING),  # Diagnostic Imaging (2024 numbering variants)
+    ("C23", ConceptRole.FINDING),  # Pathological Conditions, Signs and Symptoms
+    ("C", ConceptRole.CONDITION),
+    ("F03", ConceptRole.CONDITION),  # Mental Disorders
+    ("F01", ConceptRole.FINDING),  # Behavior and Behavior Mechanisms
+    ("F02", ConceptRole.FINDING),  # Psychological Phenomena
+    ("E01", ConceptRole.TEST),  # Diagnosis
+    ("E05", ConceptRole.TEST),  # Investigative Techniques
+    ("E", ConceptRole.INTERVENTION),  # Therapeutics, surgery, anesthesia, equipment
+    ("D", ConceptRole.INTERVENTION),  # Chemicals and Drugs
+    ("A", ConceptRole.BODY_SYSTEM),  # Anatomy
+    ("M01", ConceptRole.POPULATION),  # Persons
+    ("G", ConceptRole.FINDING),  # Phenomena and Processes
+    ("N01.224", ConceptRole.FINDING),  # Population Characteristics (mortality, …)
+    ("B", ConceptRole.OTHER),  # Organisms
+)
+
+QUESTION_TYPE_CONCEPTS: dict[str, QuestionType] = {
+    "D003933": QuestionType.DIAGNOSIS,  # Diagnosis
+    "D019937": QuestionType.DIAGNOSIS,  # Diagnostic Techniques and Procedures
+    "D013812": QuestionType.TREATMENT,  # Therapeutics
+    "D011379": QuestionType.PROGNOSIS,  # Prognosis
+    "D016896": QuestionType.PROGNOSIS,  # Treatment Outcome
+    "D015897": QuestionType.ETIOLOGY,  # Comorbidity
+    "D012307": QuestionType.ETIOLOGY,  # Risk Factors
+    "D015995": QuestionType.EPIDEMIOLOGY,  # Prevalence
+    "D015994": QuestionType.EPIDEMIOLOGY,  # Incidence
+    "D004813": QuestionType.EPIDEMIOLOGY,  # Epidemiology
+    "D015984": QuestionType.ETIOLOGY,  # Causality
+}
+"""Concepts that name the kind of question ("diagnosis and treatment of …")."""
+
+GENERIC_CONCEPTS = frozenset(
+    {
+        "D004194",  # Disease
+        "D013577",  # Syndrome
+        "D006801",  # Humans
+        "D010361",  # Patients
+        "D000818",  # Animals
+        "D008722",  # Methods
+        "D020969",  # Disease Attributes
+        "D012107",  # Research Design
+        "D012106",  # Research
+        "D005260",  # Female
+        "D008297",  # Male
+        "DOID:4",  # disease
+    }
+)
+"""Concepts too general to search for: nearly every record is about them."""
+
+
+def concept_role(vocabulary: Vocabulary, tree_numbers: tuple[str, ...]) -> ConceptRole:
+    """The role of a concept from its vocabulary and MeSH tree numbers."""
+    if vocabulary is Vocabulary.DISEASE_ONTOLOGY:
+        return ConceptRole.CONDITION
+    for prefix, role in ROLE_BY_TREE_PREFIX:
+        if any(number.startswith(prefix) for number in tree_numbers):
+            return role
+    return ConceptRole.OTHER
+
+
+def is_within(tree_numbers: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:
+    """Whether a concept sits at or below any of ``ancestors`` in the tree."""
+    return any(
+        number == ancestor or number.startswith(ancestor + ".")
+        for number in tree_numbers
+        for ancestor in ancestors
+    )

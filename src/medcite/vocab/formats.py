@@ -1,0 +1,97 @@
+"""Recognise a vocabulary file by its content and read it whole, refusing duplicate ids.
+
+The name of a file is a hint at best (``d2024.bin``, ``desc2024.xml.gz``, ``doid.obo``),
+so the format is read from the first meaningful line: ``*NEWRECORD`` is NLM's ASCII
+MeSH, ``<`` is XML, ``format-version:`` or ``[Term]`` is OBO.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from medcite.errors import SourceError
+from medcite.records import Concept, Vocabulary
+from medcite.vocab.mesh_ascii import NEW_RECORD, read_mesh_ascii
+from medcite.vocab.mesh_xml import read_mesh_xml
+from medcite.vocab.obo import read_obo
+from medcite.vocab.parsed import ParsedConcept, read_text_lines, vocabulary_error
+
+
+class VocabularyFormat(StrEnum):
+    """The file formats ``medcite vocab import`` reads."""
+
+    MESH_ASCII = "mesh-ascii"
+    MESH_XML = "mesh-xml"
+    OBO = "obo"
+
+
+READERS: dict[VocabularyFormat, Callable[[Path], Iterator[ParsedConcept]]] = {
+    VocabularyFormat.MESH_ASCII: read_mesh_ascii,
+    VocabularyFormat.MESH_XML: read_mesh_xml,
+    VocabularyFormat.OBO: read_obo,
+}
+VOCABULARY_OF: dict[VocabularyFormat, Vocabulary] = {
+    VocabularyFormat.MESH_ASCII: Vocabulary.MESH,
+    VocabularyFormat.MESH_XML: Vocabulary.MESH,
+    VocabularyFormat.OBO: Vocabulary.DISEASE_ONTOLOGY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyFile:
+    """A vocabulary file read whole: its vocabulary, concepts and checksum."""
+
+    path: Path
+    format: VocabularyFormat
+    vocabulary: Vocabulary
+    concepts: tuple[Concept, ...]
+    sha256: str
+
+
+def detect_format(path: Path) -> VocabularyFormat:
+    """The format of ``path`` from its first non-blank line; SourceError when unknown."""
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    for number, line in read_text_lines(path):
+        text = line.strip().lstrip("\ufeff")
+        if not text:
+            continue
+        if text == NEW_RECORD:
+            return VocabularyFormat.MESH_ASCII
+        if text.startswith("<"):
+            return VocabularyFormat.MESH_XML
+        if text.startswith(("format-version:", "[Term]")):
+            return VocabularyFormat.OBO
+        raise vocabulary_error(
+            path, number, "not a vocabulary file medcite reads (MeSH ASCII, MeSH XML or OBO)"
+        )
+    raise vocabulary_error(path, 1, "the file is empty")
+
+
+def read_vocabulary_file(path: Path) -> VocabularyFile:
+    """Every concept of ``path``; SourceError (file and line) for bad or duplicate records."""
+    found = detect_format(path)
+    first_line: dict[str, int] = {}
+    concepts: list[Concept] = []
+    for parsed in READERS[found](path):
+        previous = first_line.setdefault(parsed.concept.id, parsed.line)
+        if previous != parsed.line:
+            raise vocabulary_error(
+                path, parsed.line, f"duplicate id {parsed.concept.id} (first at line {previous})"
+            )
+        concepts.append(parsed.concept)
+    if not concepts:
+        raise vocabulary_error(path, 1, "the file holds no concepts")
+    return VocabularyFile(path, found, VOCABULARY_OF[found], tuple(concepts), _sha256(path))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

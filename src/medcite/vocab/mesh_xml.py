@@ -1,0 +1,90 @@
+"""Read MeSH descriptors in NLM's XML format (``descYYYY.xml``, ``DescriptorRecordSet``).
+
+Elements read (NLM DTD ``nlmdescriptorrecordset``): ``DescriptorUI``,
+``DescriptorName/String``, ``TreeNumberList/TreeNumber``, and for each
+``ConceptList/Concept`` its ``ScopeNote`` (of the preferred concept) and
+``TermList/Term`` with its ``String`` and ``LexicalTag`` attribute. Permuted terms
+(``IsPermutedTermYN="Y"``, "A23187, Antibiotic") are word-order variants the matcher
+builds itself, so they are skipped, as NLM's ASCII file skips them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from medcite.gzipfiles import open_maybe_gzip
+from medcite.records import Concept, Vocabulary
+from medcite.vocab.mesh_ascii import sort_entry_terms
+from medcite.vocab.parsed import ParsedConcept, vocabulary_error
+
+ROOT = "DescriptorRecordSet"
+RECORD = "DescriptorRecord"
+
+
+def read_mesh_xml(path: Path) -> Iterator[ParsedConcept]:
+    """The descriptors of a MeSH XML file (plain or gzip), each with its line number."""
+    root_checked = False
+    try:
+        with open_maybe_gzip(path) as raw:
+            events = etree.iterparse(raw, events=("start", "end"), resolve_entities=False)
+            for event, element in events:
+                if not root_checked:
+                    if element.tag != ROOT:
+                        raise vocabulary_error(
+                            path,
+                            _line(element) or 1,
+                            f"root element is <{element.tag}>, not <{ROOT}>: "
+                            "not a MeSH descriptor file",
+                        )
+                    root_checked = True
+                if event == "end" and element.tag == RECORD:
+                    yield _descriptor(path, element)
+                    element.clear(keep_tail=False)
+    except etree.XMLSyntaxError as exc:
+        line = exc.position[0] if exc.position else 0
+        raise vocabulary_error(path, line, f"malformed XML (truncated?): {exc.msg}") from exc
+    except (OSError, EOFError) as exc:
+        raise vocabulary_error(path, 0, f"cannot read the file: {exc}") from exc
+    if not root_checked:
+        raise vocabulary_error(path, 1, "empty file: not a MeSH descriptor file")
+
+
+def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
+    line = _line(element)
+    ui = (element.findtext("DescriptorUI") or "").strip()
+    name = (element.findtext("DescriptorName/String") or "").strip()
+    if not ui or not name:
+        missing = "DescriptorUI" if not ui else "DescriptorName"
+        raise vocabulary_error(path, line, f"<{RECORD}> without {missing}")
+    definition = ""
+    terms: list[tuple[str, str]] = []
+    for concept in element.iterfind("ConceptList/Concept"):
+        if concept.get("PreferredConceptYN") == "Y":
+            definition = " ".join((concept.findtext("ScopeNote") or "").split())
+        terms.extend(
+            ((term.findtext("String") or "").strip(), term.get("LexicalTag") or "")
+            for term in concept.iterfind("TermList/Term")
+            if term.get("IsPermutedTermYN") != "Y"
+        )
+    synonyms, abbreviations = sort_entry_terms(terms, name)
+    concept_record = Concept(
+        id=ui,
+        vocabulary=Vocabulary.MESH,
+        name=name,
+        synonyms=synonyms,
+        abbreviations=abbreviations,
+        tree_numbers=tuple(
+            (number.text or "").strip() for number in element.iterfind("TreeNumberList/TreeNumber")
+        ),
+        definition=definition,
+    )
+    return ParsedConcept(concept_record, line)
+
+
+def _line(element: etree._Element) -> int:
+    """The line an element starts on (0 when lxml does not know it)."""
+    line = element.sourceline
+    return line if isinstance(line, int) else 0

@@ -1,0 +1,144 @@
+"""Reading questions: concepts with roles, abbreviation senses, kinds, facets, follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from medcite.records import AbbreviationSense, ConceptRole, QuestionType
+from medcite.understand import Knowledge, build_lexicon, understand_question
+from medcite.understand.senses import choose_sense
+from medcite.vocab import VocabularyStore, read_vocabulary_file
+
+SEED_QUESTION = (
+    "What are the MRI findings and diagnosis for Central Nervous System (CNS) and Peripheral "
+    "Nervous System (PNS) involvement in Systemic Sclerosis (Scleroderma)?"
+)
+
+
+class CorpusSenses:
+    """An in-memory table of abbreviation definitions, as the document store keeps it."""
+
+    def __init__(self, senses: Sequence[AbbreviationSense]) -> None:
+        self._senses = senses
+
+    def abbreviation_senses(self, short_form: str) -> tuple[AbbreviationSense, ...]:
+        return tuple(s for s in self._senses if s.short_form == short_form)
+
+    def abbreviations_of(self, long_keys: Iterable[str]) -> tuple[AbbreviationSense, ...]:
+        keys = set(long_keys)
+        return tuple(s for s in self._senses if s.long_form.lower() in keys)
+
+
+CORPUS = CorpusSenses(
+    [
+        AbbreviationSense("MRI", "magnetic resonance imaging", 40),
+        AbbreviationSense("MS", "multiple sclerosis", 30),
+        AbbreviationSense("MS", "mass spectrometry", 25),
+        AbbreviationSense("SSc", "systemic sclerosis", 12),
+    ]
+)
+
+
+def cooccurrence(long_form: str, words: Sequence[str]) -> float:
+    """A stand-in for the index: MRI and lesions go with MS the disease, peptides with the other."""
+    disease, assay = {"MRI", "lesions", "brain"}, {"peptides", "proteomics"}
+    fits = {"multiple sclerosis": disease, "mass spectrometry": assay}.get(long_form, set())
+    return sum(2.0 if word in fits else -0.5 for word in words)
+
+
+@pytest.fixture(scope="module")
+def knowledge(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    store = VocabularyStore.open(tmp_path_factory.mktemp("vocab") / "vocab.sqlite3")
+    concepts = []
+    for name in ("mini_mesh.bin", "mini_doid.obo"):
+        path = fixtures_dir / "vocab" / name
+        found = read_vocabulary_file(path)
+        store.replace_vocabulary(found.vocabulary, found.concepts, path, found.sha256)
+        concepts += found.concepts
+    yield Knowledge(build_lexicon(concepts), store, CORPUS, cooccurrence)
+    store.close()
+
+
+def test_seed_question_concepts_roles_and_facets(knowledge: Knowledge) -> None:
+    question = understand_question(SEED_QUESTION, knowledge)
+    roles = {c.id: c.role for c in question.concepts}
+    assert roles == {
+        "D008279": ConceptRole.IMAGING,
+        "D002490": ConceptRole.BODY_SYSTEM,
+        "D017933": ConceptRole.BODY_SYSTEM,
+        "D012595": ConceptRole.CONDITION,
+    }
+    assert [f.label for f in question.facets] == [
+        "Central Nervous System × Magnetic Resonance Imaging",
+        "Peripheral Nervous System × Magnetic Resonance Imaging",
+        "diagnosis",
+    ]
+    assert QuestionType.DIAGNOSIS in question.types
+    assert QuestionType.FINDINGS in question.types
+    ssc = next(c for c in question.concepts if c.id == "D012595")
+    assert ssc.ids == ("D012595", "DOID:418")  # "Scleroderma" resolved to the same concept
+    assert {"SSc"} <= set(ssc.abbreviations)
+    assert "progressive systemic sclerosis" in ssc.synonyms
+    cns = next(c for c in question.concepts if c.id == "D002490")
+    assert "CNS" in cns.abbreviations  # defined in the question itself
+    assert set(cns.narrower_names) == {"Brain", "Spinal Cord"}
+    mri = next(c for c in question.concepts if c.id == "D008279")
+    assert mri.abbreviation == "MRI"  # a sense from the corpus's definitions
+    assert "X-Ray Computed Tomography" in mri.related  # indirect: another modality
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        ("Which MRI lesions are typical of MS?", "D009103"),
+        ("Can MS identify peptides in proteomics?", "D013058"),
+    ],
+)
+def test_ambiguous_abbreviation_follows_its_context(
+    knowledge: Knowledge, question: str, meaning: str
+) -> None:
+    understood = understand_question(question, knowledge)
+    assert meaning in [c.id for c in understood.concepts]
+
+
+def test_an_unsure_sense_is_said_with_the_alternatives(knowledge: Knowledge) -> None:
+    understood = understand_question("What is MS?", knowledge)
+    assert any("MS was read as" in note and "also mean" in note for note in understood.notes)
+
+
+def test_choose_sense_prefers_counts_without_context() -> None:
+    senses = [
+        AbbreviationSense("PE", "polyethylene", 2),
+        AbbreviationSense("PE", "pulmonary embolism", 9),
+    ]
+    choice = choose_sense(senses, [], None)
+    assert choice is not None
+    assert choice.chosen.long_form == "pulmonary embolism"
+    assert choice.probability == pytest.approx(10 / 13)
+
+
+def test_no_concept_is_said_and_still_a_question(knowledge: Knowledge) -> None:
+    understood = understand_question("What is the best way to learn the violin?", knowledge)
+    assert understood.concepts == ()
+    assert any("No medical concept" in note for note in understood.notes)
+
+
+def test_question_kinds() -> None:
+    from medcite.understand.kinds import question_types
+
+    assert question_types("How is systemic sclerosis treated?") == (QuestionType.TREATMENT,)
+    assert QuestionType.YES_NO in question_types("Does methotrexate cause cancer?")
+    assert QuestionType.EPIDEMIOLOGY in question_types("What is the prevalence of lupus?")
+
+
+def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> None:
+    first = understand_question("MRI of the brain in children with systemic sclerosis", knowledge)
+    follow_up = understand_question("and how is it treated with methotrexate?", knowledge, first)
+    roles = {c.id: c.role for c in follow_up.concepts}
+    assert roles["D012595"] is ConceptRole.CONDITION
+    assert roles["D002648"] is ConceptRole.POPULATION
+    assert roles["D008727"] is ConceptRole.INTERVENTION
+    assert any("Carried over" in note for note in follow_up.notes)

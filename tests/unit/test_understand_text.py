@@ -1,0 +1,154 @@
+"""Canonical words, abbreviation definitions (Schwartz & Hearst) and the dictionary matcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medcite.understand import Lexicon, build_lexicon, find_definitions, find_mentions
+from medcite.understand.lexicon import is_written_short_form, reading_order
+from medcite.understand.matcher import count_concepts
+from medcite.understand.normalize import canonical_word, term_key
+from medcite.vocab import read_vocabulary_file
+
+
+@pytest.fixture(scope="module")
+def lexicon(fixtures_dir: Path) -> Lexicon:
+    concepts = [
+        concept
+        for name in ("mini_mesh.bin", "mini_doid.obo")
+        for concept in read_vocabulary_file(fixtures_dir / "vocab" / name).concepts
+    ]
+    return build_lexicon(concepts)
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("Oesophagus", "esophagus"),
+        ("oedema", "edema"),
+        ("diarrhoea", "diarrhea"),
+        ("haemorrhage", "hemorrhage"),
+        ("leukaemia", "leukemia"),
+        ("paediatric", "pediatric"),
+        ("aetiology", "etiology"),
+        ("tumours", "tumor"),
+        ("centre", "center"),
+        ("fibres", "fiber"),
+        ("randomised", "randomized"),
+    ],
+)
+def test_british_spellings_fold_to_american(british: str, american: str) -> None:
+    assert canonical_word(british) == canonical_word(american) == american
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("diseases", "disease"),
+        ("studies", "study"),
+        ("abscesses", "abscess"),
+        ("lesions", "lesion"),
+    ],
+)
+def test_plurals_fold(plural: str, singular: str) -> None:
+    assert canonical_word(plural) == singular
+
+
+def test_keys_ignore_case_hyphens_and_possessives() -> None:
+    assert term_key("Alzheimer's Disease") == term_key("alzheimer disease")
+    assert term_key("non-Hodgkin lymphoma") == term_key("Non Hodgkin Lymphoma")
+
+
+def test_reading_order_of_inverted_names() -> None:
+    assert reading_order("Leukemia, Myeloid, Acute") == "Acute Myeloid Leukemia"
+    assert reading_order("Brain") == "Brain"
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("WHO", True), ("AIDS", True), ("mRNA", True), ("Brain", False), ("T", False)],
+)
+def test_written_short_forms(name: str, short: bool) -> None:
+    assert is_written_short_form(name) is short
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("patients with systemic sclerosis (SSc) had", [("SSc", "systemic sclerosis")]),
+        ("magnetic resonance imaging (MRI; n = 12)", [("MRI", "magnetic resonance imaging")]),
+        ("the TNF (tumor necrosis factor) pathway", [("TNF", "tumor necrosis factor")]),
+        ("rheumatoid arthritis (RA) (n=26)", [("RA", "rheumatoid arthritis")]),
+        ("in 41 patients (n = 41) with", []),
+        ("treated (p < 0.05) well", []),
+        ("a disease. Systemic sclerosis (SSc) is", [("SSc", "Systemic sclerosis")]),
+    ],
+)
+def test_schwartz_hearst_definitions(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_definitions(text)
+    assert [(d.short_form, d.long_form) for d in found] == expected
+    assert all(text[d.start : d.end] == d.short_form for d in found)
+
+
+@given(st.text(max_size=300))
+def test_definitions_never_fail_on_any_text(text: str) -> None:
+    for definition in find_definitions(text):
+        assert text[definition.start : definition.end] == definition.short_form
+
+
+def test_longest_match_and_cross_references(lexicon: Lexicon) -> None:
+    text = "Systemic lupus erythematosus and systemic sclerosis"
+    mentions = find_mentions(text, lexicon)
+    assert [m.text for m in mentions] == ["Systemic lupus erythematosus", "systemic sclerosis"]
+    assert mentions[1].concept_ids == ("D012595", "DOID:418")  # DO term xref'd to MeSH
+
+
+def test_variants_british_plural_and_word_order(lexicon: Lexicon) -> None:
+    assert [m.concept_ids[0] for m in find_mentions("Tumours of the oesophagus", lexicon)] == [
+        "D009369"  # in order, "tumours" alone; the rest needs word-order matching
+    ]
+    found = find_mentions("cancer of the oesophagus", lexicon, word_order=True)
+    assert found[0].concept_ids == ("D004938",)
+    found = find_mentions("oesophagus cancer", lexicon, word_order=True)
+    assert found[0].concept_ids == ("D004938",)
+
+
+def test_matches_never_cross_a_sentence_break(lexicon: Lexicon) -> None:
+    # "Sclerosis, Systemic" is an inverted name; its words across a full stop are not it
+    mentions = find_mentions("It was multiple sclerosis. Systemic signs followed.", lexicon)
+    assert [m.text for m in mentions] == ["multiple sclerosis"]
+
+
+def test_abbreviations_defined_in_the_text(lexicon: Lexicon) -> None:
+    text = "Calcinosis in systemic sclerosis (SSc). Most SSc patients had CT scans."
+    short = [m for m in find_mentions(text, lexicon) if m.text == "SSc"]
+    assert len(short) == 2
+    assert all(m.concept_ids[0] == "D012595" for m in short)
+    assert short[0].via_abbreviation == "systemic sclerosis"
+
+
+def test_short_forms_are_case_sensitive(lexicon: Lexicon) -> None:
+    assert find_mentions("the who said", lexicon) == ()
+    mentions = find_mentions("as the WHO said", lexicon, short_forms=lexicon.short_forms)
+    assert [m.concept_ids for m in mentions] == [("D014944",)]
+
+
+def test_count_concepts_agrees_with_find_mentions(lexicon: Lexicon) -> None:
+    text = "Systemic sclerosis and multiple sclerosis; systemic sclerosis again. MRI of the brain."
+    counted = count_concepts(text, lexicon)
+    mentioned: dict[str, int] = {}
+    for mention in find_mentions(text, lexicon):
+        mentioned[mention.concept_ids[0]] = mentioned.get(mention.concept_ids[0], 0) + 1
+    assert counted == mentioned
+    assert counted["D012595"] == 2
+
+
+@given(st.text(max_size=300))
+def test_mentions_always_point_at_their_text(text: str) -> None:
+    lexicon = build_lexicon(())
+    for mention in find_mentions(text, lexicon, word_order=True):
+        assert text[mention.start : mention.end] == mention.text
