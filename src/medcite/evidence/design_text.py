@@ -57,7 +57,9 @@ def _cue(
 
 
 D = StudyDesign
-_RANDOM = r"(?<!non-)(?<!non)(?<!quasi-)(?<!non )randomi[sz]"
+_RANDOM = r"randomi[sz]"
+"""Starts with a literal so the search can skip ahead; "non-randomised" and
+"quasi-randomised" are taken by the non-randomised trial cue, which comes first."""
 _N = COUNT_PATTERN
 _NOT_ONE = r"(?!one\b|a\b)"
 _PEOPLE = r"(?:patients|men|women|children|adults|infants|girls|boys|subjects|participants)"
@@ -156,7 +158,7 @@ STRONG_CUES: tuple[TextCue, ...] = (
     # Trials. Explicit non-randomisation first, since those trials also say "blind".
     _cue(
         D.NONRANDOMIZED_TRIAL,
-        r"\bnon-?\s?randomi[sz]ed\b|\bsingle-(?:arm|group)\b|\bopen-label extension\b"
+        r"\b(?:non|quasi)-?\s?randomi[sz]ed\b|\bsingle-(?:arm|group)\b|\bopen-label extension\b"
         r"|\buncontrolled\b|\bquasi-experimental\b|\bbefore-and-after\b|\bhistorical controls?\b",
     ),
     _cue(
