@@ -1,0 +1,18 @@
+"""The ``evidence`` stage: what a record's evidence is worth, and what its sentences report.
+
+* ``grade_record(record) -> EvidenceGrade``: level, design, n, year and the signal that
+  decided (publication types, MeSH design headings, or the text);
+* ``find_numbers(sentence) -> tuple[ReportedNumber, ...]``: percentages, proportions,
+  p-values, ratios with confidence intervals, means ± SD, each with its span;
+* ``readability(text) -> float``: Flesch Reading Ease, for the patient audience.
+
+Pure functions over ``records`` types; the rules are data (ordered tables, dicts keyed
+by enum) in the modules that use them.
+"""
+
+from medcite.evidence.grade import LEVEL_OF_DESIGN, grade_record
+from medcite.evidence.numbers import find_numbers
+from medcite.evidence.readability import readability
+from medcite.evidence.sample_size import sample_size
+
+__all__ = ["LEVEL_OF_DESIGN", "find_numbers", "grade_record", "readability", "sample_size"]

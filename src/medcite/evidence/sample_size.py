@@ -1,0 +1,69 @@
+"""How many people a study included, as its abstract states it.
+
+Abstracts state their size in a few set ways: "41 patients", "1,203 pregnant women",
+"a total of 96 participants", "(n = 2540)", "325 cases and 975 controls". Counts of
+subgroups ("24 of 41 patients", "(n=26)") are smaller than the total, so the largest
+count in the study's own passages (not the background, which cites other studies'
+figures) is taken as its size. Only people are counted: the n shown beside a finding
+must not be 40 rats or 120 samples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medcite.evidence.counts import COUNT_PATTERN, parse_count
+
+PEOPLE_NOUNS = (
+    "patients participants subjects individuals persons people adults children infants "
+    "neonates newborns adolescents youths women men girls boys females males volunteers "
+    "donors students pupils nurses physicians doctors clinicians residents members "
+    "survivors mothers fathers parents pregnancies cases controls respondents veterans "
+    "smokers athletes workers employees users inpatients outpatients recipients births "
+    "twins elderly teenagers toddlers"
+).split()
+"""Nouns that count people (and "cases"/"controls", which in clinical studies are people)."""
+
+_SKIPPED_WORDS = frozenset(
+    "of per to and or with in were was had from among than at on for by the all these those "
+    "years year months days weeks hours".split()
+)
+_NOUN = "|".join(PEOPLE_NOUNS)
+_PEOPLE_COUNT = re.compile(
+    rf"(?<![\w.,·%/-])(?P<n>{COUNT_PATTERN})(?![\d.,·]\d|\s*%|[-\s](?:year|month|day|week))"
+    rf"(?P<between>(?:\s+[A-Za-z][\w'-]*){{0,3}}?)\s+(?:{_NOUN})\b",
+    re.IGNORECASE,
+)
+_STATED_N = re.compile(r"(?<![\w])[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)")
+_CASES_AND_CONTROLS = re.compile(
+    rf"(?<![\w.,])(?P<cases>{COUNT_PATTERN})\s+(?:[\w-]+\s+){{0,3}}?(?:cases|patients)\b"
+    rf"[^.;]{{0,80}}?\band\s+(?P<controls>{COUNT_PATTERN})\s+(?:[\w-]+\s+){{0,4}}?controls\b",
+    re.IGNORECASE,
+)
+_PRECEDING_EXCLUSIONS = re.compile(r"(?:\bper|\baged?|\bover|\bunder|\bthan|\bto)\s*$", re.I)
+
+
+def find_people_counts(text: str) -> Iterator[int]:
+    """Every count of people stated in a text, in order of appearance."""
+    for found in _STATED_N.finditer(text):
+        yield int(found.group("n").replace(",", ""))
+    for found in _PEOPLE_COUNT.finditer(text):
+        words = found.group("between").split()
+        if any(word.casefold() in _SKIPPED_WORDS for word in words):
+            continue
+        if _PRECEDING_EXCLUSIONS.search(text[max(0, found.start() - 8) : found.start()]):
+            continue
+        value = parse_count(found.group("n"))
+        if value is not None and value > 0:
+            yield value
+    for found in _CASES_AND_CONTROLS.finditer(text):
+        cases, controls = parse_count(found.group("cases")), parse_count(found.group("controls"))
+        if cases and controls:
+            yield cases + controls
+
+
+def sample_size(passages: Iterable[str]) -> int | None:
+    """The study's size: the largest count of people in its passages, None if none."""
+    counts = [count for text in passages for count in find_people_counts(text)]
+    return max(counts, default=None)

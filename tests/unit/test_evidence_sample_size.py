@@ -1,0 +1,61 @@
+"""Tests of ``medcite.evidence.sample_size`` and ``counts``: how many people a study had."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medcite.evidence.counts import parse_count
+from medcite.evidence.sample_size import find_people_counts, sample_size
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("CT was performed in 41 patients with the disease.", 41),
+        ("A total of 1,203 women were included.", 1203),
+        ("Adults with bleeding (n = 2540) were enrolled.", 2540),
+        ("(N=240)", 240),
+        ("Twenty-two healthy volunteers received the drug.", 22),
+        ("Ninety-six women took part.", 96),
+        ("We identified 325 cases of fracture and 975 age- and sex-matched controls.", 1300),
+        ("Among 642 consecutive patients, 24 of 41 patients (n=26) had it.", 642),
+    ],
+)
+def test_stated_sizes(text: str, n: int) -> None:
+    assert sample_size([text]) == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The incidence was 40.5/100,000 women per year.",
+        "It affects 15% of patients.",
+        "Patients aged 65 years or older were eligible.",
+        "We gave 40 rats the drug and cultured 12 cell lines.",
+        "Follow-up lasted 12 months in all patients.",
+        "Rates were 3 per 1000 persons.",
+        "",
+    ],
+)
+def test_what_is_not_a_count_of_people(text: str) -> None:
+    assert sample_size([text]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("41", 41), ("1,203", 1203), ("Twenty-two", 22), ("ninety six", 96), ("seven", 7)],
+)
+def test_parse_count(text: str, value: int) -> None:
+    assert parse_count(text) == value
+
+
+def test_parse_count_refuses_non_numbers() -> None:
+    assert parse_count("several") is None
+    assert parse_count("one two three") is None
+
+
+@given(st.text())
+def test_any_text_is_read_without_error(text: str) -> None:
+    assert all(count > 0 for count in find_people_counts(text))
