@@ -22,8 +22,8 @@ from typing import BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
-from medcite.compose import check_question, compose_answer, verify_answer
-from medcite.errors import NotFoundError
+from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
+from medcite.errors import ConfigError, NotFoundError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
 from medcite.ingest.eutils import fetch_pubmed_xml
@@ -32,6 +32,7 @@ from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.ingest.sources import read_sources
 from medcite.records import (
     Answer,
+    ConceptMention,
     Deletion,
     IngestSummary,
     Provenance,
@@ -39,6 +40,7 @@ from medcite.records import (
     Rejection,
     RetrievedRecord,
     SearchHit,
+    Sentence,
     SourceItem,
 )
 from medcite.settings import Settings, settings_hash
@@ -212,10 +214,46 @@ class Engine:
         elapsed_ms = (time.perf_counter() - started) * 1000
         return replace(answer, provenance=replace(provenance, elapsed_ms=elapsed_ms))
 
+    def retrieve(self, text: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """The best ``limit`` records for a question, best first: what answers read.
+
+        Placeholder: plain BM25 (the same ranking as :meth:`search`) until concept-aware
+        retrieval (the ``retrieve`` stage) replaces this body. The evaluation harness
+        measures it as the "medcite" system beside :meth:`search` as "bm25".
+        """
+        return self._index.search(text, limit)
+
+    def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
+        """The sentences of the retrieved records that best answer ``text``, best first.
+
+        Placeholder: question-term overlap (``compose.best_sentences``) over the records
+        of :meth:`retrieve`, until per-facet evidence selection replaces it.
+        """
+        retrieved = self._retrieve(text, self.settings.answer.candidate_records)
+        return best_sentences(text, retrieved, limit)
+
+    def recognize(
+        self, text: str, tree_prefixes: tuple[str, ...] = ()
+    ) -> tuple[ConceptMention, ...]:
+        """The concepts ``text`` names, with where; only those under ``tree_prefixes`` if given.
+
+        ``tree_prefixes`` are MeSH tree numbers ("C" and "F03" are the diseases), so a
+        caller can ask for one kind of concept. Placeholder until the vocabulary stage
+        provides recognition: it needs vocabularies loaded into the data directory.
+        """
+        raise ConfigError(
+            f"{self.settings.data_dir}: concept recognition needs vocabularies; load them "
+            "first with `medcite vocab import PATH` (MeSH dYYYY.bin or descYYYY.xml, "
+            "Disease Ontology .obo)"
+        )
+
     def _retrieve(self, text: str, limit: int) -> tuple[RetrievedRecord, ...]:
+        hits = self.retrieve(text, limit)
+        records = self._store.get_many(hit.record_id for hit in hits)
         return tuple(
             RetrievedRecord(record, self._store.sentences(record), hit.rank, hit.score)
-            for hit, record in self.search(text, limit)
+            for hit in hits
+            if (record := records.get(hit.record_id)) is not None
         )
 
 

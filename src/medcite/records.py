@@ -32,6 +32,8 @@ class Source(StrEnum):
     EUTILS = "eutils"
     JSONL = "jsonl"
     TEXT = "text"
+    DATASET = "dataset"
+    """A benchmark corpus (SciFact, BioASQ, PubMedQA) read by ``medcite eval``."""
 
 
 class Section(Frozen, frozen=True):
