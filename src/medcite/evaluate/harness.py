@@ -108,6 +108,7 @@ def _report(
     corpus: Corpus,
     path: Path,
     notes: tuple[str, ...] = (),
+    counts: Mapping[str, int] | None = None,
 ) -> Report:
     return Report(
         dataset=dataset.value,
@@ -116,6 +117,7 @@ def _report(
         corpus_records=len(corpus.records),
         data=str(path),
         seconds={name: run.seconds for name, run in runs.items()},
+        counts=counts or {},
         notes=notes,
     )
 
@@ -142,7 +144,14 @@ def _bioasq(settings: Settings, path: Path, limit: int | None, progress: Progres
     asked = questions[:limit]
     with open_corpus(settings, corpus) as engine:
         runs = {s.name: run_bioasq_retrieval(s, asked, progress) for s in _systems(engine)}
-    return _report(Dataset.BIOASQ, runs, len(asked), corpus, path)
+    stored = {record.id for record in corpus.records}
+    gold = [d for question in asked for d in question.documents]
+    counts = {
+        "gold_documents": len(gold),
+        "gold_documents_outside_corpus": sum(d not in stored for d in gold),
+    }
+    note = "gold documents no snippet quotes are not in the corpus; they count as missed"
+    return _report(Dataset.BIOASQ, runs, len(asked), corpus, path, (note,), counts)
 
 
 def _bioasq_summary(

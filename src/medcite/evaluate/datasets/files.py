@@ -8,7 +8,6 @@ look right.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +30,7 @@ def read_text(path: Path) -> str:
     """The whole file as UTF-8 text, decompressed when it is gzip."""
     try:
         with open_maybe_gzip(path) as raw:
-            return io.TextIOWrapper(raw, encoding="utf-8").read()
+            return raw.read().decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise SourceError(f"{path}: cannot read: {exc}") from exc
 
