@@ -38,6 +38,7 @@ def test_document_and_mention_level_figures(fixtures_dir: Path) -> None:
     assert metrics["mention_recall"] == pytest.approx(3 / 7)
     assert metrics["mention_f1"] == pytest.approx(6 / 11)
     assert (result.scored_mentions, result.omim_only_mentions) == (5, 1)
+    assert result.supplementary_only_mentions == 1  # maternal disomy 15, C538037
 
 
 def test_only_mesh_ids_are_scored() -> None:

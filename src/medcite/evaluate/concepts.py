@@ -34,11 +34,16 @@ _MESH_ID = re.compile(r"[DC]\d{6,9}")
 
 @dataclass(frozen=True, slots=True)
 class ConceptRun:
-    """The figures of one recognizer, and how many gold mentions were left out as OMIM-only."""
+    """The figures of one recognizer, and what the gold held.
+
+    ``supplementary_only_mentions`` are scored mentions whose only MeSH ids are
+    supplementary concepts (``C…``), which a descriptor-only vocabulary cannot name.
+    """
 
     run: SystemRun
     scored_mentions: int
     omim_only_mentions: int
+    supplementary_only_mentions: int
 
 
 def mesh_ids(ids: Sequence[str]) -> tuple[str, ...]:
@@ -55,12 +60,15 @@ def run_concepts(
     """Recognise every abstract and score it against its gold mentions."""
     started = time.perf_counter()
     documents = mentions = Counts()
-    scored = omim_only = 0
+    scored = omim_only = supplementary_only = 0
     for abstract in abstracts:
         gold = [m for m in abstract.mentions if mesh_ids(m.concept_ids)]
         left_out = [m for m in abstract.mentions if not mesh_ids(m.concept_ids)]
         scored += len(gold)
         omim_only += len(left_out)
+        supplementary_only += sum(
+            all(i.startswith("C") for i in mesh_ids(m.concept_ids)) for m in gold
+        )
         found = [m for m in recognize(abstract.text) if not _overlaps_any(m, left_out)]
         documents += Counts.of_sets(
             (i for m in found for i in mesh_ids(m.concept_ids)),
@@ -80,7 +88,8 @@ def run_concepts(
         "mention_precision": mentions.precision,
         "mention_recall": mentions.recall,
     }
-    return ConceptRun(SystemRun(metrics, time.perf_counter() - started), scored, omim_only)
+    run = SystemRun(metrics, time.perf_counter() - started)
+    return ConceptRun(run, scored, omim_only, supplementary_only)
 
 
 def _overlaps_any(found: ConceptMention, mentions: Sequence[GoldMention]) -> bool:

@@ -182,6 +182,7 @@ def _ncbi_disease(
         counts={
             "scored_mentions": result.scored_mentions,
             "omim_only_mentions_left_out": result.omim_only_mentions,
+            "supplementary_only_mentions": result.supplementary_only_mentions,
         },
         notes=("bm25: no lexical baseline applies to concept recognition",),
     )
