@@ -32,6 +32,7 @@ from medcite.errors import (
     SourceError,
     StoreError,
 )
+from medcite.evaluate import Dataset, evaluate, report_view
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.records import IngestSummary
 from medcite.render import (
@@ -282,6 +283,32 @@ def vocab_list(
     else:
         for row in rows:
             out.print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
+
+
+@app.command("eval")
+def eval_benchmark(
+    ctx: typer.Context,
+    dataset: Annotated[Dataset, typer.Argument(help="The benchmark to run.")],
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="The benchmark's folder. Default: under $MEDCITE_EVAL_DATA, else "
+            "../shared/data beside the project checkout.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first N questions.")
+    ] = None,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Measure medcite beside plain BM25 on a benchmark, both in the same run."""
+    with _progress("evaluating") as advance:
+        report = evaluate(dataset, _settings(ctx), data, limit, advance)
+    if output is TextOrJson.json:
+        _print_json(report.to_json())
+    else:
+        out.print(report_view(report))
 
 
 @index_app.command("rebuild")

@@ -32,6 +32,8 @@ class Source(StrEnum):
     EUTILS = "eutils"
     JSONL = "jsonl"
     TEXT = "text"
+    DATASET = "dataset"
+    """A benchmark corpus (SciFact, BioASQ, PubMedQA) read by ``medcite eval``."""
 
 
 class Section(Frozen, frozen=True):
@@ -230,6 +232,8 @@ class Vocabulary(StrEnum):
 
     MESH = "MeSH"
     DISEASE_ONTOLOGY = "DOID"
+    ANNOTATED_CORPUS = "annotated"
+    """Names learned from a corpus whose mentions are annotated with concept ids."""
 
 
 class Concept(Frozen, frozen=True):
@@ -399,13 +403,15 @@ class SearchPlan(Frozen, frozen=True):
     """What retrieval asks of the index: the words as written, plus concept clauses.
 
     ``mesh_weight`` and ``narrower_weight`` scale the MeSH-heading matches against the
-    text matches; ``publication_types`` restricts the search to those types when given.
+    text matches; ``proximity_weight`` adds each pair of neighbouring words of ``text``
+    found close together; ``publication_types`` restricts the search to those types.
     """
 
     text: str
     concepts: tuple[ConceptClause, ...] = ()
     mesh_weight: float = 1.0
     narrower_weight: float = 0.3
+    proximity_weight: float = 0.0
     publication_types: tuple[str, ...] = ()
 
 

@@ -49,7 +49,7 @@ class IngestSettings(_Strict):
 class IndexSettings(_Strict):
     """The full-text index: field boosts and writer memory."""
 
-    title_boost: float = Field(2.0, gt=0, description="BM25 boost of the title field.")
+    title_boost: float = Field(1.0, gt=0, description="BM25 boost of the title field.")
     abstract_boost: float = Field(1.0, gt=0, description="BM25 boost of the abstract field.")
     mesh_boost: float = Field(1.5, gt=0, description="BM25 boost of MeSH heading names.")
     keywords_boost: float = Field(1.5, gt=0, description="BM25 boost of author keywords.")
@@ -63,6 +63,20 @@ class IndexSettings(_Strict):
     )
 
 
+class VocabSettings(_Strict):
+    """Where the vocabularies (MeSH, Disease Ontology) and their lexicon live."""
+
+    directory: str = Field(
+        "",
+        description="Directory of vocab.sqlite3 and the lexicon; empty means the data "
+        "directory. Several data directories can share one set of vocabularies.",
+    )
+
+    def path(self, data_dir: Path) -> Path:
+        """The vocabulary directory, given the data directory."""
+        return Path(self.directory).expanduser() if self.directory else data_dir
+
+
 class RetrieveSettings(_Strict):
     """Concept-aware retrieval: query expansion, re-ranking weights and the topic guard."""
 
@@ -70,21 +84,27 @@ class RetrieveSettings(_Strict):
         100, ge=10, le=2000, description="Records taken from the index before re-ranking."
     )
     concept_weight: float = Field(
-        1.0, ge=0, description="Weight of a question concept's names and headings vs its words."
+        0.2, ge=0, description="Weight of a question concept's names and headings vs its words."
     )
     mesh_weight: float = Field(1.0, ge=0, description="Weight of a matching MeSH heading.")
     narrower_weight: float = Field(0.3, ge=0, description="Weight of a narrower MeSH heading.")
     narrower_headings: bool = Field(
         True, description="Also find records indexed under narrower MeSH headings."
     )
+    proximity_weight: float = Field(
+        0.1, ge=0, description="Weight of a question's neighbouring words found together."
+    )
+    passage_weight: float = Field(
+        1.0, ge=0, description="Re-ranking weight of a record's best passage (title + sentence)."
+    )
     topic_weight: float = Field(
-        1.0, ge=0, description="Re-ranking weight of how much a record is about the condition."
+        0.2, ge=0, description="Re-ranking weight of how much a record is about the condition."
     )
     coverage_weight: float = Field(
-        0.5, ge=0, description="Re-ranking weight of the share of question concepts a record has."
+        0.2, ge=0, description="Re-ranking weight of the share of question concepts a record has."
     )
     recency_weight: float = Field(
-        0.05, ge=0, description="Re-ranking weight of recency (a prior, never a filter)."
+        0.02, ge=0, description="Re-ranking weight of recency (a prior, never a filter)."
     )
     topic_guard: bool = Field(
         True, description="Push out records mainly about a disease other than the question's."
@@ -127,12 +147,17 @@ class Settings(_Strict):
     data_dir: Path = Field(description="Directory holding the store, index and config file.")
     ingest: IngestSettings = IngestSettings()
     index: IndexSettings = IndexSettings()
+    vocab: VocabSettings = VocabSettings()
     retrieve: RetrieveSettings = RetrieveSettings()
     answer: AnswerSettings = AnswerSettings()
     ncbi: NcbiSettings = NcbiSettings()
 
 
-_SECRET_OR_LOCAL: dict[str, Any] = {"data_dir": True, "ncbi": {"api_key", "email"}}
+_SECRET_OR_LOCAL: dict[str, Any] = {
+    "data_dir": True,
+    "ncbi": {"api_key", "email"},
+    "vocab": {"directory"},
+}
 
 
 def settings_hash(settings: Settings, *, group: str | None = None) -> str:

@@ -11,18 +11,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from medcite.english import STOP_WORDS as ENGLISH_STOP_WORDS
+
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing done during each
-    few for from further had has have having he her here hers him his how however i if in
-    into is it its itself just may me might more most must my no nor not now of off on once
-    only or other our ours out over own per same she should so some such than that the
-    their theirs them then there these they this those through to too under until up upon
-    very was we were what when where which while who whom why will with within without
-    would you your yours whether patients patient""".split()
-)
+STOP_WORDS = ENGLISH_STOP_WORDS | {"patient", "patients"}
+"""Function words, and "patients", which nearly every clinical sentence has."""
 
 
 def fold(word: str) -> str:

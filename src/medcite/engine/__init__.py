@@ -4,13 +4,22 @@ Every shell (CLI, HTTP API, web pages, evaluation harness) calls :class:`Engine`
 this package knows all the stages.
 """
 
-from medcite.engine.core import INDEX_DIR, STORE_FILE, Engine, Stats, batched, normalise_record_id
+from medcite.engine.core import (
+    INDEX_DIR,
+    STORE_FILE,
+    Engine,
+    Progress,
+    Stats,
+    batched,
+    normalise_record_id,
+)
 from medcite.engine.retrieval import Retrieval
 
 __all__ = [
     "INDEX_DIR",
     "STORE_FILE",
     "Engine",
+    "Progress",
     "Retrieval",
     "Stats",
     "batched",

@@ -23,10 +23,10 @@ from typing import BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
-from medcite.compose import check_question, compose_answer, verify_answer
+from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
 from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.vocabularies import Vocabularies
-from medcite.errors import NotFoundError
+from medcite.errors import ConfigError, NotFoundError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
 from medcite.ingest.eutils import fetch_pubmed_xml
@@ -35,6 +35,7 @@ from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.ingest.sources import read_sources
 from medcite.records import (
     Answer,
+    ConceptMention,
     Deletion,
     IngestSummary,
     Provenance,
@@ -43,6 +44,7 @@ from medcite.records import (
     Rejection,
     RetrievedRecord,
     SearchHit,
+    Sentence,
     SourceItem,
 )
 from medcite.settings import Settings, settings_hash
@@ -80,7 +82,7 @@ class Engine:
         self._store = store
         self._index = index
         self._settings_hash = settings_hash(settings)
-        self._vocabularies = Vocabularies(settings.data_dir)
+        self._vocabularies = Vocabularies(settings.vocab.path(settings.data_dir))
         self._retriever = Retriever(settings, store, index, self._vocabularies)
 
     @classmethod
@@ -264,6 +266,40 @@ class Engine:
         answer = replace(answer, notes=(*understood.notes, *answer.notes))
         elapsed_ms = (time.perf_counter() - started) * 1000
         return replace(answer, provenance=replace(provenance, elapsed_ms=elapsed_ms))
+
+    def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
+        """The sentences of the retrieved records that best answer ``text``, best first.
+
+        Question-term overlap (``compose.best_sentences``) over the records of
+        concept-aware retrieval; per-facet evidence selection refines this for answers.
+        """
+        understood = self.understand(text)
+        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
+        retrieved = tuple(
+            RetrievedRecord(record, self._store.sentences(record), hit.rank, hit.score)
+            for hit in retrieval.hits
+            if (record := retrieval.records.get(hit.record_id)) is not None
+        )
+        return best_sentences(text, retrieved, limit)
+
+    def recognize(
+        self, text: str, tree_prefixes: tuple[str, ...] = ()
+    ) -> tuple[ConceptMention, ...]:
+        """The concepts ``text`` names, with where; only those under ``tree_prefixes`` if given.
+
+        ``tree_prefixes`` are MeSH tree numbers ("C" and "F03" are the diseases, and
+        then Disease Ontology terms count too), so a caller can ask for one kind of
+        concept; matching runs over a lexicon of that kind alone, so a longer name of
+        another kind ("tumor suppressor gene") cannot hide one of this kind ("tumor").
+        Each mention carries its main id, then the ids cross-referenced to it.
+        """
+        if not self._vocabularies.imports():
+            raise ConfigError(
+                f"{self.settings.data_dir}: concept recognition needs vocabularies; load them "
+                "first with `medcite vocab import PATH` (MeSH dYYYY.bin or descYYYY.xml, "
+                "Disease Ontology .obo)"
+            )
+        return self._vocabularies.recognize(text, tree_prefixes)
 
 
 def normalise_record_id(record_id: str) -> str:

@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from medcite.engine.vocabularies import Vocabularies
-from medcite.index import LexicalIndex
+from medcite.index import LexicalIndex, analyze
 from medcite.records import Question, Record, SearchHit, SearchPlan
-from medcite.retrieve import Candidate, facet_plan, rank_candidates, search_plan
+from medcite.retrieve import (
+    Candidate,
+    best_passage_scores,
+    content_words,
+    facet_plan,
+    rank_candidates,
+    search_plan,
+)
 from medcite.settings import Settings
 from medcite.store import SqliteStore
 from medcite.understand import Knowledge, question_lexicon, record_topics, understand_question
@@ -65,23 +72,38 @@ class Retriever:
     def retrieve(self, question: Question, limit: int) -> Retrieval:
         """The best ``limit`` records for ``question``, re-ranked and guarded."""
         scores = self._lexical_scores(question)
-        records = self._store.get_many(scores)
+        found = self._store.get_many(scores)
+        records = [found[record_id] for record_id in scores if record_id in found]
         asked = question_lexicon(question)
         lexicon = self._vocabularies.lexicon()
+        passages = self._passage_scores(question, records)
         candidates = [
             Candidate(
-                SearchHit(record_id, score, rank),
-                records[record_id],
-                record_topics(records[record_id], question, asked, lexicon),
+                SearchHit(record.id, scores[record.id], rank),
+                record,
+                record_topics(record, question, asked, lexicon),
+                passages.get(record.id, 0.0),
             )
-            for rank, (record_id, score) in enumerate(scores.items(), start=1)
-            if record_id in records
+            for rank, record in enumerate(records, start=1)
         ]
         ranking = rank_candidates(question, candidates, self._settings, datetime.now(UTC).year)
         hits = ranking.hits[:limit]
         return Retrieval(
-            question, hits, {h.record_id: records[h.record_id] for h in hits}, ranking.refused
+            question, hits, {h.record_id: found[h.record_id] for h in hits}, ranking.refused
         )
+
+    def _passage_scores(self, question: Question, records: Sequence[Record]) -> dict[str, float]:
+        """Each record's best title-plus-sentence passage for the question's content words."""
+        if self._settings.passage_weight <= 0:
+            return {}
+        words = analyze(content_words(question.text))
+        idf = self._index.inverse_document_frequencies(words)
+        passages = {}
+        for record in records:
+            title = analyze(record.title)
+            sentences = self._store.sentences(record)
+            passages[record.id] = [title + analyze(s.text) for s in sentences] or [title]
+        return best_passage_scores(words, idf, passages)
 
     def _lexical_scores(self, question: Question) -> dict[str, float]:
         """Candidates of the whole question and of each facet, with their best scaled score."""

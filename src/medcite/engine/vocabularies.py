@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from medcite.understand import LEXICON_FORMAT, Lexicon, build_lexicon
+from medcite.records import ConceptMention, Vocabulary
+from medcite.understand import LEXICON_FORMAT, Lexicon, build_lexicon, find_mentions
+from medcite.understand.roles import GENERIC_CONCEPTS, is_within
 from medcite.vocab import VocabularyImport, VocabularyStore, read_vocabulary_file
 
 VOCABULARY_FILE = "vocab.sqlite3"
@@ -23,6 +25,7 @@ class Vocabularies:
         self._data_dir = data_dir
         self._store: VocabularyStore | None = None
         self._lexicon: Lexicon | None = None
+        self._lexicons_within: dict[tuple[str, ...], Lexicon] = {}
 
     @property
     def store(self) -> VocabularyStore:
@@ -53,6 +56,7 @@ class Vocabularies:
             found.vocabulary, found.concepts, path, found.sha256
         )
         self._lexicon = None
+        self._lexicons_within.clear()
         self.lexicon()
         return imported
 
@@ -75,3 +79,28 @@ class Vocabularies:
         partial.write_bytes(lexicon.to_bytes())
         partial.replace(path)  # readers see the whole file or none
         return lexicon
+
+    def recognize(self, text: str, tree_prefixes: tuple[str, ...]) -> tuple[ConceptMention, ...]:
+        """Mentions of concepts under ``tree_prefixes`` (all concepts when empty).
+
+        Each mention keeps one concept, the first its words name; concepts too general
+        to mean anything alone ("disease", "syndrome") are left out.
+        """
+        lexicon = self._lexicon_within(tree_prefixes) if tree_prefixes else self.lexicon()
+        return tuple(
+            ConceptMention(m.start, m.end, m.text, m.concept_ids[:1], m.via_abbreviation)
+            for m in find_mentions(text, lexicon)
+            if m.concept_ids[0] not in GENERIC_CONCEPTS
+        )
+
+    def _lexicon_within(self, tree_prefixes: tuple[str, ...]) -> Lexicon:
+        """A lexicon of the concepts under ``tree_prefixes`` (diseases: DO terms too)."""
+        if tree_prefixes not in self._lexicons_within:
+            diseases = any(prefix.startswith("C") for prefix in tree_prefixes)
+            self._lexicons_within[tree_prefixes] = build_lexicon(
+                concept
+                for concept in self.store.concepts()
+                if is_within(concept.tree_numbers, tree_prefixes)
+                or (diseases and concept.vocabulary is not Vocabulary.MESH)
+            )
+        return self._lexicons_within[tree_prefixes]

@@ -8,7 +8,7 @@ from medcite.index.manifest import (
     index_settings_hash,
     read_manifest,
 )
-from medcite.index.query import QueryTerms, analyze_query_text, build_query
+from medcite.index.query import QueryTerms, analyze, analyze_query_text, build_query
 from medcite.index.sentences import record_sentences, split_sentences
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "IndexUpdate",
     "LexicalIndex",
     "QueryTerms",
+    "analyze",
     "analyze_query_text",
     "build_query",
     "build_schema",

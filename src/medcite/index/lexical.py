@@ -12,6 +12,7 @@ and then rewrites the manifest with the store sequence they correspond to.
 
 from __future__ import annotations
 
+import math
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -225,6 +226,19 @@ class LexicalIndex:
         )
         result = self._index.searcher().search(query, 1, count=True)  # tantivy needs limit ≥ 1
         return int(result.count)  # type: ignore[attr-defined]  # missing from tantivy's stubs
+
+    def inverse_document_frequencies(
+        self, words: list[str], field: str = "abstract"
+    ) -> dict[str, float]:
+        """BM25's idf of each analysed word over ``field`` (Robertson–Spärck Jones, +1 form)."""
+        searcher = self._index.searcher()
+        total = searcher.num_docs
+        return {
+            word: math.log(
+                1 + (total - (found := searcher.doc_freq(field, word)) + 0.5) / (found + 0.5)
+            )
+            for word in dict.fromkeys(words)
+        }
 
     def document_count(self) -> int:
         """How many records the committed index holds."""

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import pairwise
 
 import tantivy
 
@@ -112,6 +113,11 @@ def build_plan_query(
     words = analyze_query_text(plan.text)
     if not words.is_empty:
         clauses.append((tantivy.Occur.Should, build_query(words, schema, field_boosts)))
+    if plan.proximity_weight > 0:
+        clauses += [
+            (tantivy.Occur.Should, tantivy.Query.boost_query(query, plan.proximity_weight))
+            for query in _proximity_queries(plan.text, schema, field_boosts)
+        ]
     for concept in plan.concepts:
         query = _concept_query(concept, plan, schema, field_boosts)
         if query is not None:
@@ -128,6 +134,40 @@ def build_plan_query(
             [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.boolean_query(kinds))]
         )
     return query
+
+
+PROXIMITY_SLOP = 3
+"""Neighbouring words count as together when at most this many positions apart."""
+
+
+def _proximity_queries(
+    text: str, schema: tantivy.Schema, field_boosts: Mapping[str, float]
+) -> list[tantivy.Query]:
+    """One query per pair of neighbouring words, matched close together on its best field.
+
+    The sequential dependence model of Metzler & Croft (SIGIR 2005): a record where the
+    question's words stand together ("spinal cord", "bone density") is likelier about
+    what the question means than one where they are scattered.
+    """
+    words = analyze(text)
+    queries = []
+    for first, second in dict.fromkeys(pairwise(words)):
+        if first == second:
+            continue
+        per_field = [
+            tantivy.Query.boost_query(
+                tantivy.Query.phrase_query(schema, field, [first, second], slop=PROXIMITY_SLOP),
+                boost,
+            )
+            for field, boost in field_boosts.items()
+        ]
+        queries.append(tantivy.Query.disjunction_max_query(per_field, TIE_BREAKER))
+    return queries
+
+
+def analyze(text: str) -> list[str]:
+    """The words of ``text`` as the index holds them (lower case, stemmed), in order."""
+    return list(_analyzer().analyze(text))
 
 
 def _concept_query(

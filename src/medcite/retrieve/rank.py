@@ -1,7 +1,8 @@
 """Re-rank the index's candidates by what they are about, and refuse the neighbours.
 
 The index ranks by words (BM25 over text and headings). Here each candidate's lexical
-score, scaled to the best one, is joined by features of meaning: how much the record is
+score, scaled to the best one, is joined by the score of its best passage, and by
+features of meaning: how much the record is
 about the question's condition, what share of the question's other concepts it
 covers, and how recent it is — priors that reorder, never filters that hide. One rule
 does filter: a record mainly about a different disease (its headings or title say so,
@@ -21,8 +22,9 @@ FULL_TOPIC = 8.0
 """A condition that is a major heading, in the title and all through the abstract."""
 OTHER_DISEASE_MAIN = 3.0
 """An other disease this strong (a major heading, or the title) is a main topic."""
-CONDITION_PRESENT = 2.0
-"""A condition scoring this much (title, heading or several mentions) is a topic too."""
+CONDITION_PRESENT = 1.0
+"""A condition scoring this much (title, a heading, or two mentions) is a topic too;
+below it, the condition is at most a passing mention."""
 MARGIN = 1.5
 OLDEST_YEAR, YEAR_SPAN = 1990, 36
 
@@ -34,6 +36,8 @@ class Candidate:
     hit: SearchHit
     record: Record
     topics: RecordTopics
+    passage: float = 0.0
+    """The BM25 score of the record's best passage (``passages.best_passage_scores``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,7 @@ def rank_candidates(
     if not candidates:
         return Ranking((), ())
     best = max(c.hit.score for c in candidates) or 1.0
+    best_passage = max(c.passage for c in candidates) or 1.0
     conditions = question.with_role(ConceptRole.CONDITION)
     others = [c for c in question.concepts if c.role is not ConceptRole.CONDITION]
     scored: list[tuple[float, Candidate]] = []
@@ -77,6 +82,7 @@ def rank_candidates(
         coverage = sum(topics.score(c.id) > 0 for c in others) / len(others) if others else 0.0
         score = (
             candidate.hit.score / best
+            + settings.passage_weight * candidate.passage / best_passage
             + settings.topic_weight * min(condition, FULL_TOPIC) / FULL_TOPIC
             + settings.coverage_weight * coverage
             + settings.recency_weight * _recency(candidate.record.year, this_year)

@@ -76,9 +76,14 @@ def concept_role(vocabulary: Vocabulary, tree_numbers: tuple[str, ...]) -> Conce
 
 
 def is_within(tree_numbers: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:
-    """Whether a concept sits at or below any of ``ancestors`` in the tree."""
+    """Whether a concept sits at or below any of ``ancestors`` in the tree.
+
+    An ancestor may be a whole category, written as its letter ("C" for diseases).
+    """
     return any(
-        number == ancestor or number.startswith(ancestor + ".")
+        number == ancestor
+        or number.startswith(ancestor + ".")
+        or (len(ancestor) == 1 and number.startswith(ancestor))
         for number in tree_numbers
         for ancestor in ancestors
     )

@@ -10,6 +10,8 @@ strongest *other* disease it is about, so retrieval can push neighbours out.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from medcite.records import (
     Concept,
     ConceptRole,
@@ -20,12 +22,24 @@ from medcite.records import (
     RecordTopics,
     Vocabulary,
 )
-from medcite.understand.lexicon import Lexicon, build_lexicon
-from medcite.understand.matcher import count_concepts, find_mentions
+from medcite.understand.abbreviations import find_definitions
+from medcite.understand.lexicon import Lexicon, build_lexicon, reading_order
+from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
+from medcite.understand.normalize import STOP_WORDS, term_key
 from medcite.understand.roles import GENERIC_CONCEPTS, is_within
 
 MAJOR_HEADING, HEADING, TITLE, ABSTRACT_MENTION, MAX_ABSTRACT = 3.0, 1.0, 3.0, 0.5, 2.0
+OTHER_SENSE = 3.0
+"""A record defining the question's short form as something else is about that thing."""
 DISEASE_TREES = ("C", "F03")
+GENERIC_WORDS = STOP_WORDS | frozenset(
+    """disease disorder syndrome condition chronic acute primary secondary general type
+    infection cancer neoplasm tumor carcinoma malignancy""".split()
+)
+"""Canonical words many disease names share without being confusable for that: qualifiers
+("chronic") and the head nouns of cancers, which every site's cancer shares (a paper on
+"bladder cancer and other common cancers" is often about the asked one too). "systemic"
+is not among them: it is what systemic lupus and systemic sclerosis are confused by."""
 
 
 def question_lexicon(question: Question) -> Lexicon:
@@ -51,10 +65,18 @@ def record_topics(
     """The topic scores of ``record`` for ``question`` (see the module docstring).
 
     ``asked`` is :func:`question_lexicon` of the question, ``lexicon`` the full one (to
-    find other diseases in the title, and where concepts sit in MeSH).
+    find other diseases in the title, and where concepts sit in MeSH). A short form of
+    the question that the record defines otherwise ("MS" as mass spectrometry where the
+    question meant multiple sclerosis) does not count for the question's concept: it
+    makes the record's other sense a neighbour.
     """
-    in_title = count_concepts(record.title, asked, asked.short_forms)
-    in_abstract = count_concepts(record.abstract, asked, asked.short_forms)
+    clashes = _clashing_short_forms(record, question, asked)
+    trusted = {k: v for k, v in asked.short_forms.items() if k not in clashes}
+    in_title = Counter(
+        m.concept_ids[0]
+        for m in find_mentions(record.title, asked, short_forms=trusted, word_order=True)
+    )
+    in_abstract = count_concepts(record.abstract, asked, trusted)
     scores = tuple(
         (
             concept.id,
@@ -64,8 +86,21 @@ def record_topics(
         )
         for concept in question.concepts
     )
-    other, other_score = _other_disease(record, question, lexicon)
+    other, other_score = _neighbour(record, question, lexicon, clashes)
     return RecordTopics(record.id, scores, other, other_score)
+
+
+def _clashing_short_forms(record: Record, question: Question, asked: Lexicon) -> dict[str, str]:
+    """Short forms of the question's conditions that the record defines as something else."""
+    short_forms = {a for c in question.with_role(ConceptRole.CONDITION) for a in c.abbreviations}
+    clashes: dict[str, str] = {}
+    for text in (record.title, *(section.text for section in record.sections)):
+        for definition in find_definitions(text):
+            if definition.short_form in short_forms and not concepts_of_phrase(
+                definition.long_form, asked
+            ):
+                clashes.setdefault(definition.short_form, definition.long_form)
+    return clashes
 
 
 def _family(concept: QuestionConcept) -> frozenset[str]:
@@ -83,12 +118,28 @@ def _major(heading: MeshHeading) -> bool:
     return heading.major_topic or any(q.major_topic for q in heading.qualifiers)
 
 
-def _other_disease(record: Record, question: Question, lexicon: Lexicon) -> tuple[str, float]:
+def _neighbour(
+    record: Record, question: Question, lexicon: Lexicon, clashes: dict[str, str]
+) -> tuple[str, float]:
+    """The strongest neighbour the record is about, and its score ("" and 0 if none).
+
+    A neighbour is what the question's words or abbreviations could be mistaken for:
+    another sense of a condition's short form the record defines, or a disease unrelated
+    to the conditions in MeSH whose name shares a word with theirs (multiple sclerosis
+    beside systemic sclerosis). A disease merely studied alongside (obesity in a paper
+    on diabetes) shares no words and is no neighbour.
+    """
     conditions = question.with_role(ConceptRole.CONDITION)
     if not conditions:
         return "", 0.0
+    best, best_score = "", 0.0
+    for short_form, long_form in clashes.items():
+        score = OTHER_SENSE + TITLE * (short_form in record.title or long_form in record.title)
+        if score > best_score:
+            best, best_score = long_form, score
     related_ids = {i for c in conditions for i in _family(c)}
     related_trees = tuple(number for c in conditions for number in c.tree_numbers)
+    words = {w for c in conditions for n in (c.name, *c.synonyms) for w in _content_words(n)}
     scores: dict[str, float] = {}
     names: dict[str, str] = {}
     for heading in record.mesh_headings:
@@ -99,15 +150,23 @@ def _other_disease(record: Record, question: Question, lexicon: Lexicon) -> tupl
         main = mention.concept_ids[0]
         scores[main] = scores.get(main, 0.0) + TITLE
         names.setdefault(main, mention.text)
-    best, best_score = "", 0.0
     for concept_id, score in scores.items():
         if score <= best_score or concept_id in related_ids or concept_id in GENERIC_CONCEPTS:
             continue
         numbers = lexicon.trees.get(concept_id, ())
         is_disease = concept_id.startswith("DOID:") or is_within(numbers, DISEASE_TREES)
-        if is_disease and not _related(numbers, related_trees):
+        if (
+            is_disease
+            and not _related(numbers, related_trees)
+            and words & set(_content_words(names[concept_id]))
+        ):
             best, best_score = names[concept_id], score
     return best, best_score
+
+
+def _content_words(name: str) -> list[str]:
+    """The canonical words of a name that say which disease it is ("sclerosis", not "disease")."""
+    return [w for w in term_key(reading_order(name)).split() if w not in GENERIC_WORDS]
 
 
 def _related(numbers: tuple[str, ...], condition_numbers: tuple[str, ...]) -> bool:

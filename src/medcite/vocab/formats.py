@@ -2,7 +2,8 @@
 
 The name of a file is a hint at best (``d2024.bin``, ``desc2024.xml.gz``, ``doid.obo``),
 so the format is read from the first meaningful line: ``*NEWRECORD`` is NLM's ASCII
-MeSH, ``<`` is XML, ``format-version:`` or ``[Term]`` is OBO.
+MeSH, ``<`` is XML, ``format-version:`` or ``[Term]`` is OBO, ``PMID|t|`` an annotated
+corpus in PubTator format.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from medcite.vocab.mesh_ascii import NEW_RECORD, read_mesh_ascii
 from medcite.vocab.mesh_xml import read_mesh_xml
 from medcite.vocab.obo import read_obo
 from medcite.vocab.parsed import ParsedConcept, read_text_lines, vocabulary_error
+from medcite.vocab.pubtator import PUBTATOR_TEXT, read_pubtator
 
 
 class VocabularyFormat(StrEnum):
@@ -27,17 +29,20 @@ class VocabularyFormat(StrEnum):
     MESH_ASCII = "mesh-ascii"
     MESH_XML = "mesh-xml"
     OBO = "obo"
+    PUBTATOR = "pubtator"
 
 
 READERS: dict[VocabularyFormat, Callable[[Path], Iterator[ParsedConcept]]] = {
     VocabularyFormat.MESH_ASCII: read_mesh_ascii,
     VocabularyFormat.MESH_XML: read_mesh_xml,
     VocabularyFormat.OBO: read_obo,
+    VocabularyFormat.PUBTATOR: read_pubtator,
 }
 VOCABULARY_OF: dict[VocabularyFormat, Vocabulary] = {
     VocabularyFormat.MESH_ASCII: Vocabulary.MESH,
     VocabularyFormat.MESH_XML: Vocabulary.MESH,
     VocabularyFormat.OBO: Vocabulary.DISEASE_ONTOLOGY,
+    VocabularyFormat.PUBTATOR: Vocabulary.ANNOTATED_CORPUS,
 }
 
 
@@ -66,8 +71,12 @@ def detect_format(path: Path) -> VocabularyFormat:
             return VocabularyFormat.MESH_XML
         if text.startswith(("format-version:", "[Term]")):
             return VocabularyFormat.OBO
+        if PUBTATOR_TEXT.match(text):
+            return VocabularyFormat.PUBTATOR
         raise vocabulary_error(
-            path, number, "not a vocabulary file medcite reads (MeSH ASCII, MeSH XML or OBO)"
+            path,
+            number,
+            "not a vocabulary file medcite reads (MeSH ASCII, MeSH XML, OBO or PubTator)",
         )
     raise vocabulary_error(path, 1, "the file is empty")
 

@@ -1,0 +1,242 @@
+"""``medcite eval DATASET``: read a benchmark in place, build its corpus, measure both systems.
+
+Each dataset is one function, chosen by name from ``_RUNS``. Benchmarks are found at
+``--data PATH`` (the dataset's folder, or the folder holding all of them), else under
+``$MEDCITE_EVAL_DATA``, else in ``../shared/data`` beside the project checkout, where
+the team keeps them; they are never copied.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from enum import StrEnum
+from functools import partial
+from pathlib import Path
+
+from medcite.engine import Engine, Progress
+from medcite.errors import SourceError
+from medcite.evaluate.answers import SUMMARY_TYPES, run_summaries
+from medcite.evaluate.cases import Corpus, RankingQuery
+from medcite.evaluate.concepts import run_concepts
+from medcite.evaluate.datasets.bioasq import read_bioasq
+from medcite.evaluate.datasets.ncbi_disease import read_ncbi_disease
+from medcite.evaluate.datasets.pubmedqa import read_pubmedqa
+from medcite.evaluate.datasets.scifact import read_scifact
+from medcite.evaluate.report import Report
+from medcite.evaluate.retrieval import SystemRun, run_bioasq_retrieval, run_ranking
+from medcite.evaluate.systems import BM25, MEDCITE, Bm25, Medcite, RetrievalSystem
+from medcite.evaluate.vocabularies import data_root, ensure_vocabularies
+from medcite.evaluate.workspace import EVAL_DIR, open_corpus
+from medcite.records import Vocabulary
+from medcite.settings import Settings
+
+DATA_ENV = "MEDCITE_EVAL_DATA"
+"""Environment variable naming the folder that holds every benchmark's folder."""
+
+TRAINING_SPLIT = "NCBItrainset_corpus.txt.gz"
+VOCABULARIES_ONLY = "vocabularies_only"
+DISEASE_TREES = ("C", "F03")
+"""MeSH trees of diseases (C) and mental disorders (F03): what the NCBI corpus annotates."""
+
+
+class Dataset(StrEnum):
+    """The benchmarks ``medcite eval`` runs."""
+
+    SCIFACT = "scifact"
+    BIOASQ = "bioasq"
+    BIOASQ_SUMMARY = "bioasq-summary"
+    PUBMEDQA = "pubmedqa"
+    NCBI_DISEASE = "ncbi-disease"
+
+
+FOLDERS: dict[Dataset, str] = {
+    Dataset.SCIFACT: "scifact",
+    Dataset.BIOASQ: "bioasq/golden",
+    Dataset.BIOASQ_SUMMARY: "bioasq/golden",
+    Dataset.PUBMEDQA: "pubmedqa",
+    Dataset.NCBI_DISEASE: "ncbi_disease_corpus",
+}
+"""Where each benchmark lies under the data folder (the layout of ``../shared/data``)."""
+
+
+def evaluate(
+    dataset: Dataset,
+    settings: Settings,
+    data: Path | None = None,
+    limit: int | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Measure medcite and plain BM25 on ``dataset`` (its first ``limit`` questions, if given)."""
+    path = dataset_path(dataset, data)
+    with Engine.open(settings) as engine:
+        notes = ensure_vocabularies(engine, data_root(path, FOLDERS[dataset]))
+    report = _RUNS[dataset](settings, path, limit, progress)
+    return replace(report, notes=(*notes, *report.notes))
+
+
+def dataset_path(
+    dataset: Dataset, data: Path | None = None, environ: Mapping[str, str] | None = None
+) -> Path:
+    """The benchmark's folder: ``data`` (or its subfolder for the dataset), the environment's, or
+    the one beside the checkout; a SourceError says how to point at it when none exists."""
+    folder = FOLDERS[dataset]
+    if data is not None:
+        if (data / folder).is_dir():
+            return data / folder
+        if not data.is_dir():
+            raise SourceError(f"{data}: no such folder (--data names the {dataset} folder)")
+        return data
+    env = os.environ if environ is None else environ
+    root = Path(env[DATA_ENV]) if env.get(DATA_ENV) else _beside_checkout()
+    if root is None or not (root / folder).is_dir():
+        raise SourceError(
+            f"no {dataset} data found: give --data PATH (the dataset's folder), or set "
+            f"{DATA_ENV} to the folder that holds {folder}/"
+        )
+    return root / folder
+
+
+def _beside_checkout() -> Path | None:
+    """``../shared/data`` next to the project checkout this module runs from, if present."""
+    project = Path(__file__).resolve().parents[3]  # <project>/src/medcite/evaluate/harness.py
+    candidate = project.parent / "shared" / "data"
+    return candidate if candidate.is_dir() else None
+
+
+def _systems(engine: Engine) -> tuple[RetrievalSystem, ...]:
+    return (Medcite(engine), Bm25(engine))
+
+
+def _report(
+    dataset: Dataset,
+    runs: Mapping[str, SystemRun],
+    queries: int,
+    corpus: Corpus,
+    path: Path,
+    notes: tuple[str, ...] = (),
+    counts: Mapping[str, int] | None = None,
+) -> Report:
+    return Report(
+        dataset=dataset.value,
+        systems={name: run.metrics for name, run in runs.items()},
+        queries=queries,
+        corpus_records=len(corpus.records),
+        data=str(path),
+        seconds={name: run.seconds for name, run in runs.items()},
+        counts=counts or {},
+        notes=notes,
+    )
+
+
+def _ranking(
+    dataset: Dataset,
+    read: Callable[[Path], tuple[Corpus, tuple[RankingQuery, ...]]],
+    metrics: Sequence[str],
+    depth: int,
+    settings: Settings,
+    path: Path,
+    limit: int | None,
+    progress: Progress | None,
+) -> Report:
+    corpus, all_queries = read(path)
+    queries = [q for q in all_queries[:limit] if any(g > 0 for g in q.relevant.values())]
+    with open_corpus(settings, corpus) as engine:
+        runs = {s.name: run_ranking(s, queries, metrics, depth, progress) for s in _systems(engine)}
+    return _report(dataset, runs, len(queries), corpus, path)
+
+
+def _bioasq(settings: Settings, path: Path, limit: int | None, progress: Progress | None) -> Report:
+    corpus, questions = read_bioasq(path)
+    asked = questions[:limit]
+    with open_corpus(settings, corpus) as engine:
+        runs = {s.name: run_bioasq_retrieval(s, asked, progress) for s in _systems(engine)}
+    stored = {record.id for record in corpus.records}
+    gold = [d for question in asked for d in question.documents]
+    counts = {
+        "gold_documents": len(gold),
+        "gold_documents_outside_corpus": sum(d not in stored for d in gold),
+    }
+    note = "gold documents no snippet quotes are not in the corpus; they count as missed"
+    return _report(Dataset.BIOASQ, runs, len(asked), corpus, path, (note,), counts)
+
+
+def _bioasq_summary(
+    settings: Settings, path: Path, limit: int | None, progress: Progress | None
+) -> Report:
+    corpus, questions = read_bioasq(path)
+    asked = [q for q in questions if q.type in SUMMARY_TYPES][:limit]
+    with open_corpus(settings, corpus) as engine:
+        runs = run_summaries(engine, asked, progress)
+    note = "bm25: the first sentence of each top BM25 record, as many as medcite's answer has"
+    return _report(Dataset.BIOASQ_SUMMARY, runs, len(asked), corpus, path, (note,))
+
+
+def ncbi_settings(settings: Settings) -> Settings:
+    """Settings whose vocabularies are the NCBI run's own, ``<data dir>/eval/ncbi-disease``.
+
+    That run adds the corpus's training split to MeSH and the Disease Ontology, so it
+    keeps them apart from the vocabularies every other run uses.
+    """
+    directory = settings.data_dir / EVAL_DIR / Dataset.NCBI_DISEASE.value
+    return settings.model_copy(
+        update={"vocab": settings.vocab.model_copy(update={"directory": str(directory)})}
+    )
+
+
+def learn_from_training_split(engine: Engine, path: Path) -> tuple[str, ...]:
+    """Import the NCBI corpus's training split as names of its concepts (DNorm's practice)."""
+    training = path / TRAINING_SPLIT
+    if not training.is_file() or Vocabulary.ANNOTATED_CORPUS in {
+        i.vocabulary for i in engine.vocabularies()
+    }:
+        return ()
+    engine.import_vocabulary(training)
+    return (f"names learned from the training split {training} (the test split is scored)",)
+
+
+def _ncbi_disease(
+    settings: Settings, path: Path, limit: int | None, progress: Progress | None
+) -> Report:
+    abstracts = read_ncbi_disease(path)[:limit]
+    with Engine.open(settings) as engine:
+        plain = run_concepts(partial(engine.recognize, tree_prefixes=DISEASE_TREES), abstracts)
+    with Engine.open(ncbi_settings(settings)) as engine:
+        notes = ensure_vocabularies(engine, data_root(path, FOLDERS[Dataset.NCBI_DISEASE]))
+        notes += learn_from_training_split(engine, path)
+        result = run_concepts(
+            partial(engine.recognize, tree_prefixes=DISEASE_TREES), abstracts, progress
+        )
+    return Report(
+        dataset=Dataset.NCBI_DISEASE.value,
+        systems={MEDCITE: result.run.metrics, BM25: {}, VOCABULARIES_ONLY: plain.run.metrics},
+        queries=len(abstracts),
+        corpus_records=0,
+        data=str(path),
+        seconds={MEDCITE: result.run.seconds, VOCABULARIES_ONLY: plain.run.seconds},
+        counts={
+            "scored_mentions": result.scored_mentions,
+            "omim_only_mentions_left_out": result.omim_only_mentions,
+            "supplementary_only_mentions": result.supplementary_only_mentions,
+        },
+        notes=(
+            *notes,
+            "bm25: no lexical baseline applies to concept recognition",
+            f"{VOCABULARIES_ONLY}: MeSH and the Disease Ontology alone, without the names "
+            "learned from the training split",
+        ),
+    )
+
+
+_RUNS: dict[Dataset, Callable[[Settings, Path, int | None, Progress | None], Report]] = {
+    Dataset.SCIFACT: partial(
+        _ranking, Dataset.SCIFACT, read_scifact, ("ndcg@10", "recall@100"), 100
+    ),
+    Dataset.BIOASQ: _bioasq,
+    Dataset.BIOASQ_SUMMARY: _bioasq_summary,
+    Dataset.PUBMEDQA: partial(
+        _ranking, Dataset.PUBMEDQA, read_pubmedqa, ("mrr", "recall@1", "recall@10"), 100
+    ),
+    Dataset.NCBI_DISEASE: _ncbi_disease,
+}

@@ -1,0 +1,62 @@
+"""The evaluation figures in ``expected.toml``, measured again on ``../shared/data``.
+
+Slow (about a minute in all): run with ``scripts/check -m slow``. Each benchmark is
+measured once per session in one data directory, as ``medcite eval`` would, and every
+figure in the file must come out within the file's tolerance.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medcite.evaluate import Dataset, Report, evaluate
+from medcite.settings import load_settings
+
+EXPECTED_FILE = Path(__file__).with_name("expected.toml")
+EXPECTED: dict[str, Any] = tomllib.loads(EXPECTED_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def eval_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data directory for the session, so BioASQ's corpus is built once for two runs."""
+    return tmp_path_factory.mktemp("eval")
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+@pytest.mark.parametrize("dataset", sorted(EXPECTED))
+def test_figures_match_the_expected_file(dataset: str, shared_data: Path, eval_dir: Path) -> None:
+    report = evaluate(Dataset(dataset), load_settings(eval_dir, environ={}), data=shared_data)
+    expected = EXPECTED[dataset]
+    tolerance = float(expected["tolerance"])
+    off = [
+        f"{system} {metric}: expected {value}, measured {report.systems[system].get(metric)}"
+        for system in ("medcite", "bm25")
+        for metric, value in expected[system].items()
+        if not _within(report, system, metric, float(value), tolerance)
+    ]
+    assert not off, (
+        f"{dataset} figures moved beyond ±{tolerance} (fix the regression, or record an "
+        f"improvement in {EXPECTED_FILE.name}):\n" + "\n".join(off)
+    )
+
+
+def _within(report: Report, system: str, metric: str, value: float, tolerance: float) -> bool:
+    measured = report.systems[system].get(metric)
+    return measured is not None and abs(measured - value) <= tolerance
+
+
+def test_the_file_lists_every_headline_metric_for_both_systems() -> None:
+    headline = {
+        "scifact": {"ndcg@10", "recall@100"},
+        "bioasq": {"map@10", "recall@10", "snippet_f1"},
+        "bioasq-summary": {"rouge2", "rouge_su4", "citation_precision"},
+        "pubmedqa": {"mrr", "recall@1", "recall@10"},
+    }
+    for dataset, metrics in headline.items():
+        for system in ("medcite", "bm25"):
+            assert metrics <= set(EXPECTED[dataset][system]), (dataset, system)

@@ -1,0 +1,161 @@
+"""``medcite eval``: the JSON contract, the table, corpora built once, and clear refusals."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from medcite.cli import run
+from medcite.engine import Engine
+from medcite.evaluate import DATA_ENV
+from medcite.evaluate.datasets.scifact import read_scifact
+from medcite.evaluate.workspace import MARKER_FILE, open_corpus
+from medcite.settings import load_settings
+
+
+def medcite(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = run(["--data-dir", str(data_dir), *args])
+    captured = capsys.readouterr()
+    return status, captured.out, " ".join(captured.err.split())  # rich wraps long lines
+
+
+@pytest.fixture
+def eval_data(fixtures_dir: Path) -> Path:
+    return fixtures_dir / "eval"
+
+
+def _json_eval(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, dataset: str, data: Path
+) -> dict[str, object]:
+    status, out, err = medcite(
+        capsys, data_dir, "eval", dataset, "--data", str(data), "--format", "json"
+    )
+    assert status == 0, err
+    report = json.loads(out)
+    assert report["dataset"] == dataset
+    return report
+
+
+def test_scifact_reports_both_systems_with_figures_worked_out_by_hand(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    report = _json_eval(capsys, tmp_path, "scifact", eval_data / "scifact")
+    systems = report["systems"]
+    assert isinstance(systems, dict) and set(systems) == {"medcite", "bm25"}
+    # Claims 1 and 2 find their one abstract first; claim 3 finds 104 first and never
+    # 102 (no shared word): nDCG = 1 / (1 + 1/log2(3)), recall 1/2.
+    ndcg = (1 + 1 + 1 / (1 + 1 / math.log2(3))) / 3
+    for name in ("medcite", "bm25"):
+        assert systems[name]["ndcg@10"] == pytest.approx(ndcg, abs=1e-4)
+        assert systems[name]["recall@100"] == pytest.approx(2.5 / 3, abs=1e-4)
+    assert (report["queries"], report["corpus_records"]) == (3, 4)
+    assert (tmp_path / "eval" / "scifact" / MARKER_FILE).is_file()
+
+
+def test_the_text_format_is_a_table_of_both_systems_and_their_difference(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    status, out, _ = medcite(
+        capsys, tmp_path, "eval", "pubmedqa", "--data", str(eval_data / "pubmedqa")
+    )
+    assert status == 0
+    for word in ("metric", "medcite", "bm25", "difference", "mrr", "recall@1", "+0.0000"):
+        assert word in out
+
+
+def test_bioasq_documents_and_snippets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    report = _json_eval(capsys, tmp_path, "bioasq", eval_data / "bioasq")
+    systems = report["systems"]
+    assert isinstance(systems, dict)
+    for name in ("medcite", "bm25"):
+        assert {"map@10", "recall@10", "snippet_f1"} <= set(systems[name])
+        assert all(0.0 <= value <= 1.0 for value in systems[name].values())
+    assert report["counts"] == {"gold_documents": 4, "gold_documents_outside_corpus": 1}
+
+
+def test_bioasq_summaries_score_rouge_citations_and_grounding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    report = _json_eval(capsys, tmp_path, "bioasq-summary", eval_data / "bioasq")
+    assert report["queries"] == 2  # the summary and the list question, not the factoid
+    systems = report["systems"]
+    assert isinstance(systems, dict)
+    for name in ("medcite", "bm25"):
+        assert {"rouge2", "rouge_su4", "citation_precision"} <= set(systems[name])
+    assert systems["medcite"]["grounded"] == 1.0
+
+
+def test_a_second_run_reuses_the_corpus_and_new_records_rebuild_it(
+    tmp_path: Path, eval_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = load_settings(tmp_path, environ={})
+    corpus, _ = read_scifact(eval_data / "scifact")
+    with open_corpus(settings, corpus) as engine:
+        assert engine.stats().store.records == 4
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the built corpus was ingested again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Engine, "ingest", refuse)
+        with open_corpus(settings, corpus) as engine:
+            assert engine.stats().store.records == 4
+
+    smaller = type(corpus).of(corpus.name, corpus.records[:2])
+    with open_corpus(settings, smaller) as engine:
+        assert engine.stats().store.records == 2  # rebuilt, not topped up
+
+
+def test_ncbi_disease_says_vocabularies_must_be_imported_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    status, out, err = medcite(
+        capsys, tmp_path, "eval", "ncbi-disease", "--data", str(eval_data / "ncbi_disease")
+    )
+    assert status == 4
+    assert not out
+    assert "medcite vocab import" in err
+
+
+def test_missing_data_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, _, err = medcite(capsys, tmp_path, "eval", "scifact", "--data", str(tmp_path / "no"))
+    assert status == 5
+    assert "no such folder" in err
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "empty"))
+    status, _, err = medcite(capsys, tmp_path, "eval", "pubmedqa")
+    assert status == 5
+    assert DATA_ENV in err and "--data" in err
+
+
+def test_the_environment_names_the_folder_of_all_benchmarks(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    eval_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(eval_data))
+    status, out, _ = medcite(capsys, tmp_path, "eval", "scifact", "--format", "json")
+    assert status == 0
+    assert json.loads(out)["data"] == str(eval_data / "scifact")
+
+
+@pytest.mark.shared_data
+def test_a_quick_run_on_the_shared_scifact(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_data: Path
+) -> None:
+    status, out, err = medcite(
+        capsys, tmp_path, "eval", "scifact", "--limit", "20", "--format", "json",
+        "--data", str(shared_data / "scifact"),
+    )  # fmt: skip
+    assert status == 0, err
+    report = json.loads(out)
+    assert (report["queries"], report["corpus_records"]) == (20, 5183)
+    assert set(report["systems"]["bm25"]) == {"ndcg@10", "recall@100"}
