@@ -1,5 +1,6 @@
 """The editorial review workflow as pure transitions (no storage, no clock, no web)."""
 
+from medcite.review.evidence import cited_evidence, evidence_changes
 from medcite.review.workflow import (
     RULES,
     Review,
@@ -21,5 +22,7 @@ __all__ = [
     "Transition",
     "apply_action",
     "available_actions",
+    "cited_evidence",
+    "evidence_changes",
     "start_review",
 ]
