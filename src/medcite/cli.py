@@ -35,6 +35,7 @@ from medcite.errors import (
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.records import IngestSummary
 from medcite.render import (
+    answer_to_html,
     answer_to_json,
     answer_to_markdown,
     answer_view,
@@ -90,6 +91,7 @@ class AnswerFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 @app.callback()
@@ -218,6 +220,8 @@ def ask(
         answer = engine.ask(question)
     if output is AnswerFormat.json:
         _print_json(answer_to_json(answer))
+    elif output is AnswerFormat.html:
+        sys.stdout.write(answer_to_html(answer))
     elif output is AnswerFormat.markdown:
         out.print(answer_to_markdown(answer), markup=False, highlight=False, end="")
     else:
