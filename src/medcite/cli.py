@@ -21,8 +21,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from medcite import __version__
+from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
 from medcite.engine import Engine, Stats
 from medcite.errors import (
+    AccessError,
     ConfigError,
     FetchError,
     IndexStateError,
@@ -31,6 +33,7 @@ from medcite.errors import (
     QuestionError,
     SourceError,
     StoreError,
+    WorkflowError,
 )
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.records import IngestSummary
@@ -58,6 +61,8 @@ EXIT_CODES: dict[type[MedciteError], int] = {
     StoreError: 8,
     IndexStateError: 9,
     FetchError: 10,
+    AccessError: 11,
+    WorkflowError: 12,
 }
 
 app = typer.Typer(
@@ -73,6 +78,10 @@ export_app = typer.Typer(help="Export stored records.")
 app.add_typer(fetch_app, name="fetch")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
+app.add_typer(users_app, name="users")
+app.add_typer(db_app, name="db")
+app.add_typer(review_app, name="review")
+app.command()(serve)
 
 out = Console()
 err = Console(stderr=True)
@@ -234,6 +243,9 @@ def index_rebuild(ctx: typer.Context) -> None:
     with _engine(ctx) as engine, _progress("indexing") as advance:
         manifest = engine.rebuild_index(advance)
     out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
+    flagged = recheck_approved(_settings(ctx), only_if_present=True)
+    if flagged:
+        out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
 
 
 @export_app.command("jsonl")
