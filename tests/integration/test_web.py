@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
-
 from medcite.editorial import Editorial
 from medcite.engine import Engine
 from medcite.records import Record, Section, Source
 from medcite.review import ReviewState
+from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
 
 
 def test_asking_on_the_page_leads_to_a_permanent_answer_page(site: Site) -> None:
