@@ -17,9 +17,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.web import HOSTILE_QUESTION, PASSWORD, add_accounts, build_index
 
 from medcite.db import Database, database_url
+from support.web import HOSTILE_QUESTION, PASSWORD, add_accounts, build_index
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 CHROMIUM_FLAGS = [
