@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -43,6 +44,7 @@ def _settings(ctx: typer.Context) -> Settings:
 
 @contextmanager
 def _database(settings: Settings) -> Iterator[Database]:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database.open(database_url(settings))
     try:
         database.upgrade()
@@ -93,7 +95,7 @@ def users_add(
     try:
         name = check_username(username)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise click.BadParameter(str(exc)) from exc
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
@@ -101,7 +103,7 @@ def users_add(
     try:
         hashed = hash_password(password)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise click.BadParameter(str(exc)) from exc
     with _database(_settings(ctx)) as database:
         database.add_user(name, role, hashed, datetime.now(UTC))
     err.print(f"added {name} ({role.value})")
