@@ -10,7 +10,7 @@ from, so two reviewers acting at once cannot both win: the second gets a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +25,24 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from medcite.accounts import Role
 from medcite.db import tables as t
-from medcite.db.rows import AnswerSnapshot, AuditEntry, StoredReview, User
+from medcite.db.rows import (
+    AnswerSnapshot,
+    AuditEntry,
+    StoredReview,
+    User,
+    audit_from,
+    review_from,
+    snapshot_from,
+    user_from,
+)
 from medcite.errors import ConfigError, NotFoundError, StoreError, WorkflowError
-from medcite.records import Answer
-from medcite.review import Review, ReviewAction, ReviewState, Transition
+from medcite.review import Review, ReviewState, Transition
 from medcite.settings import Settings
 
 SQLITE_FILE = "medcite.sqlite3"
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 _encode_answer = msgspec.json.Encoder().encode
-_decode_answer = msgspec.json.Decoder(Answer).decode
 
 
 def database_url(settings: Settings) -> str:
@@ -111,13 +118,13 @@ class Database:
             row = connection.execute(
                 sa.select(t.users).where(t.users.c.username == username)
             ).first()
-        return None if row is None else _user(row._mapping)
+        return None if row is None else user_from(row._mapping)
 
     def users(self) -> list[User]:
         """Every account, by name."""
         with self._guard("listing users"), self.engine.connect() as connection:
             rows = connection.execute(sa.select(t.users).order_by(t.users.c.username))
-            return [_user(row._mapping) for row in rows]
+            return [user_from(row._mapping) for row in rows]
 
     def set_user_active(self, username: str, active: bool) -> None:
         """Enable or disable an account (a disabled one's sessions stop working at once)."""
@@ -174,7 +181,7 @@ class Database:
             if missing_ok:
                 return None
             raise NotFoundError(f"no answer snapshot {snapshot_id!r}")
-        return _snapshot(row._mapping)
+        return snapshot_from(row._mapping)
 
     # -- reviews -----------------------------------------------------------------------
 
@@ -259,12 +266,12 @@ class Database:
                 .where(t.review_events.c.review_id == review_id)
                 .order_by(t.review_events.c.id)
             )
-            return [_audit(row._mapping) for row in rows]
+            return [audit_from(row._mapping) for row in rows]
 
     def _reviews(self, *clauses: Any, limit: int = 100) -> list[StoredReview]:
         query = sa.select(t.reviews).where(*clauses).order_by(t.reviews.c.updated_at.desc())
         with self._guard("reading reviews"), self.engine.connect() as connection:
-            return [_stored_review(row._mapping) for row in connection.execute(query.limit(limit))]
+            return [review_from(row._mapping) for row in connection.execute(query.limit(limit))]
 
     @staticmethod
     def _add_version(connection: Connection, review_id: int, version: int, snapshot: str) -> None:
@@ -345,11 +352,6 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def _review_values(review: Review, at: datetime) -> dict[str, Any]:
     return {
         "state": review.state.value,
@@ -359,61 +361,3 @@ def _review_values(review: Review, at: datetime) -> dict[str, Any]:
         "approved_at": review.approved_at,
         "updated_at": at,
     }
-
-
-def _user(row: Any) -> User:
-    return User(
-        row["username"],
-        Role(row["role"]),
-        row["password_hash"],
-        row["active"],
-        _utc(row["created_at"]),
-    )
-
-
-def _snapshot(row: Any) -> AnswerSnapshot:
-    return AnswerSnapshot(
-        id=row["id"],
-        question=row["question"],
-        audience=row["audience"],
-        conversation_id=row["conversation_id"],
-        parent_id=row["parent_id"],
-        answer=_decode_answer(row["answer"]),
-        created_at=_utc(row["created_at"]),
-        asked_by=row["asked_by"],
-    )
-
-
-def _stored_review(row: Any) -> StoredReview:
-    approved_at = row["approved_at"]
-    review = Review(
-        state=ReviewState(row["state"]),
-        version=row["version"],
-        submitted_by=row["submitted_by"],
-        approved_by=row["approved_by"],
-        approved_at=None if approved_at is None else _utc(approved_at),
-    )
-    return StoredReview(
-        row["id"],
-        row["snapshot_id"],
-        row["question"],
-        row["audience"],
-        review,
-        _utc(row["updated_at"]),
-    )
-
-
-def _audit(row: Any) -> AuditEntry:
-    return AuditEntry(
-        id=row["id"],
-        review_id=row["review_id"],
-        version=row["version"],
-        snapshot_id=row["snapshot_id"],
-        action=ReviewAction(row["action"]),
-        actor=row["actor"],
-        actor_role=Role(row["actor_role"]),
-        source=ReviewState(row["source"]),
-        target=ReviewState(row["target"]),
-        comment=row["comment"],
-        at=_utc(row["at"]),
-    )
