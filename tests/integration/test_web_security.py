@@ -300,3 +300,21 @@ def test_the_hostile_question_itself_is_shown_as_text(site: Site) -> None:
     page = site.client.get(f"/answers/{snapshot}").text
     assert_inert(page, "answer page of a hostile question")
     assert "&lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt;" in page
+
+
+def test_cookies_are_secure_over_https_and_never_readable_by_scripts(site: Site) -> None:
+    plain = site.client.post(
+        "/api/v1/session", json={"username": "ed", "password": "a long enough password"}
+    )
+    assert all("Secure" not in c for c in plain.headers.get_list("set-cookie"))
+    secure = site.client.post(
+        "https://testserver/api/v1/session",
+        json={"username": "rev", "password": "a long enough password"},
+        headers={"x-csrf-token": plain.json()["csrf_token"]},
+    )
+    cookies = secure.headers.get_list("set-cookie")
+    assert len(cookies) == 2
+    for cookie in cookies:
+        assert "; Secure" in cookie and "HttpOnly" in cookie
+    assert any("SameSite=lax" in c for c in cookies)  # the session: sent on links from mail
+    assert any("SameSite=strict" in c for c in cookies)  # the CSRF token: never cross-site
