@@ -204,3 +204,26 @@ def test_a_rebuilt_index_that_changes_the_evidence_flags_the_approved_answer(
     assert "evidence changed" in last.comment
     answer = site.client.get(f"/answers/{snapshot}").text
     assert "Re-review needed." in answer and "pending human review" in answer
+
+
+def test_health_readiness_and_the_openapi_contract(site: Site) -> None:
+    assert site.client.get("/api/v1/health").json()["status"] == "ok"
+    ready = site.client.get("/api/v1/ready").json()
+    assert ready["status"] == "ready" and ready["records"] >= 6 and ready["index_in_step"]
+    paths = site.client.get("/openapi.json").json()["paths"]
+    assert set(paths["/api/v1/ask"]) == {"get", "post"}
+    for path in (
+        "/api/v1/health",
+        "/api/v1/ready",
+        "/api/v1/answers/{snapshot_id}",
+        "/api/v1/records",
+        "/api/v1/records/{record_id}",
+        "/api/v1/reviews",
+        "/api/v1/reviews/{review_id}",
+        "/api/v1/reviews/{review_id}/actions",
+        "/api/v1/session",
+    ):
+        assert path in paths, path
+    assert not any(path.startswith("/review") or path == "/" for path in paths)
+    for page in ("/", "/policy", "/signin", "/library"):
+        assert site.client.get(page).status_code == 200, page
