@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medcite.accounts import Actor, Role
@@ -22,6 +22,8 @@ from medcite.review import (
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 ACTORS = [Actor(f"{role}-{n}", role) for role in Role for n in (1, 2)]
+# No deadline: the rules are pure and fast, but CI shares two cores with other jobs.
+thorough = settings(deadline=None, max_examples=300)
 steps = st.lists(
     st.tuples(st.sampled_from(ReviewAction), st.sampled_from(ACTORS), st.sampled_from(["", "why"])),
     max_size=30,
@@ -42,6 +44,7 @@ def run(sequence: list[tuple[ReviewAction, Actor, str]]):  # type: ignore[no-unt
         review = after
 
 
+@thorough
 @given(steps)
 def test_accepted_steps_follow_the_rule_table_and_refused_ones_change_nothing(sequence) -> None:  # type: ignore[no-untyped-def]
     for before, (action, actor, comment), outcome in run(sequence):
@@ -64,6 +67,7 @@ def test_accepted_steps_follow_the_rule_table_and_refused_ones_change_nothing(se
             assert entry.comment == comment.strip()
 
 
+@thorough
 @given(steps)
 def test_versions_only_grow_and_only_a_resubmission_opens_a_new_one(sequence) -> None:  # type: ignore[no-untyped-def]
     for before, (action, _actor, _comment), outcome in run(sequence):
@@ -77,6 +81,7 @@ def test_versions_only_grow_and_only_a_resubmission_opens_a_new_one(sequence) ->
         assert entry.version == after.version
 
 
+@thorough
 @given(steps)
 def test_only_reviewers_and_admins_approve_and_never_their_own_submission(sequence) -> None:  # type: ignore[no-untyped-def]
     for before, _step, outcome in run(sequence):
@@ -93,6 +98,7 @@ def test_only_reviewers_and_admins_approve_and_never_their_own_submission(sequen
             assert after.approved_by == "" and after.approved_at is None
 
 
+@thorough
 @given(steps)
 def test_offered_actions_are_exactly_the_ones_accepted_with_a_comment(sequence) -> None:  # type: ignore[no-untyped-def]
     for before, (_action, actor, _comment), _outcome in run(sequence):
