@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# PostgreSQL and Chromium fixtures (skip locally when absent, fail in CI).
+pytest_plugins = ["support.services", "support.web"]
+
 TESTS_DIR = Path(__file__).parent
 FIXTURES_DIR = TESTS_DIR / "data"
 SHARED_DATA_DIR = TESTS_DIR.parent.parent / "shared" / "data"

@@ -21,8 +21,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from medcite import __version__
+from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
 from medcite.engine import Engine, Stats
 from medcite.errors import (
+    AccessError,
     ConfigError,
     FetchError,
     IndexStateError,
@@ -31,11 +33,13 @@ from medcite.errors import (
     QuestionError,
     SourceError,
     StoreError,
+    WorkflowError,
 )
 from medcite.evaluate import Dataset, evaluate, report_view
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.records import IngestSummary
 from medcite.render import (
+    answer_to_html,
     answer_to_json,
     answer_to_markdown,
     answer_view,
@@ -60,6 +64,8 @@ EXIT_CODES: dict[type[MedciteError], int] = {
     StoreError: 8,
     IndexStateError: 9,
     FetchError: 10,
+    AccessError: 11,
+    WorkflowError: 12,
 }
 
 app = typer.Typer(
@@ -77,6 +83,10 @@ app.add_typer(fetch_app, name="fetch")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
 app.add_typer(vocab_app, name="vocab")
+app.add_typer(users_app, name="users")
+app.add_typer(db_app, name="db")
+app.add_typer(review_app, name="review")
+app.command()(serve)
 
 out = Console()
 err = Console(stderr=True)
@@ -95,6 +105,7 @@ class AnswerFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 @app.callback()
@@ -223,6 +234,8 @@ def ask(
         answer = engine.ask(question)
     if output is AnswerFormat.json:
         _print_json(answer_to_json(answer))
+    elif output is AnswerFormat.html:
+        sys.stdout.write(answer_to_html(answer))
     elif output is AnswerFormat.markdown:
         out.print(answer_to_markdown(answer), markup=False, highlight=False, end="")
     else:
@@ -317,6 +330,9 @@ def index_rebuild(ctx: typer.Context) -> None:
     with _engine(ctx) as engine, _progress("indexing") as advance:
         manifest = engine.rebuild_index(advance)
     out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
+    flagged = recheck_approved(_settings(ctx), only_if_present=True)
+    if flagged:
+        out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
 
 
 @export_app.command("jsonl")

@@ -9,11 +9,16 @@
     ├── NotFoundError             a record id that is not in the store
     ├── StoreError                the document store failed or holds something unexpected
     ├── IndexStateError           the index is missing, or its manifest does not match the settings
-    └── FetchError                a remote service (NCBI E-utilities) failed after retries
+    ├── FetchError                a remote service (NCBI E-utilities) failed after retries
+    ├── AccessError               an action the caller may not take
+    │   ├── SignInError           no valid session (missing, expired, tampered) or bad password
+    │   └── RoleError             signed in, but the role does not allow the action
+    └── WorkflowError             a review action the answer's current review state does not allow
 
 Bad *records* inside a readable file are not exceptions: readers yield a ``Rejection``
 and go on, so one bad record never costs the good ones. The CLI maps each class to an
-exit code once (``cli.EXIT_CODES``); library code never calls ``sys.exit``.
+exit code once (``cli.EXIT_CODES``) and to an HTTP status and a stable error code once in
+the web app (``web.problems``); library code never calls ``sys.exit``.
 """
 
 from __future__ import annotations
@@ -49,3 +54,19 @@ class IndexStateError(MedciteError):
 
 class FetchError(MedciteError):
     """A remote service kept failing after the allowed retries."""
+
+
+class AccessError(MedciteError):
+    """The caller may not do this: not signed in, or not in a role that allows it."""
+
+
+class SignInError(AccessError):
+    """No valid session (missing, expired or tampered), or a wrong username or password."""
+
+
+class RoleError(AccessError):
+    """Signed in, but the account's role does not allow the action (e.g. an editor approving)."""
+
+
+class WorkflowError(MedciteError):
+    """A review action that the answer's current review state does not allow."""

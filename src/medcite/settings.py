@@ -141,6 +141,39 @@ class NcbiSettings(_Strict):
         return 10.0 if self.api_key else 3.0
 
 
+class DatabaseSettings(_Strict):
+    """Where users, answer snapshots and reviews live (not the records: those stay in the store)."""
+
+    url: str = Field(
+        "",
+        description="SQLAlchemy database URL, e.g. postgresql+psycopg://user:pw@host/medcite for "
+        "a shared deployment; empty means the SQLite file medcite.sqlite3 in the data directory.",
+    )
+
+
+class WebSettings(_Strict):
+    """The web app and HTTP API: sessions, request limits, sign-in throttling."""
+
+    secret_key: str = Field(
+        "",
+        description="Key signing session and CSRF cookies; empty means a random key kept in "
+        "web-secret.key in the data directory (every worker of one deployment must share it).",
+    )
+    session_hours: float = Field(12.0, gt=0, le=24 * 30, description="Session lifetime.")
+    secure_cookies: bool = Field(
+        False,
+        description="Mark cookies Secure even when the request looks like plain HTTP (set it "
+        "behind a TLS-terminating proxy); requests seen as https get Secure cookies anyway.",
+    )
+    max_body_bytes: int = Field(
+        64 * 1024, ge=1024, le=16 * 1024 * 1024, description="Larger request bodies get 413."
+    )
+    login_attempts: int = Field(
+        5, ge=1, le=100, description="Failed sign-ins allowed per user and address in the window."
+    )
+    login_window_seconds: int = Field(300, ge=1, description="The sign-in throttling window.")
+
+
 class Settings(_Strict):
     """All of medcite's settings. Build with :func:`load_settings`, never at import time."""
 
@@ -151,11 +184,16 @@ class Settings(_Strict):
     retrieve: RetrieveSettings = RetrieveSettings()
     answer: AnswerSettings = AnswerSettings()
     ncbi: NcbiSettings = NcbiSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    web: WebSettings = WebSettings()
 
 
+# Left out of the answer's settings hash: secrets, paths, and groups that never change an answer.
 _SECRET_OR_LOCAL: dict[str, Any] = {
     "data_dir": True,
     "ncbi": {"api_key", "email"},
+    "database": True,
+    "web": True,
     "vocab": {"directory"},
 }
 

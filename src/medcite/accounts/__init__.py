@@ -1,0 +1,27 @@
+"""Accounts: roles and what each may do, password hashing, account names."""
+
+from medcite.accounts.passwords import hash_password, password_needs_rehash, verify_password
+from medcite.accounts.roles import (
+    ANONYMOUS,
+    PERMISSIONS,
+    SYSTEM,
+    Actor,
+    Permission,
+    Role,
+    check_username,
+    require,
+)
+
+__all__ = [
+    "ANONYMOUS",
+    "PERMISSIONS",
+    "SYSTEM",
+    "Actor",
+    "Permission",
+    "Role",
+    "check_username",
+    "hash_password",
+    "password_needs_rehash",
+    "require",
+    "verify_password",
+]

@@ -1,0 +1,191 @@
+"""Commands of the web deployment: ``serve``, ``users …``, ``db upgrade``, ``review recheck``.
+
+Kept beside :mod:`medcite.cli` (which registers them) so the command line stays a set of
+small modules; like every command they parse options, make one library call and print.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from medcite.accounts import Role, check_username, hash_password
+from medcite.db import Database, database_url
+from medcite.db.database import SQLITE_FILE
+from medcite.editorial import Editorial
+from medcite.engine import Engine
+from medcite.errors import ConfigError
+from medcite.settings import DATA_DIR_ENV, Settings, load_settings
+from medcite.web.security import secret_key
+
+users_app = typer.Typer(help="Manage accounts (editors, reviewers, admins).")
+db_app = typer.Typer(help="Maintain the database of users, answers and reviews.")
+review_app = typer.Typer(help="The editorial review workflow.")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    data_dir: Path | None = ctx.obj
+    return load_settings(data_dir)
+
+
+@contextmanager
+def _database(settings: Settings) -> Iterator[Database]:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    database = Database.open(database_url(settings))
+    try:
+        database.upgrade()
+        yield database
+    finally:
+        database.close()
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64)] = 1,
+) -> None:
+    """Run the web app and HTTP API (uvicorn)."""
+    import uvicorn
+
+    settings = _settings(ctx)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with _database(settings):
+        pass  # migrated once here, before any worker opens it
+    with Engine.open(settings):
+        pass  # the index caught up with the store once, before workers share it
+    secret_key(settings)  # created once, so every worker signs with the same key
+    os.environ[DATA_DIR_ENV] = str(settings.data_dir)
+    err.print(f"medcite serving {settings.data_dir} on http://{host}:{port}/")
+    uvicorn.run(
+        "medcite.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        server_header=False,
+        log_level="warning",
+    )
+
+
+@users_app.command("add")
+def users_add(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument(help="Lower-case letters, digits, '.', '_', '-'.")],
+    role: Annotated[Role, typer.Option("--role")] = Role.EDITOR,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Create an account (asks for the password unless --password-stdin)."""
+    try:
+        name = check_username(username)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    try:
+        hashed = hash_password(password)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    with _database(_settings(ctx)) as database:
+        database.add_user(name, role, hashed, datetime.now(UTC))
+    err.print(f"added {name} ({role.value})")
+
+
+@users_app.command("list")
+def users_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """List accounts with their role and whether they are active."""
+    with _database(_settings(ctx)) as database:
+        users = database.users()
+    if as_json:
+        rows = [
+            {"username": u.username, "role": u.role.value, "active": u.active}
+            | {"created_at": u.created_at.isoformat()}
+            for u in users
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = Table("username", "role", "active", "created")
+    for user in users:
+        table.add_row(
+            user.username,
+            user.role.value,
+            "yes" if user.active else "no",
+            user.created_at.date().isoformat(),
+        )
+    out.print(table)
+
+
+@users_app.command("disable")
+def users_disable(ctx: typer.Context, username: str) -> None:
+    """Disable an account; its sessions stop working at once."""
+    with _database(_settings(ctx)) as database:
+        database.set_user_active(username, False)
+    err.print(f"disabled {username}")
+
+
+@users_app.command("enable")
+def users_enable(ctx: typer.Context, username: str) -> None:
+    """Enable a disabled account again."""
+    with _database(_settings(ctx)) as database:
+        database.set_user_active(username, True)
+    err.print(f"enabled {username}")
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Apply the database migrations not yet applied (Alembic)."""
+    with _database(_settings(ctx)) as database:
+        revision = database.revision()
+    err.print(f"database at schema revision {revision}")
+
+
+@review_app.command("recheck")
+def review_recheck(ctx: typer.Context) -> None:
+    """Answer every approved question again; flag for re-review those whose evidence changed."""
+    settings = _settings(ctx)
+    flagged = recheck_approved(settings)
+    err.print(f"{flagged} approved answer(s) flagged for re-review")
+
+
+def recheck_approved(settings: Settings, *, only_if_present: bool = False) -> int:
+    """Flag approved answers whose evidence changed; returns how many were flagged.
+
+    With ``only_if_present`` (after ``index rebuild``) a deployment without a database yet
+    is left alone rather than given an empty one.
+    """
+    no_database_yet = not settings.database.url and not (settings.data_dir / SQLITE_FILE).is_file()
+    if only_if_present and no_database_yet:
+        return 0
+    database = Database.open(database_url(settings))
+    try:
+        try:
+            database.check_schema()
+        except ConfigError:
+            if only_if_present:
+                return 0
+            raise
+        with Engine.open(settings) as engine:
+            return len(Editorial(engine, database).recheck_approved())
+    finally:
+        database.close()

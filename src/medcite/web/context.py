@@ -1,0 +1,84 @@
+"""What every route needs, built once by the app factory and injected per request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import Request
+
+from medcite.accounts import ANONYMOUS, Actor, Permission, require
+from medcite.db import User
+from medcite.editorial import Editorial
+from medcite.errors import SignInError
+from medcite.settings import Settings
+from medcite.web.exports import Exporter
+from medcite.web.problems import WebError
+from medcite.web.security import Cookies, SignInThrottle
+
+
+@dataclass(frozen=True, slots=True)
+class WebState:
+    """The app's collaborators: the editorial desk, cookies, throttle, exporters, clock."""
+
+    settings: Settings
+    editorial: Editorial
+    cookies: Cookies
+    throttle: SignInThrottle
+    exporters: Mapping[str, Exporter]
+    clock: Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """Who is making the request: an account, or anonymous (with why, if a cookie was bad)."""
+
+    actor: Actor
+    user: User | None
+    session_problem: WebError | None = None
+
+    @property
+    def signed_in(self) -> bool:
+        """True for a valid session of an active account."""
+        return self.user is not None
+
+
+def web_state(request: Request) -> WebState:
+    """The app's :class:`WebState` (FastAPI dependency)."""
+    state: WebState = request.app.state.web
+    return state
+
+
+def viewer(request: Request) -> Viewer:
+    """The request's viewer; a bad or stale session cookie makes an anonymous viewer."""
+    cached: Viewer | None = getattr(request.state, "viewer", None)
+    if cached is not None:
+        return cached
+    state = web_state(request)
+    try:
+        username = state.cookies.session_user(request)
+    except WebError as bad_cookie:
+        found = Viewer(ANONYMOUS, None, bad_cookie)
+    else:
+        user = state.editorial.database.user(username) if username else None
+        if user is not None and user.active:
+            found = Viewer(user.actor, user)
+        elif username:
+            gone = WebError(401, "session_invalid", "this account is disabled or gone")
+            found = Viewer(ANONYMOUS, None, gone)
+        else:
+            found = Viewer(ANONYMOUS, None)
+    request.state.viewer = found
+    return found
+
+
+def allowed(request: Request, permission: Permission) -> Viewer:
+    """The viewer, if signed in with a role that grants ``permission``; else refuse."""
+    found = viewer(request)
+    if found.session_problem is not None:
+        raise found.session_problem
+    if not found.signed_in and permission is not Permission.ASK:
+        raise SignInError("sign in to do this")
+    require(found.actor, permission)
+    return found
