@@ -1,0 +1,216 @@
+"""Records of meaning: vocabulary concepts, mentions, abbreviations, understood questions,
+search plans and what a retrieved record is about."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from medcite.records.base import Frozen
+
+
+class Vocabulary(StrEnum):
+    """A controlled vocabulary medcite can load."""
+
+    MESH = "MeSH"
+    DISEASE_ONTOLOGY = "DOID"
+    ANNOTATED_CORPUS = "annotated"
+    """Names learned from a corpus whose mentions are annotated with concept ids."""
+
+
+class Concept(Frozen, frozen=True):
+    """A concept of a controlled vocabulary, with every name it goes by.
+
+    ``id`` is the vocabulary's own identifier: a MeSH descriptor UI ("D012595") or a
+    Disease Ontology id ("DOID:418"). ``synonyms`` are the other names (MeSH entry
+    terms, OBO EXACT/RELATED synonyms) and ``abbreviations`` the short forms the
+    vocabulary itself lists (MeSH lexical tags ABB and ACR). Broader and narrower
+    concepts come from ``tree_numbers`` (MeSH: "C17.300.799") and ``parents``
+    (OBO ``is_a``); ``xrefs`` link to other vocabularies ("MESH:D012595", "OMIM:181750").
+    """
+
+    id: str
+    vocabulary: Vocabulary
+    name: str
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    tree_numbers: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    definition: str = ""
+
+
+class ConceptMention(Frozen, frozen=True):
+    """Where a text names a concept: ``text[start:end]``, and the concept(s) meant.
+
+    More than one id means the words name several concepts equally well (a MeSH
+    descriptor and the Disease Ontology term it cross-references are one concept;
+    "cold" is a temperature or an infection). ``via_abbreviation`` holds the long form
+    when the text used a short one ("SSc" → "systemic sclerosis").
+    """
+
+    start: int
+    end: int
+    text: str
+    concept_ids: tuple[str, ...]
+    via_abbreviation: str = ""
+
+
+class AbbreviationSense(Frozen, frozen=True):
+    """One meaning of a short form, as defined in the corpus or a vocabulary.
+
+    ``count`` is how many records define the short form with this long form
+    ("systemic sclerosis (SSc)", Schwartz & Hearst 2003); ``concept_id`` is the
+    concept the long form names, when the vocabularies know it.
+    """
+
+    short_form: str
+    long_form: str
+    count: int
+    concept_id: str = ""
+
+
+class AbbreviationDefinition(Frozen, frozen=True):
+    """A short form a record defines ("systemic sclerosis (SSc)"), with its long form.
+
+    ``key`` is the long form in canonical form (case, spelling and plural folded), so
+    "Systemic Sclerosis" and "systemic scleroses" count as one sense.
+    """
+
+    short_form: str
+    long_form: str
+    key: str
+
+
+class ConceptRole(StrEnum):
+    """What part a concept plays in a question (a PICO-like reading)."""
+
+    CONDITION = "condition"
+    POPULATION = "population"
+    INTERVENTION = "intervention"
+    TEST = "test"
+    IMAGING = "imaging modality"
+    FINDING = "outcome/finding"
+    BODY_SYSTEM = "body system"
+    OTHER = "other"
+
+
+class QuestionType(StrEnum):
+    """What kind of answer a question asks for; a question may be several kinds."""
+
+    DIAGNOSIS = "diagnosis"
+    TREATMENT = "treatment"
+    PROGNOSIS = "prognosis"
+    ETIOLOGY = "etiology"
+    EPIDEMIOLOGY = "epidemiology"
+    FINDINGS = "findings/imaging"
+    MECHANISM = "mechanism"
+    YES_NO = "yes/no"
+
+
+class QuestionConcept(Frozen, frozen=True):
+    """A concept found in a question: what it is, its role, and the names searched for it.
+
+    ``ids`` are every vocabulary id of the concept (MeSH first); ``synonyms`` and
+    ``abbreviations`` are the other names retrieval looks for. ``narrower`` holds the
+    ids of narrower descriptors and ``narrower_names`` the names of the nearest ones
+    ("spinal cord" for the central nervous system), which count as the concept.
+    ``related`` names its siblings ("computed tomography" beside MRI): evidence about
+    them is indirect. When the question used an abbreviation with several meanings,
+    ``abbreviation`` is the short form and ``other_senses`` the long forms not chosen.
+    """
+
+    ids: tuple[str, ...]
+    name: str
+    role: ConceptRole
+    mention: str
+    start: int
+    end: int
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    tree_numbers: tuple[str, ...] = ()
+    narrower: tuple[str, ...] = ()
+    narrower_names: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    abbreviation: str = ""
+    other_senses: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The concept's main id (its MeSH descriptor when it has one)."""
+        return self.ids[0]
+
+
+class Facet(Frozen, frozen=True):
+    """A part of the question an answer must cover ("CNS involvement × MRI").
+
+    Evidence covers the facet when it names every concept of ``concept_ids`` (any of
+    their names) or, for facets named by the kind of question ("diagnosis"), one of
+    ``cue_words``.
+    """
+
+    label: str
+    concept_ids: tuple[str, ...] = ()
+    cue_words: tuple[str, ...] = ()
+
+
+class Question(Frozen, frozen=True):
+    """A question as medcite understood it: concepts, kinds, facets, and notes on reading it."""
+
+    text: str
+    concepts: tuple[QuestionConcept, ...] = ()
+    types: tuple[QuestionType, ...] = ()
+    facets: tuple[Facet, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
+        """The question's concepts that play one of ``roles``."""
+        return tuple(concept for concept in self.concepts if concept.role in roles)
+
+
+class ConceptClause(Frozen, frozen=True):
+    """One concept of a question as the index looks for it.
+
+    A record matches by any of the concept's ``names`` in its text (each a phrase), by
+    a MeSH heading among ``mesh_ids``, or, more weakly, by a narrower heading.
+    """
+
+    names: tuple[str, ...]
+    mesh_ids: tuple[str, ...] = ()
+    narrower_ids: tuple[str, ...] = ()
+    weight: float = 1.0
+
+
+class SearchPlan(Frozen, frozen=True):
+    """What retrieval asks of the index: the words as written, plus concept clauses.
+
+    ``mesh_weight`` and ``narrower_weight`` scale the MeSH-heading matches against the
+    text matches; ``proximity_weight`` adds each pair of neighbouring words of ``text``
+    found close together; ``publication_types`` restricts the search to those types.
+    """
+
+    text: str
+    concepts: tuple[ConceptClause, ...] = ()
+    mesh_weight: float = 1.0
+    narrower_weight: float = 0.3
+    proximity_weight: float = 0.0
+    publication_types: tuple[str, ...] = ()
+
+
+class RecordTopics(Frozen, frozen=True):
+    """How strongly a record is about each concept of a question, and about other diseases.
+
+    A score adds up where the concept appears: a major MeSH heading (3), another
+    heading (1), the title (3), the abstract (0.5 a mention, at most 2). ``other_disease``
+    is the strongest disease the record is about that is none of the question's
+    conditions nor related to them in the vocabulary (multiple sclerosis for a question
+    on systemic sclerosis), with its score.
+    """
+
+    record_id: str
+    concept_scores: tuple[tuple[str, float], ...] = ()
+    other_disease: str = ""
+    other_score: float = 0.0
+
+    def score(self, concept_id: str) -> float:
+        """The record's score for one question concept (0 when absent)."""
+        return next((value for key, value in self.concept_scores if key == concept_id), 0.0)
