@@ -111,7 +111,7 @@ SPINE = retrieved(
             "RESULTS",
             [
                 (
-                    "CT of the spine showed intraspinal calcinosis compressing the spinal cord in SSc.",
+                    "CT showed intraspinal calcinosis compressing the spinal cord in SSc.",
                     (CNS, MRI + "~related", SSC),
                 )
             ],
