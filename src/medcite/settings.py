@@ -98,7 +98,12 @@ class RetrieveSettings(_Strict):
         1.0, ge=0, description="Re-ranking weight of a record's best passage (title + sentence)."
     )
     topic_weight: float = Field(
-        0.2, ge=0, description="Re-ranking weight of how much a record is about the condition."
+        0.6, ge=0, description="Re-ranking weight of how much a record is about the condition."
+    )
+    absent_condition_penalty: float = Field(
+        0.3,
+        ge=0,
+        description="Re-ranking penalty of a record that never names the question's condition.",
     )
     coverage_weight: float = Field(
         0.2, ge=0, description="Re-ranking weight of the share of question concepts a record has."

@@ -77,8 +77,10 @@ def rank_candidates(
             continue
         condition = max((topics.score(c.id) for c in conditions), default=0.0)
         coverage = sum(topics.score(c.id) > 0 for c in others) / len(others) if others else 0.0
+        absent = bool(conditions) and condition == 0.0
         score = (
             candidate.hit.score / best
+            - settings.absent_condition_penalty * absent
             + settings.passage_weight * candidate.passage / best_passage
             + settings.topic_weight * min(condition, FULL_TOPIC) / FULL_TOPIC
             + settings.coverage_weight * coverage
