@@ -66,7 +66,7 @@ def test_markdown_has_sections_citations_and_references() -> None:
     assert "## Bottom line" in markdown
     assert "- Formate was measured. [1]" in markdown
     assert "1. Makar AB" in markdown
-    assert "(https://doi.org/10.1000/example)" in markdown
+    assert "[DOI](<https://doi.org/10.1000/example>)" in markdown
 
 
 def test_terminal_view_renders_plain_text_when_not_a_terminal() -> None:
