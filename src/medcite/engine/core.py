@@ -35,6 +35,7 @@ from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.ingest.sources import read_sources
 from medcite.records import (
     Answer,
+    Audience,
     ConceptMention,
     Deletion,
     IngestSummary,
@@ -246,8 +247,19 @@ class Engine:
         """Retrieval for an understood question, with the records and the refused ones."""
         return self._retriever.retrieve(question, limit)
 
-    def ask(self, question: str) -> Answer:
-        """Answer a question from the index: understand, retrieve, compose, verify."""
+    def ask(
+        self,
+        question: str,
+        audience: Audience = Audience.CLINICIAN,
+        conversation: str | None = None,
+    ) -> Answer:
+        """Answer a question from the index: understand, retrieve, compose, verify.
+
+        ``audience`` and ``conversation`` are the signature the composition stage fills
+        (branch ``render`` writes against it): until it lands, the answer records its
+        audience and the conversation is not kept.
+        """
+        del conversation
         started = time.perf_counter()
         understood = self.understand(question)
         retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
@@ -265,7 +277,9 @@ class Engine:
         answer = verify_answer(answer, {item.record.id: item.record for item in retrieved})
         answer = replace(answer, notes=(*understood.notes, *answer.notes))
         elapsed_ms = (time.perf_counter() - started) * 1000
-        return replace(answer, provenance=replace(provenance, elapsed_ms=elapsed_ms))
+        return replace(
+            answer, audience=audience, provenance=replace(provenance, elapsed_ms=elapsed_ms)
+        )
 
     def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
         """The sentences of the retrieved records that best answer ``text``, best first.
