@@ -37,7 +37,7 @@ from medcite.errors import (
 )
 from medcite.evaluate import Dataset, evaluate, report_view
 from medcite.ingest.demo import demo_corpus_paths
-from medcite.records import IngestSummary
+from medcite.records import Audience, IngestSummary
 from medcite.render import (
     answer_to_html,
     answer_to_json,
@@ -228,10 +228,28 @@ def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="A clinical question, in plain words.")],
     output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
+    audience: Annotated[
+        Audience, typer.Option("--audience", help="Who the answer is written for.")
+    ] = Audience.CLINICIAN,
+    conversation: Annotated[
+        str | None,
+        typer.Option(
+            "--conversation",
+            metavar="ID",
+            help="Continue this conversation (the id an earlier `ask` printed).",
+        ),
+    ] = None,
 ) -> None:
     """Answer a question with sentences of cited records and numbered references."""
     with _engine(ctx) as engine:
-        answer = engine.ask(question)
+        answer = engine.ask(question, audience=audience, conversation=conversation)
+    if answer.conversation:
+        err.print(
+            f"conversation {answer.conversation} (continue it with "
+            f"--conversation {answer.conversation})",
+            markup=False,
+            highlight=False,
+        )
     if output is AnswerFormat.json:
         _print_json(answer_to_json(answer))
     elif output is AnswerFormat.html:
