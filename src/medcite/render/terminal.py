@@ -63,7 +63,8 @@ def answer_view(answer: Answer) -> RenderableType:
         parts.append(Text("Evidence gaps", style="bold underline"))
         parts += [Text(f"  • {gap.facet}: {gap_line(gap)}") for gap in answer.gaps]
         parts.append(Text(""))
-    parts += [Text(note, style="italic yellow") for note in answer_notes(answer)]
+    for note in answer_notes(answer):
+        parts += [Text(note, style="italic yellow"), Text("")]
     if answer.glossary:
         parts.append(Text("Words used on this page", style="bold underline"))
         parts += [Text(f"  {entry.term}: {entry.definition}") for entry in answer.glossary]
@@ -72,7 +73,7 @@ def answer_view(answer: Answer) -> RenderableType:
         parts.append(Text("References", style="bold underline"))
         parts += [_reference(ref) for ref in answer.references]
     if answer.refused:
-        parts.append(Text("Not cited (mainly about another disease)", style="bold"))
+        parts.append(Text("\nNot cited (mainly about another disease)", style="bold"))
         parts += [Text(f"  {record}: {disease}", style="dim") for record, disease in answer.refused]
     if answer.follow_ups:
         parts.append(Text("\nFollow-up questions", style="bold underline"))
