@@ -407,6 +407,14 @@ def _progress(label: str) -> Iterator[Callable[[int], None]]:
         yield lambda n: bar.advance(task, n)
 
 
+USAGE_ERRORS: tuple[type[Exception], ...] = tuple(
+    {click.ClickException}
+    | {kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException"}
+)
+"""Bad options and arguments: typer 0.2x raises its vendored copy of click's exceptions."""
+ABORTS: tuple[type[BaseException], ...] = tuple({click.exceptions.Abort, typer.Abort})
+
+
 def run(argv: list[str]) -> int:
     """Run the command line on ``argv`` and return its exit status (tests call this)."""
     try:
@@ -414,10 +422,11 @@ def run(argv: list[str]) -> int:
     except MedciteError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         return _exit_code(exc)
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except USAGE_ERRORS as exc:
+        usage = cast(click.ClickException, exc)  # click's, or the same class vendored by typer
+        usage.show()
+        return usage.exit_code
+    except ABORTS:
         err.print("aborted")
         return 130
     return status if isinstance(status, int) else EXIT_OK
