@@ -83,6 +83,7 @@ def answer_to_markdown(answer: Answer) -> str:
             "## Not cited",
             "",
             "Found, but mainly about another disease than the question's:",
+            "",
         ]
         lines += [
             f"- {md(record)}: mainly about {md(disease)}" for record, disease in answer.refused
