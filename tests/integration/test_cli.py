@@ -120,7 +120,7 @@ def test_ask_json_contract_locates_every_statement_in_its_record(
     capsys: pytest.CaptureFixture[str], data_dir: Path, shared_data: Path
 ) -> None:
     medcite(capsys, data_dir, "ingest", str(shared_data / "pubmed_xml"))
-    question = "Does exercise training improve quality of life in heart failure?"
+    question = "How does physical function change in older adults during lung cancer treatment?"
     status, out, _ = medcite(capsys, data_dir, "ask", question, "--format", "json")
     answer = json.loads(out)
     assert status == 0

@@ -1,4 +1,4 @@
-"""Composing an extractive answer: grounded statements, numbering, bottom line choice."""
+"""Composing the answer page: grounded statements per facet, gaps, guidelines, audiences."""
 
 from __future__ import annotations
 
@@ -6,114 +6,338 @@ import pytest
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
+from medcite.compose.labels import leading_label_length
 from medcite.compose.terms import content_terms, fold
 from medcite.errors import QuestionError
-from medcite.records import Provenance, Record, RetrievedRecord, Section, Sentence, Source
+from medcite.records import (
+    AnswerState,
+    Audience,
+    ConceptRole,
+    EvidenceGrade,
+    EvidenceLevel,
+    Facet,
+    GapKind,
+    GradeSignal,
+    Provenance,
+    PValue,
+    Question,
+    QuestionConcept,
+    Record,
+    RecordTopics,
+    RetrievedRecord,
+    Section,
+    SectionKind,
+    Sentence,
+    SentenceNotes,
+    Source,
+    StudyDesign,
+)
 from medcite.settings import AnswerSettings
 
 SETTINGS = AnswerSettings()
 PROVENANCE = Provenance("snap", "hash", 0.0)
+SSC, CNS, PNS, MRI = "D012595", "D002490", "D017933", "D008279"
+
+QUESTION = Question(
+    text="MRI findings for CNS and PNS involvement in systemic sclerosis",
+    concepts=(
+        QuestionConcept(
+            (MRI,),
+            "Magnetic Resonance Imaging",
+            ConceptRole.IMAGING,
+            "MRI",
+            0,
+            3,
+            related=("X-Ray Computed Tomography", "CT"),
+        ),
+        QuestionConcept((CNS,), "Central Nervous System", ConceptRole.BODY_SYSTEM, "CNS", 17, 20),
+        QuestionConcept(
+            (PNS,), "Peripheral Nervous System", ConceptRole.BODY_SYSTEM, "PNS", 25, 28
+        ),
+        QuestionConcept(
+            (SSC,),
+            "Systemic Scleroderma",
+            ConceptRole.CONDITION,
+            "systemic sclerosis",
+            44,
+            62,
+            abbreviations=("SSc",),
+        ),
+    ),
+    facets=(
+        Facet("CNS × MRI", (CNS, MRI)),
+        Facet("PNS × MRI", (PNS, MRI)),
+    ),
+)
 
 
-def retrieved(pmid: int, rank: int, sections: list[tuple[str, list[str]]]) -> RetrievedRecord:
-    """A record whose sections are the given sentences, with exact spans."""
-    built_sections, sentences = [], []
+def retrieved(
+    record_id: str,
+    rank: int,
+    sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]],
+    *,
+    level: EvidenceLevel = EvidenceLevel.NONRANDOMIZED,
+    design: StudyDesign = StudyDesign.CROSS_SECTIONAL,
+    condition: float = 5.0,
+    notes: dict[int, SentenceNotes] | None = None,
+) -> RetrievedRecord:
+    """A record of the given sentences, each with the question concepts it names."""
+    built_sections, sentences, sentence_notes = [], [], []
     for section_index, (label, parts) in enumerate(sections):
-        text = " ".join(parts)
+        text = " ".join(part for part, _ in parts)
         position = 0
-        for part in parts:
+        for part, concepts in parts:
             start = text.index(part, position)
             position = start + len(part)
+            index = len(sentences)
             sentences.append(
-                Sentence(
-                    f"pmid:{pmid}", section_index, len(sentences), start, position, part, label
-                )
+                Sentence(record_id, section_index, index, start, position, part, label)
             )
+            sentence_notes.append((notes or {}).get(index, SentenceNotes(concepts=concepts)))
         built_sections.append(Section(text, label, label))
-    record = Record(f"pmid:{pmid}", Source.PUBMED_XML, f"Title {pmid}", tuple(built_sections))
-    return RetrievedRecord(record, tuple(sentences), rank, 10.0 / rank)
+    record = Record(record_id, Source.TEXT, f"Title of {record_id}", tuple(built_sections))
+    grade = EvidenceGrade(level=level, design=design, signal=GradeSignal.PUBLICATION_TYPE, n=41)
+    topics = RecordTopics(record_id, ((SSC, condition), (CNS, 1.0), (MRI, 0.0)))
+    return RetrievedRecord(
+        record, tuple(sentences), rank, 10.0 / rank, grade, topics, tuple(sentence_notes)
+    )
 
 
-CALCINOSIS = retrieved(
-    1,
+SPINE = retrieved(
+    "text:spine",
     1,
     [
-        ("BACKGROUND", ["Calcinosis of the spine is rarely described in systemic sclerosis."]),
         (
             "RESULTS",
             [
-                "Paraspinal calcinosis was found by CT in 24 of 41 systemic sclerosis cases.",
-                "Twelve of these patients also showed intraspinal calcinosis on the same scans.",
+                (
+                    "CT showed intraspinal calcinosis compressing the spinal cord in SSc.",
+                    (CNS, MRI + "~related", SSC),
+                )
             ],
         ),
-        ("CONCLUSIONS", ["Spinal calcinosis in systemic sclerosis may compress the spinal cord."]),
+        (
+            "CONCLUSIONS",
+            [("Spinal calcinosis is associated with neurological manifestations in SSc.", (SSC,))],
+        ),
     ],
 )
-UNRELATED = retrieved(
-    2, 2, [("", ["Hip fractures in older adults are common and costly to health systems."])]
+BRAIN_MRI = retrieved(
+    "pmid:2",
+    2,
+    [
+        (
+            "RESULTS",
+            [
+                (
+                    "MRI of the brain showed white matter lesions in 12 of 30 patients with SSc.",
+                    (MRI, CNS, SSC),
+                )
+            ],
+        ),
+        (
+            "CONCLUSIONS",
+            [
+                (
+                    "CONCLUSIONS: Brain MRI lesions are frequent in SSc patients without symptoms.",
+                    (MRI, CNS, SSC),
+                )
+            ],
+        ),
+    ],
+    level=EvidenceLevel.SYNTHESIS,
+    design=StudyDesign.SYSTEMATIC_REVIEW,
+)
+LUPUS = retrieved(
+    "pmid:3",
+    3,
+    [
+        (
+            "RESULTS",
+            [
+                (
+                    "Brain MRI lesions were found in most lupus patients and in one with SSc.",
+                    (MRI, CNS, SSC),
+                )
+            ],
+        )
+    ],
+    condition=0.5,
 )
 
 
-def test_fold_and_terms_drop_stop_words_and_fold_plurals() -> None:
-    assert fold("Studies") == "study"
-    assert fold("findings") == "finding"
-    assert fold("sclerosis") == "sclerosis"
-    assert content_terms("What are the MRI findings in the patients?") == ("mri", "finding")
+def answer_of(
+    *items: RetrievedRecord, audience: Audience = Audience.CLINICIAN, question: Question = QUESTION
+):
+    answer = compose_answer(question, items, SETTINGS, PROVENANCE, audience)
+    return verify_answer(answer, {item.record.id: item.record for item in items})
 
 
-def test_every_statement_is_an_exact_span_of_its_cited_record() -> None:
-    answer = compose_answer(
-        "spinal calcinosis in systemic sclerosis", [CALCINOSIS, UNRELATED], SETTINGS, PROVENANCE
-    )
-    records = {CALCINOSIS.record.id: CALCINOSIS.record}
-    statements = [s for section in answer.sections for s in section.statements]
-    assert statements
-    for statement in statements:
-        source = records[statement.record_id].sections[statement.section_index].text
-        assert source[statement.start : statement.end] == statement.text
-    assert {s.record_id for s in statements} == {"pmid:1"}  # nothing from the unrelated record
+def statements(answer):  # type: ignore[no-untyped-def]
+    return [s for section in answer.sections for s in section.statements]
 
 
-def test_bottom_line_prefers_conclusions_and_references_are_numbered_in_citation_order() -> None:
-    answer = compose_answer(
-        "spinal calcinosis systemic sclerosis", [CALCINOSIS], SETTINGS, PROVENANCE
-    )
+def test_every_statement_is_its_source_sentence_less_at_most_a_label() -> None:
+    answer = answer_of(SPINE, BRAIN_MRI)
+    found = statements(answer)
+    assert found
+    for statement in found:
+        record = {SPINE.record.id: SPINE.record, BRAIN_MRI.record.id: BRAIN_MRI.record}[
+            statement.record_id
+        ]
+        sentence = record.sections[statement.section_index].text[statement.start : statement.end]
+        assert sentence[statement.offset :] == statement.text
+    labelled = [s for s in found if s.offset]
+    assert labelled and all(s.text.startswith("Brain MRI") for s in labelled)
+
+
+def test_bottom_line_takes_the_strongest_direct_conclusion() -> None:
+    answer = answer_of(SPINE, BRAIN_MRI)
     bottom = answer.sections[0]
-    assert bottom.title == "Bottom line"
-    assert bottom.statements[0].section == "CONCLUSIONS"
-    assert [ref.n for ref in answer.references] == [1]
-    assert all(s.citations == (1,) for section in answer.sections for s in section.statements)
+    assert bottom.kind is SectionKind.BOTTOM_LINE
+    assert bottom.statements[0].record_id == "pmid:2"  # systematic review, direct (MRI)
+    assert bottom.statements[0].level is EvidenceLevel.SYNTHESIS
 
 
-def test_statements_per_record_are_capped() -> None:
-    settings = AnswerSettings(statements_per_record=1, bottom_line_statements=1)
-    answer = compose_answer("calcinosis systemic sclerosis", [CALCINOSIS], settings, PROVENANCE)
-    assert sum(len(s.statements) for s in answer.sections) == 1
+def test_no_guideline_is_said_in_one_honest_line() -> None:
+    guidelines = answer_of(SPINE, BRAIN_MRI).sections[1]
+    assert guidelines.kind is SectionKind.GUIDELINES
+    assert guidelines.statements == ()
+    assert "No guideline" in guidelines.note
 
 
-def test_no_matching_sentence_gives_an_honest_empty_answer() -> None:
-    answer = compose_answer("pulmonary embolism anticoagulation", [UNRELATED], SETTINGS, PROVENANCE)
+def test_guideline_records_fill_their_section() -> None:
+    guideline = replace(
+        BRAIN_MRI,
+        grade=replace(BRAIN_MRI.grade, level=EvidenceLevel.GUIDELINE, design=StudyDesign.GUIDELINE),
+    )
+    section = answer_of(guideline).sections[1]
+    assert section.statements and section.statements[0].record_id == "pmid:2"
+
+
+def test_indirect_evidence_is_labelled_and_gaps_are_listed() -> None:
+    answer = answer_of(SPINE)  # CT only, where MRI was asked
+    cns = next(s for s in answer.sections if s.facet == "CNS × MRI")
+    assert cns.statements[0].indirect
+    assert "Magnetic Resonance Imaging" in cns.statements[0].indirect
+    gaps = {gap.facet: gap.kind for gap in answer.gaps}
+    assert gaps == {"CNS × MRI": GapKind.INDIRECT_ONLY, "PNS × MRI": GapKind.NO_EVIDENCE}
+
+
+def test_records_not_about_the_condition_are_never_cited() -> None:
+    answer = answer_of(LUPUS, SPINE)
+    assert "pmid:3" not in {s.record_id for s in statements(answer)}
+
+
+def test_nothing_on_topic_means_insufficient_evidence_and_no_citations() -> None:
+    answer = answer_of(LUPUS)
+    assert answer.state is AnswerState.INSUFFICIENT_EVIDENCE
     assert answer.sections == ()
     assert answer.references == ()
     assert answer.notes
 
 
+def test_references_number_in_order_and_carry_grades() -> None:
+    answer = answer_of(SPINE, BRAIN_MRI)
+    assert [ref.n for ref in answer.references] == list(range(1, len(answer.references) + 1))
+    first = answer.references[0]
+    assert first.record_id == "pmid:2"
+    assert first.evidence_level is EvidenceLevel.SYNTHESIS
+    assert first.sample_size == 41
+
+
+def test_statements_per_record_are_capped() -> None:
+    settings = AnswerSettings(statements_per_record=1, bottom_line_statements=1)
+    answer = compose_answer(QUESTION, [BRAIN_MRI], settings, PROVENANCE)
+    assert len(statements(answer)) == 1
+
+
+def test_patients_get_no_p_value_sentences_a_glossary_and_their_disclaimer() -> None:
+    with_p = retrieved(
+        "pmid:4",
+        1,
+        [
+            (
+                "RESULTS",
+                [
+                    (
+                        "Brain MRI lesions were more frequent in SSc (p = 0.01) than in controls.",
+                        (MRI, CNS, SSC),
+                    )
+                ],
+            )
+        ],
+        notes={0: SentenceNotes((MRI, CNS, SSC), (PValue(36, 44, "p = 0.01", "=", 0.01),), 60.0)},
+    )
+    patient = answer_of(with_p, audience=Audience.PATIENT)
+    assert statements(patient) == []
+    assert "care team" in patient.disclaimer
+    assert any(entry.term == "SSc" for entry in patient.glossary)
+    clinician = answer_of(with_p)
+    assert statements(clinician)
+    assert clinician.glossary == ()
+
+
+def test_follow_ups_come_from_the_understood_concepts() -> None:
+    answer = answer_of(SPINE)
+    assert answer.follow_ups
+    assert any("systemic scleroderma" in q for q in answer.follow_ups)
+
+
 def test_verification_drops_a_statement_that_does_not_match_its_source() -> None:
-    answer = compose_answer("calcinosis systemic sclerosis", [CALCINOSIS], SETTINGS, PROVENANCE)
+    answer = answer_of(BRAIN_MRI)
     first = answer.sections[0]
     forged = replace(first.statements[0], text=first.statements[0].text + " Always.")
     tampered = replace(answer, sections=(replace(first, statements=(forged,)),))
-    verified = verify_answer(tampered, {CALCINOSIS.record.id: CALCINOSIS.record})
-    assert verified.sections == ()
+    verified = verify_answer(tampered, {BRAIN_MRI.record.id: BRAIN_MRI.record})
     assert verified.references == ()
+    assert verified.state is AnswerState.INSUFFICIENT_EVIDENCE
     assert "failed verification" in verified.notes[-1]
 
 
-@pytest.mark.parametrize("question", ["", "   ", "x" * 1001])
-def test_empty_or_overlong_questions_are_refused_with_a_reason(question: str) -> None:
+def test_verification_refuses_an_offset_that_skips_more_than_a_label() -> None:
+    answer = answer_of(BRAIN_MRI)
+    statement = statements(answer)[0]
+    shifted = replace(statement, offset=4, text=statement.text[4:])
+    tampered = replace(answer, sections=(replace(answer.sections[0], statements=(shifted,)),))
+    assert verify_answer(tampered, {BRAIN_MRI.record.id: BRAIN_MRI.record}).references == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("CONCLUSIONS: Brain lesions.", 13),
+        ("RESULTS:  Two.", 10),
+        ("Note: lower case.", 0),
+        ("No label here.", 0),
+    ],
+)
+def test_leading_labels(text: str, length: int) -> None:
+    assert leading_label_length(text) == length
+
+
+def test_fold_and_terms_drop_stop_words_and_fold_plurals() -> None:
+    assert fold("Studies") == "study"
+    assert content_terms("What are the MRI findings in the patients?") == ("mri", "finding")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "x" * 1001,
+        "¿Cuáles son los hallazgos de resonancia en la esclerosis sistémica?",
+        "Какие изменения на МРТ при системной склеродермии?",
+    ],
+)
+def test_questions_medcite_will_not_run_are_refused_with_a_reason(question: str) -> None:
     with pytest.raises(QuestionError):
         check_question(question, SETTINGS)
 
 
-def test_question_whitespace_is_normalised() -> None:
-    assert check_question("  MRI \n findings ", SETTINGS) == "MRI findings"
+@pytest.mark.parametrize(
+    "question", ["SSc MRI", "Is MS on MRI typical of lupus?", "IL-6 in COVID-19"]
+)
+def test_short_and_english_questions_pass(question: str) -> None:
+    assert check_question(f"  {question} ", SETTINGS) == question

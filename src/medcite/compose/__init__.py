@@ -1,10 +1,14 @@
-"""The ``compose`` stage: retrieved records → an extractive, verified answer as data."""
+"""The ``compose`` stage: retrieved, graded records → an extractive, verified answer page."""
 
-from medcite.compose.extractive import check_question, compose_answer
+from medcite.compose.audience import POLICIES, AudiencePolicy
+from medcite.compose.checks import check_question
+from medcite.compose.page import compose_answer
 from medcite.compose.passages import best_sentences
 from medcite.compose.verify import statement_matches_source, verify_answer
 
 __all__ = [
+    "POLICIES",
+    "AudiencePolicy",
     "best_sentences",
     "check_question",
     "compose_answer",

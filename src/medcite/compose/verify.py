@@ -1,17 +1,21 @@
 """Check every statement against its source before an answer leaves the engine.
 
-A statement is shown only if its text is exactly the characters ``start:end`` of the
-cited section of the cited record. Anything else (a stale span, an edited record, a bug
-upstream) is dropped, never shown; references no statement cites any more go with it.
+A statement is shown only if its text is exactly the characters ``start + offset:end``
+of the cited section of the cited record, where the ``offset`` characters skipped are a
+leading section label ("CONCLUSIONS: ") and nothing else; and only if the cited record
+is one the question may cite (about the question's condition, not a neighbour).
+Anything else (a stale span, an edited record, a bug upstream) is dropped, never shown;
+references no statement cites any more go with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from msgspec.structs import replace
 
-from medcite.records import Answer, AnswerSection, Record, Statement
+from medcite.compose.labels import leading_label_length
+from medcite.records import Answer, AnswerState, Record, Statement
 
 
 def statement_matches_source(statement: Statement, record: Record | None) -> bool:
@@ -19,18 +23,27 @@ def statement_matches_source(statement: Statement, record: Record | None) -> boo
     if record is None or not 0 <= statement.section_index < len(record.sections):
         return False
     section_text = record.sections[statement.section_index].text
-    return section_text[statement.start : statement.end] == statement.text
+    sentence = section_text[statement.start : statement.end]
+    if statement.offset and leading_label_length(sentence) != statement.offset:
+        return False
+    return sentence[statement.offset :] == statement.text
 
 
-def verify_answer(answer: Answer, records: Mapping[str, Record]) -> Answer:
-    """The answer with unverifiable statements, empty sections and unused references removed."""
+def verify_answer(
+    answer: Answer, records: Mapping[str, Record], citable: Collection[str] | None = None
+) -> Answer:
+    """The answer with unverifiable or uncitable statements, empty sections and unused
+    references removed; ``citable`` (all records when None) are the records it may cite."""
     sections = []
     for section in answer.sections:
         kept = tuple(
-            s for s in section.statements if statement_matches_source(s, records.get(s.record_id))
+            s
+            for s in section.statements
+            if statement_matches_source(s, records.get(s.record_id))
+            and (citable is None or s.record_id in citable)
         )
-        if kept:
-            sections.append(AnswerSection(section.title, kept))
+        if kept or section.note:
+            sections.append(replace(section, statements=kept))
     cited = {n for section in sections for s in section.statements for n in s.citations}
     references = tuple(ref for ref in answer.references if ref.n in cited)
     dropped = sum(len(s.statements) for s in answer.sections) - sum(
@@ -39,4 +52,9 @@ def verify_answer(answer: Answer, records: Mapping[str, Record]) -> Answer:
     notes = answer.notes
     if dropped:
         notes = (*notes, f"{dropped} statement(s) failed verification against their source.")
-    return replace(answer, sections=tuple(sections), references=references, notes=notes)
+    state = answer.state
+    if answer.sections and not cited:
+        sections, state = [], AnswerState.INSUFFICIENT_EVIDENCE
+    return replace(
+        answer, sections=tuple(sections), references=references, notes=notes, state=state
+    )

@@ -16,6 +16,7 @@ import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,8 @@ from typing import BinaryIO, TypeVar
 from msgspec.structs import replace
 
 from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
+from medcite.engine.annotate import annotate
+from medcite.engine.conversations import Conversations, new_conversation_id
 from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
@@ -84,6 +87,7 @@ class Engine:
         self._index = index
         self._settings_hash = settings_hash(settings)
         self._vocabularies = Vocabularies(settings.vocab.path(settings.data_dir))
+        self._conversations = Conversations(settings.data_dir)
         self._retriever = Retriever(settings, store, index, self._vocabularies)
 
     @classmethod
@@ -100,6 +104,7 @@ class Engine:
         """Release the store connections (the index needs no closing)."""
         self._store.close()
         self._vocabularies.close()
+        self._conversations.close()
 
     def __enter__(self) -> Engine:
         return self
@@ -243,9 +248,10 @@ class Engine:
         """Concept-aware retrieval: the best ``limit`` records for a question, best first."""
         return self._retriever.retrieve(self.understand(question), limit).hits
 
-    def retrieve_for(self, question: Question, limit: int) -> Retrieval:
-        """Retrieval for an understood question, with the records and the refused ones."""
-        return self._retriever.retrieve(question, limit)
+    def retrieve_for(self, question: Question, limit: int, *, citable: bool = False) -> Retrieval:
+        """Retrieval for an understood question, with the records and the refused ones;
+        ``citable`` keeps only records an answer may cite (about the conditions)."""
+        return self._retriever.retrieve(question, limit, citable=citable)
 
     def ask(
         self,
@@ -253,32 +259,59 @@ class Engine:
         audience: Audience = Audience.CLINICIAN,
         conversation: str | None = None,
     ) -> Answer:
-        """Answer a question from the index: understand, retrieve, compose, verify.
+        """Answer a question: understand, retrieve, grade, compose, verify.
 
-        ``audience`` and ``conversation`` are the signature the composition stage fills
-        (branch ``render`` writes against it): until it lands, the answer records its
-        audience and the conversation is not kept.
+        With a ``conversation`` id, the question is read in the light of the
+        conversation's last one (a follow-up inherits its condition and population)
+        and becomes its next turn; the answer names the conversation either way, so a
+        shell can offer to continue it.
         """
-        del conversation
         started = time.perf_counter()
-        understood = self.understand(question)
-        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
-        retrieved = tuple(
-            RetrievedRecord(
-                retrieval.records[hit.record_id],
-                self._store.sentences(retrieval.records[hit.record_id]),
-                hit.rank,
-                hit.score,
-            )
-            for hit in retrieval.hits
+        conversation = conversation or new_conversation_id()
+        previous = self._conversations.last_question(conversation)
+        understood = self.understand(question, previous)
+        retrieval = self.retrieve_for(
+            understood, self.settings.answer.candidate_records, citable=True
         )
-        provenance = Provenance(self._index.manifest.snapshot_id, self._settings_hash, 0.0)
-        answer = compose_answer(understood.text, retrieved, self.settings.answer, provenance)
+        retrieved = annotate(
+            understood,
+            [
+                (
+                    record,
+                    self._store.sentences(record),
+                    hit.rank,
+                    hit.score,
+                    retrieval.topics.get(hit.record_id),
+                )
+                for hit in retrieval.hits
+                if (record := retrieval.records.get(hit.record_id)) is not None
+            ],
+            audience,
+        )
+        provenance = Provenance(
+            self._index.manifest.snapshot_id,
+            self._settings_hash,
+            0.0,
+            vocabularies=self._vocabularies.fingerprint(),
+        )
+        answer = compose_answer(
+            understood,
+            retrieved,
+            self.settings.answer,
+            provenance,
+            audience,
+            self._vocabularies.definitions(c.ids for c in understood.concepts),
+            datetime.now(UTC).year,
+        )
         answer = verify_answer(answer, {item.record.id: item.record for item in retrieved})
-        answer = replace(answer, notes=(*understood.notes, *answer.notes))
+        self._conversations.append(conversation, understood)
         elapsed_ms = (time.perf_counter() - started) * 1000
         return replace(
-            answer, audience=audience, provenance=replace(provenance, elapsed_ms=elapsed_ms)
+            answer,
+            notes=(*understood.notes, *answer.notes),
+            refused=retrieval.refused,
+            conversation=conversation,
+            provenance=replace(provenance, elapsed_ms=elapsed_ms),
         )
 
     def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:

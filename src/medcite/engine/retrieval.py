@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from medcite.engine.vocabularies import Vocabularies
 from medcite.index import LexicalIndex, analyze
-from medcite.records import Question, Record, SearchHit, SearchPlan
+from medcite.records import ConceptRole, Question, Record, RecordTopics, SearchHit, SearchPlan
 from medcite.retrieve import (
     Candidate,
     best_passage_scores,
@@ -42,6 +42,7 @@ class Retrieval:
     hits: tuple[SearchHit, ...]
     records: dict[str, Record]
     refused: tuple[tuple[str, str], ...]
+    topics: dict[str, RecordTopics]
 
 
 class Retriever:
@@ -69,8 +70,12 @@ class Retriever:
         )
         return understand_question(text, knowledge, previous)
 
-    def retrieve(self, question: Question, limit: int) -> Retrieval:
-        """The best ``limit`` records for ``question``, re-ranked and guarded."""
+    def retrieve(self, question: Question, limit: int, *, citable: bool = False) -> Retrieval:
+        """The best ``limit`` records for ``question``, re-ranked and guarded.
+
+        ``citable`` keeps only records about the question's conditions (when it names
+        any): what an answer may cite, so answering reads no record it cannot use.
+        """
         scores = self._lexical_scores(question)
         found = self._store.get_many(scores)
         records = [found[record_id] for record_id in scores if record_id in found]
@@ -87,9 +92,19 @@ class Retriever:
             for rank, record in enumerate(records, start=1)
         ]
         ranking = rank_candidates(question, candidates, self._settings, datetime.now(UTC).year)
-        hits = ranking.hits[:limit]
+        topics = {c.record.id: c.topics for c in candidates}
+        conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+        hits = tuple(
+            hit
+            for hit in ranking.hits
+            if not (citable and conditions) or topics[hit.record_id].is_about(conditions)
+        )[:limit]
         return Retrieval(
-            question, hits, {h.record_id: found[h.record_id] for h in hits}, ranking.refused
+            question,
+            hits,
+            {h.record_id: found[h.record_id] for h in hits},
+            ranking.refused,
+            {h.record_id: topics[h.record_id] for h in hits},
         )
 
     def _passage_scores(self, question: Question, records: Sequence[Record]) -> dict[str, float]:

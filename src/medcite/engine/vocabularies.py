@@ -7,6 +7,7 @@ imports it came from; answering only loads it (a fraction of a second), once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from medcite.records import ConceptMention, Vocabulary
@@ -79,6 +80,25 @@ class Vocabularies:
         partial.write_bytes(lexicon.to_bytes())
         partial.replace(path)  # readers see the whole file or none
         return lexicon
+
+    def fingerprint(self) -> str:
+        """The fingerprint of the imported vocabularies ("" when none)."""
+        return self.store.fingerprint() if self.imports() else ""
+
+    def definitions(self, id_groups: Iterable[tuple[str, ...]]) -> dict[str, str]:
+        """For each group of ids naming one concept, its first definition, under the first id."""
+        groups = [ids for ids in id_groups if ids]
+        if not groups or not self.imports():
+            return {}
+        found = self.store.get_many(i for ids in groups for i in ids)
+        definitions = {}
+        for ids in groups:
+            text = next(
+                (found[i].definition for i in ids if i in found and found[i].definition), ""
+            )
+            if text:
+                definitions[ids[0]] = text
+        return definitions
 
     def recognize(self, text: str, tree_prefixes: tuple[str, ...]) -> tuple[ConceptMention, ...]:
         """Mentions of concepts under ``tree_prefixes`` (all concepts when empty).

@@ -57,6 +57,7 @@ from medcite.records.evidence import (
     Proportion,
     PValue,
     ReportedNumber,
+    SentenceNotes,
     StudyDesign,
 )
 from medcite.records.literature import (
@@ -128,6 +129,7 @@ __all__ = [
     "Section",
     "SectionKind",
     "Sentence",
+    "SentenceNotes",
     "Source",
     "SourceItem",
     "Statement",

@@ -3,7 +3,9 @@ search plans and what a retrieved record is about."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
+from typing import ClassVar
 
 from medcite.records.base import Frozen
 
@@ -211,6 +213,14 @@ class RecordTopics(Frozen, frozen=True):
     other_disease: str = ""
     other_score: float = 0.0
 
+    ABOUT: ClassVar[float] = 1.0
+    """From this score up the record is about a concept: a heading, the title, or two
+    mentions; below it the concept is at most a passing mention."""
+
     def score(self, concept_id: str) -> float:
         """The record's score for one question concept (0 when absent)."""
         return next((value for key, value in self.concept_scores if key == concept_id), 0.0)
+
+    def is_about(self, concept_ids: Iterable[str]) -> bool:
+        """Whether the record is about any of ``concept_ids`` (see ``ABOUT``)."""
+        return any(self.score(concept_id) >= self.ABOUT for concept_id in concept_ids)

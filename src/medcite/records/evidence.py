@@ -177,3 +177,16 @@ class MeanSD(NumberMention, frozen=True, tag="mean-sd"):
 
 ReportedNumber = Percentage | Proportion | PValue | EffectEstimate | MeanSD
 """Any number ``evidence.find_numbers`` reports (a tagged union: ``type`` in JSON)."""
+
+
+class SentenceNotes(Frozen, frozen=True):
+    """What one sentence of a retrieved record says, for choosing statements.
+
+    ``concepts`` are the ids of the question's concepts the sentence names (a sibling of
+    an asked test or modality appears as ``<id>~related``); ``numbers`` the results it
+    reports; ``readability`` its Flesch Reading Ease when the reader is a patient.
+    """
+
+    concepts: tuple[str, ...] = ()
+    numbers: tuple[ReportedNumber, ...] = ()
+    readability: float | None = None

@@ -7,6 +7,8 @@ from enum import StrEnum
 import msgspec
 
 from medcite.records.base import Frozen
+from medcite.records.concepts import RecordTopics
+from medcite.records.evidence import EvidenceGrade, SentenceNotes
 
 
 class Source(StrEnum):
@@ -188,12 +190,19 @@ class SearchHit(Frozen, frozen=True):
 
 
 class RetrievedRecord(Frozen, frozen=True):
-    """A record found for a question, with its sentences and where retrieval ranked it."""
+    """A record found for a question, with its sentences and where retrieval ranked it.
+
+    The engine adds what composing an answer weighs: the record's evidence grade and
+    topic scores, and for each sentence (same order) what it says (``SentenceNotes``).
+    """
 
     record: Record
     sentences: tuple[Sentence, ...]
     rank: int
     score: float
+    grade: EvidenceGrade | None = None
+    topics: RecordTopics | None = None
+    notes: tuple[SentenceNotes, ...] = ()
 
 
 class IngestSummary(Frozen, frozen=True):

@@ -22,9 +22,6 @@ FULL_TOPIC = 8.0
 """A condition that is a major heading, in the title and all through the abstract."""
 OTHER_DISEASE_MAIN = 3.0
 """An other disease this strong (a major heading, or the title) is a main topic."""
-CONDITION_PRESENT = 1.0
-"""A condition scoring this much (title, a heading, or two mentions) is a topic too;
-below it, the condition is at most a passing mention."""
 MARGIN = 1.5
 OLDEST_YEAR, YEAR_SPAN = 1990, 36
 
@@ -55,7 +52,7 @@ def is_off_topic(question: Question, topics: RecordTopics) -> bool:
     if not conditions or topics.other_score < OTHER_DISEASE_MAIN:
         return False
     condition = max(topics.score(c.id) for c in conditions)
-    return condition < CONDITION_PRESENT and condition < topics.other_score - MARGIN
+    return condition < RecordTopics.ABOUT and condition < topics.other_score - MARGIN
 
 
 def rank_candidates(

@@ -8,7 +8,7 @@ facets (``question``) — and of a retrieved record's topics (``topics``).
 
 from medcite.understand.abbreviations import Definition, find_definitions
 from medcite.understand.lexicon import LEXICON_FORMAT, Lexicon, build_lexicon
-from medcite.understand.matcher import concepts_of_phrase, find_mentions
+from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
 from medcite.understand.normalize import term_key, tokenize
 from medcite.understand.question import (
     ConceptSource,
@@ -31,6 +31,7 @@ __all__ = [
     "build_facets",
     "build_lexicon",
     "concepts_of_phrase",
+    "count_concepts",
     "find_definitions",
     "find_mentions",
     "question_lexicon",

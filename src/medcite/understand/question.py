@@ -234,28 +234,49 @@ def _question_concept(
         tree_numbers=concept.tree_numbers,
         narrower=narrower,
         narrower_names=tuple(reading_order(c.name) for c in nearest.values()),
-        related=_siblings(concept, role, knowledge.concepts) if role in LENS_ROLES else (),
+        related=_siblings(concept, role, knowledge) if role in LENS_ROLES else (),
         abbreviation=mention.text if mention.via_abbreviation else "",
     )
 
 
-def _siblings(concept: Concept, role: ConceptRole, concepts: ConceptSource) -> tuple[str, ...]:
-    """Names of the concepts beside ``concept`` in its tree ("computed tomography" by MRI)."""
-    names: list[str] = []
+def _siblings(concept: Concept, role: ConceptRole, knowledge: Knowledge) -> tuple[str, ...]:
+    """Names of the concepts beside ``concept`` in its tree ("computed tomography" by MRI).
+
+    Besides the siblings' names, the short forms the corpus defines for them or for the
+    heads of their names ("X-Ray Computed Tomography" → "computed tomography" → "CT"),
+    since abstracts mostly write a modality's short form.
+    """
+    concepts = knowledge.concepts
+    siblings: list[Concept] = []
     for number in concept.tree_numbers:
         parent_id = concepts.concept_by_tree_number(number.rpartition(".")[0])
         parent = concepts.get_many([parent_id]).get(parent_id) if parent_id else None
         if parent is None:
             continue
         below = concepts.get_many(concepts.narrower(parent, 3 * MAX_RELATED))
-        names += [
-            reading_order(c.name)
+        siblings += [
+            c
             for c in below.values()
             if c.id != concept.id
             and concept_role(c.vocabulary, c.tree_numbers) is role
             and not any(n.startswith(t + ".") for n in c.tree_numbers for t in concept.tree_numbers)
         ]
-    return tuple(dict.fromkeys(names))[:MAX_RELATED]
+    names = list(dict.fromkeys(reading_order(c.name) for c in siblings))[:MAX_RELATED]
+    if knowledge.senses is not None:
+        keys = {
+            head
+            for c in siblings[:MAX_RELATED]
+            for name in (c.name, *c.synonyms)
+            for head in _heads(term_key(reading_order(name)))
+        }
+        names += [s.short_form for s in knowledge.senses.abbreviations_of(keys)[:3] if s.count > 1]
+    return tuple(dict.fromkeys(names))
+
+
+def _heads(key: str) -> tuple[str, ...]:
+    """A canonical name and its last two words: English noun phrases end in their head."""
+    words = key.split()
+    return (key, " ".join(words[-2:])) if len(words) > 2 else (key,)
 
 
 def _distinct(names: Iterable[str], exclude: str) -> list[str]:
@@ -289,6 +310,8 @@ def build_facets(
     text: str, concepts: tuple[QuestionConcept, ...], kinds: tuple[QuestionType, ...]
 ) -> tuple[Facet, ...]:
     """The parts of the question an answer must cover (see the module docstring)."""
+    if not concepts:
+        return ()  # with no concept at all, composing takes the question's words as its facet
     aspects = [c for c in concepts if c.role in ASPECT_ROLES]
     lenses = [c for c in concepts if c.role in LENS_ROLES]
     facets: list[Facet] = []
@@ -301,9 +324,14 @@ def build_facets(
         facets.append(Facet(kind.value, cue_words=CUES[kind]))
     if not facets:
         conditions = [c for c in concepts if c.role is ConceptRole.CONDITION]
+        asked = [k for k in kinds if k in CUES and k is not QuestionType.FINDINGS]
         if conditions:
             label = " × ".join(_label(c) for c in conditions)
-            facets.append(Facet(label, tuple(c.id for c in conditions)))
+            ids = tuple(c.id for c in conditions)
+            if asked:  # "How is X treated?": the treatment of X
+                facets.append(Facet(f"{asked[0].value} of {label}", ids, CUES[asked[0]]))
+            else:
+                facets.append(Facet(label, ids))
         elif kinds:
             facets.append(Facet(kinds[0].value, cue_words=CUES.get(kinds[0], ())))
     return tuple(facets)

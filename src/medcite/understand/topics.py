@@ -23,7 +23,7 @@ from medcite.records import (
     Vocabulary,
 )
 from medcite.understand.abbreviations import find_definitions
-from medcite.understand.lexicon import Lexicon, build_lexicon, reading_order
+from medcite.understand.lexicon import Lexicon, build_lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
 from medcite.understand.normalize import STOP_WORDS, term_key
 from medcite.understand.roles import GENERIC_CONCEPTS, is_within
@@ -42,9 +42,17 @@ GENERIC_WORDS = STOP_WORDS | frozenset(
 is not among them: it is what systemic lupus and systemic sclerosis are confused by."""
 
 
+RELATED = "~related"
+"""Suffix of the id under which a concept's siblings are matched (CT beside MRI)."""
+
+
 def question_lexicon(question: Question) -> Lexicon:
-    """A lexicon of just the question's concepts, each under its own main id."""
-    return build_lexicon(
+    """A lexicon of just the question's concepts, each under its own main id.
+
+    A concept's siblings (``QuestionConcept.related``) are matched too, under
+    ``<id>~related``, so indirect evidence (another modality) can be told apart.
+    """
+    concepts = [
         Concept(
             id=concept.id,
             vocabulary=Vocabulary.MESH,
@@ -53,7 +61,19 @@ def question_lexicon(question: Question) -> Lexicon:
             abbreviations=concept.abbreviations,
         )
         for concept in question.concepts
-    )
+    ]
+    concepts += [
+        Concept(
+            id=concept.id + RELATED,
+            vocabulary=Vocabulary.MESH,
+            name=concept.related[0],
+            synonyms=tuple(n for n in concept.related[1:] if not is_written_short_form(n)),
+            abbreviations=tuple(n for n in concept.related if is_written_short_form(n)),
+        )
+        for concept in question.concepts
+        if concept.related
+    ]
+    return build_lexicon(concepts)
 
 
 def record_topics(

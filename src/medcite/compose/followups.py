@@ -1,0 +1,40 @@
+"""Suggested follow-up questions: the neighbouring questions a reader is likely to ask next.
+
+Built from templates over the concepts already understood, never generated: the kinds
+of question not yet asked about the condition, and the indirect evidence found (a
+question on what the other test shows). At most ``LIMIT``.
+"""
+
+from __future__ import annotations
+
+from medcite.records import ConceptRole, EvidenceGap, GapKind, Question, QuestionType
+
+LIMIT = 4
+
+TEMPLATES: dict[QuestionType, str] = {
+    QuestionType.DIAGNOSIS: "How is {condition} diagnosed?",
+    QuestionType.TREATMENT: "How is {condition} treated?",
+    QuestionType.PROGNOSIS: "What is the prognosis of {condition}?",
+    QuestionType.EPIDEMIOLOGY: "How common is {condition}?",
+    QuestionType.ETIOLOGY: "What causes {condition}?",
+}
+
+
+def follow_up_questions(question: Question, gaps: tuple[EvidenceGap, ...]) -> tuple[str, ...]:
+    """Up to ``LIMIT`` follow-up questions for a question and its evidence gaps."""
+    conditions = question.with_role(ConceptRole.CONDITION)
+    if not conditions:
+        return ()
+    condition = conditions[0].name.lower()
+    found = [
+        template.format(condition=condition)
+        for kind, template in TEMPLATES.items()
+        if kind not in question.types
+    ]
+    if any(gap.kind is GapKind.INDIRECT_ONLY for gap in gaps):
+        for lens in question.with_role(ConceptRole.IMAGING, ConceptRole.TEST):
+            if lens.related:
+                found.insert(0, f"What does {lens.related[0]} show in {condition}?")
+    if not question.with_role(ConceptRole.POPULATION):
+        found.append(f"How does {condition} differ in children?")
+    return tuple(dict.fromkeys(found))[:LIMIT]

@@ -1,0 +1,26 @@
+"""Leading section labels inside a sentence ("CONCLUSIONS: PSC and ISC are …").
+
+Abstracts not split into sections by the publisher keep their labels inline; a
+statement drops such a label and nothing else, so it is still the source's sentence —
+verification checks exactly that the trimmed characters are a label.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEADING_LABEL = re.compile(r"^[A-Z][A-Za-z /&-]{1,38}[A-Z]:\s+(?=\S)")
+
+
+def leading_label_length(text: str) -> int:
+    """How many characters of ``text`` are a leading "LABEL: " (0 when none).
+
+    A label is mostly upper case ("RESULTS:", "Patients and Methods:" is not), which
+    keeps ordinary sentences that contain a colon early from losing their start.
+    """
+    match = _LEADING_LABEL.match(text)
+    if match is None:
+        return 0
+    label = match.group().rstrip().rstrip(":")
+    letters = [c for c in label if c.isalpha()]
+    return match.end() if sum(c.isupper() for c in letters) * 2 > len(letters) else 0

@@ -1,0 +1,104 @@
+"""Conversations: each turn's question as understood, kept in the data directory.
+
+A follow-up ("and how is it treated?") is read in the light of the conversation's last
+question, so it inherits the condition and population asked about before. Turns are
+kept whole (the understood ``Question`` as JSON), so a conversation can be replayed and
+shown; ids are the caller's or fresh random ones.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+
+from medcite.errors import StoreError
+from medcite.records import Question
+
+CONVERSATIONS_FILE = "conversations.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS turns (
+    conversation TEXT NOT NULL,
+    turn INTEGER NOT NULL,
+    question BLOB NOT NULL,
+    asked_at TEXT NOT NULL,
+    PRIMARY KEY (conversation, turn)
+);
+"""
+_decode = msgspec.json.Decoder(Question).decode
+
+
+def new_conversation_id() -> str:
+    """A fresh, unguessable conversation id."""
+    return secrets.token_urlsafe(12)
+
+
+class Conversations:
+    """The turns of every conversation of one data directory, opened on first use."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._path = data_dir / CONVERSATIONS_FILE
+        self._db: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            try:
+                self._db = sqlite3.connect(
+                    self._path, isolation_level=None, check_same_thread=False
+                )
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.executescript(_SCHEMA)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self._path}: cannot open the conversations: {exc}") from exc
+        return self._db
+
+    def close(self) -> None:
+        """Close the connection if it was opened."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def last_question(self, conversation: str) -> Question | None:
+        """The conversation's latest understood question, or None for a new conversation."""
+        row = (
+            self._connection()
+            .execute(
+                "SELECT question FROM turns WHERE conversation = ? ORDER BY turn DESC LIMIT 1",
+                (conversation,),
+            )
+            .fetchone()
+        )
+        return _decode(row[0]) if row else None
+
+    def questions(self, conversation: str) -> tuple[Question, ...]:
+        """Every question of the conversation, in order."""
+        rows = self._connection().execute(
+            "SELECT question FROM turns WHERE conversation = ? ORDER BY turn", (conversation,)
+        )
+        return tuple(_decode(row[0]) for row in rows)
+
+    def append(self, conversation: str, question: Question) -> int:
+        """Add a turn; returns its number (1 for the first)."""
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            (latest,) = db.execute(
+                "SELECT COALESCE(MAX(turn), 0) FROM turns WHERE conversation = ?", (conversation,)
+            ).fetchone()
+            db.execute(
+                "INSERT INTO turns VALUES (?, ?, ?, ?)",
+                (
+                    conversation,
+                    latest + 1,
+                    msgspec.json.encode(question),
+                    datetime.now(UTC).isoformat(),
+                ),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return int(latest) + 1
