@@ -255,7 +255,7 @@ def ask(
     elif output is AnswerFormat.html:
         sys.stdout.write(answer_to_html(answer))
     elif output is AnswerFormat.markdown:
-        out.print(answer_to_markdown(answer), markup=False, highlight=False, end="")
+        sys.stdout.write(answer_to_markdown(answer))  # as is: rich would wrap the lines
     else:
         out.print(answer_view(answer))
 

@@ -154,6 +154,8 @@ def test_ask_markdown_and_text_formats(
     assert status == 0
     assert markdown.startswith(f"# {question}")
     assert "## References" in markdown
+    footer = markdown.rstrip("\n").splitlines()[-1]  # one line, however long: never wrapped
+    assert footer.startswith("*Index snapshot ") and footer.endswith(" ms*") and len(footer) > 80
     status, text, _ = medcite(capsys, data_dir, "ask", question)
     assert status == 0
     assert "References" in text

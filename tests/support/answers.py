@@ -222,8 +222,13 @@ def full_answer(audience: Audience = Audience.PATIENT, disclaimer: str = DISCLAI
         understanding=UNDERSTANDING,
         audience=audience,
         gaps=(
-            EvidenceGap("PNS involvement", GapKind.NO_EVIDENCE, "no record covers it"),
-            EvidenceGap("CNS involvement × MRI", GapKind.INDIRECT_ONLY, "CT, where MRI was asked"),
+            EvidenceGap("PNS involvement", GapKind.NO_EVIDENCE, f"No record covers it {IMG}."),
+            EvidenceGap(
+                "CNS involvement × MRI",
+                GapKind.INDIRECT_ONLY,
+                "Only indirect evidence: CT, where MRI was asked.",
+            ),
+            EvidenceGap("diagnosis", GapKind.NO_EVIDENCE, ""),
         ),
         follow_ups=("And in children?", f"How is it treated {IMG}?"),
         disclaimer=disclaimer,

@@ -204,8 +204,9 @@ def test_gaps_references_glossary_refused_and_follow_ups() -> None:
         " ".join(li.text_content().split()) for li in tree.xpath("//section[@class='gaps']//li")
     ]
     assert gaps == [
-        "PNS involvement: no direct evidence in the index: no record covers it",
-        "CNS involvement × MRI: only indirect evidence: CT, where MRI was asked",
+        "PNS involvement: No record covers it <img src=x onerror=alert(1)>.",
+        "CNS involvement × MRI: Only indirect evidence: CT, where MRI was asked.",
+        "diagnosis: No direct evidence in the index.",
     ]
     first = tree.xpath("//li[@id='ref-1']")[0]
     assert [a.get("href") for a in first.xpath("a")] == [

@@ -143,7 +143,7 @@ def test_json_carries_every_new_field_beside_the_old_ones() -> None:
     assert data["gaps"][1] == {
         "facet": "CNS involvement × MRI",
         "kind": "indirect-only",
-        "detail": "CT, where MRI was asked",
+        "detail": "Only indirect evidence: CT, where MRI was asked.",
     }
     assert data["follow_ups"] == list(full.follow_ups)
     assert data["disclaimer"] == full.disclaimer
@@ -235,7 +235,10 @@ def test_markdown_shows_tags_gaps_glossary_and_the_answers_disclaimer() -> None:
     assert "[1] *(cross\\-sectional study · n = 41 · 2007)*" not in markdown  # '-' mid-text
     assert "[1] *(cross-sectional study · n = 41 · 2007)*" in markdown
     assert "— *indirect evidence: CT, where MRI was asked*" in markdown
-    assert "- **PNS involvement**: no direct evidence in the index: no record covers it" in markdown
+    assert (
+        "- **PNS involvement**: No record covers it \\<img src=x onerror=alert(1)\\>." in markdown
+    )
+    assert "- **diagnosis**: No direct evidence in the index." in markdown
     assert "*No record in the index addresses this facet.*" in markdown
     assert "evidence: non-randomized study" in markdown
     assert "- Facet: PNS involvement" in markdown
@@ -270,7 +273,8 @@ def test_terminal_view_shows_the_whole_page() -> None:
         assert f"  • {statement.text} [" in text
     assert "(cross-sectional study · n = 41 · 2007)" in text
     assert "indirect: CT, where MRI was asked" in text
-    assert "PNS involvement: no direct evidence in the index: no record covers it" in text
+    assert "PNS involvement: No record covers it <img src=x onerror=alert(1)>." in text
+    assert "diagnosis: No direct evidence in the index." in text
     assert "for clinicians · evidence snapshot 2026-11-22" in text
     assert (
         "[Observational Study · cross-sectional study · n = 41 · evidence: non-randomized" in text

@@ -66,8 +66,8 @@ LEVEL_LABELS = {
 }
 
 GAP_LABELS = {
-    GapKind.NO_EVIDENCE: "no direct evidence in the index",
-    GapKind.INDIRECT_ONLY: "only indirect evidence",
+    GapKind.NO_EVIDENCE: "No direct evidence in the index.",
+    GapKind.INDIRECT_ONLY: "Only indirect evidence.",
 }
 
 EMPTY_SECTION = "No statement in the index addresses this part of the question."
@@ -94,8 +94,12 @@ def state_message(answer: Answer) -> str:
 
 
 def gap_line(gap: EvidenceGap) -> str:
-    """A gap as a reader sees it after its facet: "only indirect evidence: CT, …"."""
-    return f"{GAP_LABELS[gap.kind]}: {gap.detail}" if gap.detail else GAP_LABELS[gap.kind]
+    """A gap as a reader sees it after its facet: the engine's sentence, else its kind.
+
+    Composition words the detail as a whole sentence ("Only indirect evidence: CT, …"),
+    so it is shown as it is; the kind alone stands in when there is none.
+    """
+    return gap.detail or GAP_LABELS[gap.kind]
 
 
 def reference_evidence(reference: Reference) -> tuple[str, ...]:
