@@ -172,7 +172,21 @@ def test_ask_sends_audience_and_conversation_to_the_engine_and_prints_the_conver
         capsys, data_dir, "ask", "calcinosis", "--audience", "patient", "--format", "json"
     )
     assert status == 0, err
-    assert json.loads(out)["audience"] == "patient"  # the real engine records it
+    first = json.loads(out)
+    assert first["audience"] == "patient" and first["conversation"]  # the real engine's
+    assert f"conversation {first['conversation']} (continue it with --conversation" in err
+    status, out, err = medcite(
+        capsys,
+        data_dir,
+        "ask",
+        "and imaging?",
+        "--conversation",
+        first["conversation"],
+        "--format",
+        "json",
+    )
+    assert status == 0, err
+    assert json.loads(out)["conversation"] == first["conversation"]
 
     asked: list[tuple[str, Audience, str | None]] = []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from msgspec.structs import replace
+from lxml import html as lxml_html
 
 from medcite.editorial import Editorial
 from medcite.engine import Engine
@@ -65,22 +65,22 @@ def test_audience_and_the_followed_answers_conversation_go_to_the_engine(
     def ask(
         question: str, audience: Audience = Audience.CLINICIAN, conversation: str | None = None
     ) -> Answer:
-        # The real answer, in a conversation the engine would keep (it starts one when none).
         calls.append((question, audience, conversation))
-        answer = real_ask(question, audience=audience, conversation=conversation)
-        return replace(answer, conversation=conversation or f"conv-{len(calls)}")
+        return real_ask(question, audience=audience, conversation=conversation)
 
     monkeypatch.setattr(engine, "ask", ask)
     first = site.client.get(
         "/api/v1/ask", params={"q": "calcinosis of the spine", "audience": "patient"}
     ).json()
     assert calls == [("calcinosis of the spine", Audience.PATIENT, None)]
-    assert (first["audience"], first["conversation"]) == ("patient", "conv-1")
+    conversation = first["conversation"]
+    assert first["audience"] == "patient" and conversation  # the engine started one
     page = site.client.get(f"/answers/{first['snapshot']['id']}").text
     assert f'name="conversation" value="{first["snapshot"]["id"]}"' in page
     assert 'name="audience" value="patient"' in page
     assert "Written for patients and caregivers" in page
-    assert "talk them over with your doctor or care team" in page
+    footer = lxml_html.fromstring(page).xpath("//footer[@class='disclaimer']")[0]
+    assert first["disclaimer"] and first["disclaimer"] in footer.text_content()
 
     followed = site.client.get(  # what the follow-up box sends
         "/ask",
@@ -91,15 +91,15 @@ def test_audience_and_the_followed_answers_conversation_go_to_the_engine(
         },
         follow_redirects=False,
     )
-    assert calls[-1] == ("and in children?", Audience.PATIENT, "conv-1")
+    assert calls[-1] == ("and in children?", Audience.PATIENT, conversation)
     follow = site.client.get(f"/api/v1{followed.headers['location']}").json()
-    assert follow["conversation"] == "conv-1"
+    assert follow["conversation"] == conversation
     assert follow["snapshot"]["conversation"] == first["snapshot"]["id"]
     site.client.post(
         "/api/v1/ask",
         json={"q": "imaging?", "audience": "researcher", "conversation": follow["snapshot"]["id"]},
     )
-    assert calls[-1] == ("imaging?", Audience.RESEARCHER, "conv-1")
+    assert calls[-1] == ("imaging?", Audience.RESEARCHER, conversation)
 
 
 def test_the_api_answer_is_the_documented_answer_json_plus_its_snapshot(site: Site) -> None:
