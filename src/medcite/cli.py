@@ -37,7 +37,7 @@ from medcite.errors import (
 )
 from medcite.evaluate import Dataset, evaluate, report_view
 from medcite.ingest.demo import demo_corpus_paths
-from medcite.records import IngestSummary
+from medcite.records import Audience, IngestSummary
 from medcite.render import (
     answer_to_html,
     answer_to_json,
@@ -228,16 +228,34 @@ def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="A clinical question, in plain words.")],
     output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
+    audience: Annotated[
+        Audience, typer.Option("--audience", help="Who the answer is written for.")
+    ] = Audience.CLINICIAN,
+    conversation: Annotated[
+        str | None,
+        typer.Option(
+            "--conversation",
+            metavar="ID",
+            help="Continue this conversation (the id an earlier `ask` printed).",
+        ),
+    ] = None,
 ) -> None:
     """Answer a question with sentences of cited records and numbered references."""
     with _engine(ctx) as engine:
-        answer = engine.ask(question)
+        answer = engine.ask(question, audience=audience, conversation=conversation)
+    if answer.conversation:
+        err.print(
+            f"conversation {answer.conversation} (continue it with "
+            f"--conversation {answer.conversation})",
+            markup=False,
+            highlight=False,
+        )
     if output is AnswerFormat.json:
         _print_json(answer_to_json(answer))
     elif output is AnswerFormat.html:
         sys.stdout.write(answer_to_html(answer))
     elif output is AnswerFormat.markdown:
-        out.print(answer_to_markdown(answer), markup=False, highlight=False, end="")
+        sys.stdout.write(answer_to_markdown(answer))  # as is: rich would wrap the lines
     else:
         out.print(answer_view(answer))
 
@@ -389,6 +407,14 @@ def _progress(label: str) -> Iterator[Callable[[int], None]]:
         yield lambda n: bar.advance(task, n)
 
 
+USAGE_ERRORS: tuple[type[Exception], ...] = tuple(
+    {click.ClickException}
+    | {kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException"}
+)
+"""Bad options and arguments: typer 0.2x raises its vendored copy of click's exceptions."""
+ABORTS: tuple[type[BaseException], ...] = tuple({click.exceptions.Abort, typer.Abort})
+
+
 def run(argv: list[str]) -> int:
     """Run the command line on ``argv`` and return its exit status (tests call this)."""
     try:
@@ -396,10 +422,11 @@ def run(argv: list[str]) -> int:
     except MedciteError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         return _exit_code(exc)
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except USAGE_ERRORS as exc:
+        usage = cast(click.ClickException, exc)  # click's, or the same class vendored by typer
+        usage.show()
+        return usage.exit_code
+    except ABORTS:
         err.print("aborted")
         return 130
     return status if isinstance(status, int) else EXIT_OK

@@ -5,8 +5,9 @@ review rules; the web app and the CLI are shells over it. Engine calls are seria
 lock: the engine's store connection and index searcher are one per process, an answer
 takes tens of milliseconds, and a deployment scales by worker processes (``--workers``).
 
-Audience and conversation are recorded with each snapshot; the engine answers from the
-question alone until ``Engine.ask`` takes them (the seam is :meth:`Editorial._answer`).
+Audience and conversation are recorded with each snapshot and go to the engine: a follow-up
+continues the engine's conversation of the snapshot it follows (``Answer.conversation``),
+so it inherits that question's condition and population.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from medcite.accounts import SYSTEM, Actor, Permission, require
 from medcite.db import AnswerSnapshot, Database, StoredReview
 from medcite.engine import Engine
 from medcite.errors import NotFoundError, QuestionError
-from medcite.records import Answer, Record, SearchHit
+from medcite.records import Answer, Audience, Record, SearchHit
 from medcite.review import (
     ReviewAction,
     ReviewState,
@@ -30,7 +31,7 @@ from medcite.review import (
     start_review,
 )
 
-AUDIENCES = ("clinician", "researcher", "patient")
+AUDIENCES = tuple(audience.value for audience in Audience)
 """Who the answer is for ("which best describes you?"); clinician is the default."""
 
 Clock = Callable[[], datetime]
@@ -85,10 +86,12 @@ class Editorial:
         return self.database.keep_snapshot(snapshot)
 
     def _answer(self, question: str, audience: str, parent: AnswerSnapshot | None) -> Answer:
-        # The seam: audience and the conversation so far go to the engine once it takes them.
-        del audience, parent
+        """The engine's answer, in the engine conversation of the snapshot followed up."""
+        conversation = parent.answer.conversation if parent is not None else ""
         with self._engine_lock:
-            return self.engine.ask(question)
+            return self.engine.ask(
+                question, audience=Audience(audience), conversation=conversation or None
+            )
 
     def snapshot(self, snapshot_id: str) -> AnswerSnapshot:
         """A kept answer by id (raises :class:`NotFoundError`)."""
@@ -127,7 +130,9 @@ class Editorial:
         new_snapshot = ""
         if review.version != stored.review.version:
             current = self.snapshot(stored.snapshot_id)
-            again = self.ask(current.question, current.audience, "", asked_by=actor.name)
+            again = self.ask(
+                current.question, current.audience, current.parent_id, asked_by=actor.name
+            )
             new_snapshot = again.id
         self.database.record_transition(stored, review, entry, new_snapshot)
         return self.database.review(review_id)
@@ -146,8 +151,8 @@ class Editorial:
         flagged = []
         for stored in self.approved(limit=100_000):
             approved = self.snapshot(stored.snapshot_id)
-            with self._engine_lock:
-                current = self.engine.ask(approved.question)
+            parent = self.database.snapshot(approved.parent_id) if approved.parent_id else None
+            current = self._answer(approved.question, approved.audience, parent)
             reason = evidence_changes(approved.answer, current)
             if reason:
                 flagged.append(self._flag(stored, actor, reason))

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from medcite.cli import EXIT_REJECTED, run
+from medcite.engine import Engine
 from medcite.errors import SourceError
 from medcite.ingest.demo import demo_corpus_paths
+from medcite.records import Answer, Audience
+from support.answers import full_answer
 from support.eutils_server import EutilsServer, PubmedCorpus
 
 
@@ -131,7 +134,8 @@ def test_ask_json_contract_locates_every_statement_in_its_record(
         )
         section = shown["sections"][statement["section_index"]]
         assert section["label"] == statement["section"]
-        assert section["text"][statement["start"] : statement["end"]] == statement["text"]
+        start = statement["start"] + statement["offset"]
+        assert section["text"][start : statement["end"]] == statement["text"]
         assert all(
             numbers[n]["record_id"] == statement["record_id"] for n in statement["citations"]
         )
@@ -150,9 +154,72 @@ def test_ask_markdown_and_text_formats(
     assert status == 0
     assert markdown.startswith(f"# {question}")
     assert "## References" in markdown
+    footer = markdown.rstrip("\n").splitlines()[-1]  # one line, however long: never wrapped
+    assert footer.startswith("*Index snapshot ") and footer.endswith(" ms*") and len(footer) > 80
     status, text, _ = medcite(capsys, data_dir, "ask", question)
     assert status == 0
     assert "References" in text
+
+
+def test_ask_sends_audience_and_conversation_to_the_engine_and_prints_the_conversation(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    sample_xml: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    medcite(capsys, data_dir, "ingest", str(sample_xml))
+    status, out, err = medcite(
+        capsys, data_dir, "ask", "calcinosis", "--audience", "patient", "--format", "json"
+    )
+    assert status == 0, err
+    first = json.loads(out)
+    assert first["audience"] == "patient" and first["conversation"]  # the real engine's
+    assert f"conversation {first['conversation']} (continue it with --conversation" in err
+    status, out, err = medcite(
+        capsys,
+        data_dir,
+        "ask",
+        "and imaging?",
+        "--conversation",
+        first["conversation"],
+        "--format",
+        "json",
+    )
+    assert status == 0, err
+    assert json.loads(out)["conversation"] == first["conversation"]
+
+    asked: list[tuple[str, Audience, str | None]] = []
+
+    def ask(
+        engine: Engine,
+        question: str,
+        audience: Audience = Audience.CLINICIAN,
+        conversation: str | None = None,
+    ) -> Answer:
+        asked.append((question, audience, conversation))
+        return full_answer(audience)
+
+    monkeypatch.setattr(Engine, "ask", ask)
+    status, out, err = medcite(
+        capsys,
+        data_dir,
+        "ask",
+        "and in children?",
+        "--audience",
+        "researcher",
+        "--conversation",
+        "conv-41",
+        "--format",
+        "html",
+    )
+    assert status == 0, err
+    assert asked == [("and in children?", Audience.RESEARCHER, "conv-41")]
+    assert "conversation conv-42 (continue it with --conversation conv-42)" in err
+    assert out.startswith("<!doctype html>") and "How medcite understood the question" in out
+    status, _, _ = medcite(capsys, data_dir, "ask", "calcinosis")
+    assert asked[-1] == ("calcinosis", Audience.CLINICIAN, None)
+    status, _, err = medcite(capsys, data_dir, "ask", "calcinosis", "--audience", "martian")
+    assert status == 2 and "martian" in err
 
 
 @pytest.fixture

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from lxml import html as lxml_html
+
 from medcite.editorial import Editorial
 from medcite.engine import Engine
-from medcite.records import Record, Section, Source
+from medcite.records import Answer, Audience, Record, Section, Source
 from medcite.review import ReviewState
 from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
 
@@ -52,6 +55,53 @@ def test_a_follow_up_joins_the_conversation_it_continues(site: Site) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
+def test_audience_and_the_followed_answers_conversation_go_to_the_engine(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = site.editorial.engine
+    real_ask = engine.ask
+    calls: list[tuple[str, Audience, str | None]] = []
+
+    def ask(
+        question: str, audience: Audience = Audience.CLINICIAN, conversation: str | None = None
+    ) -> Answer:
+        calls.append((question, audience, conversation))
+        return real_ask(question, audience=audience, conversation=conversation)
+
+    monkeypatch.setattr(engine, "ask", ask)
+    first = site.client.get(
+        "/api/v1/ask", params={"q": "calcinosis of the spine", "audience": "patient"}
+    ).json()
+    assert calls == [("calcinosis of the spine", Audience.PATIENT, None)]
+    conversation = first["conversation"]
+    assert first["audience"] == "patient" and conversation  # the engine started one
+    page = site.client.get(f"/answers/{first['snapshot']['id']}").text
+    assert f'name="conversation" value="{first["snapshot"]["id"]}"' in page
+    assert 'name="audience" value="patient"' in page
+    assert "Written for patients and caregivers" in page
+    footer = lxml_html.fromstring(page).xpath("//footer[@class='disclaimer']")[0]
+    assert first["disclaimer"] and first["disclaimer"] in footer.text_content()
+
+    followed = site.client.get(  # what the follow-up box sends
+        "/ask",
+        params={
+            "q": "and in children?",
+            "conversation": first["snapshot"]["id"],
+            "audience": "patient",
+        },
+        follow_redirects=False,
+    )
+    assert calls[-1] == ("and in children?", Audience.PATIENT, conversation)
+    follow = site.client.get(f"/api/v1{followed.headers['location']}").json()
+    assert follow["conversation"] == conversation
+    assert follow["snapshot"]["conversation"] == first["snapshot"]["id"]
+    site.client.post(
+        "/api/v1/ask",
+        json={"q": "imaging?", "audience": "researcher", "conversation": follow["snapshot"]["id"]},
+    )
+    assert calls[-1] == ("imaging?", Audience.RESEARCHER, conversation)
+
+
 def test_the_api_answer_is_the_documented_answer_json_plus_its_snapshot(site: Site) -> None:
     body = site.client.post(
         "/api/v1/ask", json={"q": HOSTILE_QUESTION, "audience": "patient"}
@@ -68,7 +118,8 @@ def test_the_api_answer_is_the_documented_answer_json_plus_its_snapshot(site: Si
     assert fetched["sections"] == body["sections"]
     record = site.client.get(f"/api/v1/records/{statement['record_id']}").json()
     section = record["sections"][statement["section_index"]]["text"]
-    assert section[statement["start"] : statement["end"]] == statement["text"]
+    start = statement["start"] + statement["offset"]
+    assert section[start : statement["end"]] == statement["text"]
     hits = site.client.get("/api/v1/records", params={"q": "calcinosis", "limit": 3}).json()
     assert hits[0]["record_id"] == "pmid:91000001"
 

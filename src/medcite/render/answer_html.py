@@ -4,7 +4,8 @@ The web app's answer page and ``medcite ask --format html`` both come from
 :func:`answer_to_html`, so what a clinician sees in the browser and in a saved file is the
 same page. The template (``templates/answer.html.j2``, package data) is autoescaped: every
 text of a record is shown as text, never as markup, and every link is built here from an
-identifier (PMID digits, a percent-encoded DOI), never taken from record text.
+identifier (PMID digits, a percent-encoded DOI, a vocabulary id of a known shape), never
+taken from record text.
 
 What the web adds (a follow-up form, a submit button, export links, navigation) comes in
 as :class:`PageControls` of plain values; the CLI passes none and gets a static page.
@@ -16,29 +17,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 
-from medcite.records import Answer, Reference
-from medcite.render.citation import PUBMED_URL, vancouver
-
-DISCLAIMERS = {
-    "clinician": (
-        "For healthcare professionals. Every statement above is a sentence of the cited "
-        "record: check it against the source before relying on it. Clinical decisions rest "
-        "on clinical judgment, current guidelines and the full texts."
-    ),
-    "researcher": (
-        "Statements are sentences quoted from the cited abstracts, selected automatically; "
-        "read the full texts before citing them."
-    ),
-    "patient": (
-        "This page is for education, not medical advice. The sentences come from research "
-        "papers written for professionals: talk them over with your doctor or care team "
-        "before changing any treatment."
-    ),
-}
+from medcite.records import Answer, Reference, Statement
+from medcite.render.citation import LINK_LABELS, links, vancouver
+from medcite.render.layout import page_parts
+from medcite.render.question import concept_url
+from medcite.render.statements import evidence_tags, text_runs
+from medcite.render.wording import (
+    AUDIENCE_LABELS,
+    EMPTY_SECTION,
+    LEVEL_LABELS,
+    answer_notes,
+    audience_of,
+    disclaimer,
+    gap_line,
+    reference_evidence,
+    shown_types,
+    snapshot_date,
+    state_message,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,43 +70,70 @@ class PageControls:
 def answer_to_html(
     answer: Answer,
     *,
-    audience: str = "clinician",
+    audience: str | None = None,
     banner: ReviewBanner | None = None,
     controls: PageControls | None = None,
 ) -> str:
-    """The whole answer page as an HTML document (UTF-8, inline CSS, no scripts needed)."""
+    """The whole answer page as an HTML document (UTF-8, inline CSS, no scripts needed).
+
+    ``audience`` overrides the answer's own (the web keeps it with each snapshot).
+    """
+    shown_for = audience_of(answer, audience)
+    snapshot = answer.provenance.index_snapshot
     return _template().render(
         answer=answer,
-        sections=[s for s in answer.sections if s.statements],
-        empty_sections=[s.title for s in answer.sections if not s.statements],
+        understanding=answer.understanding,
+        concept_url=concept_url,
+        state_message=state_message(answer),
+        parts=page_parts(answer.sections),
+        statement=_statement,
+        empty_section=EMPTY_SECTION,
+        gaps=[(gap.facet, gap.kind.value, gap_line(gap)) for gap in answer.gaps],
+        notes=answer_notes(answer),
+        refused=[(record, disease, _record_link(record)) for record, disease in answer.refused],
         references=[_reference(ref) for ref in answer.references],
-        follow_ups=tuple(getattr(answer, "follow_ups", ()) or ()),
-        audience=audience if audience in DISCLAIMERS else "clinician",
-        disclaimer=DISCLAIMERS.get(audience, DISCLAIMERS["clinician"]),
+        follow_ups=answer.follow_ups,
+        audience=shown_for.value,
+        audience_label=AUDIENCE_LABELS[shown_for],
+        disclaimer=disclaimer(answer, shown_for),
         banner=banner or ReviewBanner(),
         controls=controls or PageControls(),
-        snapshot=answer.provenance.index_snapshot,
+        snapshot=snapshot,
+        snapshot_date=snapshot_date(snapshot),
     )
 
 
 def reference_links(reference: Reference) -> dict[str, str]:
-    """PubMed and DOI URLs built from identifiers alone, safe to put in an ``href``."""
-    found = {}
-    if reference.pmid.isdigit():
-        found["PubMed"] = PUBMED_URL.format(pmid=reference.pmid)
-    if reference.doi:
-        found["DOI"] = "https://doi.org/" + quote(reference.doi, safe="/()._-;:")
-    return found
+    """PubMed and DOI URLs built from identifiers alone, labelled for a reader."""
+    return {LINK_LABELS[name]: url for name, url in links(reference).items()}
+
+
+def _statement(statement: Statement) -> dict[str, Any]:
+    return {
+        "runs": text_runs(statement),
+        "citations": statement.citations,
+        "tags": evidence_tags(statement),
+        "level": statement.level.value if statement.level else "",
+        "indirect": statement.indirect,
+    }
 
 
 def _reference(reference: Reference) -> dict[str, Any]:
+    level = reference.evidence_level
     return {
         "n": reference.n,
         "citation": vancouver(reference),
         "links": reference_links(reference),
-        "types": [t for t in reference.publication_types if t != "Journal Article"],
-        "level": getattr(reference, "evidence_level", ""),
+        "types": shown_types(reference),
+        "evidence": reference_evidence(reference),
+        "level": level.value if level else "",
+        "level_label": LEVEL_LABELS[level] if level else "",
     }
+
+
+def _record_link(record_id: str) -> str:
+    pmid = record_id.removeprefix("pmid:")
+    return links(Reference(0, record_id, "", pmid=pmid)).get("pubmed", "")
 
 
 @cache

@@ -1,35 +1,65 @@
 """The answer as JSON: the documented contract other tools and later checks rely on.
 
-Shape (``docs/answer-json.md``): ``question``, ``sections`` (``title`` and
-``statements`` with ``text``, ``citations``, ``record_id``, ``section``,
-``section_index``, ``start``, ``end``), ``references`` (``n``, ``record_id``, ``pmid``,
-``doi``, ``title``, ``journal``, ``year``, ``authors`` and more), ``notes`` and
-``provenance``. Fields are only ever added, never renamed.
+Every field is described in ``docs/answer-json.md`` (a test keeps the two in step): the
+question and how it was understood (``understanding``, as ``medcite understand`` shows
+it), the audience and answer state, ``sections`` (with kind, facet and note) of
+``statements`` (text, citations, source span, the cited study's evidence, the numbers
+they report), evidence ``gaps``, ``references``, follow-ups, disclaimer, glossary, the
+records ``refused`` as mainly about another disease, the conversation and provenance.
+Fields are only ever added, never renamed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from medcite.records import Answer, Reference, Statement
+from medcite.records import Answer, AnswerSection, Reference, Statement
 from medcite.render.citation import links, vancouver
+from medcite.render.question import question_to_json
+from medcite.render.statements import number_kind
 
 
 def answer_to_json(answer: Answer) -> dict[str, Any]:
     """The answer as plain JSON-ready data."""
+    provenance = answer.provenance
     return {
         "question": answer.question,
-        "sections": [
-            {"title": section.title, "statements": [_statement(s) for s in section.statements]}
-            for section in answer.sections
+        "understanding": question_to_json(answer.understanding) if answer.understanding else None,
+        "audience": answer.audience.value,
+        "state": answer.state.value,
+        "sections": [_section(section) for section in answer.sections],
+        "gaps": [
+            {"facet": gap.facet, "kind": gap.kind.value, "detail": gap.detail}
+            for gap in answer.gaps
         ],
         "references": [_reference(ref) for ref in answer.references],
         "notes": list(answer.notes),
+        "follow_ups": list(answer.follow_ups),
+        "disclaimer": answer.disclaimer,
+        "glossary": [
+            {"term": entry.term, "definition": entry.definition, "concept_id": entry.concept_id}
+            for entry in answer.glossary
+        ],
+        "refused": [
+            {"record_id": record_id, "disease": disease} for record_id, disease in answer.refused
+        ],
+        "conversation": answer.conversation,
         "provenance": {
-            "index_snapshot": answer.provenance.index_snapshot,
-            "settings_hash": answer.provenance.settings_hash,
-            "elapsed_ms": round(answer.provenance.elapsed_ms, 1),
+            "index_snapshot": provenance.index_snapshot,
+            "settings_hash": provenance.settings_hash,
+            "elapsed_ms": round(provenance.elapsed_ms, 1),
+            "vocabularies": provenance.vocabularies,
         },
+    }
+
+
+def _section(section: AnswerSection) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "kind": section.kind.value,
+        "facet": section.facet,
+        "note": section.note,
+        "statements": [_statement(s) for s in section.statements],
     }
 
 
@@ -42,10 +72,26 @@ def _statement(statement: Statement) -> dict[str, Any]:
         "section_index": statement.section_index,
         "start": statement.start,
         "end": statement.end,
+        "offset": statement.offset,
+        "level": statement.level.value if statement.level else None,
+        "design": statement.design.value if statement.design else None,
+        "n": statement.sample_size,
+        "year": statement.year,
+        "numbers": [
+            {
+                "kind": number_kind(number),
+                "text": number.text,
+                "start": number.start,
+                "end": number.end,
+            }
+            for number in statement.numbers
+        ],
+        "indirect": statement.indirect,
     }
 
 
 def _reference(reference: Reference) -> dict[str, Any]:
+    level, design = reference.evidence_level, reference.study_design
     return {
         "n": reference.n,
         "record_id": reference.record_id,
@@ -59,6 +105,9 @@ def _reference(reference: Reference) -> dict[str, Any]:
         "issue": reference.issue,
         "pages": reference.pages,
         "publication_types": list(reference.publication_types),
+        "evidence_level": level.value if level else None,
+        "study_design": design.value if design else None,
+        "sample_size": reference.sample_size,
         "citation": vancouver(reference),
         "links": links(reference),
     }

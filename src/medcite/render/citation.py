@@ -6,11 +6,15 @@ abbreviation, year;volume(issue):pages, then PMID and DOI so a reader can follow
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from medcite.records import Reference
 
 MAX_AUTHORS = 6
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
 DOI_URL = "https://doi.org/{doi}"
+LINK_LABELS = {"pubmed": "PubMed", "doi": "DOI"}
+"""How a reader sees the names of :func:`links`."""
 
 
 def vancouver(reference: Reference) -> str:
@@ -32,12 +36,18 @@ def vancouver(reference: Reference) -> str:
 
 
 def links(reference: Reference) -> dict[str, str]:
-    """PubMed and DOI links of a reference, where it has the identifiers."""
+    """PubMed and DOI links of a reference, where it has the identifiers.
+
+    Built from the identifiers alone, so they are safe in an ``href`` or a Markdown link:
+    a PMID must be digits, and a DOI is percent-encoded (DOI handbook §2.5.2.4) except for
+    the characters DOIs are made of, so no text of a record can end the URL or start
+    another.
+    """
     found = {}
-    if reference.pmid:
+    if reference.pmid.isdigit():
         found["pubmed"] = PUBMED_URL.format(pmid=reference.pmid)
     if reference.doi:
-        found["doi"] = DOI_URL.format(doi=reference.doi)
+        found["doi"] = DOI_URL.format(doi=quote(reference.doi, safe="/()._-;:"))
     return found
 
 

@@ -7,6 +7,7 @@ of question, the facets an answer must cover, and notes such as an abbreviation'
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -14,6 +15,24 @@ from rich.table import Table
 from rich.text import Text
 
 from medcite.records import Question
+
+MESH_URL = "https://meshb.nlm.nih.gov/record/ui?ui={id}"
+DOID_URL = "https://disease-ontology.org/?id={id}"
+_MESH_ID = re.compile(r"[CDQ]\d{6,9}")
+_DOID = re.compile(r"DOID:\d{1,9}")
+
+
+def concept_url(concept_id: str) -> str:
+    """The vocabulary's own page for a concept id (MeSH browser, Disease Ontology), or "".
+
+    Only ids of the vocabulary's exact shape get a link, so an id can never carry a
+    scheme or markup into an ``href``.
+    """
+    if _MESH_ID.fullmatch(concept_id):
+        return MESH_URL.format(id=concept_id)
+    if _DOID.fullmatch(concept_id):
+        return DOID_URL.format(id=concept_id)
+    return ""
 
 
 def question_to_json(question: Question) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from medcite import __version__
 from medcite.accounts import Permission
 from medcite.db import AnswerSnapshot, AuditEntry, StoredReview
 from medcite.errors import ConfigError
+from medcite.records import Audience
 from medcite.render import answer_to_json
 from medcite.review import ReviewAction, ReviewState
 from medcite.web.context import WebState, allowed, viewer, web_state
@@ -50,7 +51,10 @@ class AskBody(Strict):
     q: str = Field(description="The question, in plain words.")
     audience: str = Field("clinician", description="clinician, researcher or patient.")
     conversation: str = Field(
-        "", max_length=64, description="Id of the answer snapshot this question follows up."
+        "",
+        max_length=64,
+        description="Id of the answer snapshot this question follows up (its `snapshot.id`); "
+        "the follow-up continues that answer's conversation and inherits its context.",
     )
 
 
@@ -215,7 +219,10 @@ def answer_json(request: Request, state: WebState, snapshot: AnswerSnapshot) -> 
         review = {"id": stored.id, "state": stored.state.value, "version": stored.review.version}
         review |= {"current": stored.snapshot_id == snapshot.id}
         review |= _approval(stored)
-    return answer_to_json(snapshot.answer) | {
+    # The audience the snapshot was asked for (answers kept before the engine recorded it
+    # say "clinician").
+    answer = msgspec.structs.replace(snapshot.answer, audience=Audience(snapshot.audience))
+    return answer_to_json(answer) | {
         "snapshot": {
             "id": snapshot.id,
             "url": str(request.url_for("answer_page", snapshot_id=snapshot.id)),
