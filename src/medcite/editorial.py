@@ -6,8 +6,8 @@ lock: the engine's store connection and index searcher are one per process, an a
 takes tens of milliseconds, and a deployment scales by worker processes (``--workers``).
 
 Audience and conversation are recorded with each snapshot and go to the engine: a follow-up
-continues the engine's conversation of the snapshot it follows (``Answer.conversation``),
-so it inherits that question's condition and population.
+is read against the understood question of the snapshot it follows (``previous``), so it
+inherits that question's condition and population, whoever else follows up the same page.
 """
 
 from __future__ import annotations
@@ -86,12 +86,10 @@ class Editorial:
         return self.database.keep_snapshot(snapshot)
 
     def _answer(self, question: str, audience: str, parent: AnswerSnapshot | None) -> Answer:
-        """The engine's answer, in the engine conversation of the snapshot followed up."""
-        conversation = parent.answer.conversation if parent is not None else ""
+        """The engine's answer, read as a follow-up of the snapshot followed up, if any."""
+        previous = parent.answer.understanding if parent is not None else None
         with self._engine_lock:
-            return self.engine.ask(
-                question, audience=Audience(audience), conversation=conversation or None
-            )
+            return self.engine.ask(question, audience=Audience(audience), previous=previous)
 
     def snapshot(self, snapshot_id: str) -> AnswerSnapshot:
         """A kept answer by id (raises :class:`NotFoundError`)."""

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 from medcite.editorial import Editorial
 from medcite.engine import Engine
-from medcite.records import Answer, Audience, Record, Section, Source
+from medcite.records import Answer, Audience, Question, Record, Section, Source
 from medcite.review import ReviewState
 from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
 
@@ -55,7 +55,7 @@ def test_a_follow_up_joins_the_conversation_it_continues(site: Site) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
-def test_audience_and_the_followed_answers_conversation_go_to_the_engine(
+def test_audience_and_the_followed_answers_question_go_to_the_engine(
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine = site.editorial.engine
@@ -63,18 +63,20 @@ def test_audience_and_the_followed_answers_conversation_go_to_the_engine(
     calls: list[tuple[str, Audience, str | None]] = []
 
     def ask(
-        question: str, audience: Audience = Audience.CLINICIAN, conversation: str | None = None
+        question: str,
+        audience: Audience = Audience.CLINICIAN,
+        conversation: str | None = None,
+        previous: Question | None = None,
     ) -> Answer:
-        calls.append((question, audience, conversation))
-        return real_ask(question, audience=audience, conversation=conversation)
+        calls.append((question, audience, previous.text if previous else None))
+        return real_ask(question, audience=audience, conversation=conversation, previous=previous)
 
     monkeypatch.setattr(engine, "ask", ask)
     first = site.client.get(
         "/api/v1/ask", params={"q": "calcinosis of the spine", "audience": "patient"}
     ).json()
     assert calls == [("calcinosis of the spine", Audience.PATIENT, None)]
-    conversation = first["conversation"]
-    assert first["audience"] == "patient" and conversation  # the engine started one
+    assert first["audience"] == "patient" and first["conversation"]  # the engine started one
     page = site.client.get(f"/answers/{first['snapshot']['id']}").text
     assert f'name="conversation" value="{first["snapshot"]["id"]}"' in page
     assert 'name="audience" value="patient"' in page
@@ -91,15 +93,24 @@ def test_audience_and_the_followed_answers_conversation_go_to_the_engine(
         },
         follow_redirects=False,
     )
-    assert calls[-1] == ("and in children?", Audience.PATIENT, conversation)
+    assert calls[-1] == ("and in children?", Audience.PATIENT, "calcinosis of the spine")
     follow = site.client.get(f"/api/v1{followed.headers['location']}").json()
-    assert follow["conversation"] == conversation
     assert follow["snapshot"]["conversation"] == first["snapshot"]["id"]
+    # a second reader following up the same answer is read against it, not the first reader's
     site.client.post(
         "/api/v1/ask",
-        json={"q": "imaging?", "audience": "researcher", "conversation": follow["snapshot"]["id"]},
+        json={"q": "imaging?", "audience": "researcher", "conversation": first["snapshot"]["id"]},
     )
-    assert calls[-1] == ("imaging?", Audience.RESEARCHER, conversation)
+    assert calls[-1] == ("imaging?", Audience.RESEARCHER, "calcinosis of the spine")
+    site.client.post(
+        "/api/v1/ask",
+        json={
+            "q": "and adults?",
+            "audience": "researcher",
+            "conversation": follow["snapshot"]["id"],
+        },
+    )
+    assert calls[-1] == ("and adults?", Audience.RESEARCHER, "and in children?")
 
 
 def test_the_api_answer_is_the_documented_answer_json_plus_its_snapshot(site: Site) -> None:

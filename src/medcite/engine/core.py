@@ -258,17 +258,20 @@ class Engine:
         question: str,
         audience: Audience = Audience.CLINICIAN,
         conversation: str | None = None,
+        previous: Question | None = None,
     ) -> Answer:
         """Answer a question: understand, retrieve, grade, compose, verify.
 
         With a ``conversation`` id, the question is read in the light of the
         conversation's last one (a follow-up inherits its condition and population)
         and becomes its next turn; the answer names the conversation either way, so a
-        shell can offer to continue it.
+        shell can offer to continue it. ``previous`` names the question followed up
+        explicitly instead (a web page where several readers follow up one answer).
         """
         started = time.perf_counter()
         conversation = conversation or new_conversation_id()
-        previous = self._conversations.last_question(conversation)
+        if previous is None:
+            previous = self._conversations.last_question(conversation)
         understood = self.understand(question, previous)
         retrieval = self.retrieve_for(
             understood, self.settings.answer.candidate_records, citable=True
