@@ -345,7 +345,10 @@ def eval_benchmark(
 @index_app.command("rebuild")
 def index_rebuild(ctx: typer.Context) -> None:
     """Rebuild the index from the store (after changing index settings)."""
-    with _engine(ctx) as engine, _progress("indexing") as advance:
+    with (
+        Engine.open(_settings(ctx), rebuilding=True) as engine,
+        _progress("indexing") as advance,
+    ):
         manifest = engine.rebuild_index(advance)
     out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
     flagged = recheck_approved(_settings(ctx), only_if_present=True)

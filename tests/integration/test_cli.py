@@ -269,3 +269,24 @@ def test_demo_corpus_is_the_two_complete_nlm_files(
     # update file's DeleteCitation of 20 PMIDs the baseline slice never held (tombstones).
     assert stats["records"] == stats["indexed_documents"] == 50_783
     assert stats["deleted"] == 20
+
+
+def test_index_rebuild_recovers_an_index_of_other_settings_or_format(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, sample_xml: Path
+) -> None:
+    assert medcite(capsys, data_dir, "ingest", str(sample_xml))[0] == 0
+    (data_dir / "medcite.toml").write_text("[index]\ntitle_boost = 3.0\n", encoding="utf-8")
+    status, _, error = medcite(capsys, data_dir, "search", "calcinosis")
+    assert status == 9 and "index rebuild" in error  # refused, naming the fix
+    manifest = data_dir / "index" / "manifest.json"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('"format_version": 2', '"format_version": 1'),
+        encoding="utf-8",
+    )
+    assert '"format_version": 1' in manifest.read_text(encoding="utf-8")
+    status, out, error = medcite(capsys, data_dir, "index", "rebuild")
+    assert status == 0, error
+    assert "index rebuilt" in out
+    status, out, _ = medcite(capsys, data_dir, "stats", "--format", "json")
+    stats = json.loads(out)
+    assert status == 0 and stats["index_in_step"] and stats["indexed_documents"] > 0

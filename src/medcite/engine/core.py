@@ -91,13 +91,22 @@ class Engine:
         self._retriever = Retriever(settings, store, index, self._vocabularies)
 
     @classmethod
-    def open(cls, settings: Settings) -> Engine:
-        """Open the data directory, bringing the index in step with the store if it lags."""
+    def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
+        """Open the data directory, bringing the index in step with the store if it lags.
+
+        ``rebuilding`` opens it to rebuild the index: an index of another format or other
+        settings, which an ordinary open refuses, is then started afresh.
+        """
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         store = SqliteStore.open(settings.data_dir / STORE_FILE)
-        index = LexicalIndex.open(settings.data_dir / INDEX_DIR, settings.index)
+        index_dir = settings.data_dir / INDEX_DIR
+        if rebuilding:
+            index = LexicalIndex.create(index_dir, settings.index)
+        else:
+            index = LexicalIndex.open(index_dir, settings.index)
         engine = cls(settings, store, index)
-        engine._catch_up_index()
+        if not rebuilding:
+            engine._catch_up_index()
         return engine
 
     def close(self) -> None:
