@@ -107,6 +107,8 @@ def test_ambiguous_abbreviation_follows_its_context(
 def test_an_unsure_sense_is_said_with_the_alternatives(knowledge: Knowledge) -> None:
     understood = understand_question("What is MS?", knowledge)
     assert any("MS was read as" in note and "also mean" in note for note in understood.notes)
+    (ms,) = understood.concepts
+    assert ms.abbreviation == "MS" and ms.other_senses  # the answer can offer the others
 
 
 def test_choose_sense_prefers_counts_without_context() -> None:

@@ -82,9 +82,13 @@ def understand_question(
 ) -> Question:
     """The question as medcite reads it; ``previous`` is the conversation's last question."""
     notes: list[str] = []
-    mentions = _mentions(text, knowledge, notes)
+    senses: dict[str, tuple[str, ...]] = {}
+    mentions = _mentions(text, knowledge, notes, senses)
     types = list(question_types(text))
-    concepts = _question_concepts(mentions, knowledge, types)
+    concepts = [
+        replace(c, other_senses=senses.get(c.abbreviation, ()))
+        for c in _question_concepts(mentions, knowledge, types)
+    ]
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -99,15 +103,21 @@ def understand_question(
     )
 
 
-def _mentions(text: str, knowledge: Knowledge, notes: list[str]) -> list[ConceptMention]:
-    """Mentions of the question, adding the chosen senses of undefined abbreviations."""
+def _mentions(
+    text: str, knowledge: Knowledge, notes: list[str], senses: dict[str, tuple[str, ...]]
+) -> list[ConceptMention]:
+    """Mentions of the question, adding the chosen senses of undefined abbreviations.
+
+    An abbreviation whose sense stayed unsure gets a note, and its other senses are
+    kept in ``senses`` (short form → long forms not chosen) for the answer to offer.
+    """
     mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
     covered = {i for m in mentions for i in range(m.start, m.end)}
     context = [t.text for t in tokenize(text) if t.key not in STOP_WORDS and len(t.key) > 2]
     for token in tokenize(text):
         if token.start in covered or not _looks_abbreviated(token.text):
             continue
-        mention = _resolve_short_form(token.text, token.start, knowledge, context, notes)
+        mention = _resolve_short_form(token.text, token.start, knowledge, context, notes, senses)
         if mention is not None:
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
@@ -119,7 +129,12 @@ def _looks_abbreviated(word: str) -> bool:
 
 
 def _resolve_short_form(
-    short: str, start: int, knowledge: Knowledge, context: list[str], notes: list[str]
+    short: str,
+    start: int,
+    knowledge: Knowledge,
+    context: list[str],
+    notes: list[str],
+    senses: dict[str, tuple[str, ...]],
 ) -> ConceptMention | None:
     by_concept: dict[tuple[str, ...], AbbreviationSense] = {}
     corpus = knowledge.senses.abbreviation_senses(short) if knowledge.senses else ()
@@ -141,7 +156,8 @@ def _resolve_short_form(
     if choice is None:
         return None
     if choice.ambiguous:
-        others = ", ".join(sense.long_form for sense in choice.others[:4])
+        senses[short] = tuple(sense.long_form for sense in choice.others[:4])
+        others = ", ".join(senses[short])
         notes.append(
             f"{short} was read as {choice.chosen.long_form} "
             f"({choice.probability:.0%} likely); it can also mean {others}."
