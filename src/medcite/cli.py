@@ -69,9 +69,11 @@ app = typer.Typer(
 fetch_app = typer.Typer(help="Fetch records from online sources (NCBI E-utilities).")
 index_app = typer.Typer(help="Maintain the full-text index.")
 export_app = typer.Typer(help="Export stored records.")
+dense_app = typer.Typer(help="Optional dense retrieval (needs the 'dense' extra).")
 app.add_typer(fetch_app, name="fetch")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
+app.add_typer(dense_app, name="dense")
 
 out = Console()
 err = Console(stderr=True)
@@ -230,6 +232,35 @@ def index_rebuild(ctx: typer.Context) -> None:
     with _engine(ctx) as engine, _progress("indexing") as advance:
         manifest = engine.rebuild_index(advance)
     out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
+
+
+@dense_app.command("distill")
+def dense_distill(
+    ctx: typer.Context,
+    corpus_words: Annotated[
+        int,
+        typer.Option(
+            "--corpus-words",
+            min=0,
+            help="Also give the commonest N words of the stored records their own vectors.",
+        ),
+    ] = 0,
+) -> None:
+    """Distill the static encoder offline from the local transformer weights."""
+    with _engine(ctx) as engine:
+        folder = engine.distill_static_model(corpus_words)
+    out.print(f"static model written to {folder}; now run `medcite dense build`")
+
+
+@dense_app.command("build")
+def dense_build(ctx: typer.Context) -> None:
+    """(Re)build the record vector index from the store with the configured encoder."""
+    with _engine(ctx) as engine, _progress("embedding") as advance:
+        manifest = engine.build_vectors(advance)
+    out.print(
+        f"vector index built: {manifest.record_count} records, {manifest.dimension} "
+        f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"
+    )
 
 
 @export_app.command("jsonl")

@@ -14,15 +14,17 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
+from medcite.dense import require_dense_extra
 from medcite.errors import NotFoundError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
@@ -43,6 +45,11 @@ from medcite.records import (
 )
 from medcite.settings import Settings, settings_hash
 from medcite.store import BatchOutcome, SqliteStore, StoreCounts
+
+if TYPE_CHECKING:  # the dense extra is optional: imported only when settings ask for it
+    from medcite.dense.manifest import VectorManifest
+    from medcite.dense.ranker import DenseRanker
+    from medcite.dense.vectors import VectorUpdate
 
 STORE_FILE = "store.sqlite3"
 INDEX_DIR = "index"
@@ -74,6 +81,7 @@ class Engine:
         self._store = store
         self._index = index
         self._settings_hash = settings_hash(settings)
+        self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
 
     @classmethod
     def open(cls, settings: Settings) -> Engine:
@@ -132,21 +140,28 @@ class Engine:
         """
         totals = _Totals()
         uncommitted = 0
-        with self._index.updating() as update:
+        with self._index.updating() as update, self._vectors_updating() as vectors:
             for batch in batched(items, self.settings.ingest.batch_size):
                 storable = totals.sort_out(batch)
                 sentences = {r.id: record_sentences(r) for r in storable if isinstance(r, Record)}
                 outcome = self._store.write_batch(storable, sentences)
                 update.upsert(outcome.changed)
                 update.delete(outcome.removed)
+                if vectors is not None:
+                    vectors.upsert(outcome.changed)
+                    vectors.delete(outcome.removed)
                 uncommitted += len(batch)
                 if uncommitted >= self.settings.ingest.index_commit_records:
                     update.commit(outcome.sequence)
+                    if vectors is not None:
+                        vectors.commit(outcome.sequence)
                     uncommitted = 0
                 totals.add(outcome)
                 if progress is not None:
                     progress(len(batch))
             update.commit(self._store.sequence())
+            if vectors is not None:
+                vectors.commit(self._store.sequence())
         return totals.summary()
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
@@ -159,6 +174,8 @@ class Engine:
                 if progress is not None:
                     progress(len(batch))
             update.commit(sequence)
+        if self.settings.dense.enabled and self.settings.dense.first_stage:
+            self.build_vectors(progress)
         return self._index.manifest
 
     def _catch_up_index(self) -> None:
@@ -178,7 +195,17 @@ class Engine:
 
     def search(self, text: str, limit: int = 10) -> list[tuple[SearchHit, Record]]:
         """BM25 search: the best ``limit`` records with their hits, best first."""
-        hits = self._index.search(text, limit)
+        return self._with_records(self._index.search(text, limit))
+
+    def ranked_hits(self, text: str, limit: int) -> tuple[SearchHit, ...]:
+        """The ranking answers use: lexical, fused with dense evidence when enabled."""
+        dense = self._dense_ranker()
+        if dense is None:
+            return self._index.search(text, limit)
+        depth = max(limit, self.settings.dense.rerank_candidates)
+        return dense.rank(text, self._index.search(text, depth), self._store.get_many)[:limit]
+
+    def _with_records(self, hits: Sequence[SearchHit]) -> list[tuple[SearchHit, Record]]:
         records = self._store.get_many(hit.record_id for hit in hits)
         return [(hit, records[hit.record_id]) for hit in hits if hit.record_id in records]
 
@@ -215,8 +242,87 @@ class Engine:
     def _retrieve(self, text: str, limit: int) -> tuple[RetrievedRecord, ...]:
         return tuple(
             RetrievedRecord(record, self._store.sentences(record), hit.rank, hit.score)
-            for hit, record in self.search(text, limit)
+            for hit, record in self._with_records(self.ranked_hits(text, limit))
         )
+
+    # -- dense retrieval (optional extra) ------------------------------------------------
+
+    def distill_static_model(self, vocabulary_words: int = 0) -> Path:
+        """Distill the static encoder from the transformer weights into the data dir.
+
+        ``vocabulary_words`` > 0 adds that many of the store's commonest words as whole
+        tokens. Returns the model folder; rebuild the vector index afterwards.
+        """
+        require_dense_extra("distilling the static model")
+        from medcite.dense.distill import corpus_vocabulary, distill_static_model
+        from medcite.dense.encoders import (
+            record_text,
+            static_model_folder,
+            transformer_folder,
+        )
+
+        dense = self.settings.dense
+        words: list[str] = []
+        if vocabulary_words > 0:
+            texts = (record_text(record) for record in self._store.live_records())
+            words = corpus_vocabulary(texts, vocabulary_words)
+        target = static_model_folder(dense, self.settings.data_dir)
+        distill_static_model(transformer_folder(dense), target, vocabulary=words)
+        self._dense = None
+        return target
+
+    def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
+        """Rebuild the record vector index from the store with the configured encoder."""
+        require_dense_extra("building the vector index")
+        from medcite.dense.encoders import open_encoder
+        from medcite.dense.ranker import VECTORS_DIR
+        from medcite.dense.vectors import VectorIndex
+
+        dense = self.settings.dense
+        encoder = open_encoder(dense.encoder, dense, self.settings.data_dir)
+        sequence = self._store.sequence()
+        vectors = VectorIndex.create(self.settings.data_dir / VECTORS_DIR, encoder, dense)
+        with vectors.updating() as update:
+            for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
+                update.upsert(batch)
+                if progress is not None:
+                    progress(len(batch))
+            update.commit(sequence)
+        self._dense = None  # reopened, with the new index, on next use
+        return vectors.manifest
+
+    def _dense_ranker(self) -> DenseRanker | None:
+        """The dense part when ``[dense] enabled``, opened and brought in step on first use."""
+        if not self.settings.dense.enabled:
+            return None
+        if self._dense is None:
+            require_dense_extra("[dense] enabled = true")
+            from medcite.dense.ranker import DenseRanker
+
+            self._dense = DenseRanker.open(self.settings.dense, self.settings.data_dir)
+            self._catch_up_vectors(self._dense)
+        return self._dense
+
+    def _vectors_updating(self) -> AbstractContextManager[VectorUpdate | None]:
+        dense = self._dense_ranker()
+        if dense is None or dense.vectors is None:
+            return nullcontext()
+        return dense.vectors.updating()
+
+    def _catch_up_vectors(self, dense: DenseRanker) -> None:
+        """Embed the store changes the vector index missed (or all records of a new one)."""
+        if dense.vectors is None:
+            return
+        applied = dense.vectors.manifest.store_sequence
+        target = self._store.sequence()
+        if applied >= target:
+            return
+        with dense.vectors.updating() as update:
+            changes = self._store.changes_since(applied)
+            for batch in batched(changes, self.settings.ingest.batch_size):
+                update.upsert(record for _, record in batch if record is not None)
+                update.delete(record_id for record_id, record in batch if record is None)
+            update.commit(target)
 
 
 def normalise_record_id(record_id: str) -> str:

@@ -1,0 +1,264 @@
+"""Dense retrieval on SciFact beside plain BM25, measured in the same run.
+
+Usage::
+
+    python bench/dense_scifact.py [--data ../shared/data/scifact] [--data-dir DIR]
+                                  [--candidates 50] [--corpus-words 0]
+                                  [--latency-queries 20] [--json FILE]
+
+Needs the dense extra (``pip install torch==2.13.0 && pip install -e '.[dense]'``).
+BEIR's protocol: the 5,183 abstracts as the corpus, all 300 dev claims as queries, the
+claim's ``cited_doc_ids`` as relevant records; nDCG@10 and recall@100. Everything is
+built in ``--data-dir`` (a temporary directory by default; one given is reused: the
+store, the distilled static model and the vector index are kept when present).
+
+Systems, each from the same store and index:
+
+- ``bm25``: ``Engine.search`` (tantivy BM25 over title, abstract, MeSH, keywords with the
+  default field boosts; SciFact records have only title and abstract);
+- ``static``: the static (model2vec) encoder alone, exact inner product over all records;
+- ``bm25+static``: the two fused (linear and RRF, equal weights);
+- ``minilm-rerank``: BM25's top ``--candidates`` re-ordered by all-MiniLM-L6-v2 cosine
+  alone (the rest of BM25's list after them);
+- ``bm25+minilm``: that re-ordering fused with BM25's order (linear and RRF);
+- ``bm25+static+minilm``: the full dense pipeline of ``[dense] enabled`` (first stage
+  fused, then re-ranked), i.e. ``DenseRanker.rank``.
+
+Throughput: texts/s of each encoder over the corpus (static) or the candidates (MiniLM).
+Latency added per query, on ``--latency-queries`` claims: the static first stage
+(encode + search), and the MiniLM re-rank both with candidate vectors encoded at query
+time (cold) and taken from memory (warm). Fusion weights are not tuned on these claims.
+Published anchors (BEIR / MedCPT papers): BM25 0.665, BGE-base 0.741, MedCPT 0.761.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from medcite.dense import fuse  # noqa: E402
+from medcite.dense.encoders import TransformerEncoder, record_text  # noqa: E402
+from medcite.dense.ranker import DenseRanker  # noqa: E402
+from medcite.dense.rerank import cosine_ranking, rerank  # noqa: E402
+from medcite.engine import Engine  # noqa: E402
+from medcite.records import Record, SearchHit, Section, Source  # noqa: E402
+from medcite.settings import DenseSettings, FusionMethod, load_settings  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "scifact"
+DEPTH = 100
+Run = dict[str, Sequence[SearchHit]]
+
+
+def main() -> None:
+    args = parse_arguments()
+    with tempfile.TemporaryDirectory(prefix="medcite-dense-") as scratch:
+        data_dir = args.data_dir or Path(scratch)
+        report = run(args, data_dir)
+    print_report(report)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="SciFact folder")
+    parser.add_argument("--data-dir", type=Path, help="medcite data directory (reused)")
+    parser.add_argument("--candidates", type=int, default=50, help="BM25 records re-ranked")
+    parser.add_argument("--corpus-words", type=int, default=0, help="distill: corpus words")
+    parser.add_argument("--latency-queries", type=int, default=20)
+    parser.add_argument("--json", type=Path, help="also write the report here")
+    return parser.parse_args()
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
+    claims = [json.loads(line) for line in (args.data / "claims_dev.jsonl").open()]
+    relevant = {c["id"]: {f"scifact:{d}" for d in c["cited_doc_ids"]} for c in claims}
+    questions = {c["id"]: c["claim"] for c in claims}
+    dense = DenseSettings(
+        enabled=True, rerank_candidates=args.candidates, first_stage_candidates=DEPTH
+    )
+    settings = load_settings(data_dir, overrides={"dense": dense.model_dump()})
+    report: dict[str, Any] = {"claims": len(claims), "candidates": args.candidates}
+    with Engine.open(settings) as engine:
+        corpus = read_corpus(args.data / "corpus.jsonl.gz")
+        if engine.stats().store.records == 0:
+            engine.ingest(corpus)
+        records = {r.id: r for r in corpus}
+        report["records"] = len(records)
+        bm25 = timed_run(questions, lambda q: engine.search(q, DEPTH), report, "bm25")
+        bm25 = {cid: [hit for hit, _ in hits] for cid, hits in bm25.items()}
+
+        static_folder = data_dir / "dense" / "static"
+        if not (static_folder / "config.json").is_file():
+            started = time.perf_counter()
+            engine.distill_static_model(args.corpus_words)
+            report["distill_seconds"] = round(time.perf_counter() - started, 1)
+        started = time.perf_counter()
+        manifest = engine.build_vectors()
+        report["static_texts_per_second"] = round(len(records) / (time.perf_counter() - started))
+        report["static_encoder"] = manifest.encoder_name
+
+        ranker = DenseRanker.open(settings.dense, data_dir)
+        assert ranker.vectors is not None
+        vectors = ranker.vectors
+        static = timed_run(questions, lambda q: vectors.search(q, DEPTH), report, "static")
+
+        minilm = TransformerEncoder(batch_size=32)
+        full = DenseRanker(settings.dense, vectors, minilm)  # warmed with the candidates
+        latency_ids = [c["id"] for c in claims[: args.latency_queries]]
+        report["minilm_rerank_cold_ms"] = cold_rerank_latency(
+            [questions[i] for i in latency_ids],
+            [[records[h.record_id] for h in bm25[i][: args.candidates]] for i in latency_ids],
+            minilm,
+        )
+        unique = sorted({h.record_id for hits in bm25.values() for h in hits[: args.candidates]})
+        started = time.perf_counter()
+        full.candidate_vectors([records[i] for i in unique])
+        report["minilm_texts_per_second"] = round(len(unique) / (time.perf_counter() - started), 1)
+        question_vectors = dict(
+            zip(questions, minilm.encode(list(questions.values())), strict=True)
+        )
+        minilm_order: Run = {}
+        for cid, hits in bm25.items():
+            top = [records[h.record_id] for h in hits[: args.candidates]]
+            minilm_order[cid] = cosine_ranking(
+                question_vectors[cid], [r.id for r in top], full.candidate_vectors(top)
+            )
+
+        runs: dict[str, Run] = {"bm25": bm25, "static": static}
+        for method in FusionMethod:
+            runs[f"bm25+static ({method})"] = {
+                cid: fuse(method, bm25[cid], static[cid], 0.5) for cid in questions
+            }
+        runs["minilm-rerank (cosine alone)"] = {
+            cid: rerank(
+                bm25[cid],
+                minilm_order[cid],
+                candidates=args.candidates,
+                method=FusionMethod.LINEAR,
+                dense_weight=1.0,
+            )
+            for cid in questions
+        }
+        for method in FusionMethod:
+            runs[f"bm25+minilm ({method})"] = {
+                cid: rerank(
+                    bm25[cid],
+                    minilm_order[cid],
+                    candidates=args.candidates,
+                    method=method,
+                    dense_weight=0.5,
+                )
+                for cid in questions
+            }
+
+        def held(ids: Any) -> dict[str, Record]:
+            return {i: records[i] for i in ids}
+
+        runs["bm25+static+minilm (pipeline)"] = timed_run(
+            questions,
+            lambda q: full.rank(q, [hit for hit, _ in engine.search(q, DEPTH)], held),
+            report,
+            "pipeline_warm",
+        )
+    report["systems"] = {name: evaluate(run_, relevant) for name, run_ in runs.items()}
+    return report
+
+
+def read_corpus(path: Path) -> list[Record]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        docs = [json.loads(line) for line in lines]
+    return [
+        Record(
+            id=f"scifact:{doc['doc_id']}",
+            source=Source.JSONL,
+            title=doc["title"],
+            sections=(Section(" ".join(doc["abstract"])),),
+        )
+        for doc in docs
+    ]
+
+
+def timed_run(
+    questions: dict[int, str], search: Callable[[str], Any], report: dict[str, Any], name: str
+) -> dict[int, Any]:
+    results: dict[int, Any] = {}
+    times: list[float] = []
+    for cid, question in questions.items():
+        started = time.perf_counter()
+        results[cid] = search(question)
+        times.append((time.perf_counter() - started) * 1000)
+    report[f"{name}_ms"] = percentiles(times)
+    return results
+
+
+def cold_rerank_latency(
+    questions: list[str], candidates: list[list[Record]], encoder: TransformerEncoder
+) -> dict[str, float]:
+    """Question and candidates encoded at query time: the cost without any cache."""
+    times = []
+    for question, top in zip(questions, candidates, strict=True):
+        started = time.perf_counter()
+        vector = encoder.encode([question])[0]
+        cosine_ranking(vector, [r.id for r in top], encoder.encode([record_text(r) for r in top]))
+        times.append((time.perf_counter() - started) * 1000)
+    return percentiles(times)
+
+
+def percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+    return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
+
+
+def evaluate(run_: Run, relevant: dict[int, set[str]]) -> dict[str, float]:
+    ndcg = [ndcg_at(run_[cid], rel, 10) for cid, rel in relevant.items()]
+    recall = [recall_at(run_[cid], rel, 100) for cid, rel in relevant.items()]
+    return {
+        "ndcg@10": round(statistics.fmean(ndcg), 4),
+        "recall@100": round(statistics.fmean(recall), 4),
+    }
+
+
+def ndcg_at(ranking: Sequence[SearchHit], relevant: set[str], k: int) -> float:
+    """Binary-relevance nDCG@k, as BEIR computes it with pytrec_eval."""
+    gain = sum(
+        1 / math.log2(rank + 1)
+        for rank, hit in enumerate(ranking[:k], 1)
+        if hit.record_id in relevant
+    )
+    ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(len(relevant), k) + 1))
+    return gain / ideal
+
+
+def recall_at(ranking: Sequence[SearchHit], relevant: set[str], k: int) -> float:
+    return len({hit.record_id for hit in ranking[:k]} & relevant) / len(relevant)
+
+
+def print_report(report: dict[str, Any]) -> None:
+    print(
+        f"SciFact dev: {report['claims']} claims over {report['records']} records; "
+        f"MiniLM re-ranks the top {report['candidates']}"
+    )
+    print(f"{'system':34} {'nDCG@10':>8} {'R@100':>7}")
+    for name, metrics in report["systems"].items():
+        print(f"{name:34} {metrics['ndcg@10']:8.3f} {metrics['recall@100']:7.3f}")
+    for key, value in report.items():
+        if key not in {"systems", "claims", "records", "candidates"}:
+            print(f"{key}: {value}")
+
+
+if __name__ == "__main__":
+    main()
