@@ -56,13 +56,10 @@ class DenseRanker:
             encoder = open_encoder(settings.encoder, settings, data_dir)
             vectors = VectorIndex.open(data_dir / VECTORS_DIR, encoder, settings)
         reranker = None
-        if settings.rerank:
-            shared = vectors is not None and settings.encoder is EncoderKind.TRANSFORMER
-            reranker = (
-                vectors.encoder
-                if vectors is not None and shared
-                else open_encoder(EncoderKind.TRANSFORMER, settings, data_dir)
-            )
+        if settings.rerank and vectors is not None and settings.encoder is EncoderKind.TRANSFORMER:
+            reranker = vectors.encoder  # one model: candidates' vectors come from the index
+        elif settings.rerank:
+            reranker = open_encoder(EncoderKind.TRANSFORMER, settings, data_dir)
         return cls(settings, vectors, reranker)
 
     def rank(
