@@ -247,49 +247,33 @@ class Engine:
 
     # -- dense retrieval (optional extra) ------------------------------------------------
 
-    def distill_static_model(self, vocabulary_words: int = 0) -> Path:
-        """Distill the static encoder from the transformer weights into the data dir.
+    def distill_static_model(self, corpus_words: int = 0) -> Path:
+        """Distill the static encoder offline into the data dir (then rebuild the vectors).
 
-        ``vocabulary_words`` > 0 adds that many of the store's commonest words as whole
-        tokens. Returns the model folder; rebuild the vector index afterwards.
+        ``corpus_words`` > 0 gives that many of the store's commonest words their own vectors.
         """
         require_dense_extra("distilling the static model")
-        from medcite.dense.distill import corpus_vocabulary, distill_static_model
-        from medcite.dense.encoders import (
-            record_text,
-            static_model_folder,
-            transformer_folder,
-        )
+        from medcite.dense.build import distill_into_data_dir
 
-        dense = self.settings.dense
-        words: list[str] = []
-        if vocabulary_words > 0:
-            texts = (record_text(record) for record in self._store.live_records())
-            words = corpus_vocabulary(texts, vocabulary_words)
-        target = static_model_folder(dense, self.settings.data_dir)
-        distill_static_model(transformer_folder(dense), target, vocabulary=words)
+        records = self._store.live_records() if corpus_words else ()
         self._dense = None
-        return target
+        return distill_into_data_dir(
+            self.settings.dense, self.settings.data_dir, records, corpus_words
+        )
 
     def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
         """Rebuild the record vector index from the store with the configured encoder."""
         require_dense_extra("building the vector index")
-        from medcite.dense.encoders import open_encoder
-        from medcite.dense.ranker import VECTORS_DIR
-        from medcite.dense.vectors import VectorIndex
+        from medcite.dense.build import build_vector_index
 
-        dense = self.settings.dense
-        encoder = open_encoder(dense.encoder, dense, self.settings.data_dir)
-        sequence = self._store.sequence()
-        vectors = VectorIndex.create(self.settings.data_dir / VECTORS_DIR, encoder, dense)
-        with vectors.updating() as update:
-            for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
-                update.upsert(batch)
-                if progress is not None:
-                    progress(len(batch))
-            update.commit(sequence)
         self._dense = None  # reopened, with the new index, on next use
-        return vectors.manifest
+        return build_vector_index(
+            self._store.live_records(),
+            self._store.sequence(),
+            self.settings.dense,
+            self.settings.data_dir,
+            progress,
+        )
 
     def _dense_ranker(self) -> DenseRanker | None:
         """The dense part when ``[dense] enabled``, opened and brought in step on first use."""
