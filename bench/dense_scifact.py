@@ -52,6 +52,7 @@ from medcite.dense import fuse  # noqa: E402
 from medcite.dense.encoders import TransformerEncoder, record_text  # noqa: E402
 from medcite.dense.ranker import DenseRanker  # noqa: E402
 from medcite.dense.rerank import cosine_ranking, rerank  # noqa: E402
+from medcite.dense.vectors import VectorIndex  # noqa: E402
 from medcite.engine import Engine  # noqa: E402
 from medcite.records import Record, SearchHit, Section, Source  # noqa: E402
 from medcite.settings import DenseSettings, FusionMethod, load_settings  # noqa: E402
@@ -75,9 +76,11 @@ def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="SciFact folder")
     parser.add_argument("--data-dir", type=Path, help="medcite data directory (reused)")
-    parser.add_argument("--candidates", type=int, default=50, help="BM25 records re-ranked")
+    parser.add_argument(
+        "--candidates", type=int, nargs="+", default=[20, 50], help="BM25 records re-ranked"
+    )
     parser.add_argument("--corpus-words", type=int, default=0, help="distill: corpus words")
-    parser.add_argument("--latency-queries", type=int, default=20)
+    parser.add_argument("--latency-queries", type=int, default=10)
     parser.add_argument("--json", type=Path, help="also write the report here")
     return parser.parse_args()
 
@@ -86,95 +89,104 @@ def run(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
     claims = [json.loads(line) for line in (args.data / "claims_dev.jsonl").open()]
     relevant = {c["id"]: {f"scifact:{d}" for d in c["cited_doc_ids"]} for c in claims}
     questions = {c["id"]: c["claim"] for c in claims}
+    cuts = sorted(args.candidates)
     # The engine runs lexical only (it ingests and builds what the bench needs); the
-    # dense parts are driven directly, with these settings.
-    dense = DenseSettings(rerank_candidates=args.candidates, first_stage_candidates=DEPTH)
-    settings = load_settings(data_dir, overrides={"dense": dense.model_dump()})
-    report: dict[str, Any] = {"claims": len(claims), "candidates": args.candidates}
+    # dense parts are driven directly, with these settings (the pipeline row turns the
+    # static first stage on, to show what it does).
+    dense = DenseSettings(
+        first_stage=True, first_stage_candidates=DEPTH, rerank_candidates=cuts[-1]
+    )
+    settings = load_settings(data_dir, overrides={"dense": dense.model_dump()}, environ={})
+    report: dict[str, Any] = {"claims": len(claims), "candidates": cuts}
+    runs: dict[str, Run] = {}
     with Engine.open(settings) as engine:
         corpus = read_corpus(args.data / "corpus.jsonl.gz")
         if engine.stats().store.records == 0:
             engine.ingest(corpus)
         records = {r.id: r for r in corpus}
         report["records"] = len(records)
-        bm25 = timed_run(questions, lambda q: engine.search(q, DEPTH), report, "bm25")
-        bm25 = {cid: [hit for hit, _ in hits] for cid, hits in bm25.items()}
+        lexical = timed_run(questions, lambda q: engine.search(q, DEPTH), report, "bm25")
+        bm25 = runs["bm25"] = {cid: [hit for hit, _ in hits] for cid, hits in lexical.items()}
 
-        static_folder = data_dir / "dense" / "static"
-        if not (static_folder / "config.json").is_file():
-            started = time.perf_counter()
-            engine.distill_static_model(args.corpus_words)
-            report["distill_seconds"] = round(time.perf_counter() - started, 1)
-        started = time.perf_counter()
-        manifest = engine.build_vectors()
-        report["static_texts_per_second"] = round(len(records) / (time.perf_counter() - started))
-        report["static_encoder"] = manifest.encoder_name
-
-        ranker = DenseRanker.open(settings.dense, data_dir)
-        assert ranker.vectors is not None
-        vectors = ranker.vectors
-        static = timed_run(questions, lambda q: vectors.search(q, DEPTH), report, "static")
-
-        minilm = TransformerEncoder(batch_size=32)
-        full = DenseRanker(settings.dense, vectors, minilm)  # warmed with the candidates
-        latency_ids = [c["id"] for c in claims[: args.latency_queries]]
-        report["minilm_rerank_cold_ms"] = cold_rerank_latency(
-            [questions[i] for i in latency_ids],
-            [[records[h.record_id] for h in bm25[i][: args.candidates]] for i in latency_ids],
-            minilm,
+        vectors = static_index(engine, data_dir, args.corpus_words, report)
+        static = runs["static"] = timed_run(
+            questions, lambda q: vectors.search(q, DEPTH), report, "static"
         )
-        unique = sorted({h.record_id for hits in bm25.values() for h in hits[: args.candidates]})
-        started = time.perf_counter()
-        full.candidate_vectors([records[i] for i in unique])
-        report["minilm_texts_per_second"] = round(len(unique) / (time.perf_counter() - started), 1)
-        question_vectors = dict(
-            zip(questions, minilm.encode(list(questions.values())), strict=True)
-        )
-        minilm_order: Run = {}
-        for cid, hits in bm25.items():
-            top = [records[h.record_id] for h in hits[: args.candidates]]
-            minilm_order[cid] = cosine_ranking(
-                question_vectors[cid], [r.id for r in top], full.candidate_vectors(top)
-            )
-
-        runs: dict[str, Run] = {"bm25": bm25, "static": static}
         for method in FusionMethod:
             runs[f"bm25+static ({method})"] = {
                 cid: fuse(method, bm25[cid], static[cid], 0.5) for cid in questions
             }
-        runs["minilm-rerank (cosine alone)"] = {
-            cid: rerank(
-                bm25[cid],
-                minilm_order[cid],
-                candidates=args.candidates,
-                method=FusionMethod.LINEAR,
-                dense_weight=1.0,
+
+        minilm = TransformerEncoder(batch_size=32)
+        # The ranker of the pipeline row; its cache keeps the candidates' MiniLM vectors.
+        ranker = DenseRanker(settings.dense, vectors, minilm)
+        latency_ids = [c["id"] for c in claims[: args.latency_queries]]
+        for cut in cuts:
+            report[f"minilm_rerank_cold_top{cut}_ms"] = cold_rerank_latency(
+                [questions[i] for i in latency_ids],
+                [[records[h.record_id] for h in bm25[i][:cut]] for i in latency_ids],
+                minilm,
             )
-            for cid in questions
-        }
-        for method in FusionMethod:
-            runs[f"bm25+minilm ({method})"] = {
-                cid: rerank(
-                    bm25[cid],
-                    minilm_order[cid],
-                    candidates=args.candidates,
-                    method=method,
-                    dense_weight=0.5,
+        unique = sorted({h.record_id for hits in bm25.values() for h in hits[: cuts[-1]]})
+        started = time.perf_counter()
+        ranker.candidate_vectors([records[i] for i in unique])
+        report["minilm_texts_per_second"] = round(len(unique) / (time.perf_counter() - started), 1)
+        question_vectors = dict(
+            zip(questions, minilm.encode(list(questions.values())), strict=True)
+        )
+        for cut in cuts:
+            order: Run = {}
+            for cid, hits in bm25.items():
+                top = [records[h.record_id] for h in hits[:cut]]
+                vectors_of_top = ranker.candidate_vectors(top)
+                order[cid] = cosine_ranking(
+                    question_vectors[cid], [r.id for r in top], vectors_of_top
                 )
-                for cid in questions
-            }
+            runs[f"minilm top{cut} (cosine alone)"] = reranked(
+                bm25, order, cut, FusionMethod.LINEAR, 1.0
+            )
+            for method in FusionMethod:
+                runs[f"bm25+minilm top{cut} ({method})"] = reranked(bm25, order, cut, method, 0.5)
 
-        def held(ids: Any) -> dict[str, Record]:
-            return {i: records[i] for i in ids}
-
-        runs["bm25+static+minilm (pipeline)"] = timed_run(
+        runs[f"bm25+static+minilm top{cuts[-1]} (linear)"] = timed_run(
             questions,
-            lambda q: full.rank(q, [hit for hit, _ in engine.search(q, DEPTH)], held),
+            lambda q: ranker.rank(
+                q, bm25_hits(engine, q), lambda ids: {i: records[i] for i in ids}
+            ),
             report,
             "pipeline_warm",
         )
     report["systems"] = {name: evaluate(run_, relevant) for name, run_ in runs.items()}
     return report
+
+
+def static_index(
+    engine: Engine, data_dir: Path, corpus_words: int, report: dict[str, Any]
+) -> VectorIndex:
+    """Distill the static model (unless the data dir has one) and embed every record."""
+    if not (data_dir / "dense" / "static" / "config.json").is_file():
+        started = time.perf_counter()
+        engine.distill_static_model(corpus_words)
+        report["distill_seconds"] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
+    manifest = engine.build_vectors()
+    report["static_texts_per_second"] = round(
+        manifest.record_count / (time.perf_counter() - started)
+    )
+    ranker = DenseRanker.open(engine.settings.dense, data_dir)
+    assert ranker.vectors is not None
+    return ranker.vectors
+
+
+def bm25_hits(engine: Engine, question: str) -> list[SearchHit]:
+    return [hit for hit, _ in engine.search(question, DEPTH)]
+
+
+def reranked(bm25: Run, order: Run, cut: int, method: FusionMethod, dense_weight: float) -> Run:
+    return {
+        cid: rerank(hits, order[cid], candidates=cut, method=method, dense_weight=dense_weight)
+        for cid, hits in bm25.items()
+    }
 
 
 def read_corpus(path: Path) -> list[Record]:

@@ -174,7 +174,7 @@ class Engine:
                 if progress is not None:
                     progress(len(batch))
             update.commit(sequence)
-        if self.settings.dense.enabled and self.settings.dense.first_stage:
+        if self.settings.dense.enabled and self.settings.dense.uses_vector_index:
             self.build_vectors(progress)
         return self._index.manifest
 

@@ -20,7 +20,8 @@ VECTORS = "vectors"
 
 
 def dense_settings(data_dir: Path, static_model_dir: Path, **dense: Any) -> Settings:
-    values = {"enabled": True, "static_model_path": str(static_model_dir)} | dense
+    values = {"enabled": True, "first_stage": True, "static_model_path": str(static_model_dir)}
+    values |= dense
     return load_settings(data_dir, overrides={"dense": values}, environ={})
 
 

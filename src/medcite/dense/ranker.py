@@ -3,8 +3,9 @@
 :class:`DenseRanker` owns the record vector index (kept in step with the store by the
 engine) and the re-ranking encoder, and turns a lexical ranking into the final one:
 
-1. *first stage* — the vector index's nearest records fused with the lexical hits, so
-   a record that shares no word with the question can still come in;
+1. *first stage* (``first_stage``, off by default) — the vector index's nearest records
+   fused with the lexical hits, so a record that shares no word with the question can
+   still come in;
 2. *re-rank* — the top ``rerank_candidates`` re-ordered by the transformer and fused
    with their lexical order.
 
@@ -52,7 +53,7 @@ class DenseRanker:
     def open(cls, settings: DenseSettings, data_dir: Path) -> DenseRanker:
         """Open (or start) the vector index and name the re-ranker; models load lazily."""
         vectors = None
-        if settings.first_stage:
+        if settings.uses_vector_index:
             encoder = open_encoder(settings.encoder, settings, data_dir)
             vectors = VectorIndex.open(data_dir / VECTORS_DIR, encoder, settings)
         reranker = None
@@ -68,7 +69,7 @@ class DenseRanker:
         """The lexical ranking with dense evidence fused in (see the module doc)."""
         settings = self._settings
         ranking: Sequence[SearchHit] = lexical
-        if self.vectors is not None:
+        if self.vectors is not None and settings.first_stage:
             nearest = self.vectors.search(question, settings.first_stage_candidates)
             ranking = fuse(settings.fusion, ranking, nearest, settings.dense_weight)
         if self._reranker is not None and ranking:
