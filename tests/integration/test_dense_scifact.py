@@ -34,7 +34,11 @@ def load_bench() -> ModuleType:
 def test_dense_scifact_figures_hold(shared_data: Path, dense_extra: None, tmp_path: Path) -> None:
     bench = load_bench()
     args = argparse.Namespace(
-        data=shared_data / "scifact", candidates=[20, 50], corpus_words=0, latency_queries=1
+        data=shared_data / "scifact",
+        candidates=[20, 50],
+        corpus_words=0,
+        latency_queries=1,
+        minilm_index=False,
     )
     report = bench.run(args, tmp_path)
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
