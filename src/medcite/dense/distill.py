@@ -14,6 +14,7 @@ stored records), each distilled as the transformer sees it in context-free form,
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from collections import Counter
@@ -45,12 +46,19 @@ def distill_static_model(
     quiet_model_libraries()
     from model2vec.distill import distill
 
-    model = distill(
-        model_name=str(source),
-        vocabulary=list(vocabulary) or None,
-        device="cpu",
-        pca_dims=pca_dimensions,
-    )
+    # model2vec warns once per word the transformer already knows: thousands of lines.
+    model2vec_log = logging.getLogger("model2vec")
+    level = model2vec_log.level
+    model2vec_log.setLevel(logging.ERROR)
+    try:
+        model = distill(
+            model_name=str(source),
+            vocabulary=list(vocabulary) or None,
+            device="cpu",
+            pca_dims=pca_dimensions,
+        )
+    finally:
+        model2vec_log.setLevel(level)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -64,11 +72,13 @@ def distill_static_model(
     return weights_fingerprint(target)
 
 
-_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_WORD = re.compile(r"[a-z][a-z0-9]*")
+"""Plain words only: a hyphenated word becomes a multi-word "added token" in model2vec's
+tokenizer, and thousands of those make tokenizing (and distilling) many times slower."""
 
 
 def corpus_vocabulary(texts: Iterable[str], size: int, min_count: int = 3) -> list[str]:
-    """The ``size`` commonest words (lower-cased, ≥ 3 letters) seen ``min_count`` times or more.
+    """The ``size`` commonest words (lower-cased, ≥ 3 characters) seen ``min_count`` times or more.
 
     Words the transformer's own vocabulary already holds are dropped by model2vec itself.
     """
