@@ -117,6 +117,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
         static = runs["static"] = timed_run(
             questions, lambda q: vectors.search(q, DEPTH), report, "static"
         )
+        report["hnsw_top10_agreement"] = hnsw_agreement(
+            data_dir / "vectors-hnsw", vectors, records, settings.dense, questions, static, report
+        )
         for method in FusionMethod:
             runs[f"bm25+static ({method})"] = {
                 cid: fuse(method, bm25[cid], static[cid], 0.5) for cid in questions
@@ -221,6 +224,30 @@ def static_index(
     ranker = DenseRanker.open(engine.settings.dense, data_dir)
     assert ranker.vectors is not None
     return ranker.vectors
+
+
+def hnsw_agreement(
+    folder: Path,
+    exact: VectorIndex,
+    records: dict[str, Record],
+    dense: DenseSettings,
+    questions: dict[int, str],
+    exact_run: Run,
+    report: dict[str, Any],
+) -> float:
+    """The same static vectors in an HNSW graph: share of the exact top 10 it returns."""
+    settings = dense.model_copy(update={"hnsw_above": 0})
+    graph = VectorIndex.create(folder, exact.encoder, settings)
+    with graph.updating() as update:
+        update.upsert(records.values())
+        update.commit(0)
+    assert graph.manifest.structure == "hnsw"
+    approximate = timed_run(questions, lambda q: graph.search(q, 10), report, "static_hnsw")
+    shared = [
+        len({h.record_id for h in approximate[cid]} & {h.record_id for h in exact_run[cid][:10]})
+        for cid in questions
+    ]
+    return round(sum(shared) / (10 * len(shared)), 4)
 
 
 def bm25_hits(engine: Engine, question: str) -> list[SearchHit]:
