@@ -130,3 +130,35 @@ def test_default_settings_never_touch_the_extra(
         engine.ingest(sample_records(fixtures_dir))
         assert engine.ask("COVID-19 and fatty liver disease").references
     assert not (tmp_path / VECTORS).exists()
+
+
+def test_a_transformer_index_serves_reranking_without_encoding_candidates(
+    tmp_path: Path, fixtures_dir: Path, dense_extra: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medcite.dense.ranker import DenseRanker
+
+    settings = load_settings(
+        tmp_path, overrides={"dense": {"enabled": True, "encoder": "transformer"}}, environ={}
+    )
+    records = sample_records(fixtures_dir)
+    with Engine.open(settings) as engine:
+        engine.ingest(records)  # embeds every record with MiniLM
+        lexical = engine.search("glioblastoma cell line", 5)
+    ranker = DenseRanker.open(settings.dense, tmp_path)
+    assert ranker.vectors is not None and ranker.vectors.document_count() == 8
+    encoded: list[int] = []
+    encode = ranker.vectors.encoder.encode
+
+    def counting_encode(texts: list[str]) -> Any:
+        encoded.append(len(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(ranker.vectors.encoder, "encode", counting_encode)
+    by_id = {record.id: record for record in records}
+    ranked = ranker.rank(
+        "glioblastoma cell line",
+        [hit for hit, _ in lexical],
+        lambda ids: {i: by_id[i] for i in ids},
+    )
+    assert ranked[0].record_id == "pmid:31383287"
+    assert encoded == [1]  # the question only: the candidates' vectors came from the index
