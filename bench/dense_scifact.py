@@ -3,7 +3,7 @@
 Usage::
 
     python bench/dense_scifact.py [--data ../shared/data/scifact] [--data-dir DIR]
-                                  [--candidates 50] [--corpus-words 0]
+                                  [--candidates 20 50] [--minilm-index]
                                   [--latency-queries 20] [--json FILE]
 
 Needs the dense extra (``pip install torch==2.13.0 && pip install -e '.[dense]'``).
@@ -79,7 +79,6 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument(
         "--candidates", type=int, nargs="+", default=[20, 50], help="BM25 records re-ranked"
     )
-    parser.add_argument("--corpus-words", type=int, default=0, help="distill: corpus words")
     parser.add_argument("--latency-queries", type=int, default=10)
     parser.add_argument(
         "--minilm-index",
@@ -113,7 +112,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
         lexical = timed_run(questions, lambda q: engine.search(q, DEPTH), report, "bm25")
         bm25 = runs["bm25"] = {cid: [hit for hit, _ in hits] for cid, hits in lexical.items()}
 
-        vectors = static_index(engine, data_dir, args.corpus_words, report)
+        vectors = static_index(engine, data_dir, report)
         static = runs["static"] = timed_run(
             questions, lambda q: vectors.search(q, DEPTH), report, "static"
         )
@@ -208,13 +207,11 @@ def minilm_index_runs(
     return runs
 
 
-def static_index(
-    engine: Engine, data_dir: Path, corpus_words: int, report: dict[str, Any]
-) -> VectorIndex:
+def static_index(engine: Engine, data_dir: Path, report: dict[str, Any]) -> VectorIndex:
     """Distill the static model (unless the data dir has one) and embed every record."""
     if not (data_dir / "dense" / "static" / "config.json").is_file():
         started = time.perf_counter()
-        engine.distill_static_model(corpus_words)
+        engine.distill_static_model()
         report["distill_seconds"] = round(time.perf_counter() - started, 1)
     started = time.perf_counter()
     manifest = engine.build_vectors()

@@ -235,20 +235,10 @@ def index_rebuild(ctx: typer.Context) -> None:
 
 
 @dense_app.command("distill")
-def dense_distill(
-    ctx: typer.Context,
-    corpus_words: Annotated[
-        int,
-        typer.Option(
-            "--corpus-words",
-            min=0,
-            help="Also give the commonest N words of the stored records their own vectors.",
-        ),
-    ] = 0,
-) -> None:
+def dense_distill(ctx: typer.Context) -> None:
     """Distill the static encoder offline from the local transformer weights."""
     with _engine(ctx) as engine:
-        folder = engine.distill_static_model(corpus_words)
+        folder = engine.distill_static_model()
     out.print(f"static model written to {folder}; now run `medcite dense build`")
 
 

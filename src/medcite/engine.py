@@ -247,19 +247,13 @@ class Engine:
 
     # -- dense retrieval (optional extra) ------------------------------------------------
 
-    def distill_static_model(self, corpus_words: int = 0) -> Path:
-        """Distill the static encoder offline into the data dir (then rebuild the vectors).
-
-        ``corpus_words`` > 0 gives that many of the store's commonest words their own vectors.
-        """
+    def distill_static_model(self) -> Path:
+        """Distill the static encoder offline into the data dir (then rebuild the vectors)."""
         require_dense_extra("distilling the static model")
         from medcite.dense.build import distill_into_data_dir
 
-        records = self._store.live_records() if corpus_words else ()
         self._dense = None
-        return distill_into_data_dir(
-            self.settings.dense, self.settings.data_dir, records, corpus_words
-        )
+        return distill_into_data_dir(self.settings.dense, self.settings.data_dir)
 
     def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
         """Rebuild the record vector index from the store with the configured encoder."""

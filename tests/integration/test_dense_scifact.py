@@ -36,7 +36,6 @@ def test_dense_scifact_figures_hold(shared_data: Path, dense_extra: None, tmp_pa
     args = argparse.Namespace(
         data=shared_data / "scifact",
         candidates=[20, 50],
-        corpus_words=0,
         latency_queries=1,
         minilm_index=False,
     )

@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
 
-from medcite.dense.distill import corpus_vocabulary, distill_static_model
-from medcite.dense.encoders import open_encoder, record_text, static_model_folder
-from medcite.dense.encoders import transformer_folder as transformer_weights
+from medcite.dense.distill import distill_static_model
+from medcite.dense.encoders import open_encoder, static_model_folder, transformer_folder
 from medcite.dense.manifest import VectorManifest
 from medcite.dense.ranker import VECTORS_DIR
 from medcite.dense.vectors import VectorIndex
@@ -43,17 +42,8 @@ def build_vector_index(
     return vectors.manifest
 
 
-def distill_into_data_dir(
-    settings: DenseSettings,
-    data_dir: Path,
-    records: Iterable[Record] = (),
-    corpus_words: int = 0,
-) -> Path:
-    """Distill the static model where the settings look for it; returns that folder.
-
-    With ``corpus_words`` > 0, the commonest words of ``records`` get their own vectors.
-    """
-    words = corpus_vocabulary(map(record_text, records), corpus_words) if corpus_words else []
+def distill_into_data_dir(settings: DenseSettings, data_dir: Path) -> Path:
+    """Distill the static model where the settings look for it; returns that folder."""
     target = static_model_folder(settings, data_dir)
-    distill_static_model(transformer_weights(settings), target, vocabulary=words)
+    distill_static_model(transformer_folder(settings), target)
     return target

@@ -7,18 +7,15 @@ text by averaging its token vectors: no attention, so thousands of abstracts per
 on a CPU, at a loss of quality that the SciFact benchmark (``bench/dense_scifact.py``)
 measures. Everything is read from a local folder; nothing is downloaded.
 
-Optionally the vocabulary is extended with whole words (e.g. the commonest words of the
-stored records), each distilled as the transformer sees it in context-free form, so that
-"calcinosis" gets its own vector instead of the mean of its word pieces.
+model2vec can also give whole corpus words their own vectors. Tried on SciFact with the
+10,000 commonest words of the corpus, it made distillation 4x slower and the static
+encoder worse (nDCG@10 0.227 against 0.396), so medcite distills the word pieces only.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import shutil
-from collections import Counter
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from medcite.dense.encoders import quiet_model_libraries, weights_fingerprint
@@ -32,7 +29,6 @@ def distill_static_model(
     source: Path,
     target: Path,
     *,
-    vocabulary: Sequence[str] = (),
     pca_dimensions: int = PCA_DIMENSIONS,
 ) -> str:
     """Distill a static model from the transformer in ``source`` into ``target``.
@@ -46,14 +42,13 @@ def distill_static_model(
     quiet_model_libraries()
     from model2vec.distill import distill
 
-    # model2vec warns once per word the transformer already knows: thousands of lines.
+    # model2vec may warn once per token it handles: thousands of lines.
     model2vec_log = logging.getLogger("model2vec")
     level = model2vec_log.level
     model2vec_log.setLevel(logging.ERROR)
     try:
         model = distill(
             model_name=str(source),
-            vocabulary=list(vocabulary) or None,
             device="cpu",
             pca_dims=pca_dimensions,
         )
@@ -70,19 +65,3 @@ def distill_static_model(
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
     return weights_fingerprint(target)
-
-
-_WORD = re.compile(r"[a-z][a-z0-9]*")
-"""Plain words only: a hyphenated word becomes a multi-word "added token" in model2vec's
-tokenizer, and thousands of those make tokenizing (and distilling) many times slower."""
-
-
-def corpus_vocabulary(texts: Iterable[str], size: int, min_count: int = 3) -> list[str]:
-    """The ``size`` commonest words (lower-cased, ≥ 3 characters) seen ``min_count`` times or more.
-
-    Words the transformer's own vocabulary already holds are dropped by model2vec itself.
-    """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(word for word in _WORD.findall(text.lower()) if len(word) >= 3)
-    return [word for word, count in counts.most_common(size) if count >= min_count]
