@@ -136,3 +136,11 @@ def test_a_folder_of_other_files_is_never_wiped(tmp_path: Path, encoder: StaticE
     with pytest.raises(IndexStateError, match="refusing to wipe"):
         VectorIndex.create(folder, encoder, DenseSettings())
     assert (folder / "thesis.docx").read_text() == "precious"
+
+
+def test_search_looks_past_tombstones(tmp_path: Path, encoder: StaticEncoder) -> None:
+    index = build(tmp_path / "v", encoder)
+    with index.updating() as update:
+        update.delete(["pmid:1", "pmid:2", "pmid:3"])  # not committed: still tombstones
+        hits = index.search("antiviral drugs for coronavirus", 1)
+        assert [hit.record_id for hit in hits] == ["pmid:4"]

@@ -128,12 +128,23 @@ class VectorIndex:
         return self.search_vector(self._encoder.encode([text])[0], limit)
 
     def search_vector(self, vector: Vectors, limit: int = 10) -> tuple[SearchHit, ...]:
-        """The ``limit`` records nearest to a query vector from the same encoder."""
-        tombstones = len(self._ids) - len(self._rows)
-        depth = min(len(self._ids), limit + tombstones)
-        if limit < 1 or depth < 1:
+        """The ``limit`` records nearest to a query vector from the same encoder.
+
+        Tombstoned rows are skipped: the search asks faiss for twice ``limit`` neighbours
+        and, while tombstones leave too few, four times as many again.
+        """
+        rows_held = len(self._ids)
+        if limit < 1 or not self._rows:
             return ()
         query = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1)
+        depth = min(rows_held, 2 * limit)
+        while True:
+            hits = self._live_hits(query, depth, limit)
+            if len(hits) == limit or depth == rows_held:
+                return hits
+            depth = min(rows_held, 4 * depth)
+
+    def _live_hits(self, query: Vectors, depth: int, limit: int) -> tuple[SearchHit, ...]:
         scores, rows = self._faiss.search(query, depth)
         hits: list[SearchHit] = []
         for score, row in zip(scores[0], rows[0], strict=True):
