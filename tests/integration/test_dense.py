@@ -138,7 +138,9 @@ def test_a_transformer_index_serves_reranking_without_encoding_candidates(
     from medcite.dense.ranker import DenseRanker
 
     settings = load_settings(
-        tmp_path, overrides={"dense": {"enabled": True, "encoder": "transformer"}}, environ={}
+        tmp_path,
+        overrides={"dense": {"enabled": True, "encoder": "transformer", "first_stage": True}},
+        environ={},
     )
     records = sample_records(fixtures_dir)
     with Engine.open(settings) as engine:
@@ -161,4 +163,4 @@ def test_a_transformer_index_serves_reranking_without_encoding_candidates(
         lambda ids: {i: by_id[i] for i in ids},
     )
     assert ranked[0].record_id == "pmid:31383287"
-    assert encoded == [1]  # the question only: the candidates' vectors came from the index
+    assert encoded == [1]  # the question, once: the candidates' vectors came from the index

@@ -69,15 +69,19 @@ class DenseRanker:
         """The lexical ranking with dense evidence fused in (see the module doc)."""
         settings = self._settings
         ranking: Sequence[SearchHit] = lexical
+        asked: Vectors | None = None  # the question's vector, when the re-ranker can reuse it
         if self.vectors is not None and settings.first_stage:
-            nearest = self.vectors.search(question, settings.first_stage_candidates)
+            asked = self.vectors.encoder.encode([question])[0]
+            nearest = self.vectors.search_vector(asked, settings.first_stage_candidates)
             ranking = fuse(settings.fusion, ranking, nearest, settings.dense_weight)
+            if self.vectors.encoder is not self._reranker:
+                asked = None
         if self._reranker is not None and ranking:
             top = [hit.record_id for hit in ranking[: settings.rerank_candidates]]
             records = fetch(top)
             held = [record_id for record_id in top if record_id in records]
             dense = cosine_ranking(
-                self._reranker.encode([question])[0],
+                asked if asked is not None else self._reranker.encode([question])[0],
                 held,
                 self.candidate_vectors([records[record_id] for record_id in held]),
             )
