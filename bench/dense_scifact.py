@@ -90,7 +90,8 @@ def parse_arguments() -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
-    claims = [json.loads(line) for line in (args.data / "claims_dev.jsonl").open()]
+    with (args.data / "claims_dev.jsonl").open(encoding="utf-8") as lines:
+        claims = [json.loads(line) for line in lines]
     relevant = {c["id"]: {f"scifact:{d}" for d in c["cited_doc_ids"]} for c in claims}
     questions = {c["id"]: c["claim"] for c in claims}
     cuts = sorted(args.candidates)
