@@ -35,3 +35,31 @@ def shared_seeds() -> Path:
     if not SHARED_SEEDS_DIR.is_dir():
         pytest.skip(f"seed files not found at {SHARED_SEEDS_DIR} (CI provides ../shared/seeds)")
     return SHARED_SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def dense_extra() -> None:
+    """Skip, with the reason, where the optional ``medcite[dense]`` extra is not installed."""
+    from medcite.dense import dense_extra_missing
+
+    missing = dense_extra_missing()
+    if missing:
+        pytest.skip(f"the dense extra is not installed (missing: {', '.join(missing)})")
+
+
+@pytest.fixture(scope="session")
+def static_model_dir(dense_extra: None, request: pytest.FixtureRequest) -> Path:
+    """A static model distilled from the bundled MiniLM (~40 s), kept in pytest's cache.
+
+    Distilled once per machine: the cache folder is keyed by the source weights'
+    fingerprint, so new weights distill again.
+    """
+    from medcite.dense.distill import distill_static_model
+    from medcite.dense.encoders import bundled_model_path, weights_fingerprint
+
+    source = bundled_model_path()
+    folder = request.config.cache.mkdir(f"medcite-static-{weights_fingerprint(source)}")
+    target = folder / "static"
+    if not (target / "config.json").is_file():
+        distill_static_model(source, target)
+    return target

@@ -78,11 +78,13 @@ app = typer.Typer(
 fetch_app = typer.Typer(help="Fetch records from online sources (NCBI E-utilities).")
 index_app = typer.Typer(help="Maintain the full-text index.")
 export_app = typer.Typer(help="Export stored records.")
+dense_app = typer.Typer(help="Optional dense retrieval (needs the 'dense' extra).")
 vocab_app = typer.Typer(help="Load and inspect controlled vocabularies (MeSH, Disease Ontology).")
 app.add_typer(fetch_app, name="fetch")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
 app.add_typer(vocab_app, name="vocab")
+app.add_typer(dense_app, name="dense")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
@@ -354,6 +356,25 @@ def index_rebuild(ctx: typer.Context) -> None:
     flagged = recheck_approved(_settings(ctx), only_if_present=True)
     if flagged:
         out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
+
+
+@dense_app.command("distill")
+def dense_distill(ctx: typer.Context) -> None:
+    """Distill the static encoder offline from the local transformer weights."""
+    with _engine(ctx) as engine:
+        folder = engine.distill_static_model()
+    out.print(f"static model written to {folder}; now run `medcite dense build`")
+
+
+@dense_app.command("build")
+def dense_build(ctx: typer.Context) -> None:
+    """(Re)build the record vector index from the store with the configured encoder."""
+    with _engine(ctx) as engine, _progress("embedding") as advance:
+        manifest = engine.build_vectors(advance)
+    out.print(
+        f"vector index built: {manifest.record_count} records, {manifest.dimension} "
+        f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"
+    )
 
 
 @export_app.command("jsonl")

@@ -4,6 +4,7 @@
 
     MedciteError                  anything medcite raises on purpose
     ├── ConfigError               settings that do not validate, a data dir that cannot be used
+    │   └── ExtraMissingError     a setting or command needs an optional extra that is not installed
     ├── SourceError               an input that cannot be read at all (file, line/record, reason)
     ├── QuestionError             a question or search text medcite will not run (empty, too long)
     ├── NotFoundError             a record id that is not in the store
@@ -30,6 +31,10 @@ class MedciteError(Exception):
 
 class ConfigError(MedciteError):
     """Settings or the data directory are unusable."""
+
+
+class ExtraMissingError(ConfigError):
+    """An optional part (e.g. ``medcite[dense]``) is asked for but not installed; says how to."""
 
 
 class SourceError(MedciteError):

