@@ -25,7 +25,7 @@ import msgspec
 from medcite.records import Concept
 from medcite.understand.normalize import STOP_WORDS, bag_key, tokenize
 
-LEXICON_FORMAT = 1
+LEXICON_FORMAT = 2
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 
@@ -55,6 +55,8 @@ class Lexicon(msgspec.Struct, frozen=True):
     longest: int
     trees: dict[str, tuple[str, ...]] = {}
     """MeSH tree numbers of every concept that has them (for roles and relatedness)."""
+    words: frozenset[str] = frozenset()
+    """Every canonical word of every term: a text sharing none names no term."""
     format: int = LEXICON_FORMAT
 
     def to_bytes(self) -> bytes:
@@ -115,6 +117,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         first_words=frozenset(words[0] for words in multi_word),
         longest=max((len(words) for words in multi_word), default=1),
         trees={c.id: c.tree_numbers for c in concept_list if c.tree_numbers},
+        words=frozenset(word for key in terms for word in key.split(" ")),
     )
 
 

@@ -74,6 +74,8 @@ def count_concepts(
     """
     words, keys = canonical_words(text)
     counts: Counter[str] = Counter()
+    if lexicon.words.isdisjoint(keys) and (not short_forms or short_forms.keys().isdisjoint(words)):
+        return counts
     position, total = 0, len(keys)
     while position < total:
         longest = (

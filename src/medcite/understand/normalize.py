@@ -77,15 +77,17 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
-def canonical_words(text: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=16_384)
+def canonical_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of ``text`` as written and in canonical form, without offsets.
 
     The fast path of :func:`tokenize` for counting concepts in whole abstracts, where
-    where each word stands does not matter. A possessive "'s" becomes a stray "s",
-    which no term key begins with.
+    each word stands does not matter. A possessive "'s" becomes a stray "s", which no
+    term key begins with. Cached: the same abstracts and sentences are read for one
+    question after another (a few megabytes for thousands of abstracts).
     """
-    words = _WORD.findall(_POSSESSIVE_S.sub("", text))
-    return words, [canonical_word(word) for word in words]
+    words = tuple(_WORD.findall(_POSSESSIVE_S.sub("", text)))
+    return words, tuple(canonical_word(word) for word in words)
 
 
 def term_key(term: str) -> str:

@@ -115,6 +115,8 @@ def _clashing_short_forms(record: Record, question: Question, asked: Lexicon) ->
     short_forms = {a for c in question.with_role(ConceptRole.CONDITION) for a in c.abbreviations}
     clashes: dict[str, str] = {}
     for text in (record.title, *(section.text for section in record.sections)):
+        if not any(f"({short}" in text or f"{short} (" in text for short in short_forms):
+            continue  # no definition of these short forms can be in this text
         for definition in find_definitions(text):
             if definition.short_form in short_forms and not concepts_of_phrase(
                 definition.long_form, asked
