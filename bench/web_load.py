@@ -3,7 +3,7 @@
 Usage::
 
     python bench/web_load.py [--data-dir DIR] [--records 200000] [--users 20]
-                             [--requests 3000] [--duration 90] [--workers 2]
+                             [--requests 3000] [--duration 90] [--workers 2] [--think 0]
                              [--json bench/results/web_load.json]
 
 Loopback only, bounded in requests and in time. The index is built once with the helpers
@@ -13,7 +13,11 @@ directory, so reruns start equal.
 
 Phase 1, load: ``--users`` concurrent users (asyncio + httpx), each in a loop: ask a
 question (``GET /api/v1/ask``), read that answer's page (``GET /answers/{id}``), search
-records (``GET /api/v1/records``) and read the library (``GET /library``). Reported per
+records (``GET /api/v1/records``) and read the library (``GET /library``). By default
+nobody pauses, so 20 users keep 20 requests in flight at all times: a stress test whose
+latency is set by throughput alone (Little's law). ``--think S`` adds a pause after each
+request (exponential, mean S seconds, seeded per user), closer to people reading what
+they asked for. Reported per
 kind and overall: throughput, p50/p95/p99 and errors (any status other than 2xx/3xx, or a
 failed connection). Baselines measured in the same run: ``Engine.ask`` in-process on the
 same questions (the work one answer costs) and ``GET /api/v1/health`` under the same
@@ -32,6 +36,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -158,7 +163,14 @@ class Recorder:
 
 
 async def user_loop(base: str, texts: list[str], offset: int, recorder: Recorder,
-                    stop: asyncio.Event, budget: list[int]) -> None:  # fmt: skip
+                    stop: asyncio.Event, budget: list[int], think: float) -> None:  # fmt: skip
+    """One user's clicks; with ``think`` > 0 a pause (exponential, that mean) after each."""
+    pauses = random.Random(offset)
+
+    async def pause() -> None:
+        if think > 0:
+            await asyncio.sleep(pauses.expovariate(1 / think))
+
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         turn = offset
         while not stop.is_set() and budget[0] > 0:
@@ -166,12 +178,16 @@ async def user_loop(base: str, texts: list[str], offset: int, recorder: Recorder
             question = texts[turn % len(texts)]
             turn += 7
             asked = await recorder.call(client, "ask", "GET", "/api/v1/ask", params={"q": question})
+            await pause()
             if asked is not None and asked.status_code == 200:
                 snapshot = asked.json()["snapshot"]["id"]
                 await recorder.call(client, "answer_page", "GET", f"/answers/{snapshot}")
+                await pause()
             words = " ".join(question.split()[:4])
             await recorder.call(client, "search", "GET", "/api/v1/records", params={"q": words})
+            await pause()
             await recorder.call(client, "library", "GET", "/library")
+            await pause()
 
 
 async def health_loop(base: str, recorder: Recorder, count: int) -> None:
@@ -181,12 +197,12 @@ async def health_loop(base: str, recorder: Recorder, count: int) -> None:
 
 
 async def load(base: str, texts: list[str], users: int, requests: int,
-               duration: float) -> dict[str, Any]:  # fmt: skip
+               duration: float, think: float = 0.0) -> dict[str, Any]:  # fmt: skip
     recorder = Recorder()
     stop = asyncio.Event()
     budget = [requests]
     started = time.perf_counter()
-    tasks = [asyncio.create_task(user_loop(base, texts, i, recorder, stop, budget))
+    tasks = [asyncio.create_task(user_loop(base, texts, i, recorder, stop, budget, think))
              for i in range(users)]  # fmt: skip
     await asyncio.wait(tasks, timeout=duration)
     stop.set()
@@ -310,13 +326,20 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=90.0)
     parser.add_argument("--crash-seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause in seconds after each request (0: none, a stress test)",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "web_load.json")
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="medcite-bench-"))
     scratch = Path(tempfile.mkdtemp(prefix="medcite-web-load-"))
     database_url = f"sqlite:///{scratch / 'bench.sqlite3'}"
     result: dict[str, Any] = {"data_dir": str(data_dir), "users": args.users,
-                              "workers": args.workers, "cores": os.cpu_count(),
+                              "workers": args.workers, "think_seconds": args.think,
+                              "cores": os.cpu_count(),
                               "load_average_before": os.getloadavg()[0]}  # fmt: skip
     result["records"] = prepare_data(data_dir, args.records)
     database = Database.open(database_url)
@@ -332,7 +355,7 @@ def main() -> None:
         result["startup_seconds"] = round(server.start(), 1)
         result["health_baseline"] = asyncio.run(health_baseline(server.base, args.users, 25))
         result["load"] = asyncio.run(
-            load(server.base, texts, args.users, args.requests, args.duration)
+            load(server.base, texts, args.users, args.requests, args.duration, args.think)
         )
         result["crash"] = asyncio.run(
             crash_phase(server, database_url, texts, args.users // 2, args.crash_seconds)
@@ -346,7 +369,8 @@ def main() -> None:
 
 def report(result: dict[str, Any]) -> None:
     load_figures, crash = result["load"], result["crash"]
-    print(f"{result['records']} records, {result['users']} users, {result['workers']} workers,"
+    print(f"{result['records']} records, {result['users']} users"
+          f" (think {result['think_seconds']} s), {result['workers']} workers,"
           f" {result['cores']} cores (load average before:"
           f" {result['load_average_before']:.1f})")  # fmt: skip
     engine = result["engine_ask_in_process"]
