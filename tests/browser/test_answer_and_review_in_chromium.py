@@ -2,8 +2,8 @@
 ``medcite serve`` process on loopback.
 
 ask → answer → follow-up → submit → review → approve → the library shows it approved;
-the ask page used with the keyboard alone; screenshots of the answer page at phone and
-desktop widths saved under tests/artifacts/.
+the ask page used with the keyboard alone, with JavaScript off, and its waiting state;
+screenshots of the answer page at phone and desktop widths saved under tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from medcite.db import Database, database_url
+from medcite.web.templating import ENHANCE_URL
 from support.web import HOSTILE_QUESTION, PASSWORD, add_accounts, build_index
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
@@ -94,8 +95,10 @@ def browser(chromium: str) -> Iterator[object]:
         launched.close()
 
 
-def new_page(browser: object, width: int = 1280, height: int = 900):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+def new_page(browser: object, width: int = 1280, height: int = 900, script: bool = True):  # type: ignore[no-untyped-def]
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": width, "height": height}, java_script_enabled=script
+    )
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
@@ -118,6 +121,7 @@ def sign_out(page) -> None:  # type: ignore[no-untyped-def]
 def test_the_ask_page_works_with_the_keyboard_alone(server: str, browser: object) -> None:
     page = new_page(browser)
     page.goto(server + "/")
+    assert page.evaluate("document.documentElement.dataset.enhanced") == "true"  # CSP lets it
     assert page.evaluate("document.activeElement.id") == "q"  # the question box has focus
     page.keyboard.type(HOSTILE_QUESTION)
     page.keyboard.press("Tab")
@@ -135,6 +139,35 @@ def test_the_ask_page_works_with_the_keyboard_alone(server: str, browser: object
     assert page.console_errors == []
 
 
+def test_an_answer_on_its_way_says_so_and_cannot_be_sent_twice(
+    server: str, browser: object
+) -> None:
+    page = new_page(browser)
+    page.goto(server + "/")
+    page.fill("#q", HOSTILE_QUESTION)
+    form = "form[action='/ask']"
+    # Hold the form where it is (as a slow answer would) to see the waiting state.
+    page.eval_on_selector(form, "f => f.addEventListener('submit', e => e.preventDefault())")
+    page.click(f"{form} button")
+    assert page.get_attribute(form, "aria-busy") == "true"
+    assert page.is_disabled(f"{form} button")
+    assert page.inner_text(f"{form} button") == "Finding evidence…"
+    assert page.console_errors == []
+
+
+def test_asking_works_with_javascript_off(server: str, browser: object) -> None:
+    page = new_page(browser, script=False)
+    page.goto(server + "/")
+    page.fill("#q", HOSTILE_QUESTION)
+    page.click("form[action='/ask'] button")
+    page.wait_for_url("**/answers/**")
+    assert page.locator("ol.references li").count() >= 1
+    page.fill("#follow-up", "and calcinosis in children?")
+    page.click("section.box form button")
+    page.wait_for_url("**/answers/**")
+    assert page.inner_text("h1") == "and calcinosis in children?"
+
+
 def test_ask_follow_up_submit_review_approve_and_the_library_shows_it(
     server: str, browser: object
 ) -> None:
@@ -145,7 +178,7 @@ def test_ask_follow_up_submit_review_approve_and_the_library_shows_it(
     page.wait_for_url("**/answers/**")
     first = page.url
     assert page.locator("ol.references li").count() >= 1
-    assert page.locator("script").count() == 0  # the hostile record's markup is text
+    assert page.locator(f"script:not([src='{ENHANCE_URL}'])").count() == 0  # markup is text
     assert "alert('title')" in page.inner_text("ol.references")
 
     ARTIFACTS.mkdir(exist_ok=True)

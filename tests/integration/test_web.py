@@ -11,6 +11,7 @@ from medcite.editorial import Editorial
 from medcite.engine import Engine
 from medcite.records import Answer, Audience, Question, Record, Section, Source
 from medcite.review import ReviewState
+from medcite.web.templating import ENHANCE_URL
 from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
 
 
@@ -289,3 +290,13 @@ def test_health_readiness_and_the_openapi_contract(site: Site) -> None:
     assert not any(path.startswith("/review") or path == "/" for path in paths)
     for page in ("/", "/policy", "/signin", "/library"):
         assert site.client.get(page).status_code == 200, page
+
+
+def test_the_enhancement_script_comes_from_the_site_itself(site: Site) -> None:
+    script = site.client.get(ENHANCE_URL)
+    assert script.status_code == 200
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert "dataset.busy" in script.text
+    ask_page = site.client.get("/").text
+    assert f'<script src="{ENHANCE_URL}" defer></script>' in ask_page
+    assert 'data-busy="Finding evidence…"' in ask_page

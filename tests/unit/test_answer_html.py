@@ -79,6 +79,7 @@ def test_the_web_controls_and_an_approval_show_on_the_same_page() -> None:
         submit_url="/answers/abc/submit",
         export_links={"RIS": "/answers/abc/export.ris"},
         nav={"Ask": "/", "Editorial policy": "/policy"},
+        script_url="/static/enhance.js",
     )
     banner = ReviewBanner("Approved", approved=True, reviewer="dr-b", reviewed_on=date(2026, 5, 2))
     page = answer_to_html(answer(), audience="patient", banner=banner, controls=controls)
@@ -87,6 +88,8 @@ def test_the_web_controls_and_an_approval_show_on_the_same_page() -> None:
     assert "pending human review" not in page
     assert "last updated 2026-05-01" in page and 'href="/policy"' in page
     assert 'name="conversation" value="abc"' in page and 'action="/ask"' in page
+    assert '<script src="/static/enhance.js" defer></script>' in page  # only when asked for
+    assert 'action="/ask" data-busy=' in page
     assert 'name="audience" value="patient"' in page
     assert 'action="/answers/abc/submit"' in page and 'value="tok"' in page
     assert 'href="/answers/abc/export.ris"' in page

@@ -65,6 +65,7 @@ class PageControls:
     nav: dict[str, str] = field(default_factory=dict)  # label → URL
     signed_in_as: str = ""
     sign_out_url: str = ""
+    script_url: str = ""  # the web's progressive enhancement; the page works without it
 
 
 def answer_to_html(

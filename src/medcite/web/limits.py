@@ -13,10 +13,12 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS = [
-    # No page needs a script: the CSP forbids them outright, a second wall behind escaping.
+    # Only the site's own script file may run, never an inline one: a second wall behind
+    # escaping, should record text ever reach a page as markup.
     (
         b"content-security-policy",
-        b"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        b"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+        b"img-src 'self' data:; "
         b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     ),
     (b"x-content-type-options", b"nosniff"),

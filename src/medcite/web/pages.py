@@ -1,12 +1,15 @@
 """The server-rendered pages: ask, answer, library, review dashboard, sign-in, policy.
 
-Every page works without JavaScript. Forms that change something are POSTs carrying the
-CSRF token; asking is a GET (it changes nothing a user owns: the same question on the same
-index gives the same snapshot), so an answer's URL can be bookmarked and shared.
+Every page works without JavaScript; one small script of the site's own
+(:data:`~medcite.web.templating.ENHANCE_URL`) only shows that an answer is on its way.
+Forms that change something are POSTs carrying the CSRF token; asking is a GET (it changes
+nothing a user owns: the same question on the same index gives the same snapshot), so an
+answer's URL can be bookmarked and shared.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -21,7 +24,7 @@ from medcite.web.context import Viewer, WebState, allowed, viewer, web_state
 from medcite.web.exports import EXPORT_FORMATS
 from medcite.web.problems import WebError
 from medcite.web.signin import sign_in, sign_out
-from medcite.web.templating import render_page
+from medcite.web.templating import ENHANCE_URL, render_page
 
 router = APIRouter(include_in_schema=False)
 State = Annotated[WebState, Depends(web_state)]
@@ -44,6 +47,7 @@ ACTION_LABELS = {
     ReviewAction.FLAG_FOR_REREVIEW: "Flag for re-review",
 }
 CsrfField = Annotated[str, Form(alias="csrf_token", max_length=200)]
+ENHANCE_SCRIPT = files("medcite.web").joinpath("static/enhance.js").read_bytes()
 
 
 def _check_form(request: Request, state: WebState, token: str) -> None:
@@ -123,6 +127,7 @@ def answer_page(request: Request, state: State, snapshot_id: str) -> Response:
             for extension, name in EXPORT_FORMATS.items()
         },
         nav=_nav(seen),
+        script_url=ENHANCE_URL,
         signed_in_as=seen.user.username if seen.user else "",
         sign_out_url="/signout",
     )
@@ -269,6 +274,16 @@ def signout(request: Request, state: State, csrf_token: CsrfField = "") -> Respo
     response = RedirectResponse("/", status_code=303)
     sign_out(request, response)
     return response
+
+
+@router.get(ENHANCE_URL)
+def enhance_script() -> Response:
+    """The progressive enhancement, from the site itself (the CSP allows no other script)."""
+    return Response(
+        ENHANCE_SCRIPT,
+        media_type="text/javascript",
+        headers={"cache-control": "public, max-age=3600"},
+    )
 
 
 @router.get("/policy", response_class=HTMLResponse)

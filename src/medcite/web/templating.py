@@ -12,13 +12,15 @@ from fastapi.responses import HTMLResponse
 from medcite.accounts import Permission
 from medcite.web.context import viewer, web_state
 
+ENHANCE_URL = "/static/enhance.js"
+"""The site's one script (progressive enhancement), linked from every page's head."""
 ERROR_TITLES = {401: "Please sign in", 403: "Not allowed", 404: "Not found", 409: "Not now"}
 
 
 @cache
 def environment() -> jinja2.Environment:
     """Web templates, with the answer renderer's stylesheet beside them (one look)."""
-    return jinja2.Environment(
+    templates = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [
                 jinja2.PackageLoader("medcite.web", "templates"),
@@ -30,6 +32,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    templates.globals["enhance_url"] = ENHANCE_URL
+    return templates
 
 
 def page_info(request: Request, csrf_token: str, notice: str = "") -> dict[str, Any]:
