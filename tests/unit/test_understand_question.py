@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from medcite.records import AbbreviationSense, ConceptRole, QuestionType
 from medcite.understand import Knowledge, build_lexicon, understand_question
+from medcite.understand.question import shortens
 from medcite.understand.senses import choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
 
@@ -109,6 +111,34 @@ def test_an_unsure_sense_is_said_with_the_alternatives(knowledge: Knowledge) -> 
     assert any("MS was read as" in note and "also mean" in note for note in understood.notes)
     (ms,) = understood.concepts
     assert ms.abbreviation == "MS" and ms.other_senses  # the answer can offer the others
+
+
+def test_a_shortened_spelling_of_the_sense_is_no_other_meaning(knowledge: Knowledge) -> None:
+    corpus = CorpusSenses(
+        [
+            AbbreviationSense("MRI", "magnetic resonance imaging", 40),
+            AbbreviationSense("MRI", "MR imaging", 30),  # "MR imaging (MRI)" in an abstract
+        ]
+    )
+    understood = understand_question("What does MRI show?", replace(knowledge, senses=corpus))
+    (mri,) = understood.concepts
+    assert mri.id == "D008279" and mri.other_senses == ()
+    assert not any("MR imaging" in note for note in understood.notes)
+
+
+@pytest.mark.parametrize(
+    ("written", "full", "shortened"),
+    [
+        ("MR imaging", "magnetic resonance imaging", True),
+        ("CT scan", "computed tomography scan", True),
+        ("magnetic resonance imaging", "magnetic resonance imaging", False),
+        ("mass spectrometry", "multiple sclerosis", False),
+        ("MR", "magnetic resonance imaging", False),
+        ("MRI imaging", "magnetic resonance imaging", False),
+    ],
+)
+def test_shortens(written: str, full: str, shortened: bool) -> None:
+    assert shortens(written, full) is shortened
 
 
 def test_choose_sense_prefers_counts_without_context() -> None:

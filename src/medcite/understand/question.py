@@ -12,6 +12,7 @@ question named on its own ("… and diagnosis").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -36,6 +37,7 @@ from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, c
 from medcite.understand.senses import ContextFit, choose_sense
 
 MAX_SYNONYMS = 12
+_WORDS = re.compile(r"[^\W_]+")
 MAX_NARROWER = 40
 MAX_NARROWER_NAMES = 8
 MAX_RELATED = 8
@@ -148,6 +150,7 @@ def _resolve_short_form(
             concept = knowledge.concepts.get_many([concept_id]).get(concept_id)
             name = reading_order(concept.name) if concept else concept_id
             by_concept[(concept_id,)] = AbbreviationSense(short, name, 0, concept_id)
+    _merge_shortened_spellings(by_concept)
     choice = choose_sense(
         list(by_concept.values()),
         [word for word in context if word != short],
@@ -166,6 +169,50 @@ def _resolve_short_form(
     if not choice.chosen.concept_id or ids == (choice.chosen.long_form,):
         return None  # a sense the vocabularies do not know: nothing to expand
     return ConceptMention(start, start + len(short), short, ids, choice.chosen.long_form)
+
+
+def _merge_shortened_spellings(by_concept: dict[tuple[str, ...], AbbreviationSense]) -> None:
+    """Count a sense the vocabularies do not know with the sense it merely shortens.
+
+    "MRI (MR imaging)" is magnetic resonance imaging written with an abbreviation inside;
+    offered as another meaning of MRI it would only confuse.
+    """
+    for ids, sense in list(by_concept.items()):
+        if ids != (sense.long_form,):
+            continue  # a concept of the vocabularies
+        spelled_out = next(
+            (
+                key
+                for key, other in by_concept.items()
+                if shortens(sense.long_form, other.long_form)
+            ),
+            None,
+        )
+        if spelled_out is not None:
+            kept = by_concept[spelled_out]
+            by_concept[spelled_out] = AbbreviationSense(
+                kept.short_form, kept.long_form, kept.count + sense.count, kept.concept_id
+            )
+            del by_concept[ids]
+
+
+def shortens(written: str, full: str) -> bool:
+    """Whether ``written`` is ``full`` with some of its words cut to their initials.
+
+    "MR imaging" shortens "magnetic resonance imaging"; "mass spectrometry" does not
+    shorten "multiple sclerosis".
+    """
+    full_words = _WORDS.findall(full.lower())
+    position = 0
+    for word in _WORDS.findall(written):
+        rest = full_words[position:]
+        if rest and word.lower() == rest[0]:
+            position += 1
+        elif _looks_abbreviated(word) and "".join(w[0] for w in rest[: len(word)]) == word.lower():
+            position += len(word)
+        else:
+            return False
+    return position == len(full_words) and written.lower() != full.lower()
 
 
 def _question_concepts(
