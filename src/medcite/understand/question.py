@@ -37,10 +37,10 @@ from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, c
 from medcite.understand.senses import ContextFit, choose_sense
 
 MAX_SYNONYMS = 12
-_WORDS = re.compile(r"[^\W_]+")
 MAX_NARROWER = 40
 MAX_NARROWER_NAMES = 8
 MAX_RELATED = 8
+_WORDS = re.compile(r"[^\W_]+")
 ASPECT_ROLES = (
     ConceptRole.BODY_SYSTEM,
     ConceptRole.POPULATION,
@@ -177,7 +177,8 @@ def _merge_shortened_spellings(by_concept: dict[tuple[str, ...], AbbreviationSen
     "MRI (MR imaging)" is magnetic resonance imaging written with an abbreviation inside;
     offered as another meaning of MRI it would only confuse.
     """
-    for ids, sense in list(by_concept.items()):
+    for ids in list(by_concept):
+        sense = by_concept[ids]  # as merged so far
         if ids != (sense.long_form,):
             continue  # a concept of the vocabularies
         spelled_out = next(
