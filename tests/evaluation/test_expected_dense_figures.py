@@ -17,6 +17,7 @@ import pytest
 
 from medcite.evaluate import Dataset, evaluate
 from medcite.settings import load_settings
+from support.figures import figures_off
 
 EXPECTED_FILE = Path(__file__).with_name("expected_dense.toml")
 EXPECTED: dict[str, Any] = tomllib.loads(EXPECTED_FILE.read_text(encoding="utf-8"))
@@ -47,19 +48,8 @@ def test_dense_figures_match_the_expected_file(
     settings = load_settings(dense_eval_dir, environ={})
     assert settings.dense.enabled and settings.dense.first_stage
     report = evaluate(Dataset(dataset), settings, data=shared_data)
-    expected = EXPECTED[dataset]
-    tolerance = float(expected["tolerance"])
-    off = [
-        f"{system} {metric}: expected {value}, measured {report.systems[system].get(metric)}"
-        for system in ("medcite", "bm25")
-        for metric, value in expected[system].items()
-        if not _within(report.systems[system].get(metric), float(value), tolerance)
-    ]
-    assert not off, f"{dataset} dense figures moved beyond ±{tolerance}:\n" + "\n".join(off)
-
-
-def _within(measured: float | None, value: float, tolerance: float) -> bool:
-    return measured is not None and abs(measured - value) <= tolerance
+    off = figures_off(report, EXPECTED[dataset])
+    assert not off, f"{dataset} dense figures moved beyond the file's tolerance:\n" + "\n".join(off)
 
 
 @pytest.mark.parametrize("dataset", sorted(TARGETS))
