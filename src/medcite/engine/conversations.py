@@ -15,8 +15,8 @@ from pathlib import Path
 
 import msgspec
 
-from medcite.errors import StoreError
 from medcite.records import Question
+from medcite.sqlitefiles import open_sqlite
 
 CONVERSATIONS_FILE = "conversations.sqlite3"
 _SCHEMA = """
@@ -45,14 +45,7 @@ class Conversations:
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
-            try:
-                self._db = sqlite3.connect(
-                    self._path, isolation_level=None, check_same_thread=False
-                )
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.executescript(_SCHEMA)
-            except sqlite3.Error as exc:
-                raise StoreError(f"{self._path}: cannot open the conversations: {exc}") from exc
+            self._db = open_sqlite(self._path, _SCHEMA, "the conversations")
         return self._db
 
     def close(self) -> None:

@@ -29,6 +29,7 @@ from medcite.records import (
     Record,
     Sentence,
 )
+from medcite.sqlitefiles import open_sqlite
 from medcite.store.model import BatchOutcome, StoreCounts
 
 SCHEMA_VERSION = 2
@@ -73,15 +74,8 @@ class SqliteStore:
     def open(cls, path: Path) -> SqliteStore:
         """Open (creating if needed) the store at ``path``."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")  # durable across process crashes
-            connection.execute("PRAGMA busy_timeout = 30000")
-            connection.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open the document store: {exc}") from exc
-        store = cls(connection, path)
+        pragmas = ("synchronous = NORMAL", "busy_timeout = 30000")  # durable across process crashes
+        store = cls(open_sqlite(path, _SCHEMA, "the document store", pragmas), path)
         store._check_schema_version()
         return store
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import msgspec
 
-from medcite.errors import StoreError
 from medcite.records import Concept, Vocabulary
+from medcite.sqlitefiles import open_sqlite
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS concepts (
@@ -72,13 +72,7 @@ class VocabularyStore:
     def open(cls, path: Path) -> VocabularyStore:
         """Open (creating if needed) the vocabulary store at ``path``."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open the vocabulary store: {exc}") from exc
-        return cls(connection, path)
+        return cls(open_sqlite(path, _SCHEMA, "the vocabulary store"), path)
 
     def close(self) -> None:
         """Close the connection."""
