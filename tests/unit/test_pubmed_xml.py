@@ -188,13 +188,13 @@ def test_record_without_pmid_is_rejected_and_others_kept(pubmed_dir: Path) -> No
     assert "PMID" in rejection.reason
 
 
-def test_malformed_xml_keeps_records_before_the_fault(pubmed_dir: Path) -> None:
+def test_malformed_xml_costs_only_the_faulty_record(pubmed_dir: Path) -> None:
     items = list(read_pubmed_xml(pubmed_dir / "malformed.xml"))
-    assert [getattr(item, "pmid", None) for item in items[:2]] == ["32048627", "12091962"]
-    rejection = items[-1]
-    assert len(items) == 3 and isinstance(rejection, Rejection)
-    assert rejection.location.endswith("malformed.xml") and rejection.record == ""
-    assert "line 94" in rejection.reason
+    assert [getattr(item, "pmid", None) for item in items] == ["32048627", "12091962", None, "9997"]
+    rejection = items[2]
+    assert isinstance(rejection, Rejection)
+    assert rejection.location.endswith("malformed.xml") and rejection.record == "record 3"
+    assert "line 94" in rejection.reason and "reading resumed at line 95" in rejection.reason
 
 
 def test_truncated_gzip_keeps_records_before_the_cut(pubmed_dir: Path) -> None:

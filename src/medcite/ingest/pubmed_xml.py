@@ -19,7 +19,6 @@ at all) yields everything read before the fault, then one ``Rejection`` naming t
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -29,6 +28,7 @@ from lxml import etree
 
 from medcite.gzipfiles import GZIP_MAGIC, Inflater
 from medcite.ingest.dates import parse_date_parts, parse_date_text
+from medcite.ingest.xml_records import XmlFault, XmlRecords
 from medcite.records import (
     Author,
     Chemical,
@@ -50,6 +50,7 @@ _DELETE = "DeleteCitation"
 _CITATION = "MedlineCitation"
 _CITATION_SET = "MedlineCitationSet"
 _KNOWN_ROOTS = frozenset({"PubmedArticleSet", _CITATION_SET, "PubmedBookArticleSet"})
+_RECORD_TAGS = (_ARTICLE, _BOOK, _DELETE, _CITATION)
 
 _ElementT = etree._Element
 
@@ -68,43 +69,54 @@ def read_pubmed_xml(source: Path | BinaryIO, location: str | None = None) -> Ite
         except OSError as error:
             yield Rejection(location=where, reason=f"cannot open: {error}")
             return
-        yield from _read_stream(_GuardedReader(stream), where)
+        yield from _read_stream(stream, where)
 
 
-def _read_stream(stream: _GuardedReader, where: str) -> Iterator[SourceItem]:
-    """Iterate the top-level elements of a PubMed XML stream; see ``read_pubmed_xml``."""
-    context = etree.iterparse(
-        stream,
-        events=("end",),
-        tag=(_ARTICLE, _BOOK, _DELETE, _CITATION),
-        huge_tree=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        recover=False,
-        remove_blank_text=False,
-    )
+def _read_stream(stream: BinaryIO, where: str) -> Iterator[SourceItem]:
+    """Read the top-level elements of a PubMed XML stream; see ``read_pubmed_xml``."""
+    elements = XmlRecords(stream.read, _record_tags_under)
     position = 0
-    try:
-        for _event, element in context:
-            parent = element.getparent()
-            if element.tag == _CITATION and parent is not None and parent.tag != _CITATION_SET:
-                continue  # the MedlineCitation inside a PubmedArticle: read with its article
-            position += 1
-            yield from _read_element(element, where, position)
-            _release(element, parent)
-    except etree.XMLSyntaxError as error:
-        if stream.error is not None:  # the bytes stopped, not the XML: say why
-            reason = f"unreadable after {position} records: {stream.error}"
-        else:
-            reason = _syntax_reason(error, position)
-        yield Rejection(location=where, reason=reason)
-        return
-    if position == 0:
-        root = context.root
-        if root is None or root.tag not in _KNOWN_ROOTS:
-            tag = "none" if root is None else f"<{root.tag}>"
-            yield Rejection(location=where, reason=f"not PubMed XML (root element {tag})")
+    faults = 0
+    for element in elements:
+        if isinstance(element, XmlFault):
+            faults += 1
+            position += element.in_record  # the faulty record keeps its number
+            yield _fault_rejection(element, where, position)
+            continue
+        position += 1
+        yield from _read_element(element, where, position)
+        _release(element)
+    if position == 0 and faults == 0 and elements.root_tag not in _KNOWN_ROOTS:
+        tag = "none" if elements.root_tag is None else f"<{elements.root_tag}>"
+        yield Rejection(location=where, reason=f"not PubMed XML (root element {tag})")
+
+
+def _record_tags_under(root_tag: str) -> tuple[str, ...]:
+    """The record elements that are children of ``root_tag`` (all of them when unknown)."""
+    if root_tag == _CITATION_SET:
+        return (_CITATION, _DELETE)
+    if root_tag in _KNOWN_ROOTS:
+        return (_ARTICLE, _BOOK, _DELETE)
+    return _RECORD_TAGS
+
+
+def _fault_rejection(fault: XmlFault, where: str, position: int) -> Rejection:
+    """The rejection for a stretch of the file that could not be read."""
+    if fault.stream_error is not None:  # the bytes stopped, not the XML: say why
+        return Rejection(
+            location=where,
+            reason=f"unreadable after {fault.records_before} records: {fault.message}",
+        )
+    line = f"line {fault.line}: " if fault.line else ""
+    then = (
+        f"; reading resumed at line {fault.resumed_line}"
+        if fault.resumed_line is not None
+        else "; nothing after it could be read"
+    )
+    reason = f"malformed XML after {fault.records_before} records, {line}{fault.message}{then}"
+    return Rejection(
+        location=where, reason=reason, record=f"record {position}" if fault.in_record else ""
+    )
 
 
 def _read_element(element: _ElementT, where: str, position: int) -> Iterator[SourceItem]:
@@ -125,9 +137,10 @@ def _read_element(element: _ElementT, where: str, position: int) -> Iterator[Sou
         yield Rejection(location=where, reason=str(error), record=f"record {position}")
 
 
-def _release(element: _ElementT, parent: _ElementT | None) -> None:
+def _release(element: _ElementT) -> None:
     """Free a read record and everything before it, so memory stays flat on big files."""
     element.clear()  # its tail is the whitespace between records: nothing to keep
+    parent = element.getparent()
     if parent is not None:
         while element.getprevious() is not None:
             del parent[0]
@@ -439,32 +452,6 @@ class _BinarySource:
         self._stack.close()
 
 
-class _GuardedReader:
-    """A stream whose read errors (truncated gzip, bad CRC, I/O) end it instead of raising.
-
-    lxml reads in large chunks; if a decompression error raised through it, the records
-    already inside the last good chunk would be lost. Ending the stream instead lets lxml
-    hand over every complete record, then fail on the cut-off XML; ``error`` keeps the
-    real cause for the rejection message.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        # read1 returns what is decompressed so far; read(n) would loop, and lose it on error
-        self._read = getattr(stream, "read1", stream.read)
-        self.error: str | None = None
-
-    def read(self, size: int = -1) -> bytes:
-        """Up to ``size`` bytes, or b"" once the underlying stream has failed."""
-        if self.error is not None:
-            return b""
-        try:
-            data: bytes = self._read(size)
-            return data
-        except (EOFError, zlib.error, OSError) as error:
-            self.error = f"{type(error).__name__}: {error}"
-            return b""
-
-
 def _starts_with_gzip(raw: BinaryIO) -> bool:
     """Whether the next bytes of ``raw`` are gzip's magic, without consuming them."""
     peek = getattr(raw, "peek", None)
@@ -484,9 +471,3 @@ def _name_of(source: Path | BinaryIO) -> str:
     if isinstance(source, Path | str):
         return str(source)
     return str(getattr(source, "name", "<stream>"))
-
-
-def _syntax_reason(error: etree.XMLSyntaxError, position: int) -> str:
-    """A message for a file that stops being XML, with the line lxml reports."""
-    line = f"line {error.lineno}: " if error.lineno else ""
-    return f"malformed XML after {position} records, {line}{error.msg}"

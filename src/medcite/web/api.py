@@ -205,7 +205,7 @@ def create_session(request: Request, response: Response, body: SessionBody) -> d
     return {"username": user.username, "role": user.role.value, "csrf_token": token}
 
 
-@router.delete("/session", status_code=204)
+@router.delete("/session", status_code=204, response_model=None)
 def delete_session(request: Request, response: Response) -> None:
     """Sign out."""
     sign_out(request, response)
