@@ -8,6 +8,8 @@ must show it as text.
 
 from __future__ import annotations
 
+from msgspec.structs import replace
+
 from medcite.records import (
     Answer,
     AnswerSection,
@@ -21,6 +23,7 @@ from medcite.records import (
     Facet,
     GapKind,
     GlossaryEntry,
+    GradingScheme,
     Percentage,
     Proportion,
     Provenance,
@@ -28,6 +31,8 @@ from medcite.records import (
     Question,
     QuestionConcept,
     QuestionType,
+    Recommendation,
+    RecommendationStrength,
     Reference,
     ReportedNumber,
     SectionKind,
@@ -104,12 +109,28 @@ LINKS = statement(
     design=StudyDesign.UNKNOWN,
     year=2021,
 )
-GUIDELINE = statement(
-    "Screening is recommended at diagnosis.",
-    3,
-    level=EvidenceLevel.GUIDELINE,
-    design=StudyDesign.GUIDELINE,
-    year=2023,
+GUIDELINE = replace(
+    statement(
+        "Screening is recommended at diagnosis.",
+        3,
+        level=EvidenceLevel.GUIDELINE,
+        design=StudyDesign.GUIDELINE,
+        year=2023,
+    ),
+    recommendation=Recommendation(
+        1,
+        12,
+        50,
+        RecommendationStrength.STRONG,
+        "Class I, Level of Evidence: B",
+        GradingScheme.ACC_AHA,
+    ),
+    issuer=f"Society {SCRIPT}",
+    location="Recommendations › Screening, p. 4",
+    page=4,
+    anchor="sec-2",
+    plain_language=False,
+    source_note="research written for professionals",
 )
 
 UNDERSTANDING = Question(
@@ -191,6 +212,8 @@ def references() -> tuple[Reference, ...]:
             "text:guideline",
             "Screening guideline",
             year=2023,
+            url="https://example.org/guideline.pdf",
+            issuer=f"Society {SCRIPT}",
             publication_types=("Practice Guideline",),
             evidence_level=EvidenceLevel.GUIDELINE,
             study_design=StudyDesign.GUIDELINE,

@@ -185,7 +185,9 @@ def test_statements_are_tagged_and_indirect_evidence_is_labelled() -> None:
     tags = [" ".join(li.xpath("string(span[@class='tags'])").split()) for li in items]
     assert tags == [
         "cross-sectional study · n = 41 · 2007",
-        "guideline · 2023",
+        "Recommendations › Screening, p. 4 · strong recommendation · Class I, Level of "
+        "Evidence: B · Society <script>alert('statement')</script> · research written for "
+        "professionals · guideline · 2023",
         "case series · n = 12 · 2019",
         "2021",
     ]

@@ -150,7 +150,7 @@ def _one(line: str) -> SourceItem:
     ("line", "expected"),
     [
         ('{"id": "pmid:1", "source": "pubmed-xml"}', "missing required field `title`"),
-        ('{"id": "pmid:1", "source": "pdf", "title": "t"}', "$.source"),
+        ('{"id": "pmid:1", "source": "word-document", "title": "t"}', "$.source"),
         ('{"id": "pmid:1", "source": "text", "title": 3}', "$.title"),
         ('{"id": "pmid:1", "source": "text", "title": "t", "abstract": "x"}', "`abstract`"),
         (

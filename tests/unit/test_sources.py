@@ -120,7 +120,7 @@ def test_hidden_files_named_explicitly_are_read(tmp_path: Path) -> None:
         ("note.txt", b"A title", SourceFormat.TEXT),
         ("note.md", b"# A title", SourceFormat.TEXT),
         ("note.markdown", b"# A title", SourceFormat.TEXT),
-        ("paper.pdf", b"%PDF-1.7", None),
+        ("paper.pdf", b"%PDF-1.7", SourceFormat.PDF),
         ("image.png", b"\x89PNG", None),
         ("data.json", b"{}", None),
     ],

@@ -27,6 +27,7 @@ from msgspec.structs import replace
 from medcite.compose.audience import POLICIES, AudiencePolicy
 from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit
 from medcite.compose.followups import follow_up_questions
+from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
 from medcite.compose.labels import leading_label_length
 from medcite.compose.terms import content_terms
 from medcite.records import (
@@ -47,7 +48,6 @@ from medcite.records import (
     RetrievedRecord,
     SectionKind,
     Statement,
-    StudyDesign,
 )
 from medcite.settings import AnswerSettings
 
@@ -63,7 +63,6 @@ INSUFFICIENT = (
     "The records in the index do not answer this question directly: medcite cites nothing "
     "rather than cite records about something else."
 )
-GUIDELINE_DESIGNS = frozenset({StudyDesign.GUIDELINE, StudyDesign.CONSENSUS})
 DUPLICATE = 0.6
 """Word-set overlap (Jaccard) above which a sentence repeats one already chosen."""
 
@@ -173,8 +172,9 @@ class _PageBuilder:
         found = [
             Chosen(c, best)
             for c in pool
-            if _is_guideline(c) and (best := _best_fit(c, facets, fits)).direct
+            if is_guideline(c) and (best := _best_fit(c, facets, fits)).direct
         ]
+        found.sort(key=lambda chosen: guideline_rank(chosen.candidate))
         return self._pick(found, self._settings.bottom_line_statements)
 
     def research(
@@ -221,12 +221,13 @@ class _PageBuilder:
         offset = leading_label_length(sentence.text)
         grade = candidate.item.grade
         numbers = tuple(number for number in candidate.notes.numbers if number.start >= offset)
+        section = candidate.item.record.sections[sentence.section_index]
         return Statement(
             text=sentence.text[offset:],
             citations=(n,),
             record_id=candidate.record_id,
             section_index=sentence.section_index,
-            section=sentence.section_label,
+            section=section.heading,
             start=sentence.start,
             end=sentence.end,
             level=grade.level if grade else None,
@@ -236,6 +237,12 @@ class _PageBuilder:
             numbers=tuple(_shifted(number, offset) for number in numbers),
             indirect=chosen.fit.indirect,
             offset=offset,
+            page=sentence.page,
+            anchor=section.anchor,
+            recommendation=recommendation_of(candidate),
+            plain_language=candidate.item.record.source.plain_language,
+            location=location(candidate),
+            issuer=candidate.item.record.issuer,
         )
 
 
@@ -255,13 +262,6 @@ def _best_fit(
 def _level(candidate: Candidate) -> EvidenceLevel:
     grade = candidate.item.grade
     return grade.level if grade else EvidenceLevel.UNGRADED
-
-
-def _is_guideline(candidate: Candidate) -> bool:
-    grade = candidate.item.grade
-    return grade is not None and (
-        grade.level is EvidenceLevel.GUIDELINE or grade.design in GUIDELINE_DESIGNS
-    )
 
 
 def _repeats(candidate: Candidate, taken: Candidate) -> bool:
@@ -330,6 +330,8 @@ def _reference(n: int, item: RetrievedRecord) -> Reference:
         author_names=record.authors,
         journal_title=record.journal.title,
         pmcid=record.pmcid,
+        url=record.url,
+        issuer=record.issuer,
         evidence_level=grade.level if grade else None,
         study_design=grade.design if grade else None,
         sample_size=grade.n if grade else None,

@@ -36,6 +36,7 @@ from medcite.errors import ConfigError, NotFoundError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
 from medcite.ingest.eutils import fetch_pubmed_xml
+from medcite.ingest.fulltext import is_full_text, joined
 from medcite.ingest.jsonl import write_jsonl
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.ingest.sources import read_sources
@@ -169,7 +170,7 @@ class Engine:
         uncommitted = 0
         with self._index.updating() as update, self._vectors_updating() as vectors:
             for batch in batched(items, self.settings.ingest.batch_size):
-                storable = totals.sort_out(batch)
+                storable = self._with_full_texts(totals.sort_out(batch))
                 records = [r for r in storable if isinstance(r, Record)]
                 outcome = self._store.write_batch(
                     storable,
@@ -194,6 +195,22 @@ class Engine:
             if vectors is not None:
                 vectors.commit(self._store.sequence())
         return totals.summary()
+
+    def _with_full_texts(self, items: list[Record | Deletion]) -> list[Record | Deletion]:
+        """The batch with each full text joined to its stored citation, and each citation
+        to its stored full text (``ingest.fulltext``), so one record carries both."""
+        records = [item for item in items if isinstance(item, Record)]
+        wanted = {r.id for r in records if is_full_text(r)}
+        wanted |= self._store.holding_full_text(r.id for r in records if not is_full_text(r))
+        if not wanted:
+            return items
+        stored = self._store.get_many(wanted)
+        return [
+            joined(item, stored.get(item.id))
+            if isinstance(item, Record) and item.id in wanted
+            else item
+            for item in items
+        ]
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
         """Rebuild the index from the store, e.g. after changing index settings.

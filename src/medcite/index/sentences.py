@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.records import Record, Sentence
+from medcite.records import Record, Section, SectionPart, Sentence
 
 _CLOSERS = "\"'’”)]}»"
 _OPENERS = "([{\"'“‘«"
@@ -75,32 +75,71 @@ def record_sentences(record: Record) -> tuple[Sentence, ...]:
     """Every sentence of every section of ``record``, numbered in reading order.
 
     ``index`` runs across sections so it identifies a sentence within the record;
-    ``start``/``end`` locate it inside its own section's text.
+    ``start``/``end`` locate it inside its own section's text. The rows of a full text's
+    tables are not sentences and are left out.
     """
     sentences: list[Sentence] = []
     for section_index, section in enumerate(record.sections):
+        if section.part is SectionPart.TABLE:
+            continue
         for start, end in split_sentences(section.text):
             sentences.append(
-                Sentence(
-                    record_id=record.id,
-                    section_index=section_index,
-                    index=len(sentences),
-                    start=start,
-                    end=end,
-                    text=section.text[start:end],
-                    section_label=section.label,
-                )
+                section_sentence(record.id, section_index, section, len(sentences), start, end)
             )
     return tuple(sentences)
+
+
+def section_sentence(
+    record_id: str, section_index: int, section: Section, index: int, start: int, end: int
+) -> Sentence:
+    """The sentence ``section.text[start:end]``, with its section's headings and its page."""
+    return Sentence(
+        record_id=record_id,
+        section_index=section_index,
+        index=index,
+        start=start,
+        end=end,
+        text=section.text[start:end],
+        section_label=section.label,
+        section_path=section.path,
+        page=section.page_at(start) if section.page_starts else None,
+    )
 
 
 def _split_paragraph(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     """Append the sentence spans of ``text[start:end]``, a paragraph, to ``spans``."""
     for candidate in _CANDIDATE.finditer(text, start, end):
-        if candidate.end() < end and _is_boundary(text, candidate):
+        if (
+            candidate.end() < end
+            and _is_boundary(text, candidate)
+            and not _inside_brackets(text, start, candidate)
+        ):
             _append_trimmed(spans, text, start, candidate.end("close"))
             start = candidate.end()
     _append_trimmed(spans, text, start, end)
+
+
+_BRACKET_REACH = 80
+"""How far past a period a closing bracket may lie for the period to count as inside it."""
+
+
+def _inside_brackets(text: str, start: int, candidate: re.Match[str]) -> bool:
+    """Whether a period sits inside brackets that open in this sentence and close soon after.
+
+    Full texts put references and details in brackets ("(StataCorp. 2005, College Station,
+    TX)", "[GenBank accession no. EF432310]"); a period in there does not end the sentence.
+    An opener never closed, or closed only far away, does not hold the sentence together.
+    """
+    period = candidate.start()
+    if text[period] != "." or candidate["close"]:
+        return False
+    before = text[start:period]
+    opened = [b for o, c in ("()", "[]") for b in o if before.count(o) > before.count(c)]
+    if not opened:
+        return False
+    after = text[candidate.end() : candidate.end() + _BRACKET_REACH]
+    closer = {"(": ")", "[": "]"}[opened[0]]
+    return closer in after and opened[0] not in after[: after.index(closer)]
 
 
 def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

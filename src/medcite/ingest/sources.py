@@ -9,7 +9,12 @@ exports as ``.nbib`` or ``.txt``, baseline files as ``.xml.gz``):
 * MEDLINE text (NLM's "MEDLINE" display format): content starting ``PMID-``;
   else ``.medline`` or ``.nbib``;
 * JSONL of records (``docs/records.md``): ``.jsonl`` or ``.ndjson``;
-* plain text or markdown, one record per file: ``.txt``, ``.md``, ``.markdown``.
+* plain text or markdown, one record per file: ``.txt``, ``.md``, ``.markdown``;
+* full texts in JATS XML (PMC): XML whose root is ``article``, or ``.nxml``; PMC's bulk
+  packages: a tar archive (``.tar.gz``, ``.tgz``) of such articles;
+* PDF: content starting ``%PDF-``;
+* MedQuAD consumer-health answers: XML whose root is ``Document``, or JSON Lines whose
+  first object is a question–answer pair (``qid``, ``answer``).
 
 Any of them may be gzip-compressed (``.gz``, recognised by its magic bytes). Every bad
 input — a missing path, an empty or unsupported file, a truncated archive — becomes one
@@ -19,6 +24,7 @@ input — a missing path, an empty or unsupported file, a truncated archive — 
 from __future__ import annotations
 
 import codecs
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
@@ -26,8 +32,12 @@ from pathlib import Path
 
 from medcite.errors import SourceError
 from medcite.gzipfiles import GZIP_MAGIC
+from medcite.ingest.jats import read_jats_file
 from medcite.ingest.jsonl import read_jsonl
 from medcite.ingest.medline_text import read_medline_text
+from medcite.ingest.medquad import looks_like_medquad_jsonl, read_medquad_jsonl, read_medquad_xml
+from medcite.ingest.pdf import PDF_MAGIC, read_pdf
+from medcite.ingest.pmc_packages import read_pmc_package
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.ingest.text import read_text_record
 from medcite.records import Rejection, SourceItem
@@ -40,6 +50,10 @@ class SourceFormat(StrEnum):
     MEDLINE_TEXT = "medline-text"
     JSONL = "jsonl"
     TEXT = "text"
+    PMC_JATS = "pmc-jats"
+    PMC_PACKAGE = "pmc-package"
+    PDF = "pdf"
+    MEDQUAD = "medquad"
 
 
 SNIFF_BYTES = 4096
@@ -56,6 +70,16 @@ _XML_STARTS = (
 )
 """How NLM's PubMed XML files begin (baseline, update and efetch output alike)."""
 
+_XML_ROOT = re.compile(rb"<(?:!DOCTYPE\s+)?([A-Za-z_][\w.:-]*)")
+"""The root element's name, or the DOCTYPE's: the first name after the XML declaration."""
+
+_ROOT_FORMATS = {b"article": SourceFormat.PMC_JATS, b"Document": SourceFormat.MEDQUAD}
+"""XML roots of the formats other than PubMed's (JATS full texts, MedQuAD documents)."""
+
+_TAR_MAGIC_OFFSET = 257
+_TAR_MAGIC = b"ustar"
+"""POSIX tar headers carry "ustar" at byte 257 of each member header."""
+
 _MEDLINE_START = b"PMID-"
 """The first tag of every record in NLM's MEDLINE text format."""
 
@@ -68,9 +92,16 @@ _SUFFIX_FORMATS: dict[str, SourceFormat] = {
     ".txt": SourceFormat.TEXT,
     ".md": SourceFormat.TEXT,
     ".markdown": SourceFormat.TEXT,
+    ".nxml": SourceFormat.PMC_JATS,
+    ".tar": SourceFormat.PMC_PACKAGE,
+    ".tgz": SourceFormat.PMC_PACKAGE,
+    ".pdf": SourceFormat.PDF,
 }
 
-SUPPORTED = "PubMed XML, MEDLINE text, JSONL records, plain text and markdown"
+SUPPORTED = (
+    "PubMed XML, MEDLINE text, JSONL records, plain text and markdown, JATS full texts "
+    "(and PMC's .tar.gz packages), PDF, and MedQuAD"
+)
 
 
 def read_sources(paths: Iterable[Path]) -> Iterator[SourceItem]:
@@ -124,12 +155,38 @@ def detect_format(path: Path) -> SourceFormat | None:
 
 def format_of(head: bytes, name: str) -> SourceFormat | None:
     """The format of a file from its first bytes (decompressed) and its name."""
+    if head.startswith(PDF_MAGIC):
+        return SourceFormat.PDF
+    if head[_TAR_MAGIC_OFFSET : _TAR_MAGIC_OFFSET + len(_TAR_MAGIC)] == _TAR_MAGIC:
+        return SourceFormat.PMC_PACKAGE
     content = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    other_xml = _other_xml(content)
+    if other_xml is not None:
+        return other_xml
     if content.startswith(_XML_STARTS):
         return SourceFormat.PUBMED_XML
+    if looks_like_medquad_jsonl(content):
+        return SourceFormat.MEDQUAD
     if content.startswith(_MEDLINE_START):
         return SourceFormat.MEDLINE_TEXT
     return _SUFFIX_FORMATS.get(_format_suffix(name))
+
+
+def _other_xml(content: bytes) -> SourceFormat | None:
+    """JATS or MedQuAD, by the XML's root element (or DOCTYPE) after its declaration."""
+    if not content.startswith(b"<"):
+        return None
+    body = content.split(b"?>", 1)[1] if content.startswith(b"<?xml") else content
+    while body.lstrip().startswith(b"<!--"):
+        body = body.split(b"-->", 1)[-1]
+    match = _XML_ROOT.match(body.lstrip())
+    return _ROOT_FORMATS.get(match.group(1)) if match else None
+
+
+def _read_medquad(path: Path) -> Iterator[SourceItem]:
+    """MedQuAD as XML documents or as JSON Lines of pairs, by the file's first byte."""
+    head = _head(path).removeprefix(codecs.BOM_UTF8).lstrip()
+    return read_medquad_jsonl(path) if head.startswith(b"{") else read_medquad_xml(path)
 
 
 def _read_as(source_format: SourceFormat, path: Path) -> Iterator[SourceItem]:
@@ -159,6 +216,10 @@ _READERS: dict[SourceFormat, Callable[[Path], Iterator[SourceItem]]] = {
     SourceFormat.MEDLINE_TEXT: _read_medline,
     SourceFormat.JSONL: read_jsonl,
     SourceFormat.TEXT: read_text_record,
+    SourceFormat.PMC_JATS: read_jats_file,
+    SourceFormat.PMC_PACKAGE: read_pmc_package,
+    SourceFormat.PDF: read_pdf,
+    SourceFormat.MEDQUAD: _read_medquad,
 }
 
 

@@ -60,7 +60,13 @@ from medcite.records.evidence import (
     SentenceNotes,
     StudyDesign,
 )
+from medcite.records.guidelines import (
+    GradingScheme,
+    Recommendation,
+    RecommendationStrength,
+)
 from medcite.records.literature import (
+    PATH_SEPARATOR,
     Author,
     Chemical,
     Deletion,
@@ -74,12 +80,14 @@ from medcite.records.literature import (
     RetrievedRecord,
     SearchHit,
     Section,
+    SectionPart,
     Sentence,
     Source,
     SourceItem,
 )
 
 __all__ = [
+    "PATH_SEPARATOR",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",
@@ -104,6 +112,7 @@ __all__ = [
     "GapKind",
     "GlossaryEntry",
     "GradeSignal",
+    "GradingScheme",
     "IngestSummary",
     "Journal",
     "MeanSD",
@@ -118,6 +127,8 @@ __all__ = [
     "Question",
     "QuestionConcept",
     "QuestionType",
+    "Recommendation",
+    "RecommendationStrength",
     "Record",
     "RecordTopics",
     "Reference",
@@ -128,6 +139,7 @@ __all__ = [
     "SearchPlan",
     "Section",
     "SectionKind",
+    "SectionPart",
     "Sentence",
     "SentenceNotes",
     "Source",

@@ -11,6 +11,7 @@ from enum import StrEnum
 from medcite.records.base import Frozen
 from medcite.records.concepts import Question
 from medcite.records.evidence import EvidenceLevel, ReportedNumber, StudyDesign
+from medcite.records.guidelines import Recommendation
 from medcite.records.literature import Author
 
 
@@ -61,6 +62,21 @@ class Statement(Frozen, frozen=True):
     """Why the evidence answers the question only indirectly ("CT, where MRI was asked")."""
     offset: int = 0
     """Characters of a leading label ("CONCLUSIONS:") trimmed: the text starts at start+offset."""
+    page: int | None = None
+    """The page of the cited PDF the sentence starts on ("[4], p. 12")."""
+    anchor: str = ""
+    """The id of the paragraph in the cited full text, for a link to it."""
+    recommendation: Recommendation | None = None
+    """The statement is a guideline's recommendation: its strength and grade."""
+    plain_language: bool = False
+    """The sentence comes from a source written for patients (consumer health)."""
+    location: str = ""
+    """Where in a full text the sentence stands: its section path, or its PDF page
+    ("Results › Survival", "p. 12"); "" for an abstract."""
+    issuer: str = ""
+    """The body that issued the guideline a recommendation comes from."""
+    source_note: str = ""
+    """What the reader should know of the source ("research written for professionals")."""
 
 
 class AnswerSection(Frozen, frozen=True):
@@ -127,6 +143,10 @@ class Reference(Frozen, frozen=True):
     evidence_level: EvidenceLevel | None = None
     study_design: StudyDesign | None = None
     sample_size: int | None = None
+    url: str = ""
+    """The web page a consumer-health answer was taken from."""
+    issuer: str = ""
+    """The body that issued a cited guideline."""
 
 
 class Provenance(Frozen, frozen=True):

@@ -9,6 +9,7 @@ import msgspec
 from medcite.records.base import Frozen
 from medcite.records.concepts import RecordTopics
 from medcite.records.evidence import EvidenceGrade, SentenceNotes
+from medcite.records.guidelines import Recommendation
 
 
 class Source(StrEnum):
@@ -21,6 +22,34 @@ class Source(StrEnum):
     TEXT = "text"
     DATASET = "dataset"
     """A benchmark corpus (SciFact, BioASQ, PubMedQA) read by ``medcite eval``."""
+    PMC_JATS = "pmc-jats"
+    """A full text in JATS XML, as PubMed Central ships it (``.nxml`` or a bulk ``.tar.gz``)."""
+    PDF = "pdf"
+    """The text layer of a PDF (a guideline or a paper), with the page of every part."""
+    MEDQUAD = "medquad"
+    """A consumer-health answer of MedQuAD (NIH web sites), written in plain language."""
+
+    @property
+    def plain_language(self) -> bool:
+        """Whether the source writes for patients rather than for professionals."""
+        return self is Source.MEDQUAD
+
+
+PATH_SEPARATOR = " › "
+"""How a section path is written on one line: "Results › Survival"."""
+
+
+class SectionPart(StrEnum):
+    """Which part of a work a section is: its abstract, or a part of its full text."""
+
+    ABSTRACT = "abstract"
+    """The abstract (or, for a consumer-health answer, the answer itself)."""
+    BODY = "body"
+    """A paragraph of the full text's body."""
+    CAPTION = "caption"
+    """A figure or table caption."""
+    TABLE = "table"
+    """A table as text, one row a line and cells joined by " | "; rows are not sentences."""
 
 
 class Section(Frozen, frozen=True):
@@ -34,6 +63,27 @@ class Section(Frozen, frozen=True):
     text: str
     label: str = ""
     category: str = ""
+    part: SectionPart = SectionPart.ABSTRACT
+    path: tuple[str, ...] = ()
+    """The headings above a full-text part, outermost first: ("Results", "Survival")."""
+    anchor: str = ""
+    """Where the part is in its source: the JATS element id of the paragraph, caption or table."""
+    page_starts: tuple[tuple[int, int], ...] = ()
+    """``(offset, page)`` pairs, by offset: page ``page`` of a PDF starts at ``text[offset]``."""
+
+    @property
+    def heading(self) -> str:
+        """The section path on one line ("Results › Survival"), else the label."""
+        return PATH_SEPARATOR.join(self.path) or self.label
+
+    def page_at(self, offset: int) -> int | None:
+        """The page holding character ``offset`` of the text (None when pages are unknown)."""
+        page = None
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
 
 
 class Qualifier(Frozen, frozen=True):
@@ -127,6 +177,19 @@ class Record(Frozen, frozen=True):
     journal: Journal = msgspec.field(default_factory=Journal)
     authors: tuple[Author, ...] = ()
     languages: tuple[str, ...] = ()
+    url: str = ""
+    """Where the work lies on the web, when that is how it is cited (a consumer-health page)."""
+    bibliography: tuple[str, ...] = ()
+    """The works a full text cites, one formatted reference each, in its order."""
+    recommendations: tuple[Recommendation, ...] = ()
+    """The recommendation statements of a guideline text, with their grades."""
+    issuer: str = ""
+    """The body that issued a guideline (a society, an agency, a task force)."""
+
+    @property
+    def has_full_text(self) -> bool:
+        """Whether the record carries a full text (body paragraphs), not only an abstract."""
+        return any(section.part is not SectionPart.ABSTRACT for section in self.sections)
 
     @property
     def abstract(self) -> str:
@@ -179,6 +242,10 @@ class Sentence(Frozen, frozen=True):
     end: int
     text: str
     section_label: str = ""
+    section_path: tuple[str, ...] = ()
+    """The headings above the sentence in a full text ("Results", "Survival")."""
+    page: int | None = None
+    """The page of a PDF on which the sentence starts."""
 
 
 class SearchHit(Frozen, frozen=True):

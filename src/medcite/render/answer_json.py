@@ -87,6 +87,24 @@ def _statement(statement: Statement) -> dict[str, Any]:
             for number in statement.numbers
         ],
         "indirect": statement.indirect,
+        "page": statement.page,
+        "location": statement.location,
+        "anchor": statement.anchor,
+        "plain_language": statement.plain_language,
+        "source_note": statement.source_note,
+        "recommendation": _recommendation(statement),
+    }
+
+
+def _recommendation(statement: Statement) -> dict[str, Any] | None:
+    found = statement.recommendation
+    if found is None:
+        return None
+    return {
+        "strength": found.strength.value,
+        "grade": found.grade,
+        "scheme": found.scheme.value,
+        "issuer": statement.issuer,
     }
 
 
@@ -108,6 +126,8 @@ def _reference(reference: Reference) -> dict[str, Any]:
         "evidence_level": level.value if level else None,
         "study_design": design.value if design else None,
         "sample_size": reference.sample_size,
+        "url": reference.url,
+        "issuer": reference.issuer,
         "citation": vancouver(reference),
         "links": links(reference),
     }

@@ -9,12 +9,30 @@ highlighted, so a renderer never shows a character the source did not have.
 
 from __future__ import annotations
 
-from medcite.records import ReportedNumber, Statement, StudyDesign
+from medcite.records import RecommendationStrength, ReportedNumber, Statement, StudyDesign
+
+STRENGTH_LABELS = {
+    RecommendationStrength.STRONG: "strong recommendation",
+    RecommendationStrength.CONDITIONAL: "conditional recommendation",
+    RecommendationStrength.UNSTATED: "recommendation",
+}
 
 
 def evidence_tags(statement: Statement) -> tuple[str, ...]:
-    """The design, size and year of the cited study, as short labels ("cohort study")."""
+    """Short labels for a statement: where it stands in a full text ("Results › Survival",
+    "p. 12"), a recommendation's strength, grade and issuing body, what its source is for
+    a patient, and the design, size and year of the cited study ("cohort study")."""
     tags = []
+    if statement.location:
+        tags.append(statement.location)
+    if statement.recommendation is not None:
+        tags.append(STRENGTH_LABELS[statement.recommendation.strength])
+        if statement.recommendation.grade:
+            tags.append(statement.recommendation.grade)
+        if statement.issuer:
+            tags.append(statement.issuer)
+    if statement.source_note:
+        tags.append(statement.source_note)
     if statement.design is not None and statement.design is not StudyDesign.UNKNOWN:
         tags.append(statement.design.label)
     if statement.sample_size is not None:

@@ -58,6 +58,8 @@ CREATE INDEX IF NOT EXISTS abbreviations_by_long_key ON abbreviations (long_key)
 """
 
 _encode_record = msgspec.json.Encoder().encode
+_FULL_TEXT_MARK = b'"part":"body"'
+"""How a body section of a full text appears in a stored record's JSON."""
 _decode_record = msgspec.json.Decoder(Record).decode
 _SpanList = list[tuple[int, int, int]]
 _decode_spans = msgspec.json.Decoder(_SpanList).decode
@@ -248,6 +250,25 @@ class SqliteStore:
                 found[record_id] = self._decode(record_id, document)
         return found
 
+    def holding_full_text(self, record_ids: Iterable[str]) -> set[str]:
+        """The ids among ``record_ids`` whose stored record carries a full text (body parts).
+
+        Looked for in the stored JSON itself (``"part":"body"``, as msgspec writes a
+        section of the body), so ingesting a batch of citations decodes no record.
+        """
+        ids = list(dict.fromkeys(record_ids))
+        found: set[str] = set()
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id FROM records WHERE deleted = 0 AND id IN ({marks})"
+                " AND instr(document, ?) > 0",
+                [*chunk, _FULL_TEXT_MARK],
+            )
+            found.update(record_id for (record_id,) in rows)
+        return found
+
     def sentences(self, record: Record) -> tuple[Sentence, ...]:
         """The stored sentences of ``record``, with their text sliced from its sections."""
         row = self._db.execute(
@@ -256,6 +277,7 @@ class SqliteStore:
         if row is None:
             raise NotFoundError(f"no record {record.id!r} in the store")
         spans = _decode_spans(row[0]) if row[0] else []
+        sections = record.sections
         return tuple(
             Sentence(
                 record_id=record.id,
@@ -263,8 +285,10 @@ class SqliteStore:
                 index=index,
                 start=start,
                 end=end,
-                text=record.sections[section_index].text[start:end],
-                section_label=record.sections[section_index].label,
+                text=sections[section_index].text[start:end],
+                section_label=sections[section_index].label,
+                section_path=sections[section_index].path,
+                page=sections[section_index].page_at(start),
             )
             for index, (section_index, start, end) in enumerate(spans)
         )
