@@ -39,6 +39,7 @@ from medcite.ingest.eutils import fetch_pubmed_xml
 from medcite.ingest.fulltext import is_full_text, joined
 from medcite.ingest.jsonl import write_jsonl
 from medcite.ingest.pubmed_xml import read_pubmed_xml
+from medcite.ingest.recommendations import with_recommendations
 from medcite.ingest.sources import read_sources
 from medcite.records import (
     Answer,
@@ -170,11 +171,13 @@ class Engine:
         uncommitted = 0
         with self._index.updating() as update, self._vectors_updating() as vectors:
             for batch in batched(items, self.settings.ingest.batch_size):
-                storable = self._with_full_texts(totals.sort_out(batch))
+                storable, sentences = _with_recommendations(
+                    self._with_full_texts(totals.sort_out(batch))
+                )
                 records = [r for r in storable if isinstance(r, Record)]
                 outcome = self._store.write_batch(
                     storable,
-                    {r.id: record_sentences(r) for r in records},
+                    sentences,
                     {r.id: abbreviation_definitions(r) for r in records},
                 )
                 update.upsert(outcome.changed)
@@ -200,17 +203,20 @@ class Engine:
         """The batch with each full text joined to its stored citation, and each citation
         to its stored full text (``ingest.fulltext``), so one record carries both."""
         records = [item for item in items if isinstance(item, Record)]
-        wanted = {r.id for r in records if is_full_text(r)}
+        wanted = {r.id for r in records if is_full_text(r) or r.has_full_text}
         wanted |= self._store.holding_full_text(r.id for r in records if not is_full_text(r))
         if not wanted:
             return items
-        stored = self._store.get_many(wanted)
-        return [
-            joined(item, stored.get(item.id))
-            if isinstance(item, Record) and item.id in wanted
-            else item
-            for item in items
-        ]
+        latest: dict[str, Record | None] = dict(self._store.get_many(wanted))
+        found: list[Record | Deletion] = []
+        for item in items:  # a work may come twice in one batch: join with the earlier copy
+            if isinstance(item, Record) and item.id in wanted:
+                item = joined(item, latest.get(item.id))
+            latest[item.id if isinstance(item, Record) else item.record_id] = (
+                item if isinstance(item, Record) else None
+            )
+            found.append(item)
+        return found
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
         """Rebuild the index from the store, e.g. after changing index settings.
@@ -486,6 +492,22 @@ def batched(items: Iterable[_T], size: int) -> Iterator[tuple[_T, ...]]:
     iterator = iter(items)
     while batch := tuple(islice(iterator, size)):
         yield batch
+
+
+def _with_recommendations(
+    items: list[Record | Deletion],
+) -> tuple[list[Record | Deletion], dict[str, tuple[Sentence, ...]]]:
+    """The batch with the recommendations of guideline texts recognised, and every
+    record's sentences (which recognition reads and the store keeps)."""
+    sentences: dict[str, tuple[Sentence, ...]] = {}
+    found: list[Record | Deletion] = []
+    for item in items:
+        if isinstance(item, Record):
+            sentences[item.id] = record_sentences(item)
+            spans = [(s.section_index, s.start, s.end) for s in sentences[item.id]]
+            item = with_recommendations(item, spans)
+        found.append(item)
+    return found, sentences
 
 
 class _Totals:

@@ -26,9 +26,11 @@ def evidence_tags(statement: Statement) -> tuple[str, ...]:
     if statement.location:
         tags.append(statement.location)
     if statement.recommendation is not None:
-        tags.append(STRENGTH_LABELS[statement.recommendation.strength])
-        if statement.recommendation.grade:
-            tags.append(statement.recommendation.grade)
+        grade = statement.recommendation.grade
+        if "recommendation" not in grade.lower():  # GRADE's own words name the strength
+            tags.append(STRENGTH_LABELS[statement.recommendation.strength])
+        if grade:
+            tags.append(grade)
         if statement.issuer:
             tags.append(statement.issuer)
     if statement.source_note:
