@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from medcite.records import Audience
+from msgspec.structs import replace
+
+from medcite.records import Answer, Audience
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,10 @@ class AudiencePolicy:
     avoid_p_values: bool
     glossary: bool
     disclaimer: str
+    plain_language_weight: float = 0.0
+    """Bonus for a sentence of a source written for patients (MedQuAD's NIH pages)."""
+    marks_research: bool = False
+    """Whether statements from research (not written for patients) say so."""
 
 
 POLICIES: dict[Audience, AudiencePolicy] = {
@@ -63,6 +69,8 @@ POLICIES: dict[Audience, AudiencePolicy] = {
         readability_weight=0.3,
         avoid_p_values=True,
         glossary=True,
+        plain_language_weight=0.8,
+        marks_research=True,
         disclaimer=(
             "This page is for learning, not medical advice. The sentences come from research "
             "written for professionals: talk them over with your doctor or care team before "
@@ -70,3 +78,31 @@ POLICIES: dict[Audience, AudiencePolicy] = {
         ),
     ),
 }
+
+
+RESEARCH_NOTE = "research written for professionals"
+NO_PLAIN_LANGUAGE = (
+    "Nothing in the index on this question is written in plain language: the sentences "
+    "shown come from research written for professionals."
+)
+
+
+def mark_sources(answer: Answer, policy: AudiencePolicy) -> Answer:
+    """For patients: research statements marked as such, and a plain line when the answer
+    holds no sentence written for patients at all."""
+    if not policy.marks_research or not answer.sections:
+        return answer
+    sections = tuple(
+        replace(
+            section,
+            statements=tuple(
+                s if s.plain_language else replace(s, source_note=RESEARCH_NOTE)
+                for s in section.statements
+            ),
+        )
+        for section in answer.sections
+    )
+    statements = [s for section in sections for s in section.statements]
+    plain = any(s.plain_language for s in statements)
+    notes = answer.notes if plain or not statements else (*answer.notes, NO_PLAIN_LANGUAGE)
+    return replace(answer, sections=sections, notes=notes)

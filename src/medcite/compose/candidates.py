@@ -133,6 +133,8 @@ def _base_score(
     plain = 0.0
     if policy.readability_weight and notes.readability is not None:
         plain = policy.readability_weight * max(0.0, min(1.0, (notes.readability - 30) / 50))
+    if item.record.source.plain_language:
+        plain += policy.plain_language_weight
     return (
         prior
         + LEVEL_PRIOR[level]

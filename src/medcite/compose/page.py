@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from msgspec.structs import replace
 
-from medcite.compose.audience import POLICIES, AudiencePolicy
+from medcite.compose.audience import POLICIES, AudiencePolicy, mark_sources
 from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit
 from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
@@ -117,7 +117,7 @@ def compose_answer(
     ]
     answered = any(section.statements for section in sections)
     by_id = {item.record.id: item for item in retrieved}
-    return Answer(
+    answer = Answer(
         question=question.text,
         sections=tuple(sections) if answered else (),
         references=tuple(_reference(n, by_id[rid]) for rid, n in page.numbers.items()),
@@ -131,6 +131,7 @@ def compose_answer(
         disclaimer=policy.disclaimer,
         glossary=_glossary(question, definitions or {}) if policy.glossary else (),
     )
+    return mark_sources(answer, policy)
 
 
 class _PageBuilder:
