@@ -7,7 +7,6 @@ from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.compose.labels import leading_label_length
-from medcite.compose.terms import content_terms, fold
 from medcite.errors import QuestionError
 from medcite.records import (
     AnswerState,
@@ -33,6 +32,7 @@ from medcite.records import (
     StudyDesign,
 )
 from medcite.settings import AnswerSettings
+from medcite.words import canonical_word, content_words
 
 SETTINGS = AnswerSettings()
 PROVENANCE = Provenance("snap", "hash", 0.0)
@@ -316,9 +316,9 @@ def test_leading_labels(text: str, length: int) -> None:
     assert leading_label_length(text) == length
 
 
-def test_fold_and_terms_drop_stop_words_and_fold_plurals() -> None:
-    assert fold("Studies") == "study"
-    assert content_terms("What are the MRI findings in the patients?") == ("mri", "finding")
+def test_content_words_drop_stop_words_and_fold_plurals() -> None:
+    assert canonical_word("Studies") == "study"
+    assert content_words("What are the MRI findings in the tumours?") == ("mri", "finding", "tumor")
 
 
 @pytest.mark.parametrize(

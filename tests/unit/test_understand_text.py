@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from medcite.understand import Lexicon, build_lexicon, find_definitions, find_mentions
 from medcite.understand.lexicon import is_written_short_form, reading_order
 from medcite.understand.matcher import count_concepts
-from medcite.understand.normalize import canonical_word, term_key
 from medcite.vocab import read_vocabulary_file
+from medcite.words import canonical_word, term_key
 
 
 @pytest.fixture(scope="module")

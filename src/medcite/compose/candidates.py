@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from medcite.compose.audience import AudiencePolicy
 from medcite.compose.labels import leading_label_length
-from medcite.compose.terms import fold
 from medcite.records import (
     ConceptRole,
     EvidenceLevel,
@@ -28,6 +27,7 @@ from medcite.records import (
     Sentence,
     SentenceNotes,
 )
+from medcite.words import canonical_word
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
@@ -147,7 +147,7 @@ def _base_score(
 
 def _section_key(item: RetrievedRecord, sentence: Sentence) -> str:
     section = item.record.sections[sentence.section_index]
-    return (section.category or fold(section.label.rstrip(":"))).upper()
+    return (section.category or canonical_word(section.label.rstrip(":"))).upper()
 
 
 def is_concluding(item: RetrievedRecord, sentence: Sentence) -> bool:

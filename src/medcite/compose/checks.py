@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from medcite.english import STOP_WORDS
 from medcite.errors import QuestionError
 from medcite.settings import AnswerSettings
+from medcite.words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 OTHER_LANGUAGES_FUNCTION_WORDS = frozenset(

@@ -29,7 +29,6 @@ from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit
 from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
 from medcite.compose.labels import leading_label_length
-from medcite.compose.terms import content_terms
 from medcite.records import (
     Answer,
     AnswerSection,
@@ -50,6 +49,7 @@ from medcite.records import (
     Statement,
 )
 from medcite.settings import AnswerSettings
+from medcite.words import content_words
 
 BOTTOM_LINE = "Bottom line"
 FROM_THE_GUIDELINES = "From the guidelines"
@@ -269,8 +269,8 @@ def _repeats(candidate: Candidate, taken: Candidate) -> bool:
     if candidate.sentence == taken.sentence:
         return True
     mine, theirs = (
-        set(content_terms(candidate.sentence.text)),
-        set(content_terms(taken.sentence.text)),
+        set(content_words(candidate.sentence.text)),
+        set(content_words(taken.sentence.text)),
     )
     union = mine | theirs
     return bool(union) and len(mine & theirs) / len(union) > DUPLICATE
@@ -294,7 +294,7 @@ def _gap(facet: Facet, chosen: Sequence[Chosen]) -> EvidenceGap | None:
 def _words_facet(question: Question) -> Facet:
     """The question's own words, when no concept was recognised: a lexical answer."""
     return Facet(
-        "the question", cue_words=tuple(t for t in content_terms(question.text) if len(t) > 3)
+        "the question", cue_words=tuple(t for t in content_words(question.text) if len(t) > 3)
     )
 
 

@@ -3,15 +3,15 @@
 A first, placeholder ranking for ``Engine.snippets`` (BioASQ's snippet task in the
 evaluation harness) until per-facet sentence selection replaces it: each sentence is
 scored by the idf-weighted share of the question's terms it contains (the weights of
-``compose.terms``), ties going to the better-ranked record and the earlier sentence.
+``medcite.words``), ties going to the better-ranked record and the earlier sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from medcite.compose.terms import content_terms, term_weights
 from medcite.records import RetrievedRecord, Sentence
+from medcite.words import content_words, inverse_frequencies
 
 
 def best_sentences(
@@ -21,13 +21,13 @@ def best_sentences(
 
     Sentences that share no term with the question are never returned.
     """
-    question_terms = content_terms(question)
+    question_terms = content_words(question)
     candidates = [
-        (item.rank, sentence, frozenset(content_terms(sentence.text)))
+        (item.rank, sentence, frozenset(content_words(sentence.text)))
         for item in retrieved
         for sentence in item.sentences
     ]
-    weights = term_weights(question_terms, (terms for _, _, terms in candidates))
+    weights = inverse_frequencies(question_terms, (terms for _, _, terms in candidates))
     scored = []
     for rank, sentence, terms in candidates:
         score = sum(weight for term, weight in weights.items() if term in terms)

@@ -19,7 +19,6 @@ from medcite.records import ConceptRole, Question, Record, RecordTopics, SearchH
 from medcite.retrieve import (
     Candidate,
     best_passage_scores,
-    content_words,
     facet_plan,
     rank_candidates,
     search_plan,
@@ -27,6 +26,7 @@ from medcite.retrieve import (
 from medcite.settings import Settings
 from medcite.store import SqliteStore
 from medcite.understand import Knowledge, question_lexicon, record_topics, understand_question
+from medcite.words import content_text
 
 FACET_SHARE = 4
 """Each facet's own search contributes candidates/FACET_SHARE records."""
@@ -111,7 +111,7 @@ class Retriever:
         """Each record's best title-plus-sentence passage for the question's content words."""
         if self._settings.passage_weight <= 0:
             return {}
-        words = analyze(content_words(question.text))
+        words = analyze(content_text(question.text))
         idf = self._index.inverse_document_frequencies(words)
         passages = {}
         for record in records:

@@ -1,7 +1,7 @@
 """The ``retrieve`` stage: concept-expanded search plans, re-ranking and the topic guard."""
 
 from medcite.retrieve.passages import best_passage_scores
-from medcite.retrieve.plan import concept_clauses, content_words, facet_plan, search_plan
+from medcite.retrieve.plan import concept_clauses, facet_plan, search_plan
 from medcite.retrieve.rank import Candidate, Ranking, is_off_topic, rank_candidates
 
 __all__ = [
@@ -9,7 +9,6 @@ __all__ = [
     "Ranking",
     "best_passage_scores",
     "concept_clauses",
-    "content_words",
     "facet_plan",
     "is_off_topic",
     "rank_candidates",

@@ -10,7 +10,6 @@ dominates the literature.
 
 from __future__ import annotations
 
-from medcite.english import STOP_WORDS
 from medcite.records import (
     ConceptClause,
     ConceptRole,
@@ -20,8 +19,7 @@ from medcite.records import (
     SearchPlan,
 )
 from medcite.settings import RetrieveSettings
-
-_PUNCTUATION = "\"'“”‘’()[]{},.;:!?"
+from medcite.words import content_text
 
 ROLE_WEIGHT: dict[ConceptRole, float] = {
     ConceptRole.CONDITION: 1.0,
@@ -69,20 +67,13 @@ def concept_clauses(
 def search_plan(question: Question, settings: RetrieveSettings) -> SearchPlan:
     """The plan for the whole question: its content words, near each other, and concepts."""
     return SearchPlan(
-        text=content_words(question.text),
+        text=content_text(question.text),
         concepts=tuple(
             clause for c in question.concepts for clause in concept_clauses(c, settings)
         ),
         mesh_weight=settings.mesh_weight,
         narrower_weight=settings.narrower_weight,
         proximity_weight=settings.proximity_weight,
-    )
-
-
-def content_words(text: str) -> str:
-    """``text`` without its function words ("what", "are", "the"), which match everything."""
-    return " ".join(
-        word for word in text.split() if word.strip(_PUNCTUATION).lower() not in STOP_WORDS
     )
 
 

@@ -9,7 +9,6 @@ facets (``question``) — and of a retrieved record's topics (``topics``).
 from medcite.understand.abbreviations import Definition, find_definitions
 from medcite.understand.lexicon import LEXICON_FORMAT, Lexicon, build_lexicon
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
-from medcite.understand.normalize import term_key, tokenize
 from medcite.understand.question import (
     ConceptSource,
     Knowledge,
@@ -19,6 +18,7 @@ from medcite.understand.question import (
 )
 from medcite.understand.records import abbreviation_definitions
 from medcite.understand.topics import question_lexicon, record_topics
+from medcite.words import term_key, tokenize
 
 __all__ = [
     "LEXICON_FORMAT",

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import msgspec
 
 from medcite.records import Concept
-from medcite.understand.normalize import STOP_WORDS, bag_key, tokenize
+from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
 
 LEXICON_FORMAT = 2
 MAX_TERM_WORDS = 8
@@ -104,7 +104,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             if not _worth_matching(keys):
                 continue
             _add(terms, " ".join(keys), ids)
-            if len([k for k in keys if k not in STOP_WORDS]) > 1:
+            if len([k for k in keys if k not in TERM_STOP_WORDS]) > 1:
                 _add(bags, bag_key(keys), ids)
         for short in concept.abbreviations:
             if 2 <= len(short) <= 10:
@@ -135,7 +135,7 @@ def _worth_matching(keys: list[str]) -> bool:
         return (
             len(word) > 2
             and not word.isdigit()
-            and word not in STOP_WORDS
+            and word not in TERM_STOP_WORDS
             and word not in COMMON_WORDS
         )
     return True

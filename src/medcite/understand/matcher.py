@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from medcite.records import ConceptMention
 from medcite.understand.abbreviations import find_definitions
 from medcite.understand.lexicon import Lexicon
-from medcite.understand.normalize import STOP_WORDS, Token, bag_key, canonical_words, tokenize
+from medcite.words import TERM_STOP_WORDS, Token, bag_key, canonical_words, tokenize
 
 _BREAK = re.compile(r"[.;:!?()\[\],/]")
 _MAX_BAG_WORDS = 4
@@ -126,11 +126,11 @@ def _longest_term(
 def _bag_match(
     keys: list[str], segment_of: list[int], position: int, lexicon: Lexicon
 ) -> tuple[int, tuple[str, ...], str] | None:
-    if keys[position] in STOP_WORDS:
+    if keys[position] in TERM_STOP_WORDS:
         return None
     for length in range(min(_MAX_BAG_WORDS, len(keys) - position), 1, -1):
         end = position + length - 1
-        if segment_of[end] != segment_of[position] or keys[end] in STOP_WORDS:
+        if segment_of[end] != segment_of[position] or keys[end] in TERM_STOP_WORDS:
             continue
         ids = lexicon.bags.get(bag_key(keys[position : end + 1]))
         if ids:

@@ -32,9 +32,9 @@ from medcite.records import (
 from medcite.understand.kinds import CUES, facet_kinds, question_types
 from medcite.understand.lexicon import Lexicon, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
-from medcite.understand.normalize import STOP_WORDS, term_key, tokenize
 from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, concept_role
 from medcite.understand.senses import ContextFit, choose_sense
+from medcite.words import TERM_STOP_WORDS, term_key, tokenize
 
 MAX_SYNONYMS = 12
 MAX_NARROWER = 40
@@ -115,7 +115,7 @@ def _mentions(
     """
     mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    context = [t.text for t in tokenize(text) if t.key not in STOP_WORDS and len(t.key) > 2]
+    context = [t.text for t in tokenize(text) if t.key not in TERM_STOP_WORDS and len(t.key) > 2]
     for token in tokenize(text):
         if token.start in covered or not _looks_abbreviated(token.text):
             continue

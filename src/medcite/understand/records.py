@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medcite.records import AbbreviationDefinition, Record
 from medcite.understand.abbreviations import find_definitions
-from medcite.understand.normalize import term_key
+from medcite.words import term_key
 
 
 def abbreviation_definitions(record: Record) -> tuple[AbbreviationDefinition, ...]:

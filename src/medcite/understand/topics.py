@@ -25,14 +25,14 @@ from medcite.records import (
 from medcite.understand.abbreviations import find_definitions
 from medcite.understand.lexicon import Lexicon, build_lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
-from medcite.understand.normalize import STOP_WORDS, term_key
 from medcite.understand.roles import GENERIC_CONCEPTS, is_within
+from medcite.words import TERM_STOP_WORDS, term_key
 
 MAJOR_HEADING, HEADING, TITLE, ABSTRACT_MENTION, MAX_ABSTRACT = 3.0, 1.0, 3.0, 0.5, 2.0
 OTHER_SENSE = 3.0
 """A record defining the question's short form as something else is about that thing."""
 DISEASE_TREES = ("C", "F03")
-GENERIC_WORDS = STOP_WORDS | frozenset(
+GENERIC_WORDS = TERM_STOP_WORDS | frozenset(
     """disease disorder syndrome condition chronic acute primary secondary general type
     infection cancer neoplasm tumor carcinoma malignancy""".split()
 )

@@ -1,0 +1,159 @@
+"""What a word is, for every stage: how text is cut into words and brought to one form.
+
+Understanding matches a question's words to vocabulary terms, retrieval searches them,
+evidence scores sentences by them and composition compares sentences by them. If each
+stage had its own idea of a word, what retrieval matched composition could miss
+("tumours" found, "tumor" not counted). So all of them cut and fold words here:
+
+* a word is a run of letters and digits; hyphens and other punctuation split words
+  ("non-Hodgkin" = "non Hodgkin", "COVID-19" = "COVID 19"), and a possessive "'s" is
+  dropped ("Alzheimer's" = "Alzheimer");
+* its canonical form is lower case, with British spellings folded to American ones
+  (oe/ae → e, -our → -or, -tre → -ter, -ise → -ize) and plurals to the singular. The
+  rules are deliberately few and applied identically everywhere: a rule that over-folds
+  ("does" → "des") harms nothing as long as both sides fold alike;
+* function words (``STOP_WORDS``) carry no topic; a content word is any other word.
+
+The lexical index keeps its own stemmed form of each word (tantivy's ``en_stem``), fed
+by the same text: what it holds is the index's business, not a second idea of a word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_POSSESSIVE_S = re.compile(r"(?<=[^\W_])['’]s\b")
+
+# (pattern, replacement) applied in order to a lower-cased word.
+_BRITISH_TO_AMERICAN = (
+    (re.compile(r"^oe(?=[a-z]{3})"), "e"),  # oedema, oesophagus, oestrogen
+    (re.compile(r"(?<=[bcdfghlmnprstvz])oe(?=[a-z])"), "e"),  # diarrhoea, foetal, coeliac
+    (re.compile(r"(?<=[bcdfghklmnprstvz])ae(?=[a-z])"), "e"),  # haem-, anaemia, paediatric
+    (re.compile(r"^aet"), "et"),  # aetiology
+    (re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),  # tumour, behaviour, labour
+    (re.compile(r"(?<=[a-z]{2})([bt])re(s?)$"), r"\1er\2"),  # centre, fibre, litre
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # randomised
+)
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing done during each
+    few for from further had has have having he her here hers him his how however i if in
+    into is it its itself just may me might more most must my no nor not now of off on once
+    only or other our ours out over own per same she should so some such than that the
+    their theirs them then there these they this those through to too under until up upon
+    very was we were what when where which while who whom why will with within without
+    would you your yours whether""".split()
+)
+"""English function words: they carry no topic of a question or a sentence (lower case)."""
+
+TERM_STOP_WORDS = frozenset(
+    "a an and are as at be by for from in into is of on or the to with without".split()
+)
+"""Words that do not change which concept a term names ("cancer of the breast")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: where it is, how it was written, and its canonical form."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=200_000)
+def canonical_word(word: str) -> str:
+    """A word's canonical form: lower case, American spelling, singular."""
+    word = word.lower()
+    if not word.isalpha() or len(word) < 4:
+        return word
+    for pattern, replacement in _BRITISH_TO_AMERICAN:
+        word = pattern.sub(replacement, word)
+    return _singular(word)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets and canonical forms."""
+    possessive = {match.start() for match in _POSSESSIVE_S.finditer(text)}
+    return [
+        Token(match.start(), match.end(), match.group(), canonical_word(match.group()))
+        for match in _WORD.finditer(text)
+        if not (match.group() in ("s", "S") and match.start() - 1 in possessive)
+    ]
+
+
+@lru_cache(maxsize=16_384)
+def canonical_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of ``text`` as written and in canonical form, without offsets.
+
+    The fast path of :func:`tokenize` for counting concepts in whole abstracts, where
+    each word stands does not matter. A possessive "'s" becomes a stray "s", which no
+    term key begins with. Cached: the same abstracts and sentences are read for one
+    question after another (a few megabytes for thousands of abstracts).
+    """
+    words = tuple(_WORD.findall(_POSSESSIVE_S.sub("", text)))
+    return words, tuple(canonical_word(word) for word in words)
+
+
+def term_key(term: str) -> str:
+    """The canonical form of a whole term: its words' canonical forms, space-separated."""
+    return " ".join(token.key for token in tokenize(term))
+
+
+def bag_key(keys: list[str] | tuple[str, ...]) -> str:
+    """A word-order-free key: the sorted content words ("breast cancer" = "cancer of breast")."""
+    return " ".join(sorted({key for key in keys if key not in TERM_STOP_WORDS}))
+
+
+def is_content_word(key: str) -> bool:
+    """Whether a canonical word carries meaning: not a function word, not a lone letter."""
+    return len(key) > 1 and key not in STOP_WORDS
+
+
+@lru_cache(maxsize=16_384)
+def content_words(text: str) -> tuple[str, ...]:
+    """The canonical content words of ``text``, in order, each once."""
+    _, keys = canonical_words(text)
+    return tuple(dict.fromkeys(key for key in keys if is_content_word(key)))
+
+
+def content_text(text: str) -> str:
+    """``text``'s content words as written, space-separated: what a search is given.
+
+    Function words ("what", "are", "the") match nearly every record; left out, they
+    cannot outweigh the words that say what a question is about.
+    """
+    return " ".join(token.text for token in tokenize(text) if is_content_word(token.key))
+
+
+def inverse_frequencies(
+    terms: Sequence[str], documents: Iterable[frozenset[str]]
+) -> dict[str, float]:
+    """Inverse document frequency of each term over a small collection of word sets.
+
+    Rare terms ("calcinosis") should count more than common ones ("disease") when no
+    larger collection is at hand: within the candidates, that is enough to rank them.
+    """
+    document_list = list(documents)
+    total = len(document_list)
+    return {
+        term: math.log((total + 1) / (sum(term in doc for doc in document_list) + 0.5))
+        for term in terms
+    }
