@@ -62,6 +62,8 @@ def test_the_file_lists_every_headline_metric_for_both_systems() -> None:
         "bioasq": {"map@10", "recall@10", "snippet_f1"},
         "bioasq-summary": {"rouge2", "rouge_su4", "citation_precision"},
         "pubmedqa": {"mrr", "recall@1", "recall@10"},
+        "liveqa": {"precision@1", "mrr"},
+        "mediqa-qa": {"precision@1", "mrr"},
     }
     for dataset, metrics in headline.items():
         for system in ("medcite", "bm25"):

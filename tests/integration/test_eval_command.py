@@ -91,6 +91,33 @@ def test_bioasq_summaries_score_rouge_citations_and_grounding(
     assert systems["medcite"]["grounded"] == 1.0
 
 
+def test_liveqa_scores_answerable_questions_and_counts_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    report = _json_eval(capsys, tmp_path, "liveqa", eval_data / "medquad")
+    # TQ1's excellent answer (NIDDK Sec2) shares "medicines ease a gout attack" with it and
+    # TQ2's (GHR Sec1) "Marfan syndrome … connective tissue … heart": both first.
+    # TQ3's one good answer has no text: unanswerable, counted, not scored.
+    assert report["split"] == "report"
+    assert (report["queries"], report["corpus_records"]) == (2, 4)
+    for name in ("medcite", "bm25"):
+        assert report["systems"][name] == {"precision@1": 1.0, "mrr": 1.0, "judged@1": 1.0}
+    assert report["counts"]["unanswerable_questions"] == 1
+
+
+def test_mediqa_re_ranks_each_questions_answers_beside_chiqa_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    report = _json_eval(capsys, tmp_path, "mediqa-qa", eval_data / "mediqa2019")
+    # Question 1: the excellent answer (CHiQA's second) shares "gout", "diet", "avoid",
+    # "foods" with it and comes first; CHiQA put a related one first (RR 1/2). Question 2
+    # has no correct answer and is not scored.
+    assert (report["queries"], report["corpus_records"]) == (1, 4)
+    for name in ("medcite", "bm25"):
+        assert report["systems"][name] == {"precision@1": 1.0, "mrr": 1.0}
+    assert report["systems"]["chiqa"] == {"precision@1": 0.0, "mrr": 0.5}
+
+
 def test_a_second_run_reuses_the_corpus_and_new_records_rebuild_it(
     tmp_path: Path, eval_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

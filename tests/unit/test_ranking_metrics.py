@@ -8,8 +8,10 @@ import pytest
 
 from medcite.evaluate.ranking import (
     average_precision_at,
+    judged_at,
     mean,
     ndcg_at,
+    precision_at,
     recall_at,
     reciprocal_rank,
 )
@@ -65,3 +67,19 @@ def test_reciprocal_rank_and_mean() -> None:
     assert reciprocal_rank(["x"], {"a": 1}) == 0.0
     assert mean([1.0, 0.0, 0.5]) == 0.5
     assert mean([]) == 0.0
+
+
+def test_precision_divides_by_the_cut_even_when_the_ranking_is_shorter() -> None:
+    relevant = {"a": 1, "b": 2, "c": 0}
+    assert precision_at(["a", "c", "b"], relevant, 1) == 1.0
+    assert precision_at(["c", "a"], relevant, 1) == 0.0
+    assert precision_at(["a", "a", "b"], relevant, 3) == pytest.approx(2 / 3)  # a once, then b
+    assert precision_at(["b"], relevant, 2) == 0.5
+    assert precision_at([], relevant, 1) == 0.0
+
+
+def test_judged_counts_records_with_any_judgement_even_gain_zero() -> None:
+    relevant = {"a": 1, "c": 0}
+    assert judged_at(["c", "x"], relevant, 1) == 1.0
+    assert judged_at(["x", "a"], relevant, 1) == 0.0
+    assert judged_at(["x", "a", "c"], relevant, 3) == pytest.approx(2 / 3)

@@ -108,3 +108,24 @@ class AnnotatedAbstract:
     pmid: str
     text: str
     mentions: tuple[GoldMention, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerQuery:
+    """A consumer question of an answer-ranking benchmark and the judged answers to it.
+
+    ``relevant`` maps each judged answer's record id to its gain (0: judged, but below
+    the benchmark's bar). ``candidates``, when given, are the only answers to rank — a
+    re-ranking task (MEDIQA) — in the order the benchmark lists them; empty means any
+    record of the corpus may be returned (LiveQA over MedQuAD).
+    """
+
+    id: str
+    text: str
+    relevant: Mapping[str, int]
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def answerable(self) -> bool:
+        """Whether any judged answer clears the bar; no ranking can score on the others."""
+        return any(gain > 0 for gain in self.relevant.values())

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medcite.engine import Engine, Progress
 from medcite.errors import SourceError
+from medcite.evaluate.answer_ranking import liveqa_report, mediqa_qa_report
 from medcite.evaluate.answers import SUMMARY_TYPES, run_summaries
 from medcite.evaluate.cases import Corpus, RankingQuery
 from medcite.evaluate.concepts import run_concepts
@@ -49,6 +50,8 @@ class Dataset(StrEnum):
     BIOASQ_SUMMARY = "bioasq-summary"
     PUBMEDQA = "pubmedqa"
     NCBI_DISEASE = "ncbi-disease"
+    LIVEQA = "liveqa"
+    MEDIQA_QA = "mediqa-qa"
 
 
 FOLDERS: dict[Dataset, str] = {
@@ -57,6 +60,8 @@ FOLDERS: dict[Dataset, str] = {
     Dataset.BIOASQ_SUMMARY: "bioasq/golden",
     Dataset.PUBMEDQA: "pubmedqa",
     Dataset.NCBI_DISEASE: "ncbi_disease_corpus",
+    Dataset.LIVEQA: "medquad",  # the judged answers; the questions lie beside it
+    Dataset.MEDIQA_QA: "mediqa2019",
 }
 """Where each benchmark lies under the data folder (the layout of ``../shared/data``)."""
 
@@ -239,4 +244,6 @@ _RUNS: dict[Dataset, Callable[[Settings, Path, int | None, Progress | None], Rep
         _ranking, Dataset.PUBMEDQA, read_pubmedqa, ("mrr", "recall@1", "recall@10"), 100
     ),
     Dataset.NCBI_DISEASE: _ncbi_disease,
+    Dataset.LIVEQA: partial(liveqa_report, Dataset.LIVEQA.value),
+    Dataset.MEDIQA_QA: partial(mediqa_qa_report, Dataset.MEDIQA_QA.value),
 }

@@ -55,6 +55,21 @@ def average_precision_at(ranking: Sequence[str], relevant: Mapping[str, int], k:
     return total / min(len(positive), k)
 
 
+def precision_at(ranking: Sequence[str], relevant: Mapping[str, int], k: int) -> float:
+    """Share of the first ``k`` ranks that hold a relevant record (trec_eval's P@k: a
+    ranking shorter than ``k`` still divides by ``k``, so an empty one scores 0)."""
+    return sum(relevant.get(record_id, 0) > 0 for record_id in _unique(ranking)[:k]) / k
+
+
+def judged_at(ranking: Sequence[str], relevant: Mapping[str, int], k: int) -> float:
+    """Share of the first ``k`` ranks that hold a judged record, relevant or not.
+
+    Pooled judgements (TREC's) leave most records unjudged, and an unjudged record counts
+    as not relevant; this says how much of a ranking the judgements could score at all.
+    """
+    return sum(record_id in relevant for record_id in _unique(ranking)[:k]) / k
+
+
 def reciprocal_rank(ranking: Sequence[str], relevant: Mapping[str, int]) -> float:
     """1 / the rank of the first relevant record; 0 when the ranking holds none."""
     for rank, record_id in enumerate(_unique(ranking), start=1):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,7 @@ def read_medquad_xml(path: Path) -> Iterator[SourceItem]:
         item = {
             **pair_fields,
             "pid": pair.get("pid", str(position)),
+            "qid": question.get("qid", "") if question is not None else "",
             "qtype": question.get("qtype", "") if question is not None else "",
             "question": question.text or "" if question is not None else "",
             "answer": pair.findtext("Answer") or "",
@@ -119,6 +121,8 @@ def medquad_record(item: Mapping[str, Any], where: str, position: str) -> Source
     if not isinstance(item, Mapping):
         return Rejection(location=where, reason="expected a JSON object", record=position)
     source, document, pair = (str(item.get(key) or "") for key in ("source", "doc_id", "pid"))
+    if not document:  # one CDC document (0000397) has no id; its questions' ids start with it
+        document = "".join(takewhile(str.isdigit, str(item.get("qid") or "")))
     question = " ".join(str(item.get("question") or "").split())
     if not (source and document and pair and question):
         return Rejection(
