@@ -53,7 +53,8 @@ _GUIDELINE_TITLE = re.compile(
 _STRONG_WORDING = re.compile(
     r"\b(?:we|panel|committee|task force|USPSTF|group|guideline|authors?|society|ACIP|WHO)"
     r"\s+(?:strongly\s+)?(?:recommends?|advises?|endorses?)\b"
-    r"|\b(?:is|are|be)\s+(?:strongly\s+)?(?:recommended|indicated|required|contraindicated)\b"
+    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:strongly\s+)?"
+    r"(?:recommended|indicated|required|contraindicated)\b"
     r"|\b(?:should|must)\b(?!\s+be\s+noted)"
     r"|^(?:Offer|Do not offer|Do not use|Do not routinely|Give|Use|Refer|Ensure|Avoid|Perform)\b",
     re.IGNORECASE,
@@ -91,7 +92,8 @@ _LETTER_OR_LEVEL = re.compile(
     r"\s*(?:of\s+recommendation)?\s*[:=]?\s*"
     r"(?P<value>[A-D](?![a-z])|[1-4](?:\+\+|\+|-)?(?![\d.])|I{1,3}V?|IV|V)"
     r"(?:\s*[,;]\s*(?:Level|Grade|Quality)[^.)\]]{0,25}?[:=]?\s*(?:[A-D]|[1-4][+-]{0,2}|I{1,3}V?|IV))?)"
-    r"|[\[(](?P<bracket>[A-D])[\])]",
+    r"|[\[(](?P<bracket>[A-D])[\])]"
+    r"|\bSIGN\s+grade\s+(?P<sign>[A-D])\b",
 )
 _HEADING_GRADE = re.compile(r"^[^.]{0,80}?\((?:Grade|Level|Class)\s+[^)]{1,30}\)\s*:?\s*$")
 

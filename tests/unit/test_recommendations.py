@@ -1,0 +1,241 @@
+"""Recommendation patterns, one scheme at a time, on short sentences written for these tests.
+
+The sentences are made up in the style of each scheme (none is quoted from a guideline);
+each case says what a reader of that scheme takes the sentence to mean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.index import record_sentences
+from medcite.ingest.recommendations import is_guideline_text, recognise, with_recommendations
+from medcite.records import GradingScheme, RecommendationStrength, Record, Section, Source
+
+STRONG = RecommendationStrength.STRONG
+CONDITIONAL = RecommendationStrength.CONDITIONAL
+UNSTATED = RecommendationStrength.UNSTATED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength", "grade"),
+    [
+        (
+            "We recommend that adults with pneumonia receive amoxicillin "
+            "(strong recommendation, moderate-quality evidence).",
+            STRONG,
+            "strong recommendation, moderate-quality evidence",
+        ),
+        (
+            "We suggest watchful waiting in children with mild otitis media "
+            "(weak recommendation, low-quality evidence).",
+            CONDITIONAL,
+            "weak recommendation, low-quality evidence",
+        ),
+        (
+            "After a first unprovoked clot we suggest extended anticoagulation "
+            "(conditional recommendation, very low certainty of evidence).",
+            CONDITIONAL,
+            "conditional recommendation, very low certainty of evidence",
+        ),
+        # ACCP's numbers and letters: 1 strong, 2 weak; A-C the quality.
+        (
+            "In proximal vein thrombosis, we recommend anticoagulation (Grade 1A).",
+            STRONG,
+            "Grade 1A",
+        ),
+        (
+            "In atrial fibrillation, we suggest apixaban over warfarin (Grade 2B).",
+            CONDITIONAL,
+            "Grade 2B",
+        ),
+    ],
+)
+def test_grade_wording_and_accp_grades(
+    sentence: str, strength: RecommendationStrength, grade: str
+) -> None:
+    assert recognise(sentence) == (strength, grade, GradingScheme.GRADE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength", "grade"),
+    [
+        (
+            "Beta blockers are recommended for patients with reduced ejection fraction "
+            "(Class I, Level of Evidence: A).",
+            STRONG,
+            "Class I, Level of Evidence: A",
+        ),
+        (
+            "Catheter ablation may be considered in selected patients "
+            "(Class IIb; Level of Evidence: C).",
+            CONDITIONAL,
+            "Class IIb; Level of Evidence: C",
+        ),
+        (
+            "In stable angina, revascularisation is reasonable for symptoms (COR IIa, LOE B-R).",
+            CONDITIONAL,
+            "COR IIa, LOE B-R",
+        ),
+        # Class III (no benefit, or harm) is a firm recommendation against.
+        (
+            "Digoxin is not recommended in patients without heart failure "
+            "(Class III: No Benefit, Level of Evidence: B).",
+            STRONG,
+            "Class III: No Benefit, Level of Evidence: B",
+        ),
+    ],
+)
+def test_acc_aha_classes_and_levels(
+    sentence: str, strength: RecommendationStrength, grade: str
+) -> None:
+    assert recognise(sentence) == (strength, grade, GradingScheme.ACC_AHA)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength", "grade"),
+    [
+        (
+            "The USPSTF recommends screening for colorectal cancer in adults aged 50 to 75 "
+            "years (A recommendation).",
+            STRONG,
+            "A recommendation",
+        ),
+        (
+            "The USPSTF recommends that clinicians selectively offer diet counselling to "
+            "adults without risk factors (C recommendation).",
+            CONDITIONAL,
+            "C recommendation",
+        ),
+        (
+            "The USPSTF recommends against screening for ovarian cancer in women without "
+            "symptoms (D recommendation).",
+            STRONG,
+            "D recommendation",
+        ),
+        # An I statement recommends neither way: the evidence is insufficient.
+        (
+            "The USPSTF concludes that the current evidence is insufficient to weigh the "
+            "benefits and harms of screening for vitamin D deficiency (I statement).",
+            UNSTATED,
+            "I statement",
+        ),
+    ],
+)
+def test_uspstf_letters_and_the_i_statement(
+    sentence: str, strength: RecommendationStrength, grade: str
+) -> None:
+    assert recognise(sentence) == (strength, grade, GradingScheme.USPSTF)
+
+
+def test_sign_grades_and_levels() -> None:
+    assert recognise(
+        "Patients with suspected stroke should have a scan within an hour (Grade B, SIGN)."
+    ) == (
+        STRONG,
+        "Grade B",
+        GradingScheme.SIGN,
+    )
+    assert recognise(
+        "Give aspirin to patients with ischaemic stroke as soon as possible (SIGN grade A)."
+    ) == (
+        STRONG,
+        "SIGN grade A",
+        GradingScheme.SIGN,
+    )
+    # A guideline's own letter or level, with no scheme named: the guideline defines it.
+    assert recognise("Compression stockings are not recommended after a stroke [A].") == (
+        STRONG,
+        "A",
+        GradingScheme.LEVEL,
+    )
+    assert recognise(
+        "Adults with asthma should be offered a written action plan (Level of evidence: 2++)."
+    ) == (
+        STRONG,
+        "Level of evidence: 2++",
+        GradingScheme.LEVEL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength"),
+    [
+        (
+            "We recommend against routine antibiotics for acute bronchitis in healthy adults.",
+            STRONG,
+        ),
+        (
+            "We suggest offering a short course of oral steroids to adults with acute gout.",
+            CONDITIONAL,
+        ),
+        ("Clinicians should offer exercise therapy to patients with knee osteoarthritis.", STRONG),
+        ("Acupuncture may be considered for patients with chronic low back pain.", CONDITIONAL),
+        ("Offer a statin to adults with a 10-year cardiovascular risk of 10% or more.", STRONG),
+        ("Consider a referral to a specialist for children with persistent wheeze.", CONDITIONAL),
+    ],
+)
+def test_wording_alone_gives_the_strength_and_no_grade(
+    sentence: str, strength: RecommendationStrength
+) -> None:
+    assert recognise(sentence) == (strength, "", GradingScheme.WORDING)
+
+
+def test_a_grade_in_the_note_after_or_the_heading_before_belongs_to_the_sentence() -> None:
+    after = "(Strong recommendation; high-quality evidence.)"
+    assert recognise(
+        "We recommend early mobilisation after hip fracture surgery.", after=after
+    ) == (
+        STRONG,
+        "Strong recommendation; high-quality evidence",
+        GradingScheme.GRADE,
+    )
+    before = "Recommendation 3 (Grade B):"
+    assert recognise("Patients with a suspected fracture should have an X-ray.", before=before) == (
+        STRONG,
+        "Grade B",
+        GradingScheme.LEVEL,
+    )
+    assert recognise(before) is None  # the heading itself recommends nothing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Further studies are needed to clarify the role of vitamin D in older adults.",
+        "What should clinicians do when the test result is uncertain?",
+        "It should be noted that the trial enrolled only 40 patients.",
+        "We recommend it.",  # too short to be a statement on its own
+        "Patients with grade 3 tumours had shorter survival than the others.",
+    ],
+)
+def test_sentences_that_do_not_recommend(sentence: str) -> None:
+    assert recognise(sentence) is None
+
+
+def _record(title: str, publication_types: tuple[str, ...] = ()) -> Record:
+    text = (
+        "Low back pain is common in adults. "
+        "We recommend that clinicians advise patients to stay active (strong recommendation, "
+        "moderate-quality evidence)."
+    )
+    return Record(
+        id="text:1",
+        source=Source.TEXT,
+        title=title,
+        sections=(Section(text),),
+        publication_types=publication_types,
+    )
+
+
+def test_only_guideline_texts_get_recommendations_with_their_sentence_span() -> None:
+    guideline = _record("Low back pain", ("Practice Guideline",))
+    assert is_guideline_text(guideline)
+    spans = [(s.section_index, s.start, s.end) for s in record_sentences(guideline)]
+    (found,) = with_recommendations(guideline, spans).recommendations
+    assert guideline.sections[0].text[found.start : found.end].startswith("We recommend that")
+    assert (found.strength, found.scheme) == (STRONG, GradingScheme.GRADE)
+    trial = _record("A randomised trial of staying active")
+    assert not is_guideline_text(trial)
+    assert with_recommendations(trial, spans).recommendations == ()
+    assert is_guideline_text(_record("Consensus statement on low back pain"))
