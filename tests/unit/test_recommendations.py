@@ -133,7 +133,7 @@ def test_sign_grades_and_levels() -> None:
         "Patients with suspected stroke should have a scan within an hour (Grade B, SIGN)."
     ) == (
         STRONG,
-        "Grade B",
+        "Grade B, SIGN",  # the whole bracketed note, as the guideline writes it
         GradingScheme.SIGN,
     )
     assert recognise(

@@ -4,21 +4,21 @@ Guidelines state what to do in graded sentences ("We recommend … (strong recom
 moderate-quality evidence)"), among many sentences of rationale. A sentence of a
 guideline text is a recommendation when it recommends in the words guidelines use — "we
 recommend / we suggest" (GRADE's wording, Andrews et al. 2013), "the USPSTF recommends",
-"should", "is recommended", "is indicated", "may be considered", NICE's imperative
-"Offer / Consider / Do not offer" — or carries a grade of a known scheme:
-
-* GRADE: "strong|weak|conditional recommendation … high|moderate|low|very low-quality
-  evidence", and ACCP's "Grade 1A … 2C";
-* ACC/AHA: "Class I|IIa|IIb|III … Level of Evidence: A|B|C" ("COR", "LOE" too);
-* USPSTF: "A|B|C|D recommendation", "I statement", "Grade: B";
-* SIGN and guidelines' own schemes: "Grade A", "[A]", "Level II", "Strength of
-  Recommendation: B", "(Level of evidence: 2++)".
+"should", "is recommended", "is indicated", "may be considered", an imperative ("Offer",
+"Ask about", "Do not use", also after a label or an opening clause: "Outreach – Use …",
+"For minor procedures, consider …"), or says that the evidence is insufficient to
+recommend — or when a grade of a known scheme (``recommendation_grades``) closes it.
 
 A grade written just after the sentence, in its own brackets or on the next line
-("(Strong recommendation; low-quality evidence.)"), or just before it ("Recommendation 3
-(Grade B):") belongs to it. Strength follows the scheme (class I and III, USPSTF A and D,
-GRADE strong, ACCP 1 are strong) or else the wording ("recommend", "should" strong;
-"suggest", "may", "consider" conditional).
+("(Strong recommendation; low-quality evidence.)"), belongs to it. A grade standing alone
+before sentences ("Level III.", "Recommendation 3 (Grade B):", "The following are based
+on consistent evidence (Level A):") grades those that follow, until a heading or a
+question; under a lead-in that speaks of recommendations, each sentence that follows is
+one. A grade inside a sentence that does not close it ("Level II evidence supports …",
+"the grades (Class I–III) are defined below") does not make the sentence a recommendation.
+Strength follows the scheme (class I and III, USPSTF A and D, GRADE strong, ACCP 1 are
+strong) or else the wording ("recommend", "should" strong; "suggest", "may", "consider"
+conditional).
 
 Only guideline texts are read this way (NLM publication types of guidelines and
 consensus statements, or a title that says guideline, recommendation or consensus):
@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from msgspec.structs import replace
 
+from medcite.ingest.recommendation_grades import Grade, ends_with, find_grade, grade_alone
 from medcite.records import (
     GradingScheme,
     Recommendation,
@@ -50,67 +52,77 @@ _GUIDELINE_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+_IMPERATIVE_VERBS = (
+    "offer|use|give|refer|ensure|avoid|perform|ask|assess|evaluate|explore|inquire|enquire|"
+    "identify|document|discuss|explain|inform|encourage|provide|obtain|measure|monitor|check|"
+    "review|screen|test|treat|start|stop|initiate|continue|discontinue|administer|prescribe|"
+    "arrange|advise|counsel|educate|establish|maintain|reassess|repeat|record|include|involve|"
+    "tell|support|seek|follow|limit|reduce|increase|titrate|confirm|exclude|examine|determine|"
+    "apply|make|take|keep|allow|coordinate|facilitate|promote|address|recogni[sz]e|build|"
+    "contact|look|help|schedule|plan|implement|develop|train|assist|engage|elicit|vaccinate|"
+    "immuni[sz]e|weigh|select|choose|switch|add|withhold|reserve|tailor|individuali[sz]e|"
+    "investigate|observe|manage|order|instruct|teach|remove|protect|prevent|verify|notify|"
+    "report|communicate|share|respect|base|combine|aim|target|optimi[sz]e|minimi[sz]e|"
+    "emphasi[sz]e|reinforce|warn|remind|clarify|interpret|calculate|estimate|consult|transfer|"
+    "admit|discharge|escalate|think|network|work|listen|pay|express|reali[sz]e|collaborate|"
+    "specify|stress|link|understand|urge|assure|alleviate|solicit|try|create|advocate|do|focus|"
+    "suggest|re-?check|speak|write|wait|watch|call|visit|let|set|get|put|send|prepare|attend|"
+    "respond|accept|adjust|adapt|anticipate|approach|describe|detect|diagnose|enrol{1,2}|feed|"
+    "guide|lower|organi[sz]e|pursue|rule\\s+out|search|suspect|update|wear|drink|eat|rest|"
+    "sleep|walk|be\\s+\\w+"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:(?:\(?[0-9a-zA-Z]{1,3}[.)]|[•·*-])\s+)?"  # a list marker: "1.", "a)", "•"
+    r"(?:[^.;:–—]{1,60}?\s(?:–|—|-)\s+|[^.;:–—]{1,40}?:\s+)?"  # a label: "Outreach – "
+    r"(?:(?:for|in|if|when|where|before|after|during|once|unless|among|whenever|at|with|"
+    r"following|given|because|to)\b[^.;:]{1,160}?,\s+)?"  # an opening clause: "If so, "
+    r"(?:(?:do\s+not|don't|never|always|routinely|also|then|please|\w+ly)\s+)?"
+    rf"(?:{_IMPERATIVE_VERBS})\b(?!\s+(?:of|is|was|were|are|has|have|had)\b)"
+    r"(?!\s+to\s+(?:the\s+)?(?:original|full|table|figure|section|appendix|"
+    r"companion|guideline|document))",
+    re.IGNORECASE,
+)
 _STRONG_WORDING = re.compile(
     r"\b(?:we|panel|committee|task force|USPSTF|group|guideline|authors?|society|ACIP|WHO)"
     r"\s+(?:strongly\s+)?(?:recommends?|advises?|endorses?)\b"
-    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:strongly\s+)?"
-    r"(?:recommended|indicated|required|contraindicated)\b"
-    r"|\b(?:should|must)\b(?!\s+be\s+noted)"
-    r"|^(?:Offer|Do not offer|Do not use|Do not routinely|Give|Use|Refer|Ensure|Avoid|Perform)\b",
+    r"|\b[A-Z]{2,}[\w/-]*\s+(?-i:strongly\s+)?(?-i:recommends?|advises?)\b"  # "AAFP recommends"
+    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:strongly\s+)?(?:recommended|indicated|required|"
+    r"contraindicated|encouraged|advised|advisable|warranted|mandatory|essential|necessary)\b"
+    r"|\b(?:cannot|can\s?not)\s+be\s+recommended\b"
+    r"|\bit\s+is\s+(?:important|essential|necessary|critical)\s+to\b"
+    r"|\b(?:need|needs)\s+to\s+be\b"
+    r"|\b(?:should|must)\b(?!\s+be\s+noted)",
     re.IGNORECASE,
 )
 _CONDITIONAL_WORDING = re.compile(
     r"\b(?:we|panel|committee|task force|group|guideline|authors?)\s+(?:\w+\s+)?"
     r"(?:suggests?|proposes?)\b"
-    r"|\b(?:is|are|be|seems?)\s+(?:reasonable|suggested|an option|acceptable)\b"
-    r"|\bmay\s+be\s+(?:considered|used|offered|useful|beneficial|reasonable)\b"
+    r"|\b(?:is|are|be|seems?)\s+(?:a\s+)?(?:reasonable|suggested|an option|acceptable|"
+    r"an alternative|optional|preferred)\b"
+    r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?appropriate\s+(?:for|in|to|when)\b"
+    r"|\bmay\s+(?:also\s+)?be\s+(?:considered|used|offered|useful|beneficial|reasonable|"
+    r"appropriate|given|performed|indicated)\b"
     r"|\b(?:can|could)\s+be\s+(?:considered|used|offered)\b"
     r"|\bshould\s+be\s+considered\b"
-    r"|^(?:Consider)\b",
+    r"|(?:^|,\s+|[–—:]\s+)(?:\w+ly\s+)?consider\b",
     re.IGNORECASE,
 )
-
-_GRADE_GRADE = re.compile(
-    r"\b(?P<strength>strong|weak|conditional|discretionary)\s+recommendations?\b"
-    r"(?:[^.()\[\]]{0,40}?\b(?P<quality>high|moderate|low|very[- ]low)[- ](?:quality|certainty)"
-    r"(?:\s+(?:of\s+)?(?:the\s+)?evidence)?)?",
+_INSUFFICIENT = re.compile(
+    r"\b(?:insufficient|inadequate|not enough)\s+evidence\s+(?:exists\s+)?to\s+"
+    r"(?:make\s+(?:(?:a|any)\s+)?(?:\w+\s+)?recommendations?|recommend|"
+    r"support\s+a\s+recommendation)"
+    r"|\bno\s+recommendation\s+(?:can\s+be|is|was)\s+made\b",
     re.IGNORECASE,
 )
-_ACCP = re.compile(r"\bGrade\s+(?P<level>[12])\s*(?P<quality>[ABC])\b")
-_ACC_AHA = re.compile(
-    r"\b(?:Class|COR)\s*:?\s*(?P<klass>III|IIa|IIb|II|I)\b"
-    r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*:?\s*"
-    r"(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?",
-)
-_USPSTF = re.compile(
-    r"\b(?P<letter>[ABCD])\s+recommendation\b|\b(?P<i>I)\s+statement\b"
-    r"|\bUSPSTF\b[^.]{0,40}?\bgrade\s*:?\s*(?P<graded>[ABCDI])\b",
-)
-_LETTER_OR_LEVEL = re.compile(
-    r"(?:\b(?:Strength of (?:the )?Recommendation|Recommendation grade|Grade|Level|"
-    r"Level of (?:the )?evidence|Quality of evidence|Evidence level|SOR|LOE)"
-    r"\s*(?:of\s+recommendation)?\s*[:=]?\s*"
-    r"(?P<value>[A-D](?![a-z])|[1-4](?:\+\+|\+|-)?(?![\d.])|I{1,3}V?|IV|V)"
-    r"(?:\s*[,;]\s*(?:Level|Grade|Quality)[^.)\]]{0,25}?[:=]?\s*(?:[A-D]|[1-4][+-]{0,2}|I{1,3}V?|IV))?)"
-    r"|[\[(](?P<bracket>[A-D])[\])]"
-    r"|\bSIGN\s+grade\s+(?P<sign>[A-D])\b",
-)
-_HEADING_GRADE = re.compile(r"^[^.]{0,80}?\((?:Grade|Level|Class)\s+[^)]{1,30}\)\s*:?\s*$")
+_HEADING_END = re.compile(r"[.;!?)\]]\s*$")
 
-STRENGTH_BY_ACC_AHA = {
-    "I": RecommendationStrength.STRONG,
-    "III": RecommendationStrength.STRONG,
-    "IIa": RecommendationStrength.CONDITIONAL,
-    "IIb": RecommendationStrength.CONDITIONAL,
-    "II": RecommendationStrength.CONDITIONAL,
-}
-STRENGTH_BY_USPSTF = {
-    "A": RecommendationStrength.STRONG,
-    "D": RecommendationStrength.STRONG,
-    "B": RecommendationStrength.CONDITIONAL,
-    "C": RecommendationStrength.CONDITIONAL,
-    "I": RecommendationStrength.UNSTATED,
-}
+
+@dataclass(frozen=True, slots=True)
+class _Carried:
+    """A grade standing before sentences, which grades those that follow it."""
+
+    grade: Grade
+    lists_recommendations: bool
 
 
 def is_guideline_text(record: Record) -> bool:
@@ -137,13 +149,20 @@ def find_recommendations(
     """Every recommendation among ``sentences`` of a guideline text, in reading order."""
     found: list[Recommendation] = []
     texts = [record.sections[i].text[start:end] for i, start, end in sentences]
+    carried: _Carried | None = None
     for position, (section_index, start, end) in enumerate(sentences):
         if record.sections[section_index].part is SectionPart.TABLE:
             continue
         text = texts[position]
-        before = texts[position - 1] if position else ""
+        if _is_heading(text):
+            carried = None
+        alone = grade_alone(text)
+        if alone is not None:
+            if not text.lstrip().startswith(("(", "[")):  # a note closes what came before
+                carried = _Carried(alone, "recommend" in text.lower())
+            continue
         after = texts[position + 1] if position + 1 < len(texts) else ""
-        recommendation = recognise(text, before, after)
+        recommendation = _recognise(text, after, carried)
         if recommendation is not None:
             strength, grade, scheme = recommendation
             found.append(Recommendation(section_index, start, end, strength, grade, scheme))
@@ -153,50 +172,52 @@ def find_recommendations(
 def recognise(
     sentence: str, before: str = "", after: str = ""
 ) -> tuple[RecommendationStrength, str, GradingScheme] | None:
-    """Strength, grade and scheme of a sentence that recommends; None for any other."""
-    if len(sentence) < 25 or sentence.rstrip().endswith("?") or _HEADING_GRADE.match(sentence):
-        return None
-    strong, conditional = _STRONG_WORDING.search(sentence), _CONDITIONAL_WORDING.search(sentence)
-    graded = _grade(sentence)
-    if graded is None and after.lstrip().startswith(("(", "[")):
-        graded = _grade(after)
-    if graded is None and _HEADING_GRADE.match(before):
-        graded = _grade(before)
-    if graded is None and not (strong or conditional):
-        return None
-    if graded is None:
-        strength = (
-            RecommendationStrength.CONDITIONAL if conditional else RecommendationStrength.STRONG
-        )
-        return strength, "", GradingScheme.WORDING
-    strength, grade, scheme = graded
-    if strength is RecommendationStrength.UNSTATED and (strong or conditional):
-        strength = (
-            RecommendationStrength.CONDITIONAL if conditional else RecommendationStrength.STRONG
-        )
-    return strength, grade, scheme
+    """Strength, grade and scheme of a sentence that recommends; None for any other.
+
+    ``before`` and ``after`` are the sentences around it: a grade standing alone before it
+    or a bracketed grade just after it is its grade.
+    """
+    alone = grade_alone(before) if before else None
+    carried = _Carried(alone, "recommend" in before.lower()) if alone is not None else None
+    return _recognise(sentence, after, carried)
 
 
-def _grade(text: str) -> tuple[RecommendationStrength, str, GradingScheme] | None:
-    """The grade a text states, in the first scheme that matches."""
-    if match := _GRADE_GRADE.search(text):
-        strong = match["strength"].lower() == "strong"
-        strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
-        return strength, _clean(match.group()), GradingScheme.GRADE
-    if match := _ACCP.search(text):
-        strong = match["level"] == "1"
-        strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
-        return strength, _clean(match.group()), GradingScheme.GRADE
-    if match := _ACC_AHA.search(text):
-        return STRENGTH_BY_ACC_AHA[match["klass"]], _clean(match.group()), GradingScheme.ACC_AHA
-    if match := _USPSTF.search(text):
-        letter = match["letter"] or match["i"] or match["graded"]
-        return STRENGTH_BY_USPSTF[letter], _clean(match.group()), GradingScheme.USPSTF
-    if match := _LETTER_OR_LEVEL.search(text):
-        scheme = GradingScheme.SIGN if "SIGN" in text else GradingScheme.LEVEL
-        return RecommendationStrength.UNSTATED, _clean(match.group()), scheme
+def _recognise(
+    sentence: str, after: str, carried: _Carried | None
+) -> tuple[RecommendationStrength, str, GradingScheme] | None:
+    if len(sentence) < 25 or sentence.rstrip().endswith("?") or grade_alone(sentence):
+        return None
+    strength = _wording(sentence)
+    grade = find_grade(sentence)
+    if grade is not None and strength is None and not ends_with(sentence, grade):
+        return None  # a grade inside ("Level II evidence shows …") is not a recommendation
+    if grade is None and after.lstrip().startswith(("(", "[")):
+        grade = grade_alone(after) or None
+    if grade is None and carried is not None:
+        if strength is None and not carried.lists_recommendations:
+            return None
+        grade = carried.grade
+    if grade is None:
+        return None if strength is None else (strength, "", GradingScheme.WORDING)
+    if grade.strength is RecommendationStrength.UNSTATED and strength is not None:
+        return strength, grade.text, grade.scheme
+    return grade.strength, grade.text, grade.scheme
+
+
+def _wording(sentence: str) -> RecommendationStrength | None:
+    """The strength the wording gives, or None when the sentence does not recommend."""
+    if _CONDITIONAL_WORDING.search(sentence):
+        return RecommendationStrength.CONDITIONAL
+    if _STRONG_WORDING.search(sentence) or _IMPERATIVE.search(sentence):
+        return RecommendationStrength.STRONG
+    if _INSUFFICIENT.search(sentence):
+        return RecommendationStrength.UNSTATED
     return None
 
 
-def _clean(grade: str) -> str:
-    return " ".join(grade.strip(" ([]);:,").split())
+def _is_heading(text: str) -> bool:
+    """A short line without a closing full stop ("Recommendation", "Benefits:"), or a question."""
+    words = text.split()
+    if text.rstrip().endswith("?"):
+        return True
+    return len(words) <= 10 and not _HEADING_END.search(text)

@@ -1,0 +1,154 @@
+"""The grades guidelines give their recommendations, in the schemes they use.
+
+* GRADE: "strong|weak|conditional recommendation … high|moderate|low|very low-quality
+  evidence", and ACCP's "Grade 1A … 2C" (1 strong, 2 weak; A–C the quality);
+* ACC/AHA: "Class I|IIa|IIb|III … Level of Evidence: A|B|C" ("COR", "LOE" too);
+* USPSTF: "A|B|C|D recommendation", "I statement", "Grade: B";
+* SIGN and the guidelines' own schemes, which each guideline defines: a labelled value
+  ("Grade A", "Level II-2", "Strength of Recommendation: B", "Evidence Quality: I;
+  Recommendation Strength: Strong", "Level of evidence: 2++"), a bracketed letter, alone or
+  with a class ("[A]", "[I, D]").
+
+Labels are matched as guidelines write them, capitalised ("Grade B", not the "grade 3" of
+a tumour), and the grade is returned as written, so the page shows what the guideline says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medcite.records import GradingScheme, RecommendationStrength
+
+_GRADE_GRADE = re.compile(
+    r"\b(?P<strength>strong|weak|conditional|discretionary)\s+recommendations?\b"
+    r"(?:[^.()\[\]]{0,40}?\b(?P<quality>high|moderate|low|very[- ]low)[- ](?:quality|certainty)"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?evidence)?)?",
+    re.IGNORECASE,
+)
+_ACCP = re.compile(r"\bGrade\s+(?P<level>[12])\s*(?P<quality>[ABC])\b")
+_ACC_AHA = re.compile(
+    r"\b(?:Class|COR)\s*:?\s*(?P<klass>III|IIa|IIb|II|I)\b"
+    r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*:?\s*"
+    r"(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?",
+)
+_USPSTF = re.compile(
+    r"(?<!Grade )\b(?P<letter>[ABCD])\s+recommendation\b|\b(?P<i>I)\s+statement\b"
+    r"|\bUSPSTF\b[^.]{0,40}?\bgrade\s*:?\s*(?P<graded>[ABCDI])\b",
+)
+_KEYWORD = (
+    r"(?:(?i:strength\s+of\s+(?:the\s+)?(?:recommendations?|evidence)"
+    r"|(?:recommendation|evidence)\s+(?:strength|grade|level|quality|rating)"
+    r"|quality\s+of\s+(?:the\s+)?evidence|level\s+of\s+(?:the\s+)?(?:evidence|recommendation)"
+    r"|grade\s+of\s+recommendation)"
+    r"|Grade|Level|Category|Rating|SOR|LOE|QOE)"
+)
+_VALUE = (
+    r"(?:[A-D](?![a-z])|[1-4](?:\+\+|\+|-)?(?![\d.])|(?:IV|V|I{1,3})(?:-[1-3])?(?![a-z])"
+    r"|(?i:very\s+low|strong|moderate|weak|low|high|insufficient|expert\s+opinion|consensus"
+    r"|theoretical(?:/foundational)?|best\s+practice)\b)"
+)
+_LABELLED = rf"\b{_KEYWORD}\s*(?:of\s+recommendation\s*)?[:=]?\s*{_VALUE}"
+_LETTER_OR_LEVEL = re.compile(
+    rf"{_LABELLED}(?:\s*[,;/]\s*{_LABELLED})*"
+    r"|[\[(](?P<bracket>(?:(?:IV|I{1,3})[ab]?\s*[,;/]?\s*)?[A-D](?:\s*[,;/]\s*(?:IV|I{1,3}))?)[\])]"
+    r"|\bSIGN\s+grade\s+(?P<sign>[A-D])\b"
+    r"|[\[(](?P<kind>(?i:expert\s+opinion|expert\s+consensus|consensus(?:\s+statement)?"
+    r"|clinical\s+principle|good\s+practice\s+point|GPP|best\s+practice))[\])]",
+)
+_BRACKETS = {"(": ")", "[": "]"}
+_LONGEST_NOTE = 100
+"""A grade note in brackets is taken whole up to this many characters: "(Strong
+Recommendation; Evidence Level: Grade A)" states both parts of one grade."""
+_LABEL_WORDS = frozenset(
+    {"recommendation", "recommendations", "level", "grade", "evidence", "quality", "strength",
+     "aggregate", "of", "the", "rating", "class", "statement", "overall", "and"}
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+")
+
+STRENGTH_BY_ACC_AHA = {
+    "I": RecommendationStrength.STRONG,
+    "III": RecommendationStrength.STRONG,
+    "IIa": RecommendationStrength.CONDITIONAL,
+    "IIb": RecommendationStrength.CONDITIONAL,
+    "II": RecommendationStrength.CONDITIONAL,
+}
+STRENGTH_BY_USPSTF = {
+    "A": RecommendationStrength.STRONG,
+    "D": RecommendationStrength.STRONG,
+    "B": RecommendationStrength.CONDITIONAL,
+    "C": RecommendationStrength.CONDITIONAL,
+    "I": RecommendationStrength.UNSTATED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A grade found in a text: the strength it implies, as written, its scheme, and where."""
+
+    strength: RecommendationStrength
+    text: str
+    scheme: GradingScheme
+    start: int = 0
+    end: int = 0
+
+
+def find_grade(text: str) -> Grade | None:
+    """The grade a text states, in the first scheme that matches."""
+    if match := _GRADE_GRADE.search(text):
+        strong = match["strength"].lower() == "strong"
+        strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
+        return _found(match, strength, GradingScheme.GRADE)
+    if match := _ACCP.search(text):
+        strong = match["level"] == "1"
+        strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
+        return _found(match, strength, GradingScheme.GRADE)
+    if match := _ACC_AHA.search(text):
+        return _found(match, STRENGTH_BY_ACC_AHA[match["klass"]], GradingScheme.ACC_AHA)
+    if match := _USPSTF.search(text):
+        letter = match["letter"] or match["i"] or match["graded"]
+        return _found(match, STRENGTH_BY_USPSTF[letter], GradingScheme.USPSTF)
+    if match := _LETTER_OR_LEVEL.search(text):
+        scheme = GradingScheme.SIGN if "SIGN" in text else GradingScheme.LEVEL
+        return _found(match, RecommendationStrength.UNSTATED, scheme)
+    return None
+
+
+def ends_with(text: str, grade: Grade) -> bool:
+    """Whether the grade closes the text (only brackets and punctuation after it)."""
+    return not text[grade.end :].strip(" \t\n.,;:)]")
+
+
+def grade_alone(text: str) -> Grade | None:
+    """The grade of a text that is nothing but a grade ("Level III.", "(B recommendation).",
+    "Aggregate Evidence Quality: Level I") or a lead-in that grades what follows it ("The
+    following recommendations are based on consistent evidence (Level A):")."""
+    grade = find_grade(text)
+    if grade is None:
+        return None
+    if text.rstrip().endswith(":"):
+        return grade
+    rest = text[: grade.start] + " " + text[grade.end :]
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _LABEL_WORDS]
+    return grade if len(words) <= 1 else None
+
+
+def _found(match: re.Match[str], strength: RecommendationStrength, scheme: GradingScheme) -> Grade:
+    text = match.string
+    start, end = _within_brackets(text, *match.span())
+    raw = text[start:end]
+    stripped = raw.strip(" ([]);:,.")
+    start += raw.index(stripped) if stripped else 0
+    return Grade(strength, " ".join(stripped.split()), scheme, start, start + len(stripped))
+
+
+def _within_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole bracketed note around characters ``start:end``, when they lie in a short one."""
+    for opening, closing in _BRACKETS.items():
+        left = text.rfind(opening, max(0, start - _LONGEST_NOTE), start + 1)
+        if left < 0 or closing in text[left + 1 : start]:
+            continue
+        right = text.find(closing, max(end - 1, left + 1))
+        if right >= 0 and right - left <= _LONGEST_NOTE and opening not in text[end:right]:
+            return left, right + 1
+    return start, end
