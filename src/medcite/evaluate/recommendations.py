@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,11 +36,24 @@ from medcite.ingest.recommendations import with_recommendations
 _GRADE_VALUE = re.compile(
     r"(?P<word>\b(?i:very[- ]low|high|moderate|low|strong|weak|conditional|discretionary|"
     r"insufficient|consensus|expert opinion|good practice point|GPP|best practice|"
-    r"clinical principle)\b)"
+    r"clinical principle|intermediate|fair|good|poor|limited)\b)"
     r"|(?P<roman>\b(?:IV|V|I{1,3})[ab]?(?:-[1-3])?\b)"
     r"|(?P<number>\b[1-4][A-C]?(?:\+\+|\+|-)?(?![\w+]))"
-    r"|(?P<letter>\b[A-D](?:-(?:R|NR|LD|EO))?\b)"
+    r"|(?P<letter>\b[A-F](?:-(?:R|NR|LD|EO))?\b)"
 )
+
+
+_CODE = re.compile(r"[A-Za-z0-9+]+")
+
+SAMPLE_SEED = 14
+"""The seed of the labelled sample (the issue's number), fixed before any summary was read."""
+SAMPLE_SIZE = 50
+
+
+def labelled_sample(summary_ids: Iterable[str]) -> list[str]:
+    """The summaries to label: ``SAMPLE_SIZE`` of all ids, drawn with ``SAMPLE_SEED`` from
+    their sorted list, so anyone can redraw the same ones from the archive."""
+    return sorted(random.Random(SAMPLE_SEED).sample(sorted(summary_ids), SAMPLE_SIZE))
 
 
 def grade_values(grade: str) -> str:
@@ -47,9 +61,12 @@ def grade_values(grade: str) -> str:
 
     "Class I, Level of Evidence: A" → "A I"; "strong recommendation, moderate-quality
     evidence" → "MODERATE STRONG"; "Grade 1A" → "1A"; "[B]" → "B"; "" → "". Words that
-    only name the scheme ("class", "level of evidence", "grade", "recommendation") drop out.
+    only name the scheme ("class", "level of evidence", "grade", "recommendation") drop out;
+    a grade with none of these values is its own code ("[CS]" → "CS").
     """
     values = {"-".join(match.group().upper().split()) for match in _GRADE_VALUE.finditer(grade)}
+    if not values:  # a scheme's own code ("[CS]" for clinical standard): the code itself
+        values = {word.upper() for word in _CODE.findall(grade)}
     return " ".join(sorted(values))
 
 
