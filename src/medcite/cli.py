@@ -35,7 +35,7 @@ from medcite.errors import (
     StoreError,
     WorkflowError,
 )
-from medcite.evaluate import Dataset, evaluate, report_view
+from medcite.evaluate import Dataset, Split, evaluate, report_view
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.records import Audience, IngestSummary
 from medcite.render import (
@@ -85,6 +85,8 @@ app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
 app.add_typer(vocab_app, name="vocab")
 app.add_typer(dense_app, name="dense")
+train_app = typer.Typer(help="Fit the models medcite ships (needs the 'train' extra).")
+app.add_typer(train_app, name="train")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
@@ -333,15 +335,54 @@ def eval_benchmark(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first N questions.")
     ] = None,
+    split: Annotated[
+        Split,
+        typer.Option(
+            "--split",
+            help="Which questions: the held-out report split (BioASQ 11B, PubMedQA's test "
+            "split), dev, train, or all.",
+        ),
+    ] = Split.REPORT,
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Measure medcite beside plain BM25 on a benchmark, both in the same run."""
     with _progress("evaluating") as advance:
-        report = evaluate(dataset, _settings(ctx), data, limit, advance)
+        report = evaluate(dataset, _settings(ctx), data, limit, advance, split)
     if output is TextOrJson.json:
         _print_json(report.to_json())
     else:
         out.print(report_view(report))
+
+
+@train_app.command("relevance")
+def train_relevance_model(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="BioASQ's golden batches (default: as for `eval`)."),
+    ] = None,
+    model_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the model (default: <data dir>/models/)."),
+    ] = None,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Fit the sentence-relevance model on BioASQ's training split, calibrated on dev."""
+    from medcite.train import train_relevance
+    from medcite.train.relevance import write_model
+
+    settings = _settings(ctx)
+    with _progress("reading training questions") as advance:
+        trained = train_relevance(settings, data, advance)
+    target = model_path or settings.data_dir / "models" / "relevance.json"
+    write_model(trained.model, target)
+    if output is TextOrJson.json:
+        _print_json({"model": str(target), "version": trained.model.version} | trained.figures)
+        return
+    out.print(f"model {trained.model.version} written to {target}", markup=False)
+    out.print(f"use it with [answer] relevance_model = {str(target)!r}", markup=False)
+    for name in ("dev_average_precision", "dev_auc", "answer_threshold", "dev_answer_and_abstain"):
+        out.print(f"{name}: {trained.figures[name]}", markup=False)
 
 
 @index_app.command("rebuild")

@@ -127,6 +127,11 @@ class AnswerSettings(_Strict):
     bottom_line_statements: int = Field(2, ge=1, le=3, description="Statements in the bottom line.")
     research_statements: int = Field(6, ge=0, le=50, description="Bullets under the research.")
     statements_per_record: int = Field(2, ge=1, le=10, description="Most bullets from one record.")
+    relevance_model: str = Field(
+        "",
+        description="Sentence-relevance model (JSON from `medcite train relevance`); "
+        '"" = the model shipped with medcite.',
+    )
 
 
 class NcbiSettings(_Strict):

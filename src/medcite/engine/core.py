@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
@@ -28,11 +27,11 @@ from msgspec.structs import replace
 
 from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
 from medcite.dense import require_dense_extra
-from medcite.engine.annotate import annotate
 from medcite.engine.conversations import Conversations, new_conversation_id
 from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
+from medcite.evidence import ConceptSpotter, read_evidence, relevance_model, weigh_evidence
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
 from medcite.ingest.eutils import fetch_pubmed_xml
@@ -56,7 +55,7 @@ from medcite.records import (
 )
 from medcite.settings import Settings, settings_hash
 from medcite.store import BatchOutcome, SqliteStore, StoreCounts
-from medcite.understand import abbreviation_definitions
+from medcite.understand import abbreviation_definitions, count_concepts, question_lexicon
 from medcite.vocab import VocabularyImport
 
 if TYPE_CHECKING:  # the dense extra is optional: imported only when settings ask for it
@@ -98,6 +97,7 @@ class Engine:
         self._conversations = Conversations(settings.data_dir)
         self._retriever = Retriever(settings, store, index, self._vocabularies)
         self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
+        self._relevance = relevance_model(settings.answer.relevance_model)
 
     @classmethod
     def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
@@ -321,26 +321,13 @@ class Engine:
         retrieval = self.retrieve_for(
             understood, self.settings.answer.candidate_records, citable=True
         )
-        retrieved = annotate(
-            understood,
-            [
-                (
-                    record,
-                    self._store.sentences(record),
-                    hit.rank,
-                    hit.score,
-                    retrieval.topics.get(hit.record_id),
-                )
-                for hit in retrieval.hits
-                if (record := retrieval.records.get(hit.record_id)) is not None
-            ],
-            audience,
-        )
+        retrieved = self._weigh(understood, retrieval, audience)
         provenance = Provenance(
             self._index.manifest.snapshot_id,
             self._settings_hash,
             0.0,
             vocabularies=self._vocabularies.fingerprint(),
+            relevance_model=self._relevance.version,
         )
         answer = compose_answer(
             understood,
@@ -349,7 +336,7 @@ class Engine:
             provenance,
             audience,
             self._vocabularies.definitions(c.ids for c in understood.concepts),
-            datetime.now(UTC).year,
+            self._relevance.answer_threshold,
         )
         answer = verify_answer(answer, {item.record.id: item.record for item in retrieved})
         self._conversations.append(conversation, understood)
@@ -361,6 +348,47 @@ class Engine:
             conversation=conversation,
             provenance=replace(provenance, elapsed_ms=elapsed_ms),
         )
+
+    def _weigh(
+        self, question: Question, retrieval: Retrieval, audience: Audience
+    ) -> tuple[RetrievedRecord, ...]:
+        """The retrieved records as evidence: graded, each sentence read and scored."""
+        found, spot = self._found(question, retrieval)
+        return weigh_evidence(question, found, spot, self._index, audience, self._relevance)
+
+    def evidence_features(
+        self, text: str
+    ) -> tuple[Question, tuple[RetrievedRecord, ...], list[list[tuple[tuple[float, ...], ...]]]]:
+        """What the relevance model sees for a question: the records an answer reads, and
+        each sentence's features (``evidence.FEATURES``). For training the model."""
+        question = self.understand(text)
+        retrieval = self.retrieve_for(
+            question, self.settings.answer.candidate_records, citable=True
+        )
+        found, spot = self._found(question, retrieval)
+        records, features = read_evidence(question, found, spot, self._index, Audience.CLINICIAN)
+        return question, records, features
+
+    def _found(
+        self, question: Question, retrieval: Retrieval
+    ) -> tuple[list[RetrievedRecord], ConceptSpotter]:
+        asked = question_lexicon(question)
+        found = [
+            RetrievedRecord(
+                record,
+                self._store.sentences(record),
+                hit.rank,
+                hit.score,
+                topics=retrieval.topics.get(hit.record_id),
+            )
+            for hit in retrieval.hits
+            if (record := retrieval.records.get(hit.record_id)) is not None
+        ]
+
+        def spot(text: str) -> tuple[str, ...]:
+            return tuple(count_concepts(text, asked, asked.short_forms))
+
+        return found, spot
 
     def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
         """The sentences of the retrieved records that best answer ``text``, best first.

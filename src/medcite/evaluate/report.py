@@ -32,11 +32,14 @@ class Report:
     seconds: Mapping[str, float] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    split: str = "report"
+    """Which questions were asked (``medcite.evaluate.splits``)."""
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data; metric values rounded to four decimals."""
         return {
             "dataset": self.dataset,
+            "split": self.split,
             "systems": {
                 name: {metric: round(value, _DIGITS) for metric, value in metrics.items()}
                 for name, metrics in self.systems.items()
@@ -55,7 +58,8 @@ def report_view(report: Report) -> Group:
     medcite = report.systems.get(MEDCITE, {})
     bm25 = report.systems.get(BM25, {})
     table = Table(
-        title=f"{report.dataset}: {report.queries} queries, {report.corpus_records} records",
+        title=f"{report.dataset} ({report.split} split): {report.queries} queries, "
+        f"{report.corpus_records} records",
         title_justify="left",
     )
     table.add_column("metric")

@@ -30,8 +30,10 @@ from medcite.records.base import (
     Frozen,
 )
 from medcite.records.concepts import (
+    KEYWORD_PREFIX,
     AbbreviationDefinition,
     AbbreviationSense,
+    AnswerKind,
     Concept,
     ConceptClause,
     ConceptMention,
@@ -58,6 +60,7 @@ from medcite.records.evidence import (
     PValue,
     ReportedNumber,
     SentenceNotes,
+    SentenceRole,
     StudyDesign,
 )
 from medcite.records.literature import (
@@ -80,9 +83,11 @@ from medcite.records.literature import (
 )
 
 __all__ = [
+    "KEYWORD_PREFIX",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",
+    "AnswerKind",
     "AnswerSection",
     "AnswerState",
     "Audience",
@@ -130,6 +135,7 @@ __all__ = [
     "SectionKind",
     "Sentence",
     "SentenceNotes",
+    "SentenceRole",
     "Source",
     "SourceItem",
     "Statement",
