@@ -39,7 +39,21 @@ class IngestSettings(_Strict):
 
     batch_size: int = Field(1000, ge=1, le=100_000, description="Records per atomic store batch.")
     read_in_background: bool = Field(
-        True, description="Parse files in a child process, beside storing and indexing."
+        True,
+        description="Parse and prepare files in worker processes, beside storing and indexing; "
+        "false: all in the ingesting process.",
+    )
+    workers: int = Field(
+        0,
+        ge=0,
+        le=256,
+        description="Worker processes that parse files and split sentences; 0: one per core.",
+    )
+    part_bytes: int = Field(
+        2 * 1024 * 1024,
+        ge=1024,
+        description="Decompressed bytes of PubMed XML per piece of work handed to a worker; "
+        "the cuts depend on the bytes alone, so the result does not depend on the workers.",
     )
     index_commit_records: int = Field(
         20_000,

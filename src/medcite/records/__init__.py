@@ -60,6 +60,7 @@ from medcite.records.evidence import (
     SentenceNotes,
     StudyDesign,
 )
+from medcite.records.ingestion import BatchOutcome, PreparedRecord, SentenceSpan
 from medcite.records.literature import (
     Author,
     Chemical,
@@ -87,6 +88,7 @@ __all__ = [
     "AnswerState",
     "Audience",
     "Author",
+    "BatchOutcome",
     "Chemical",
     "Comparator",
     "Concept",
@@ -111,6 +113,7 @@ __all__ = [
     "NumberMention",
     "PValue",
     "Percentage",
+    "PreparedRecord",
     "Proportion",
     "Provenance",
     "PublicationDate",
@@ -130,6 +133,7 @@ __all__ = [
     "SectionKind",
     "Sentence",
     "SentenceNotes",
+    "SentenceSpan",
     "Source",
     "SourceItem",
     "Statement",
