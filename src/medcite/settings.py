@@ -163,6 +163,25 @@ class NcbiSettings(_Strict):
         return 10.0 if self.api_key else 3.0
 
 
+class SyncSettings(_Strict):
+    """``medcite sync pubmed``: where NLM's files come from and where the mirror keeps them."""
+
+    base_url: str = Field(
+        "https://ftp.ncbi.nlm.nih.gov/pubmed/",
+        description="NLM's pubmed/ directory (baseline/ and updatefiles/), or a mirror of it.",
+    )
+    mirror_dir: str = Field(
+        "", description="Where downloaded files are kept; empty: <data dir>/nlm."
+    )
+    max_retries: int = Field(5, ge=0, le=20, description="Retries of a failed request.")
+    backoff_seconds: float = Field(2.0, ge=0, description="First retry delay; doubles each time.")
+    timeout_seconds: float = Field(120.0, gt=0, description="Timeout of one HTTP request.")
+
+    def mirror_path(self, data_dir: Path) -> Path:
+        """The mirror directory, given the data directory."""
+        return Path(self.mirror_dir).expanduser() if self.mirror_dir else data_dir / "nlm"
+
+
 class DatabaseSettings(_Strict):
     """Where users, answer snapshots and reviews live (not the records: those stay in the store)."""
 
@@ -289,6 +308,7 @@ class Settings(_Strict):
     retrieve: RetrieveSettings = RetrieveSettings()
     answer: AnswerSettings = AnswerSettings()
     ncbi: NcbiSettings = NcbiSettings()
+    sync: SyncSettings = SyncSettings()
     database: DatabaseSettings = DatabaseSettings()
     web: WebSettings = WebSettings()
     dense: DenseSettings = DenseSettings()
@@ -301,6 +321,7 @@ _SECRET_OR_LOCAL: dict[str, Any] = {
     "database": True,
     "web": True,
     "vocab": {"directory"},
+    "sync": True,
 }
 
 

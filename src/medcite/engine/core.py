@@ -31,12 +31,14 @@ from medcite.engine.annotate import annotate
 from medcite.engine.conversations import Conversations, new_conversation_id
 from medcite.engine.prepare import prepare_record
 from medcite.engine.retrieval import Retrieval, Retriever
+from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
 from medcite.index import IndexManifest, LexicalIndex
 from medcite.ingest import (
     DerivedIndex,
     PreparedItem,
+    RecordSlice,
     available_cores,
     batched,
     catch_up,
@@ -59,6 +61,7 @@ from medcite.records import (
     SearchHit,
     Sentence,
     SourceItem,
+    SyncReport,
 )
 from medcite.settings import Settings, settings_hash
 from medcite.store import SqliteStore, StoreCounts
@@ -170,6 +173,33 @@ class Engine:
         the store, so a rerun never loses or duplicates records (``ingest.pipeline``).
         """
         return self._store_and_index(prepare_items(items, prepare_record), progress)
+
+    def sync_pubmed(
+        self,
+        record_slice: RecordSlice,
+        *,
+        mesh: Sequence[str] = (),
+        base_url: str | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> SyncReport:
+        """Mirror NLM's baseline and update files and apply the new ones in order, each
+        once; ``mesh`` descriptors join the slice with their narrower descriptors."""
+        if mesh:
+            widened = widen_mesh(mesh, self._vocabularies.store)
+            record_slice = dataclasses.replace(record_slice, mesh_ids=widened)
+        return sync_pubmed(
+            self.settings.sync,
+            self.settings.data_dir,
+            self._store,
+            record_slice,
+            lambda paths: read_prepared(
+                paths, prepare_record, self._workers(), self.settings.ingest.part_bytes
+            ),
+            lambda items: self._store_and_index(items, progress),
+            base_url=base_url,
+            dry_run=dry_run,
+        )
 
     def _store_and_index(
         self, items: Iterable[PreparedItem], progress: Progress | None

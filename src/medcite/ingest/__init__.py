@@ -6,12 +6,16 @@
   abbreviations) by worker processes and handed back in order (``workers.py``).
 * ``store_and_index(items, store, indexes, ...)``: atomic store batches, each one's
   changes applied to every derived index; ``catch_up`` replays what an index missed.
+* ``NlmMirror``, ``pending_files``, ``RecordSlice``: NLM's baseline and update files
+  mirrored with checksums, applied in order, optionally a slice of them.
 * ``fetch_pubmed_xml`` (E-utilities), ``write_jsonl`` (export), ``demo_corpus_paths``.
 """
 
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.ingest.eutils import fetch_pubmed_xml
 from medcite.ingest.jsonl import write_jsonl
+from medcite.ingest.nlm_mirror import NlmFile, NlmMirror
+from medcite.ingest.nlm_sync import RecordSlice, pending_files
 from medcite.ingest.pipeline import (
     DerivedIndex,
     Progress,
@@ -32,15 +36,19 @@ from medcite.ingest.workers import (
 
 __all__ = [
     "DerivedIndex",
+    "NlmFile",
+    "NlmMirror",
     "Prepare",
     "PreparedItem",
     "Progress",
+    "RecordSlice",
     "RecordStore",
     "available_cores",
     "batched",
     "catch_up",
     "demo_corpus_paths",
     "fetch_pubmed_xml",
+    "pending_files",
     "prepare_items",
     "read_prepared",
     "read_pubmed_xml",

@@ -60,7 +60,13 @@ from medcite.records.evidence import (
     SentenceNotes,
     StudyDesign,
 )
-from medcite.records.ingestion import BatchOutcome, PreparedRecord, SentenceSpan
+from medcite.records.ingestion import (
+    BatchOutcome,
+    PreparedRecord,
+    SentenceSpan,
+    SyncedFile,
+    SyncReport,
+)
 from medcite.records.literature import (
     Author,
     Chemical,
@@ -138,5 +144,7 @@ __all__ = [
     "SourceItem",
     "Statement",
     "StudyDesign",
+    "SyncReport",
+    "SyncedFile",
     "Vocabulary",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from medcite.records.base import Frozen
 from medcite.records.concepts import AbbreviationDefinition
-from medcite.records.literature import Record
+from medcite.records.literature import IngestSummary, Record
 
 SentenceSpan = tuple[int, int, int]
 """A sentence as ``(section_index, start, end)``: its text is the section's slice."""
@@ -39,3 +39,23 @@ class BatchOutcome:
     sequence: int
     changed: tuple[Record, ...]
     removed: tuple[str, ...]
+
+
+class SyncedFile(Frozen, frozen=True):
+    """One NLM file a sync applied (or would apply, in a dry run), with its checksum."""
+
+    path: str
+    """Its place in NLM's layout, e.g. ``updatefiles/pubmed25n1275.xml.gz``."""
+    md5: str = ""
+    summary: IngestSummary | None = None
+    downloaded: bool = False
+    """Whether it was already verified in the mirror before this run."""
+
+
+class SyncReport(Frozen, frozen=True):
+    """What ``sync pubmed`` did: the files applied in order (or, dry, those it would)."""
+
+    files: tuple[SyncedFile, ...] = ()
+    dry_run: bool = False
+    already_applied: int = 0
+    slice: str = "all of PubMed"

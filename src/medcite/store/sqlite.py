@@ -59,6 +59,13 @@ CREATE TABLE IF NOT EXISTS records (
     codec INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS dictionaries (codec INTEGER PRIMARY KEY, dictionary BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS applied_files (
+    name TEXT PRIMARY KEY,
+    md5 TEXT NOT NULL,
+    slice TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    applied_at TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS records_by_sequence ON records (sequence);
 CREATE TABLE IF NOT EXISTS abbreviations (
     record_id TEXT NOT NULL,
@@ -246,6 +253,20 @@ class SqliteStore:
             (FIRST_DICTIONARY, dictionary),
         )
         self._codec.add_dictionary(FIRST_DICTIONARY, dictionary)
+
+    def applied_files(self) -> dict[str, tuple[str, str]]:
+        """The NLM files applied so far: name → (MD5, slice they were applied under)."""
+        rows = self._db.execute("SELECT name, md5, slice FROM applied_files ORDER BY name")
+        return {name: (md5, applied_slice) for name, md5, applied_slice in rows}
+
+    def record_applied(self, name: str, md5: str, applied_slice: str) -> None:
+        """Note that NLM file ``name`` (with this MD5) is applied, at the current sequence."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO applied_files (name, md5, slice, sequence, applied_at)"
+                " VALUES (?, ?, ?, ?, datetime('now'))",
+                (name, md5, applied_slice, self.sequence()),
+            )
 
     def _dictionaries(self) -> dict[int, bytes]:
         return dict(self._db.execute("SELECT codec, dictionary FROM dictionaries"))
