@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -96,6 +97,24 @@ app.command()(serve)
 out = Console()
 err = Console(stderr=True)
 
+CLUSTER_OPTION = typer.Option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run the heavy work on a Ray cluster: local:N (N workers here) or a cluster's "
+    "address (ray://head:10001, auto). Needs the 'cluster' extra.",
+)
+
+
+@contextmanager
+def _cluster(address: str | None) -> Iterator[Executor | None]:
+    if address is None:
+        yield None
+        return
+    from medcite.engine.cluster import cluster_executor
+
+    with cluster_executor(address) as executor:
+        yield executor
+
 
 class TextOrJson(StrEnum):
     """Output formats of commands that show data."""
@@ -154,13 +173,18 @@ def ingest(
         bool,
         typer.Option("--demo", help="Also read the offline demo corpus (needs the 'demo' extra)."),
     ] = False,
+    cluster: Annotated[str | None, CLUSTER_OPTION] = None,
 ) -> None:
     """Read PubMed XML, MEDLINE text, JSONL or text files into the store and index."""
     sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
     if not sources:
         raise click.UsageError("give files or directories to ingest, or --demo")
-    with _engine(ctx) as engine, _progress("ingesting") as advance:
-        summary = engine.ingest_paths(sources, advance)
+    with (
+        _engine(ctx) as engine,
+        _cluster(cluster) as executor,
+        _progress("ingesting") as advance,
+    ):
+        summary = engine.ingest_paths(sources, advance, executor)
     _finish_ingest(summary)
 
 
@@ -446,10 +470,10 @@ def dense_distill(ctx: typer.Context) -> None:
 
 
 @dense_app.command("build")
-def dense_build(ctx: typer.Context) -> None:
+def dense_build(ctx: typer.Context, cluster: Annotated[str | None, CLUSTER_OPTION] = None) -> None:
     """(Re)build the record vector index from the store with the configured encoder."""
-    with _engine(ctx) as engine, _progress("embedding") as advance:
-        manifest = engine.build_vectors(advance)
+    with _engine(ctx) as engine, _cluster(cluster) as executor, _progress("embedding") as advance:
+        manifest = engine.build_vectors(advance, executor)
     out.print(
         f"vector index built: {manifest.record_count} records, {manifest.dimension} "
         f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"

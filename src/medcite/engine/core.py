@@ -16,6 +16,7 @@ import dataclasses
 import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -144,14 +145,18 @@ class Engine:
     # -- ingestion ---------------------------------------------------------------------
 
     def ingest_paths(
-        self, paths: Sequence[Path], progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        progress: Progress | None = None,
+        executor: Executor | None = None,
     ) -> IngestSummary:
         """Read files or directories of any supported format into the store and index,
-        parsing and preparing them in worker processes (``[ingest] workers``)."""
-        return self._store_and_index(
-            read_prepared(paths, prepare_record, self._workers(), self.settings.ingest.part_bytes),
-            progress,
+        parsing and preparing them in worker processes (``[ingest] workers``), or on a
+        cluster's ``executor`` (``engine.cluster``)."""
+        read = read_prepared(
+            paths, prepare_record, self._workers(), self.settings.ingest.part_bytes, executor
         )
+        return self._store_and_index(read, progress)
 
     def fetch_pubmed(
         self, query: str, max_records: int, progress: Progress | None = None
@@ -432,8 +437,11 @@ class Engine:
         self._dense = None
         return distill_into_data_dir(self.settings.dense, self.settings.data_dir)
 
-    def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
-        """Rebuild the record vector index from the store with the configured encoder."""
+    def build_vectors(
+        self, progress: Progress | None = None, executor: Executor | None = None
+    ) -> VectorManifest:
+        """Rebuild the record vector index from the store with the configured encoder
+        (run by a cluster's ``executor`` when given)."""
         require_dense_extra("building the vector index")
         from medcite.dense.build import build_vector_index
 
@@ -444,6 +452,7 @@ class Engine:
             self.settings.dense,
             self.settings.data_dir,
             progress,
+            executor,
         )
 
     def _dense_ranker(self) -> DenseRanker | None:

@@ -22,7 +22,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
@@ -65,41 +65,53 @@ def prepare_items(items: Iterable[SourceItem], prepare: Prepare) -> Iterator[Pre
 
 
 def read_prepared(
-    paths: Sequence[Path], prepare: Prepare, workers: int, part_bytes: int = PART_BYTES
+    paths: Sequence[Path],
+    prepare: Prepare,
+    workers: int,
+    part_bytes: int = PART_BYTES,
+    executor: Executor | None = None,
 ) -> Iterator[PreparedItem]:
     """The items of ``read_sources(paths)``, prepared, in order; ``workers`` processes
-    read and prepare them (0: this process does)."""
+    read and prepare them (0: this process does), or the workers of ``executor`` (a
+    cluster's, ``workers`` pieces ahead each)."""
     tasks = iter(read_tasks(paths, part_bytes))
+    if executor is not None:
+        yield from _in_order(tasks, prepare, executor, max(workers, 1) * AHEAD_PER_WORKER)
+        return
     first = list(islice(tasks, 2))
     if workers <= 0 or len(first) < 2:  # one piece: starting processes would cost more
         for task in (*first, *tasks):
             yield from prepare_items(read_task(task), prepare)
         return
-    yield from _in_workers((*first, *tasks), prepare, workers)
-
-
-def _in_workers(
-    tasks: Iterable[ReadTask], prepare: Prepare, workers: int
-) -> Iterator[PreparedItem]:
-    context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=multiprocessing.get_context("spawn"),
         initializer=_end_with_parent,
         initargs=(os.getpid(),),
     )
+    try:
+        yield from _in_order((*first, *tasks), prepare, pool, workers * AHEAD_PER_WORKER)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_order(
+    tasks: Iterable[ReadTask], prepare: Prepare, executor: Executor, ahead: int
+) -> Iterator[PreparedItem]:
+    """Run ``tasks`` on ``executor``, ``ahead`` at a time, and hand results over in order."""
     pending: deque[Future[bytes]] = deque()
     queued = iter(tasks)
     try:
-        for task in islice(queued, workers * AHEAD_PER_WORKER):
-            pending.append(pool.submit(prepare_task, task, prepare))
+        for task in islice(queued, ahead):
+            pending.append(executor.submit(prepare_task, task, prepare))
         while pending:
             message = _result(pending.popleft())
             for task in islice(queued, 1):
-                pending.append(pool.submit(prepare_task, task, prepare))
+                pending.append(executor.submit(prepare_task, task, prepare))
             yield from _unpack(_decode(message))
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for future in pending:
+            future.cancel()
 
 
 def _end_with_parent(parent: int) -> None:
