@@ -16,9 +16,9 @@ import dataclasses
 import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
@@ -28,33 +28,43 @@ from msgspec.structs import replace
 from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
 from medcite.dense import require_dense_extra
 from medcite.engine.conversations import Conversations, new_conversation_id
+from medcite.engine.prepare import prepare_record
 from medcite.engine.retrieval import Retrieval, Retriever
+from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
 from medcite.evidence import ConceptSpotter, read_evidence, relevance_model, weigh_evidence
-from medcite.index import IndexManifest, LexicalIndex, record_sentences
-from medcite.ingest.background import read_sources_in_background
-from medcite.ingest.eutils import fetch_pubmed_xml
-from medcite.ingest.jsonl import write_jsonl
-from medcite.ingest.pubmed_xml import read_pubmed_xml
-from medcite.ingest.sources import read_sources
+from medcite.index import IndexManifest, LexicalIndex
+from medcite.ingest import (
+    DerivedIndex,
+    PreparedItem,
+    RecordSlice,
+    available_cores,
+    batched,
+    catch_up,
+    fetch_pubmed_xml,
+    prepare_items,
+    read_prepared,
+    read_pubmed_xml,
+    store_and_index,
+    write_jsonl,
+)
 from medcite.records import (
     Answer,
     Audience,
     ConceptMention,
-    Deletion,
     IngestSummary,
     Provenance,
     Question,
     Record,
-    Rejection,
     RetrievedRecord,
     SearchHit,
     Sentence,
     SourceItem,
+    SyncReport,
 )
 from medcite.settings import Settings, settings_hash
-from medcite.store import BatchOutcome, SqliteStore, StoreCounts
+from medcite.store import SqliteStore, StoreCounts
 from medcite.understand import abbreviation_definitions, count_concepts, question_lexicon
 from medcite.vocab import VocabularyImport
 
@@ -115,7 +125,7 @@ class Engine:
             index = LexicalIndex.open(index_dir, settings.index)
         engine = cls(settings, store, index)
         if not rebuilding:
-            engine._catch_up_index()
+            engine._catch_up(index.manifest.store_sequence, index.updating)
         return engine
 
     def close(self) -> None:
@@ -135,13 +145,18 @@ class Engine:
     # -- ingestion ---------------------------------------------------------------------
 
     def ingest_paths(
-        self, paths: Sequence[Path], progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        progress: Progress | None = None,
+        executor: Executor | None = None,
     ) -> IngestSummary:
-        """Read files or directories of any supported format into the store and index."""
-        read = (
-            read_sources_in_background if self.settings.ingest.read_in_background else read_sources
+        """Read files or directories of any supported format into the store and index,
+        parsing and preparing them in worker processes (``[ingest] workers``), or on a
+        cluster's ``executor`` (``engine.cluster``)."""
+        read = read_prepared(
+            paths, prepare_record, self._workers(), self.settings.ingest.part_bytes, executor
         )
-        return self.ingest(read(paths), progress)
+        return self._store_and_index(read, progress)
 
     def fetch_pubmed(
         self, query: str, max_records: int, progress: Progress | None = None
@@ -159,41 +174,57 @@ class Engine:
     ) -> IngestSummary:
         """Store and index ``items`` in atomic batches; rejections are collected, not raised.
 
-        Each batch is one store transaction; the index applies exactly what changed and,
-        every ``index_commit_records`` and at the end, commits with the store sequence it
-        reached (tantivy commits are the costly part, so they are batched more coarsely).
-        Killed at any point, the next :meth:`open` replays what the index missed from the
-        store, so a rerun never loses or duplicates records.
+        Killed at any point, the next :meth:`open` replays what the indexes missed from
+        the store, so a rerun never loses or duplicates records (``ingest.pipeline``).
         """
-        totals = _Totals()
-        uncommitted = 0
+        return self._store_and_index(prepare_items(items, prepare_record), progress)
+
+    def sync_pubmed(
+        self,
+        record_slice: RecordSlice,
+        *,
+        mesh: Sequence[str] = (),
+        base_url: str | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> SyncReport:
+        """Mirror NLM's baseline and update files and apply the new ones in order, each
+        once; ``mesh`` descriptors join the slice with their narrower descriptors."""
+        if mesh:
+            widened = widen_mesh(mesh, self._vocabularies.store)
+            record_slice = dataclasses.replace(record_slice, mesh_ids=widened)
+        return sync_pubmed(
+            self.settings.sync,
+            self.settings.data_dir,
+            self._store,
+            record_slice,
+            lambda paths: read_prepared(
+                paths, prepare_record, self._workers(), self.settings.ingest.part_bytes
+            ),
+            lambda items: self._store_and_index(items, progress),
+            base_url=base_url,
+            dry_run=dry_run,
+        )
+
+    def _store_and_index(
+        self, items: Iterable[PreparedItem], progress: Progress | None
+    ) -> IngestSummary:
         with self._index.updating() as update, self._vectors_updating() as vectors:
-            for batch in batched(items, self.settings.ingest.batch_size):
-                storable = totals.sort_out(batch)
-                records = [r for r in storable if isinstance(r, Record)]
-                outcome = self._store.write_batch(
-                    storable,
-                    {r.id: record_sentences(r) for r in records},
-                    {r.id: abbreviation_definitions(r) for r in records},
-                )
-                update.upsert(outcome.changed)
-                update.delete(outcome.removed)
-                if vectors is not None:
-                    vectors.upsert(outcome.changed)
-                    vectors.delete(outcome.removed)
-                uncommitted += len(batch)
-                if uncommitted >= self.settings.ingest.index_commit_records:
-                    update.commit(outcome.sequence)
-                    if vectors is not None:
-                        vectors.commit(outcome.sequence)
-                    uncommitted = 0
-                totals.add(outcome)
-                if progress is not None:
-                    progress(len(batch))
-            update.commit(self._store.sequence())
-            if vectors is not None:
-                vectors.commit(self._store.sequence())
-        return totals.summary()
+            return store_and_index(
+                items,
+                self._store,
+                [update] if vectors is None else [update, vectors],
+                batch_size=self.settings.ingest.batch_size,
+                commit_records=self.settings.ingest.index_commit_records,
+                progress=progress,
+            )
+
+    def _workers(self) -> int:
+        """Reader processes: none when reading in the background is off, else the setting
+        or, at 0, one per core."""
+        if not self.settings.ingest.read_in_background:
+            return 0
+        return self.settings.ingest.workers or available_cores()
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
         """Rebuild the index from the store, e.g. after changing index settings.
@@ -217,18 +248,18 @@ class Engine:
             self.build_vectors(progress)
         return self._index.manifest
 
-    def _catch_up_index(self) -> None:
-        """Apply the store changes the index missed (a run killed between the two commits)."""
-        applied = self._index.manifest.store_sequence
+    def _catch_up(
+        self, applied: int, updating: Callable[[], AbstractContextManager[DerivedIndex]]
+    ) -> None:
+        """Apply the store changes a derived index missed (a run killed between the store's
+        commit and the index's), from the sequence it ``applied`` on."""
         target = self._store.sequence()
         if applied >= target:
             return
-        with self._index.updating() as update:
-            changes = self._store.changes_since(applied)  # each id once, in its latest state
-            for batch in batched(changes, self.settings.ingest.batch_size):
-                update.upsert(record for _, record in batch if record is not None)
-                update.delete(record_id for record_id, record in batch if record is None)
-            update.commit(target)
+        with updating() as update:
+            catch_up(
+                self._store.changes_since(applied), update, target, self.settings.ingest.batch_size
+            )
 
     # -- reading -----------------------------------------------------------------------
 
@@ -434,8 +465,11 @@ class Engine:
         self._dense = None
         return distill_into_data_dir(self.settings.dense, self.settings.data_dir)
 
-    def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
-        """Rebuild the record vector index from the store with the configured encoder."""
+    def build_vectors(
+        self, progress: Progress | None = None, executor: Executor | None = None
+    ) -> VectorManifest:
+        """Rebuild the record vector index from the store with the configured encoder
+        (run by a cluster's ``executor`` when given)."""
         require_dense_extra("building the vector index")
         from medcite.dense.build import build_vector_index
 
@@ -446,6 +480,7 @@ class Engine:
             self.settings.dense,
             self.settings.data_dir,
             progress,
+            executor,
         )
 
     def _dense_ranker(self) -> DenseRanker | None:
@@ -468,18 +503,8 @@ class Engine:
 
     def _catch_up_vectors(self, dense: DenseRanker) -> None:
         """Embed the store changes the vector index missed (or all records of a new one)."""
-        if dense.vectors is None:
-            return
-        applied = dense.vectors.manifest.store_sequence
-        target = self._store.sequence()
-        if applied >= target:
-            return
-        with dense.vectors.updating() as update:
-            changes = self._store.changes_since(applied)
-            for batch in batched(changes, self.settings.ingest.batch_size):
-                update.upsert(record for _, record in batch if record is not None)
-                update.delete(record_id for record_id, record in batch if record is None)
-            update.commit(target)
+        if dense.vectors is not None:
+            self._catch_up(dense.vectors.manifest.store_sequence, dense.vectors.updating)
 
 
 def normalise_record_id(record_id: str) -> str:
@@ -490,44 +515,3 @@ def normalise_record_id(record_id: str) -> str:
     if not record_id:
         raise NotFoundError("an empty record id was given")
     return record_id
-
-
-def batched(items: Iterable[_T], size: int) -> Iterator[tuple[_T, ...]]:
-    """Successive tuples of ``size`` items (``itertools.batched`` arrives in Python 3.12)."""
-    iterator = iter(items)
-    while batch := tuple(islice(iterator, size)):
-        yield batch
-
-
-class _Totals:
-    """Running counts of one ingest run."""
-
-    def __init__(self) -> None:
-        self.read = self.added = self.updated = self.unchanged = self.deleted = 0
-        self.rejections: list[Rejection] = []
-
-    def sort_out(self, batch: Sequence[SourceItem]) -> list[Record | Deletion]:
-        storable: list[Record | Deletion] = []
-        for item in batch:
-            if isinstance(item, Rejection):
-                self.rejections.append(item)
-            else:
-                self.read += 1
-                storable.append(item)
-        return storable
-
-    def add(self, outcome: BatchOutcome) -> None:
-        self.added += outcome.added
-        self.updated += outcome.updated
-        self.unchanged += outcome.unchanged
-        self.deleted += outcome.deleted
-
-    def summary(self) -> IngestSummary:
-        return IngestSummary(
-            read=self.read,
-            added=self.added,
-            updated=self.updated,
-            unchanged=self.unchanged,
-            deleted=self.deleted,
-            rejections=tuple(self.rejections),
-        )

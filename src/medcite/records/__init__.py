@@ -63,6 +63,13 @@ from medcite.records.evidence import (
     SentenceRole,
     StudyDesign,
 )
+from medcite.records.ingestion import (
+    BatchOutcome,
+    PreparedRecord,
+    SentenceSpan,
+    SyncedFile,
+    SyncReport,
+)
 from medcite.records.literature import (
     Author,
     Chemical,
@@ -92,6 +99,7 @@ __all__ = [
     "AnswerState",
     "Audience",
     "Author",
+    "BatchOutcome",
     "Chemical",
     "Comparator",
     "Concept",
@@ -116,6 +124,7 @@ __all__ = [
     "NumberMention",
     "PValue",
     "Percentage",
+    "PreparedRecord",
     "Proportion",
     "Provenance",
     "PublicationDate",
@@ -136,9 +145,12 @@ __all__ = [
     "Sentence",
     "SentenceNotes",
     "SentenceRole",
+    "SentenceSpan",
     "Source",
     "SourceItem",
     "Statement",
     "StudyDesign",
+    "SyncReport",
+    "SyncedFile",
     "Vocabulary",
 ]
