@@ -79,12 +79,15 @@ class Candidate:
         ("CPX-351 is a liposomal formulation of …") is the answer, and never for a yes/no
         question, which only a finding settles.
         """
-        role = self.notes.role
-        if role is None:
-            return True
-        if role is SentenceRole.BACKGROUND:
+        if self.notes.role is SentenceRole.BACKGROUND:
             return kind is not AnswerKind.YES_NO
-        return not (role in NOT_A_FINDING or role.administrative)
+        return self.reports
+
+    @property
+    def reports(self) -> bool:
+        """Whether the sentence reports something (not an objective, a method, a funding …)."""
+        role = self.notes.role
+        return role is None or not (role in NOT_A_FINDING or role.administrative)
 
 
 def on_topic(question: Question, item: RetrievedRecord) -> bool:

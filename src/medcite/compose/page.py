@@ -71,6 +71,8 @@ INSUFFICIENT = (
     "rather than cite records about something else."
 )
 GUIDELINE_DESIGNS = frozenset({StudyDesign.GUIDELINE, StudyDesign.CONSENSUS})
+INDIRECT_FIT = 0.5
+"""Share of a facet's concepts (a sibling counting part) that indirect evidence must name."""
 DUPLICATE = 0.6
 """Word-set overlap (Jaccard) above which a sentence repeats one already chosen."""
 
@@ -94,14 +96,18 @@ def compose_answer(
 ) -> Answer:
     """The answer page as data (see the module docstring)."""
     policy = POLICIES[audience]
-    pool = [c for c in candidates(question, retrieved, policy) if c.relevance >= threshold]
+    everything = candidates(question, retrieved, policy)
+    pool = [c for c in everything if c.relevance >= threshold]
     facets = question.facets or (_words_facet(question),)
-    fits = {(id(c), f.label): facet_fit(c, f, question) for c in pool for f in facets}
+    fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     page = _PageBuilder(settings)
     bottom = page.bottom_line(pool, facets, fits, question.answer_kind)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     research = [
-        (facet, page.research(_answering(pool, index, threshold), facet, fits, policy))
+        (
+            facet,
+            page.research(_answering(pool, index, threshold), everything, facet, fits, policy),
+        )
         for index, facet in enumerate(facets)
     ]
     gaps = tuple(
@@ -199,16 +205,29 @@ class _PageBuilder:
 
     def research(
         self,
-        pool: Sequence[Candidate],
+        answering: Sequence[Candidate],
+        everything: Sequence[Candidate],
         facet: Facet,
         fits: Mapping[tuple[int, str], Fit],
         policy: AudiencePolicy,
     ) -> list[Chosen]:
-        fitting = [Chosen(c, fits[(id(c), facet.label)]) for c in pool]
-        direct = [ch for ch in fitting if ch.fit.direct]
-        indirect = [ch for ch in fitting if ch.fit.indirect and ch.fit.value > 0]
-        found = direct or indirect  # the pool is sorted by relevance: that order is kept
-        return self._pick(found, policy.statements_per_facet)
+        """The facet's answering statements that speak to it directly, most relevant first;
+        failing those, its indirect evidence (CT where MRI was asked), labelled as such.
+
+        Indirect evidence is recognised by its concepts, not its relevance: a sentence on a
+        neighbouring test answers a different question, which is what makes it indirect.
+        """
+        direct = [Chosen(c, fit) for c in answering if (fit := fits[(id(c), facet.label)]).direct]
+        if direct:
+            return self._pick(direct, policy.statements_per_facet)
+        indirect = [
+            Chosen(c, fit)
+            for c in everything
+            if c.reports
+            and (fit := fits[(id(c), facet.label)]).indirect
+            and fit.value >= INDIRECT_FIT
+        ]
+        return self._pick(indirect, policy.statements_per_facet)
 
     def _pick(self, found: Sequence[Chosen], limit: int) -> list[Chosen]:
         picked: list[Chosen] = []

@@ -44,8 +44,9 @@ BM25_K1, BM25_B, AVERAGE_SENTENCE_WORDS = 1.2, 0.75, 25.0
 """Okapi BM25 over one sentence (Robertson & Zaragoza 2009's usual constants)."""
 PROXIMITY_WINDOW = 3
 """Neighbouring question words count as together when at most this many words apart."""
-NOVEL_IDF = 4.0
-"""A sentence word rarer than this (idf), absent from the question, names something new."""
+NOVEL_RARITY = 0.4
+"""A sentence word rarer than this (idf, as a share of an unseen word's), absent from the
+question, names something new (in a corpus of 13,000 records, an idf of about 4)."""
 
 RHETORICAL = (
     SentenceRole.BACKGROUND,
@@ -98,7 +99,8 @@ class QuestionWords:
     """The question as sentence scoring sees it: weighted content words, concepts, kind."""
 
     weights: Mapping[str, float]
-    """Each canonical content word of the question and its idf in the corpus."""
+    """Each canonical content word of the question and its rarity in the corpus (idf as a
+    share of an unseen word's, ``weigh.relative_rarity``)."""
     order: tuple[str, ...]
     concept_ids: tuple[str, ...]
     condition_ids: tuple[str, ...]
@@ -202,7 +204,7 @@ def sentence_features(
     novel = sum(
         1
         for word in words
-        if word not in weights and is_content_word(word) and idf.get(word, 0.0) >= NOVEL_IDF
+        if word not in weights and is_content_word(word) and idf.get(word, 0.0) >= NOVEL_RARITY
     )
     novel_share = min(novel, 5) / 5
     position = sentence.index / max(record.sentences - 1, 1)

@@ -13,6 +13,7 @@ in-memory doubles.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -55,9 +56,11 @@ class ConceptSpotter(Protocol):
 
 
 class WordStatistics(Protocol):
-    """How rare words are in the corpus: idf by canonical word."""
+    """How rare words are in the corpus: idf by canonical word, and the corpus's size."""
 
     def word_rarity(self, words: Iterable[str]) -> Mapping[str, float]: ...
+
+    def document_count(self) -> int: ...
 
 
 @lru_cache(maxsize=GRADE_CACHE)
@@ -109,7 +112,10 @@ def read_evidence(
     ``weigh_evidence`` scores, and what training learns from (the whole question only).
     """
     words = {w for item in retrieved for s in item.sentences for w in sentence_words(s.text)}
-    idf = statistics.word_rarity({*words, *content_words(question.text)} - {""})
+    idf = relative_rarity(
+        statistics.word_rarity({*words, *content_words(question.text)} - {""}),
+        statistics.document_count(),
+    )
     askings = _askings(question, idf, facets)
     best_score = max((item.score for item in retrieved), default=0.0) or 1.0
     keys = [[sentence_words(s.text) for s in item.sentences] for item in retrieved]
@@ -134,6 +140,16 @@ def read_evidence(
             ]
         )
     return tuple(read), features
+
+
+def relative_rarity(idf: Mapping[str, float], documents: int) -> dict[str, float]:
+    """Each idf as a share of the largest a corpus of this size gives (an unseen word's).
+
+    Rarity then means the same in a corpus of ten thousand records as in one of a million,
+    so a model fitted on one scores sentences of the other alike.
+    """
+    unseen = math.log(1 + (documents + 0.5) / 0.5)
+    return {word: value / unseen for word, value in idf.items()}
 
 
 def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list[QuestionWords]:
