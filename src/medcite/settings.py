@@ -131,6 +131,13 @@ class RetrieveSettings(_Strict):
     topic_guard: bool = Field(
         True, description="Push out records mainly about a disease other than the question's."
     )
+    evidence_weight: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Re-ranking weight of a record's most relevant sentence (the relevance "
+        "model) against its retrieval score, for `retrieve`; 0 = retrieval alone.",
+    )
 
 
 class AnswerSettings(_Strict):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
-from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
+from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.dense import require_dense_extra
 from medcite.engine.conversations import Conversations, new_conversation_id
 from medcite.engine.prepare import prepare_record
@@ -33,7 +33,14 @@ from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
-from medcite.evidence import ConceptSpotter, read_evidence, relevance_model, weigh_evidence
+from medcite.evidence import (
+    ConceptSpotter,
+    best_sentences,
+    rank_by_evidence,
+    read_evidence,
+    relevance_model,
+    weigh_evidence,
+)
 from medcite.index import IndexManifest, LexicalIndex
 from medcite.ingest import (
     DerivedIndex,
@@ -305,8 +312,16 @@ class Engine:
         return self._retriever.understand(check_question(question, self.settings.answer), previous)
 
     def retrieve(self, question: str, limit: int = 10) -> tuple[SearchHit, ...]:
-        """Concept-aware retrieval: the best ``limit`` records for a question, best first."""
-        return self.retrieve_for(self.understand(question), limit).hits
+        """The best ``limit`` records for a question, best first: concept-aware retrieval,
+        re-ranked by how relevant their sentences are (``[retrieve] evidence_weight``)."""
+        understood = self.understand(question)
+        depth = max(limit, self.settings.answer.candidate_records)
+        retrieval = self.retrieve_for(understood, depth)
+        weight = self.settings.retrieve.evidence_weight
+        if weight <= 0:
+            return retrieval.hits[:limit]
+        weighed = self._weigh(understood, retrieval, Audience.CLINICIAN)
+        return rank_by_evidence(weighed, weight)[:limit]
 
     def retrieve_for(self, question: Question, limit: int, *, citable: bool = False) -> Retrieval:
         """Retrieval for an understood question, with the records and the refused ones;
@@ -422,19 +437,11 @@ class Engine:
         return found, spot
 
     def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
-        """The sentences of the retrieved records that best answer ``text``, best first.
-
-        Question-term overlap (``compose.best_sentences``) over the records of
-        concept-aware retrieval; per-facet evidence selection refines this for answers.
-        """
+        """The sentences of the retrieved records most likely to answer ``text``, best first
+        (the relevance model's probability: BioASQ's snippets in the evaluation harness)."""
         understood = self.understand(text)
         retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
-        retrieved = tuple(
-            RetrievedRecord(record, self._store.sentences(record), hit.rank, hit.score)
-            for hit in retrieval.hits
-            if (record := retrieval.records.get(hit.record_id)) is not None
-        )
-        return best_sentences(text, retrieved, limit)
+        return best_sentences(self._weigh(understood, retrieval, Audience.CLINICIAN), limit)
 
     def recognize(
         self, text: str, tree_prefixes: tuple[str, ...] = ()

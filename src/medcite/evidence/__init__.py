@@ -15,6 +15,7 @@ by enum) in the modules that use them.
 from medcite.evidence.features import FEATURES
 from medcite.evidence.grade import LEVEL_OF_DESIGN, grade_record
 from medcite.evidence.numbers import find_numbers
+from medcite.evidence.ranking import best_sentences, rank_by_evidence
 from medcite.evidence.readability import readability
 from medcite.evidence.relevance import RelevanceModel, load_model, relevance_model, shipped_model
 from medcite.evidence.sample_size import sample_size
@@ -28,9 +29,11 @@ __all__ = [
     "ConceptSpotter",
     "RelevanceModel",
     "WordStatistics",
+    "best_sentences",
     "find_numbers",
     "grade_record",
     "load_model",
+    "rank_by_evidence",
     "read_evidence",
     "readability",
     "relevance_model",

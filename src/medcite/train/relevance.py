@@ -41,7 +41,7 @@ STRENGTHS = (0.01, 0.1, 1.0)
 """Inverse regularisation strengths tried for logistic regression (scikit-learn's ``C``)."""
 TREE_SIZES = ((100, 15), (200, 31))
 """(trees, leaves per tree) tried for gradient boosting, smallest first."""
-CLEARLY_BETTER = 0.005
+CLEARLY_BETTER = 0.01
 """Average precision a larger model must add on dev to be preferred to a smaller one."""
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 20))
 
