@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,18 @@ def fixtures_dir() -> Path:
     return FIXTURES_DIR
 
 
+def _missing(message: str) -> None:
+    """Skip with ``message`` locally; in CI (``CI=true``), where the data must be, fail."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}, and CI must provide it")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data`` read in place; tests that need it skip clearly when it is absent."""
     if not SHARED_DATA_DIR.is_dir():
-        pytest.skip(f"reference data not found at {SHARED_DATA_DIR} (CI provides ../shared/data)")
+        _missing(f"reference data not found at {SHARED_DATA_DIR} (CI provides ../shared/data)")
     return SHARED_DATA_DIR
 
 
@@ -33,7 +41,7 @@ def shared_data() -> Path:
 def shared_seeds() -> Path:
     """``../shared/seeds`` (the seed question's page and abstract), read in place."""
     if not SHARED_SEEDS_DIR.is_dir():
-        pytest.skip(f"seed files not found at {SHARED_SEEDS_DIR} (CI provides ../shared/seeds)")
+        _missing(f"seed files not found at {SHARED_SEEDS_DIR} (CI provides ../shared/seeds)")
     return SHARED_SEEDS_DIR
 
 

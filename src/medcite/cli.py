@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -35,9 +36,10 @@ from medcite.errors import (
     StoreError,
     WorkflowError,
 )
-from medcite.evaluate import Dataset, evaluate, report_view
+from medcite.evaluate import Dataset, Split, evaluate, report_view
+from medcite.ingest import RecordSlice
 from medcite.ingest.demo import demo_corpus_paths
-from medcite.records import Audience, IngestSummary
+from medcite.records import Audience, IngestSummary, SyncReport
 from medcite.render import (
     answer_to_html,
     answer_to_json,
@@ -76,15 +78,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 fetch_app = typer.Typer(help="Fetch records from online sources (NCBI E-utilities).")
+sync_app = typer.Typer(help="Mirror NLM's PubMed files and apply them in order.")
 index_app = typer.Typer(help="Maintain the full-text index.")
 export_app = typer.Typer(help="Export stored records.")
 dense_app = typer.Typer(help="Optional dense retrieval (needs the 'dense' extra).")
 vocab_app = typer.Typer(help="Load and inspect controlled vocabularies (MeSH, Disease Ontology).")
 app.add_typer(fetch_app, name="fetch")
+app.add_typer(sync_app, name="sync")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
 app.add_typer(vocab_app, name="vocab")
 app.add_typer(dense_app, name="dense")
+train_app = typer.Typer(help="Fit the models medcite ships (needs the 'train' extra).")
+app.add_typer(train_app, name="train")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
@@ -92,6 +98,24 @@ app.command()(serve)
 
 out = Console()
 err = Console(stderr=True)
+
+CLUSTER_OPTION = typer.Option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run the heavy work on a Ray cluster: local:N (N workers here) or a cluster's "
+    "address (ray://head:10001, auto). Needs the 'cluster' extra.",
+)
+
+
+@contextmanager
+def _cluster(address: str | None) -> Iterator[Executor | None]:
+    if address is None:
+        yield None
+        return
+    from medcite.engine.cluster import cluster_executor
+
+    with cluster_executor(address) as executor:
+        yield executor
 
 
 class TextOrJson(StrEnum):
@@ -151,13 +175,18 @@ def ingest(
         bool,
         typer.Option("--demo", help="Also read the offline demo corpus (needs the 'demo' extra)."),
     ] = False,
+    cluster: Annotated[str | None, CLUSTER_OPTION] = None,
 ) -> None:
     """Read PubMed XML, MEDLINE text, JSONL or text files into the store and index."""
     sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
     if not sources:
         raise click.UsageError("give files or directories to ingest, or --demo")
-    with _engine(ctx) as engine, _progress("ingesting") as advance:
-        summary = engine.ingest_paths(sources, advance)
+    with (
+        _engine(ctx) as engine,
+        _cluster(cluster) as executor,
+        _progress("ingesting") as advance,
+    ):
+        summary = engine.ingest_paths(sources, advance, executor)
     _finish_ingest(summary)
 
 
@@ -171,6 +200,82 @@ def fetch_pubmed(
     with _engine(ctx) as engine, _progress("fetching") as advance:
         summary = engine.fetch_pubmed(query, max_records, advance)
     _finish_ingest(summary)
+
+
+@sync_app.command("pubmed")
+def sync_pubmed(
+    ctx: typer.Context,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="A mirror laid out as NLM's pubmed/ (default: NLM's)."),
+    ] = None,
+    from_year: Annotated[int | None, typer.Option("--from-year", help="Oldest year kept.")] = None,
+    to_year: Annotated[int | None, typer.Option("--to-year", help="Newest year kept.")] = None,
+    mesh: Annotated[
+        list[str] | None,
+        typer.Option("--mesh", help="Keep records under this MeSH descriptor id or narrower."),
+    ] = None,
+    journal: Annotated[
+        list[str] | None, typer.Option("--journal", help="Keep this journal (title or ISO).")
+    ] = None,
+    journals_file: Annotated[
+        Path | None, typer.Option("--journals-file", help="Journals to keep, one a line.")
+    ] = None,
+    publication_type: Annotated[
+        list[str] | None,
+        typer.Option("--publication-type", help="Keep this publication type (NLM's name)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be downloaded and applied.")
+    ] = False,
+) -> None:
+    """Mirror NLM's baseline/ and updatefiles/ (.md5 verified) and apply new files in order."""
+    journals = [*(journal or ()), *(_lines(journals_file) if journals_file else ())]
+    record_slice = RecordSlice(
+        from_year=from_year,
+        to_year=to_year,
+        journals=frozenset(journals),
+        publication_types=frozenset(publication_type or ()),
+    )
+    with _engine(ctx) as engine, _progress("syncing") as advance:
+        report = engine.sync_pubmed(
+            record_slice, mesh=mesh or (), base_url=base_url, dry_run=dry_run, progress=advance
+        )
+    _finish_sync(report)
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _finish_sync(report: SyncReport) -> None:
+    verb = "would apply" if report.dry_run else "applied"
+    for synced in report.files:
+        line = f"{verb} {synced.path}"
+        if report.dry_run:
+            line += " (in the mirror)" if synced.downloaded else " (to download)"
+        elif synced.summary is not None:
+            found = synced.summary
+            line += (
+                f": {found.read} read, {found.added} added, {found.updated} updated, "
+                f"{found.unchanged} unchanged, {found.deleted} deleted, {found.rejected} rejected"
+            )
+        err.print(line, markup=False, highlight=False)
+    err.print(
+        f"{len(report.files)} file(s) {verb}, {report.already_applied} applied before "
+        f"({report.slice})",
+        markup=False,
+        highlight=False,
+    )
+    rejections = [r for f in report.files if f.summary for r in f.summary.rejections]
+    for rejection in rejections:
+        err.print(f"rejected: {rejection}", markup=False, highlight=False)
+    if rejections:
+        raise typer.Exit(EXIT_REJECTED)
 
 
 @app.command()
@@ -333,15 +438,54 @@ def eval_benchmark(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first N questions.")
     ] = None,
+    split: Annotated[
+        Split,
+        typer.Option(
+            "--split",
+            help="Which questions: the held-out report split (BioASQ 11B, PubMedQA's test "
+            "split), dev, train, or all.",
+        ),
+    ] = Split.REPORT,
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Measure medcite beside plain BM25 on a benchmark, both in the same run."""
     with _progress("evaluating") as advance:
-        report = evaluate(dataset, _settings(ctx), data, limit, advance)
+        report = evaluate(dataset, _settings(ctx), data, limit, advance, split)
     if output is TextOrJson.json:
         _print_json(report.to_json())
     else:
         out.print(report_view(report))
+
+
+@train_app.command("relevance")
+def train_relevance_model(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="BioASQ's golden batches (default: as for `eval`)."),
+    ] = None,
+    model_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the model (default: <data dir>/models/)."),
+    ] = None,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Fit the sentence-relevance model on BioASQ's training split, calibrated on dev."""
+    from medcite.train import train_relevance
+    from medcite.train.relevance import write_model
+
+    settings = _settings(ctx)
+    with _progress("reading training questions") as advance:
+        trained = train_relevance(settings, data, advance)
+    target = model_path or settings.data_dir / "models" / "relevance.json"
+    write_model(trained.model, target)
+    if output is TextOrJson.json:
+        _print_json({"model": str(target), "version": trained.model.version} | trained.figures)
+        return
+    out.print(f"model {trained.model.version} written to {target}", markup=False)
+    out.print(f"use it with [answer] relevance_model = {str(target)!r}", markup=False)
+    for name in ("dev_average_precision", "dev_auc", "answer_threshold", "dev_answer_and_abstain"):
+        out.print(f"{name}: {trained.figures[name]}", markup=False)
 
 
 @index_app.command("rebuild")
@@ -367,10 +511,10 @@ def dense_distill(ctx: typer.Context) -> None:
 
 
 @dense_app.command("build")
-def dense_build(ctx: typer.Context) -> None:
+def dense_build(ctx: typer.Context, cluster: Annotated[str | None, CLUSTER_OPTION] = None) -> None:
     """(Re)build the record vector index from the store with the configured encoder."""
-    with _engine(ctx) as engine, _progress("embedding") as advance:
-        manifest = engine.build_vectors(advance)
+    with _engine(ctx) as engine, _cluster(cluster) as executor, _progress("embedding") as advance:
+        manifest = engine.build_vectors(advance, executor)
     out.print(
         f"vector index built: {manifest.record_count} records, {manifest.dimension} "
         f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"

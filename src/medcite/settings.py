@@ -39,7 +39,21 @@ class IngestSettings(_Strict):
 
     batch_size: int = Field(1000, ge=1, le=100_000, description="Records per atomic store batch.")
     read_in_background: bool = Field(
-        True, description="Parse files in a child process, beside storing and indexing."
+        True,
+        description="Parse and prepare files in worker processes, beside storing and indexing; "
+        "false: all in the ingesting process.",
+    )
+    workers: int = Field(
+        0,
+        ge=0,
+        le=256,
+        description="Worker processes that parse files and split sentences; 0: one per core.",
+    )
+    part_bytes: int = Field(
+        2 * 1024 * 1024,
+        ge=1024,
+        description="Decompressed bytes of PubMed XML per piece of work handed to a worker; "
+        "the cuts depend on the bytes alone, so the result does not depend on the workers.",
     )
     index_commit_records: int = Field(
         20_000,
@@ -117,6 +131,13 @@ class RetrieveSettings(_Strict):
     topic_guard: bool = Field(
         True, description="Push out records mainly about a disease other than the question's."
     )
+    evidence_weight: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Re-ranking weight of a record's most relevant sentence (the relevance "
+        "model) against its retrieval score, for `retrieve`; 0 = retrieval alone.",
+    )
 
 
 class AnswerSettings(_Strict):
@@ -127,6 +148,11 @@ class AnswerSettings(_Strict):
     bottom_line_statements: int = Field(2, ge=1, le=3, description="Statements in the bottom line.")
     research_statements: int = Field(6, ge=0, le=50, description="Bullets under the research.")
     statements_per_record: int = Field(2, ge=1, le=10, description="Most bullets from one record.")
+    relevance_model: str = Field(
+        "",
+        description="Sentence-relevance model (JSON from `medcite train relevance`); "
+        '"" = the model shipped with medcite.',
+    )
 
 
 class NcbiSettings(_Strict):
@@ -147,6 +173,25 @@ class NcbiSettings(_Strict):
     def requests_per_second(self) -> float:
         """NCBI's limit: 3 requests/s without an API key, 10 with one."""
         return 10.0 if self.api_key else 3.0
+
+
+class SyncSettings(_Strict):
+    """``medcite sync pubmed``: where NLM's files come from and where the mirror keeps them."""
+
+    base_url: str = Field(
+        "https://ftp.ncbi.nlm.nih.gov/pubmed/",
+        description="NLM's pubmed/ directory (baseline/ and updatefiles/), or a mirror of it.",
+    )
+    mirror_dir: str = Field(
+        "", description="Where downloaded files are kept; empty: <data dir>/nlm."
+    )
+    max_retries: int = Field(5, ge=0, le=20, description="Retries of a failed request.")
+    backoff_seconds: float = Field(2.0, ge=0, description="First retry delay; doubles each time.")
+    timeout_seconds: float = Field(120.0, gt=0, description="Timeout of one HTTP request.")
+
+    def mirror_path(self, data_dir: Path) -> Path:
+        """The mirror directory, given the data directory."""
+        return Path(self.mirror_dir).expanduser() if self.mirror_dir else data_dir / "nlm"
 
 
 class DatabaseSettings(_Strict):
@@ -275,6 +320,7 @@ class Settings(_Strict):
     retrieve: RetrieveSettings = RetrieveSettings()
     answer: AnswerSettings = AnswerSettings()
     ncbi: NcbiSettings = NcbiSettings()
+    sync: SyncSettings = SyncSettings()
     database: DatabaseSettings = DatabaseSettings()
     web: WebSettings = WebSettings()
     dense: DenseSettings = DenseSettings()
@@ -287,6 +333,7 @@ _SECRET_OR_LOCAL: dict[str, Any] = {
     "database": True,
     "web": True,
     "vocab": {"directory"},
+    "sync": True,
 }
 
 

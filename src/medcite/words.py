@@ -70,9 +70,12 @@ class Token:
 
 @lru_cache(maxsize=200_000)
 def canonical_word(word: str) -> str:
-    """A word's canonical form: lower case, American spelling, singular."""
+    """A word's canonical form: lower case, American spelling, singular.
+
+    Function words stay as they are ("does" is not the plural of "doe").
+    """
     word = word.lower()
-    if not word.isalpha() or len(word) < 4:
+    if not word.isalpha() or len(word) < 4 or word in STOP_WORDS:
         return word
     for pattern, replacement in _BRITISH_TO_AMERICAN:
         word = pattern.sub(replacement, word)

@@ -29,15 +29,34 @@ def eval_data(fixtures_dir: Path) -> Path:
 
 
 def _json_eval(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, dataset: str, data: Path
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    dataset: str,
+    data: Path,
+    split: str = "all",
 ) -> dict[str, object]:
+    """The JSON report of one evaluation (every question of the tiny fixtures by default)."""
     status, out, err = medcite(
-        capsys, data_dir, "eval", dataset, "--data", str(data), "--format", "json"
+        capsys, data_dir, "eval", dataset, "--data", str(data), "--format", "json",
+        "--split", split,
+    )  # fmt: skip
+    assert status == 0, err
+    report = json.loads(out)
+    assert report["dataset"] == dataset and report["split"] == split
+    return report
+
+
+def test_the_held_out_report_split_is_asked_unless_another_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
+) -> None:
+    """The fixture's questions come from 7B1 and 10B2: none is in the report split (11B)."""
+    status, out, err = medcite(
+        capsys, tmp_path, "eval", "bioasq", "--data", str(eval_data / "bioasq"), "--format", "json"
     )
     assert status == 0, err
     report = json.loads(out)
-    assert report["dataset"] == dataset
-    return report
+    assert (report["split"], report["queries"]) == ("report", 0)
+    assert _json_eval(capsys, tmp_path, "bioasq", eval_data / "bioasq")["queries"] == 3
 
 
 def test_scifact_reports_both_systems_with_figures_worked_out_by_hand(
@@ -60,8 +79,9 @@ def test_the_text_format_is_a_table_of_both_systems_and_their_difference(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
 ) -> None:
     status, out, _ = medcite(
-        capsys, tmp_path, "eval", "pubmedqa", "--data", str(eval_data / "pubmedqa")
-    )
+        capsys, tmp_path, "eval", "pubmedqa", "--data", str(eval_data / "pubmedqa"),
+        "--split", "all",
+    )  # fmt: skip
     assert status == 0
     for word in ("metric", "medcite", "bm25", "difference", "mrr", "recall@1", "+0.0000"):
         assert word in out
@@ -94,11 +114,10 @@ def test_bioasq_summaries_score_rouge_citations_and_grounding(
 def test_liveqa_scores_answerable_questions_and_counts_the_others(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
 ) -> None:
-    report = _json_eval(capsys, tmp_path, "liveqa", eval_data / "medquad")
+    report = _json_eval(capsys, tmp_path, "liveqa", eval_data / "medquad", split="report")
     # TQ1's excellent answer (NIDDK Sec2) shares "medicines ease a gout attack" with it and
     # TQ2's (GHR Sec1) "Marfan syndrome … connective tissue … heart": both first.
     # TQ3's one good answer has no text: unanswerable, counted, not scored.
-    assert report["split"] == "report"
     assert (report["queries"], report["corpus_records"]) == (2, 4)
     for name in ("medcite", "bm25"):
         assert report["systems"][name] == {"precision@1": 1.0, "mrr": 1.0, "judged@1": 1.0}
@@ -108,7 +127,7 @@ def test_liveqa_scores_answerable_questions_and_counts_the_others(
 def test_mediqa_re_ranks_each_questions_answers_beside_chiqa_order(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path
 ) -> None:
-    report = _json_eval(capsys, tmp_path, "mediqa-qa", eval_data / "mediqa2019")
+    report = _json_eval(capsys, tmp_path, "mediqa-qa", eval_data / "mediqa2019", split="report")
     # Question 1: the excellent answer (CHiQA's second) shares "gout", "diet", "avoid",
     # "foods" with it and comes first; CHiQA put a related one first (RR 1/2). Question 2
     # has no correct answer and is not scored.

@@ -166,13 +166,19 @@ def test_a_guideline_pdf_recommendation_leads_from_the_guidelines_with_its_grade
         assert engine.ingest_paths([pdf]).added == 1
         record = engine.show("pdf:calcinosis-guideline")
         assert [r.strength for r in record.recommendations] == ["strong", "conditional"]
-        answer = engine.ask("imaging of spinal calcinosis in systemic sclerosis")
-    section = next(s for s in answer.sections if s.kind is SectionKind.GUIDELINES)
-    first = section.statements[0]
+        answer = engine.ask(
+            "Should patients with systemic sclerosis and suspected spinal calcinosis have "
+            "computed tomography of the spine?"
+        )
+    # The recommendation is the most relevant sentence, so the bottom line quotes it with
+    # its grade and page; the guideline section then says so rather than "no guideline".
+    bottom, guidelines = answer.sections[0], answer.sections[1]
+    first = bottom.statements[0]
     assert first.recommendation is not None
     assert first.recommendation.grade == "strong recommendation, moderate-quality evidence"
     assert first.page == 2 and first.text.startswith("We recommend computed tomography")
     assert grounded(first.text, pdf_text(pdf))
+    assert guidelines.kind is SectionKind.GUIDELINES and "bottom line above" in guidelines.note
 
 
 def test_one_record_joins_the_pubmed_citation_and_its_full_text(

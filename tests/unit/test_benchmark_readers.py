@@ -81,6 +81,49 @@ def test_bioasq_documents_are_rebuilt_from_the_snippets_of_every_question(
     assert questions[2].ideal_answers == ("CT finds it.", "Computed tomography.")
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://www.ncbi.nlm.nih.gov/pubmed/11",
+        "https://www.ncbi.nlm.nih.gov/pubmed/11",
+        "https://pubmed.ncbi.nlm.nih.gov/11/",
+        "https://pubmed.ncbi.nlm.nih.gov/11",
+        "11",
+    ],
+)
+def test_bioasq_documents_in_every_form_nlm_and_bioasq_have_published(
+    tmp_path: Path, url: str
+) -> None:
+    snippet = {
+        "document": url,
+        "text": "Calcinosis of the spine.",
+        "beginSection": "abstract",
+        "endSection": "abstract",
+        "offsetInBeginSection": 0,
+        "offsetInEndSection": 24,
+    }
+    question = {
+        "id": "q",
+        "type": "yesno",
+        "body": "Is it?",
+        "documents": [url],
+        "snippets": [snippet],
+        "ideal_answer": ["Yes."],
+        "exact_answer": "yes",
+    }
+    (tmp_path / "12B1_golden.json").write_text(json.dumps({"questions": [question]}))
+    corpus, (read,) = read_bioasq(tmp_path)
+    assert [r.id for r in corpus.records] == ["pmid:11"] and read.documents == ("pmid:11",)
+    assert (read.edition, read.exact_answer) == (12, "yes")
+
+
+def test_a_url_that_names_no_pubmed_document_is_refused(tmp_path: Path) -> None:
+    question = {"id": "q", "snippets": [], "documents": ["https://example.org/11"]}
+    (tmp_path / "12B1_golden.json").write_text(json.dumps({"questions": [question]}))
+    with pytest.raises(SourceError, match="not a PubMed document URL"):
+        read_bioasq(tmp_path)
+
+
 def test_bioasq_needs_golden_batches(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no BioASQ golden batches"):
         read_bioasq(tmp_path)

@@ -9,6 +9,7 @@ from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.compose.labels import leading_label_length
 from medcite.errors import QuestionError
 from medcite.records import (
+    AnswerKind,
     AnswerState,
     Audience,
     ConceptRole,
@@ -17,10 +18,13 @@ from medcite.records import (
     Facet,
     GapKind,
     GradeSignal,
+    GradingScheme,
     Provenance,
     PValue,
     Question,
     QuestionConcept,
+    Recommendation,
+    RecommendationStrength,
     Record,
     RecordTopics,
     RetrievedRecord,
@@ -28,6 +32,7 @@ from medcite.records import (
     SectionKind,
     Sentence,
     SentenceNotes,
+    SentenceRole,
     Source,
     StudyDesign,
 )
@@ -71,6 +76,10 @@ QUESTION = Question(
 )
 
 
+RELEVANT = 0.8
+"""The relevance the evidence stage gives a sentence here unless a test says otherwise."""
+
+
 def retrieved(
     record_id: str,
     rank: int,
@@ -80,8 +89,10 @@ def retrieved(
     design: StudyDesign = StudyDesign.CROSS_SECTIONAL,
     condition: float = 5.0,
     notes: dict[int, SentenceNotes] | None = None,
+    relevance: dict[int, float] | None = None,
 ) -> RetrievedRecord:
-    """A record of the given sentences, each with the question concepts it names."""
+    """A record of the given sentences, each with the question concepts it names, its role
+    (from its section's label) and its relevance (``RELEVANT`` unless given)."""
     built_sections, sentences, sentence_notes = [], [], []
     for section_index, (label, parts) in enumerate(sections):
         text = " ".join(part for part, _ in parts)
@@ -93,7 +104,14 @@ def retrieved(
             sentences.append(
                 Sentence(record_id, section_index, index, start, position, part, label)
             )
-            sentence_notes.append((notes or {}).get(index, SentenceNotes(concepts=concepts)))
+            note = (notes or {}).get(index, SentenceNotes(concepts=concepts))
+            sentence_notes.append(
+                replace(
+                    note,
+                    role=note.role or SentenceRole(label.lower()),
+                    relevance=(relevance or {}).get(index, RELEVANT),
+                )
+            )
         built_sections.append(Section(text, label, label))
     record = Record(record_id, Source.TEXT, f"Title of {record_id}", tuple(built_sections))
     grade = EvidenceGrade(level=level, design=design, signal=GradeSignal.PUBLICATION_TYPE, n=41)
@@ -191,12 +209,68 @@ def test_every_statement_is_its_source_sentence_less_at_most_a_label() -> None:
     assert labelled and all(s.text.startswith("Brain MRI") for s in labelled)
 
 
-def test_bottom_line_takes_the_strongest_direct_conclusion() -> None:
+def test_between_equally_relevant_findings_the_stronger_evidence_leads() -> None:
     answer = answer_of(SPINE, BRAIN_MRI)
     bottom = answer.sections[0]
     assert bottom.kind is SectionKind.BOTTOM_LINE
-    assert bottom.statements[0].record_id == "pmid:2"  # systematic review, direct (MRI)
+    assert bottom.statements[0].record_id == "pmid:2"  # systematic review, equally relevant
     assert bottom.statements[0].level is EvidenceLevel.SYNTHESIS
+
+
+def test_relevance_comes_before_evidence_strength() -> None:
+    """A graded trial sentence that answers less beats no on-topic sentence that answers."""
+    trial = replace(
+        BRAIN_MRI,
+        notes=tuple(replace(n, relevance=0.55) for n in BRAIN_MRI.notes),
+        grade=replace(BRAIN_MRI.grade, level=EvidenceLevel.RANDOMIZED),
+    )
+    spine = replace(SPINE, notes=tuple(replace(n, relevance=0.95) for n in SPINE.notes))
+    bottom = answer_of(trial, spine).sections[0]
+    assert bottom.statements[0].record_id == "text:spine"
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        SentenceRole.METHODS,
+        SentenceRole.OBJECTIVE,
+        SentenceRole.FUNDING,
+        SentenceRole.REGISTRATION,
+        SentenceRole.CONFLICT,
+    ],
+)
+def test_the_bottom_line_is_never_a_line_that_states_no_finding(role: SentenceRole) -> None:
+    lead = replace(
+        BRAIN_MRI,
+        notes=(replace(BRAIN_MRI.notes[0], role=role, relevance=0.99), *BRAIN_MRI.notes[1:]),
+    )
+    bottom = answer_of(lead).sections[0]
+    assert [s.text for s in bottom.statements] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
+
+
+def test_a_yes_no_question_is_never_led_by_background() -> None:
+    lead = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(BRAIN_MRI.notes[0], role=SentenceRole.BACKGROUND, relevance=0.99),
+            *BRAIN_MRI.notes[1:],
+        ),
+    )
+    yes_no = replace(QUESTION, answer_kind=AnswerKind.YES_NO)
+    bottom = answer_of(lead, question=yes_no).sections[0]
+    assert [s.text for s in bottom.statements] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
+    summary = answer_of(lead).sections[0]  # "what is …": the background may answer
+    assert summary.statements[0].text.startswith("MRI of the brain showed")
+
+
+def test_nothing_relevant_enough_means_insufficient_evidence() -> None:
+    unsure = replace(BRAIN_MRI, notes=tuple(replace(n, relevance=0.2) for n in BRAIN_MRI.notes))
+    answer = answer_of(unsure)
+    assert answer.state is AnswerState.INSUFFICIENT_EVIDENCE and answer.references == ()
 
 
 def test_no_guideline_is_said_in_one_honest_line() -> None:
@@ -217,9 +291,8 @@ def test_guideline_records_fill_their_section() -> None:
 
 def test_indirect_evidence_is_labelled_and_gaps_are_listed() -> None:
     answer = answer_of(SPINE)  # CT only, where MRI was asked
-    cns = next(s for s in answer.sections if s.facet == "CNS × MRI")
-    assert cns.statements[0].indirect
-    assert "Magnetic Resonance Imaging" in cns.statements[0].indirect
+    ct = next(s for s in statements(answer) if s.text.startswith("CT showed"))
+    assert "Magnetic Resonance Imaging" in ct.indirect
     gaps = {gap.facet: gap.kind for gap in answer.gaps}
     assert gaps == {"CNS × MRI": GapKind.INDIRECT_ONLY, "PNS × MRI": GapKind.NO_EVIDENCE}
 
@@ -341,3 +414,53 @@ def test_questions_medcite_will_not_run_are_refused_with_a_reason(question: str)
 )
 def test_short_and_english_questions_pass(question: str) -> None:
     assert check_question(f"  {question} ", SETTINGS) == question
+
+
+def _guideline(relevance: dict[int, float]) -> RetrievedRecord:
+    """A guideline of two background sentences and one graded recommendation (the third)."""
+    item = retrieved(
+        "text:guideline",
+        2,
+        [
+            (
+                "RESULTS",
+                [
+                    (
+                        "Brain MRI of SSc patients often shows white matter lesions.",
+                        (CNS, MRI, SSC),
+                    ),
+                    ("MRI of the brain is widely available in SSc clinics.", (CNS, MRI, SSC)),
+                    (
+                        "We recommend brain MRI for SSc patients with new CNS signs.",
+                        (CNS, MRI, SSC),
+                    ),
+                ],
+            )
+        ],
+        level=EvidenceLevel.GUIDELINE,
+        design=StudyDesign.GUIDELINE,
+        relevance=relevance,
+    )
+    third = item.sentences[2]
+    recommendation = Recommendation(
+        0, third.start, third.end, RecommendationStrength.STRONG, "Grade A", GradingScheme.LEVEL
+    )
+    return replace(item, record=replace(item.record, recommendations=(recommendation,)))
+
+
+def test_a_guidelines_recommendation_leads_its_section_ahead_of_its_background() -> None:
+    # The bottom line takes the guideline's most relevant sentence and SPINE's; of the two
+    # left, the recommendation (less relevant than the background) comes first.
+    answer = answer_of(SPINE, _guideline({0: 0.95, 1: 0.9, 2: 0.6}))
+    section = answer.sections[1]
+    assert section.kind is SectionKind.GUIDELINES
+    first = section.statements[0]
+    assert first.text.startswith("We recommend brain MRI")
+    assert first.recommendation is not None and first.recommendation.grade == "Grade A"
+
+
+def test_a_guideline_quoted_by_the_bottom_line_is_not_said_to_be_missing() -> None:
+    answer = answer_of(_guideline({0: 0.1, 1: 0.1, 2: 0.9}))
+    bottom, guidelines = answer.sections[0], answer.sections[1]
+    assert bottom.statements[0].recommendation is not None
+    assert guidelines.statements == () and "bottom line above" in guidelines.note

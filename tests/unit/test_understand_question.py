@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from medcite.records import AbbreviationSense, ConceptRole, QuestionType
+from medcite.records import AbbreviationSense, AnswerKind, ConceptRole, QuestionType
 from medcite.understand import Knowledge, build_lexicon, understand_question
+from medcite.understand.kinds import answer_kind
 from medcite.understand.question import shortens
 from medcite.understand.senses import choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
@@ -174,3 +175,42 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
     assert roles["D002648"] is ConceptRole.POPULATION
     assert roles["D008727"] is ConceptRole.INTERVENTION
     assert any("Carried over" in note for note in follow_up.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Is ibrutinib effective for mantle cell lymphoma?", AnswerKind.YES_NO),
+        ("Does metformin reduce mortality?", AnswerKind.YES_NO),
+        ("Which genes are mutated in Wilson disease?", AnswerKind.NAMING),
+        ("Concizumab is used for which diseases?", AnswerKind.NAMING),
+        ("What is the mode of inheritance of Wilson disease?", AnswerKind.NAMING),
+        ("List drugs for hemophilia.", AnswerKind.NAMING),
+        ("Describe the role of TP53 in cancer.", AnswerKind.SUMMARY),
+        ("What is the function of the spliceosome?", AnswerKind.SUMMARY),
+    ],
+)
+def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) -> None:
+    assert answer_kind(question) is kind
+
+
+def test_a_sense_the_question_rules_out_is_not_forced(knowledge: Knowledge) -> None:
+    """Every known sense of MS meets these words far less often than chance: MS stays MS."""
+
+    def nothing_fits(long_form: str, words: Sequence[str]) -> float:
+        return -3.0 * len(words)
+
+    understood = understand_question(
+        "Does MS regulate spliceosome kinetics?", replace(knowledge, context_fit=nothing_fits)
+    )
+    assert "D009103" not in [c.id for c in understood.concepts]
+    assert "D013058" not in [c.id for c in understood.concepts]
+    assert any("MS was kept as written" in note for note in understood.notes)
+    assert "word:ms" in [c.id for c in understood.concepts]  # the literal form, as a keyword
+
+
+def test_unknown_salient_words_become_facets_of_their_own(knowledge: Knowledge) -> None:
+    understood = understand_question("Is concizumab effective in systemic sclerosis?", knowledge)
+    keyword = next(c for c in understood.concepts if c.role is ConceptRole.KEYWORD)
+    assert keyword.name == "concizumab"
+    assert "concizumab" in [f.label for f in understood.facets]

@@ -3,13 +3,11 @@
 from medcite.compose.audience import POLICIES, AudiencePolicy
 from medcite.compose.checks import check_question
 from medcite.compose.page import compose_answer
-from medcite.compose.passages import best_sentences
 from medcite.compose.verify import statement_matches_source, verify_answer
 
 __all__ = [
     "POLICIES",
     "AudiencePolicy",
-    "best_sentences",
     "check_question",
     "compose_answer",
     "statement_matches_source",

@@ -1,9 +1,11 @@
-"""Candidate statements: every usable sentence of an on-topic record, scored once.
+"""Candidate statements: every usable sentence of an on-topic record, with its relevance.
 
-A sentence's base score adds what makes a good statement regardless of facet: where it
-sits (conclusions and results over background and methods), whether it reports results
-(numbers), how strong its record's evidence is (level, a prior), how recent, and how
-well retrieval ranked the record. How well it speaks to each facet is ``facet_fit``.
+What a sentence is worth as an answer is the evidence stage's calibrated relevance: the
+probability that it answers the question. Composing adds only what depends on the reader
+(``AudiencePolicy``: numbers for clinicians, methods for researchers, plain sentences for
+patients) and on the evidence (a small bonus per evidence level), both as tie-breakers
+far smaller than a difference in relevance. How well a sentence speaks to each facet is
+``facet_fit``.
 
 Only records about the question's condition are candidates at all: a record not about
 it (``RecordTopics.is_about``) may share the words but is not evidence on this disease,
@@ -16,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.compose.audience import AudiencePolicy
-from medcite.compose.labels import leading_label_length
 from medcite.records import (
+    AnswerKind,
     ConceptRole,
     EvidenceLevel,
     Facet,
@@ -26,54 +28,66 @@ from medcite.records import (
     RetrievedRecord,
     Sentence,
     SentenceNotes,
+    SentenceRole,
 )
-from medcite.words import canonical_word
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
 """Suffix of a concept id marking a sentence that names a sibling (CT beside MRI)."""
 
-SECTION_PRIOR = {
-    "CONCLUSIONS": 0.30,
-    "CONCLUSION": 0.30,
-    "RESULTS": 0.20,
-    "FINDINGS": 0.20,
-    "UNASSIGNED": 0.0,
-    "": 0.0,
-    "OBJECTIVE": -0.15,
-    "BACKGROUND": -0.15,
-    "INTRODUCTION": -0.15,
-    "METHODS": -0.20,
-}
-"""NLM's NlmCategory values (and common author labels) → how answer-like the section is."""
-
-LEVEL_PRIOR = {
-    EvidenceLevel.GUIDELINE: 0.30,
-    EvidenceLevel.SYNTHESIS: 0.25,
-    EvidenceLevel.RANDOMIZED: 0.20,
-    EvidenceLevel.NONRANDOMIZED: 0.10,
+LEVEL_BONUS = {
+    EvidenceLevel.GUIDELINE: 0.03,
+    EvidenceLevel.SYNTHESIS: 0.025,
+    EvidenceLevel.RANDOMIZED: 0.02,
+    EvidenceLevel.NONRANDOMIZED: 0.01,
     EvidenceLevel.CASE: 0.0,
-    EvidenceLevel.OPINION: -0.05,
-    EvidenceLevel.PRELIMINARY: -0.05,
-    EvidenceLevel.PRECLINICAL: -0.10,
+    EvidenceLevel.OPINION: -0.005,
+    EvidenceLevel.PRELIMINARY: -0.005,
+    EvidenceLevel.PRECLINICAL: -0.01,
     EvidenceLevel.UNGRADED: 0.0,
 }
+"""Evidence strength as a tie-breaker: it reorders sentences of nearly equal relevance only."""
+PREFERENCE_SHARE = 0.1
+"""How much the reader's preferences (numbers, methods, plain words) add, at most."""
+NOT_A_FINDING = frozenset({SentenceRole.OBJECTIVE, SentenceRole.METHODS})
+"""Roles that never lead an answer: they set a study up (administrative lines make no
+statement at all)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A sentence that could become a statement, with its base score."""
+    """A sentence that could become a statement, with how well it answers."""
 
     item: RetrievedRecord
     sentence: Sentence
     notes: SentenceNotes
+    relevance: float
+    """The calibrated probability that the sentence answers the question."""
     score: float
-    concluding: bool
+    """Relevance with the reader's and the evidence's tie-breakers added: the sort key."""
 
     @property
     def record_id(self) -> str:
         """The id of the record the sentence belongs to."""
         return self.item.record.id
+
+    def may_lead(self, kind: AnswerKind) -> bool:
+        """Whether the sentence may lead an answer to a question of this kind.
+
+        Never an objective, a method or an administrative line; a background sentence only
+        where the question asks what something is or names it, since there the background
+        ("CPX-351 is a liposomal formulation of …") is the answer, and never for a yes/no
+        question, which only a finding settles.
+        """
+        if self.notes.role is SentenceRole.BACKGROUND:
+            return kind is not AnswerKind.YES_NO
+        return self.reports
+
+    @property
+    def reports(self) -> bool:
+        """Whether the sentence reports something (not an objective, a method, a funding …)."""
+        role = self.notes.role
+        return role is None or not (role in NOT_A_FINDING or role.administrative)
 
 
 def on_topic(question: Question, item: RetrievedRecord) -> bool:
@@ -85,12 +99,9 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
 
 
 def candidates(
-    question: Question,
-    retrieved: Sequence[RetrievedRecord],
-    policy: AudiencePolicy,
-    this_year: int,
+    question: Question, retrieved: Sequence[RetrievedRecord], policy: AudiencePolicy
 ) -> list[Candidate]:
-    """The usable sentences of the on-topic records, best base score first."""
+    """The usable sentences of the on-topic records, most relevant first."""
     found = []
     for item in retrieved:
         if not on_topic(question, item):
@@ -99,69 +110,29 @@ def candidates(
         for sentence, note in zip(item.sentences, notes, strict=True):
             if not MIN_CHARS <= len(sentence.text) <= MAX_CHARS:
                 continue
+            if note.role is not None and note.role.administrative:
+                continue
             if policy.avoid_p_values and any(isinstance(n, PValue) for n in note.numbers):
                 continue
-            concluding = is_concluding(item, sentence)
-            found.append(
-                Candidate(
-                    item,
-                    sentence,
-                    note,
-                    _base_score(item, sentence, note, policy, this_year)
-                    + (0.15 if concluding else 0.0),
-                    concluding,
-                )
-            )
+            relevance = note.relevance if note.relevance is not None else 0.0
+            score = relevance + _tie_breakers(item, note, policy)
+            found.append(Candidate(item, sentence, note, relevance, score))
     found.sort(key=lambda c: (-c.score, c.item.rank, c.sentence.index))
     return found
 
 
-def _base_score(
-    item: RetrievedRecord,
-    sentence: Sentence,
-    notes: SentenceNotes,
-    policy: AudiencePolicy,
-    this_year: int,
-) -> float:
-    section = _section_key(item, sentence)
-    prior = SECTION_PRIOR.get(section, 0.0)
-    if section == "METHODS":
-        prior += policy.methods_weight
+def _tie_breakers(item: RetrievedRecord, notes: SentenceNotes, policy: AudiencePolicy) -> float:
+    """The evidence level's bonus and the reader's preferences, together at most ~0.1."""
     level = item.grade.level if item.grade else EvidenceLevel.UNGRADED
-    year = item.record.year
-    recency = 0.0 if year is None else max(0.0, min(1.0, (year - 1990) / max(1, this_year - 1990)))
-    plain = 0.0
+    prefers = policy.numbers_weight if notes.numbers else 0.0
+    if notes.role is SentenceRole.METHODS:
+        prefers += policy.methods_weight
     if policy.readability_weight and notes.readability is not None:
-        plain = policy.readability_weight * max(0.0, min(1.0, (notes.readability - 30) / 50))
+        plain = max(0.0, min(1.0, (notes.readability - 30) / 50))
+        prefers += policy.readability_weight * plain
     if item.record.source.plain_language:
-        plain += policy.plain_language_weight
-    return (
-        prior
-        + LEVEL_PRIOR[level]
-        + (policy.numbers_weight if notes.numbers else 0.0)
-        + 0.1 * recency
-        + 0.3 / item.rank
-        + plain
-    )
-
-
-def _section_key(item: RetrievedRecord, sentence: Sentence) -> str:
-    section = item.record.sections[sentence.section_index]
-    return (section.category or canonical_word(section.label.rstrip(":"))).upper()
-
-
-def is_concluding(item: RetrievedRecord, sentence: Sentence) -> bool:
-    """A conclusions section, a sentence opening with "CONCLUSION(S):", or the last
-    sentence of an unstructured abstract."""
-    section = item.record.sections[sentence.section_index]
-    if section.category == "CONCLUSIONS" or section.label.upper().startswith("CONCLUSION"):
-        return True
-    label = leading_label_length(sentence.text)
-    if label and sentence.text[:label].upper().startswith("CONCLUSION"):
-        return True
-    if len(item.record.sections) == 1 and not section.label:
-        return sentence.end >= len(section.text.rstrip())
-    return False
+        prefers += policy.plain_language_weight
+    return LEVEL_BONUS[level] + PREFERENCE_SHARE * prefers
 
 
 @dataclass(frozen=True, slots=True)

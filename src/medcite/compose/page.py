@@ -3,18 +3,24 @@
 Every statement is a sentence of a cited record (a leading label trimmed at most). The
 page follows ``../shared/DESIGN.md`` §1:
 
-* **Bottom line**: the best concluding sentences that speak directly to the question,
-  strongest evidence first (guidelines, then syntheses, then trials …), one per record.
-* **From the guidelines**: direct statements of guideline and consensus records, or one
-  honest line that none in the index addresses the question.
-* **From the research**: one section per facet, its best direct statements (indirect
-  ones too, labelled, when nothing direct exists), near-duplicates removed (maximal
-  marginal relevance over word sets), a few per record at most.
-* **Evidence gaps**: facets with no direct evidence, and those with indirect only.
+* **Bottom line**: the sentences most likely to answer the question (the evidence stage's
+  calibrated relevance), evidence strength breaking near-ties, one per record; never an
+  objective, a method, or a funding, registration or conflict-of-interest line, and a
+  background sentence only where the question asks what something is (never for a
+  yes/no question, which only a finding settles).
+* **From the guidelines**: answering statements of guideline and consensus records, or
+  one honest line that none in the index addresses the question.
+* **From the research**: one section per facet, its most relevant statements that speak
+  to the facet (indirect ones too, labelled, when nothing direct exists), near-duplicates
+  removed (word-set overlap), a few per record at most.
+* **Evidence gaps**: facets that nothing answering speaks to, and those with indirect
+  evidence only.
 * References numbered in order of first citation, with evidence level and design.
 
-When no record about the question's condition speaks to any facet, the page says the
-evidence is insufficient and cites nothing, rather than cite records on something else.
+A sentence answers when its relevance clears ``threshold`` (calibrated on held-out
+questions, ``evidence.relevance``). When nothing about the question's condition does,
+the page says the evidence is insufficient and cites nothing, rather than cite near
+misses.
 """
 
 from __future__ import annotations
@@ -31,11 +37,11 @@ from medcite.compose.guidelines import guideline_rank, is_guideline, location, r
 from medcite.compose.labels import leading_label_length
 from medcite.records import (
     Answer,
+    AnswerKind,
     AnswerSection,
     AnswerState,
     Audience,
     EvidenceGap,
-    EvidenceLevel,
     Facet,
     GapKind,
     GlossaryEntry,
@@ -55,6 +61,7 @@ BOTTOM_LINE = "Bottom line"
 FROM_THE_GUIDELINES = "From the guidelines"
 FROM_THE_RESEARCH = "From the research"
 NO_GUIDELINE = "No guideline or consensus statement in the index addresses this question."
+GUIDELINE_LEADS = "The bottom line above is what the guidelines in the index say on this question."
 NO_DIRECT = (
     "No record in the index answers the question directly; what there is follows, "
     "with the gaps it leaves."
@@ -63,6 +70,8 @@ INSUFFICIENT = (
     "The records in the index do not answer this question directly: medcite cites nothing "
     "rather than cite records about something else."
 )
+INDIRECT_FIT = 0.5
+"""Share of a facet's concepts (a sibling counting part) that indirect evidence must name."""
 DUPLICATE = 0.6
 """Word-set overlap (Jaccard) above which a sentence repeats one already chosen."""
 
@@ -82,18 +91,29 @@ def compose_answer(
     provenance: Provenance,
     audience: Audience = Audience.CLINICIAN,
     definitions: Mapping[str, str] | None = None,
-    this_year: int = 2026,
+    threshold: float = 0.5,
 ) -> Answer:
     """The answer page as data (see the module docstring)."""
     policy = POLICIES[audience]
-    pool = candidates(question, retrieved, policy, this_year)
+    everything = candidates(question, retrieved, policy)
+    pool = [c for c in everything if c.relevance >= threshold]
     facets = question.facets or (_words_facet(question),)
-    fits = {(id(c), f.label): facet_fit(c, f, question) for c in pool for f in facets}
+    fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     page = _PageBuilder(settings)
-    bottom = page.bottom_line(pool, facets, fits)
-    guidelines = page.guidelines(pool, facets, fits)
-    research = [(facet, page.research(pool, facet, fits, policy)) for facet in facets]
-    gaps = tuple(gap for facet, chosen in research if (gap := _gap(facet, chosen)) is not None)
+    bottom = page.bottom_line(pool, facets, fits, question.answer_kind)
+    guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
+    research = [
+        (
+            facet,
+            page.research(_answering(pool, index, threshold), everything, facet, fits, policy),
+        )
+        for index, facet in enumerate(facets)
+    ]
+    gaps = tuple(
+        gap
+        for facet, chosen in research
+        if (gap := _gap(facet, [*chosen, *_refit(bottom, facet, fits)])) is not None
+    )
     sections = [
         AnswerSection(
             BOTTOM_LINE,
@@ -105,7 +125,7 @@ def compose_answer(
             FROM_THE_GUIDELINES,
             page.statements(guidelines),
             SectionKind.GUIDELINES,
-            note="" if guidelines else NO_GUIDELINE,
+            note="" if guidelines else _no_more_guidelines(bottom),
         ),
         *(
             AnswerSection(
@@ -148,19 +168,24 @@ class _PageBuilder:
         pool: Sequence[Candidate],
         facets: Sequence[Facet],
         fits: Mapping[tuple[int, str], Fit],
+        kind: AnswerKind,
     ) -> list[Chosen]:
-        direct = [
-            Chosen(c, best)
-            for c in pool
-            if c.concluding and (best := _best_fit(c, facets, fits)).direct
-        ]
-        direct.sort(key=lambda ch: (_level(ch.candidate).rank, -ch.candidate.score - ch.fit.value))
+        """The most relevant finding of each of the best records (``pool`` is sorted).
+
+        A statement is labelled indirect when its best fit to a facet is (CT where MRI was
+        asked); it is not left out for that, since its relevance says it answers.
+        """
         picked: list[Chosen] = []
-        for chosen in direct:
+        for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
                 break
-            if all(p.candidate.record_id != chosen.candidate.record_id for p in picked):
-                picked.append(chosen)
+            if not candidate.may_lead(kind):
+                continue
+            if any(p.candidate.record_id == candidate.record_id for p in picked):
+                continue
+            if any(_repeats(candidate, p.candidate) for p in picked):
+                continue
+            picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
         self._take(picked)
         return picked
 
@@ -169,28 +194,41 @@ class _PageBuilder:
         pool: Sequence[Candidate],
         facets: Sequence[Facet],
         fits: Mapping[tuple[int, str], Fit],
+        kind: AnswerKind,
     ) -> list[Chosen]:
         found = [
-            Chosen(c, best)
+            Chosen(c, _best_fit(c, facets, fits))
             for c in pool
-            if is_guideline(c) and (best := _best_fit(c, facets, fits)).direct
+            if is_guideline(c) and c.may_lead(kind)
         ]
         found.sort(key=lambda chosen: guideline_rank(chosen.candidate))
         return self._pick(found, self._settings.bottom_line_statements)
 
     def research(
         self,
-        pool: Sequence[Candidate],
+        answering: Sequence[Candidate],
+        everything: Sequence[Candidate],
         facet: Facet,
         fits: Mapping[tuple[int, str], Fit],
         policy: AudiencePolicy,
     ) -> list[Chosen]:
-        fitting = [Chosen(c, fits[(id(c), facet.label)]) for c in pool]
-        direct = [ch for ch in fitting if ch.fit.direct]
-        indirect = [ch for ch in fitting if ch.fit.indirect and ch.fit.value > 0]
-        found = direct or indirect
-        found.sort(key=lambda ch: -(ch.candidate.score + ch.fit.value))
-        return self._pick(found, policy.statements_per_facet)
+        """The facet's answering statements that speak to it directly, most relevant first;
+        failing those, its indirect evidence (CT where MRI was asked), labelled as such.
+
+        Indirect evidence is recognised by its concepts, not its relevance: a sentence on a
+        neighbouring test answers a different question, which is what makes it indirect.
+        """
+        direct = [Chosen(c, fit) for c in answering if (fit := fits[(id(c), facet.label)]).direct]
+        if direct:
+            return self._pick(direct, policy.statements_per_facet)
+        indirect = [
+            Chosen(c, fit)
+            for c in everything
+            if c.reports
+            and (fit := fits[(id(c), facet.label)]).indirect
+            and fit.value >= INDIRECT_FIT
+        ]
+        return self._pick(indirect, policy.statements_per_facet)
 
     def _pick(self, found: Sequence[Chosen], limit: int) -> list[Chosen]:
         picked: list[Chosen] = []
@@ -238,6 +276,7 @@ class _PageBuilder:
             numbers=tuple(_shifted(number, offset) for number in numbers),
             indirect=chosen.fit.indirect,
             offset=offset,
+            relevance=round(candidate.relevance, 4),
             page=sentence.page,
             anchor=section.anchor,
             recommendation=recommendation_of(candidate),
@@ -245,6 +284,12 @@ class _PageBuilder:
             location=location(candidate),
             issuer=candidate.item.record.issuer,
         )
+
+
+def _no_more_guidelines(bottom: Sequence[Chosen]) -> str:
+    """The guideline section's line when it holds nothing: a guideline that the bottom line
+    already quotes is not said to be missing."""
+    return GUIDELINE_LEADS if any(is_guideline(c.candidate) for c in bottom) else NO_GUIDELINE
 
 
 def _shifted(number: ReportedNumber, offset: int) -> ReportedNumber:
@@ -260,9 +305,24 @@ def _best_fit(
     return max(direct or options, key=lambda fit: fit.value)
 
 
-def _level(candidate: Candidate) -> EvidenceLevel:
-    grade = candidate.item.grade
-    return grade.level if grade else EvidenceLevel.UNGRADED
+def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:
+    """The candidates that answer facet number ``facet`` asked alone, most relevant first
+    (all of ``pool`` when the question was not asked facet by facet)."""
+    scored = [
+        (c.notes.facet_relevance[facet] if len(c.notes.facet_relevance) > facet else c.relevance, c)
+        for c in pool
+    ]
+    kept = [(relevance, c) for relevance, c in scored if relevance >= threshold]
+    kept.sort(key=lambda pair: -(pair[0] + pair[1].score - pair[1].relevance))
+    return [c for _, c in kept]
+
+
+def _refit(
+    chosen: Sequence[Chosen], facet: Facet, fits: Mapping[tuple[int, str], Fit]
+) -> list[Chosen]:
+    """``chosen`` statements with their fit to ``facet``, where they speak to it at all."""
+    refitted = [Chosen(ch.candidate, fits[(id(ch.candidate), facet.label)]) for ch in chosen]
+    return [ch for ch in refitted if ch.fit.value > 0]
 
 
 def _repeats(candidate: Candidate, taken: Candidate) -> bool:

@@ -7,11 +7,18 @@ these functions do the rest, so the engine's dense methods stay one call each.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from itertools import islice
 from pathlib import Path
 
 from medcite.dense.distill import distill_static_model
-from medcite.dense.encoders import open_encoder, static_model_folder, transformer_folder
+from medcite.dense.distributed import ExecutorEncoder
+from medcite.dense.encoders import (
+    Encoder,
+    open_encoder,
+    static_model_folder,
+    transformer_folder,
+)
 from medcite.dense.manifest import VectorManifest
 from medcite.dense.ranker import VECTORS_DIR
 from medcite.dense.vectors import VectorIndex
@@ -28,9 +35,13 @@ def build_vector_index(
     settings: DenseSettings,
     data_dir: Path,
     progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> VectorManifest:
-    """A new vector index of ``records`` (replacing the old one), current to ``store_sequence``."""
-    encoder = open_encoder(settings.encoder, settings, data_dir)
+    """A new vector index of ``records`` (replacing the old one), current to ``store_sequence``;
+    with an ``executor`` (a cluster's), its workers do the embedding."""
+    encoder: Encoder = open_encoder(settings.encoder, settings, data_dir)
+    if executor is not None:
+        encoder = ExecutorEncoder(encoder, settings.encoder, settings, data_dir, executor)
     vectors = VectorIndex.create(data_dir / VECTORS_DIR, encoder, settings)
     iterator = iter(records)
     with vectors.updating() as update:

@@ -10,7 +10,6 @@ from medcite.engine.core import (
     Engine,
     Progress,
     Stats,
-    batched,
     normalise_record_id,
 )
 from medcite.engine.retrieval import Retrieval
@@ -22,6 +21,5 @@ __all__ = [
     "Progress",
     "Retrieval",
     "Stats",
-    "batched",
     "normalise_record_id",
 ]

@@ -16,49 +16,66 @@ import dataclasses
 import io
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
-from medcite.compose import best_sentences, check_question, compose_answer, verify_answer
+from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.dense import require_dense_extra
-from medcite.engine.annotate import annotate
 from medcite.engine.conversations import Conversations, new_conversation_id
+from medcite.engine.prepare import prepare_record
 from medcite.engine.retrieval import Retrieval, Retriever
+from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
-from medcite.index import IndexManifest, LexicalIndex, record_sentences
-from medcite.ingest.background import read_sources_in_background
-from medcite.ingest.eutils import fetch_pubmed_xml
+from medcite.evidence import (
+    ConceptSpotter,
+    best_sentences,
+    rank_by_evidence,
+    read_evidence,
+    relevance_model,
+    weigh_evidence,
+)
+from medcite.index import IndexManifest, LexicalIndex
+from medcite.ingest import (
+    DerivedIndex,
+    PreparedItem,
+    RecordSlice,
+    available_cores,
+    batched,
+    catch_up,
+    fetch_pubmed_xml,
+    prepare_items,
+    read_prepared,
+    read_pubmed_xml,
+    store_and_index,
+    write_jsonl,
+)
 from medcite.ingest.fulltext import is_full_text, joined
-from medcite.ingest.jsonl import write_jsonl
-from medcite.ingest.pubmed_xml import read_pubmed_xml
-from medcite.ingest.recommendations import with_recommendations
-from medcite.ingest.sources import read_sources
 from medcite.records import (
     Answer,
     Audience,
     ConceptMention,
     Deletion,
     IngestSummary,
+    PreparedRecord,
     Provenance,
     Question,
     Record,
-    Rejection,
     RetrievedRecord,
     SearchHit,
     Sentence,
     SourceItem,
+    SyncReport,
 )
 from medcite.settings import Settings, settings_hash
-from medcite.store import BatchOutcome, SqliteStore, StoreCounts
-from medcite.understand import abbreviation_definitions
+from medcite.store import SqliteStore, StoreCounts
+from medcite.understand import abbreviation_definitions, count_concepts, question_lexicon
 from medcite.vocab import VocabularyImport
 
 if TYPE_CHECKING:  # the dense extra is optional: imported only when settings ask for it
@@ -100,6 +117,7 @@ class Engine:
         self._conversations = Conversations(settings.data_dir)
         self._retriever = Retriever(settings, store, index, self._vocabularies)
         self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
+        self._relevance = relevance_model(settings.answer.relevance_model)
 
     @classmethod
     def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
@@ -117,7 +135,7 @@ class Engine:
             index = LexicalIndex.open(index_dir, settings.index)
         engine = cls(settings, store, index)
         if not rebuilding:
-            engine._catch_up_index()
+            engine._catch_up(index.manifest.store_sequence, index.updating)
         return engine
 
     def close(self) -> None:
@@ -137,13 +155,18 @@ class Engine:
     # -- ingestion ---------------------------------------------------------------------
 
     def ingest_paths(
-        self, paths: Sequence[Path], progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        progress: Progress | None = None,
+        executor: Executor | None = None,
     ) -> IngestSummary:
-        """Read files or directories of any supported format into the store and index."""
-        read = (
-            read_sources_in_background if self.settings.ingest.read_in_background else read_sources
+        """Read files or directories of any supported format into the store and index,
+        parsing and preparing them in worker processes (``[ingest] workers``), or on a
+        cluster's ``executor`` (``engine.cluster``)."""
+        read = read_prepared(
+            paths, prepare_record, self._workers(), self.settings.ingest.part_bytes, executor
         )
-        return self.ingest(read(paths), progress)
+        return self._store_and_index(read, progress)
 
     def fetch_pubmed(
         self, query: str, max_records: int, progress: Progress | None = None
@@ -161,62 +184,78 @@ class Engine:
     ) -> IngestSummary:
         """Store and index ``items`` in atomic batches; rejections are collected, not raised.
 
-        Each batch is one store transaction; the index applies exactly what changed and,
-        every ``index_commit_records`` and at the end, commits with the store sequence it
-        reached (tantivy commits are the costly part, so they are batched more coarsely).
-        Killed at any point, the next :meth:`open` replays what the index missed from the
-        store, so a rerun never loses or duplicates records.
+        Killed at any point, the next :meth:`open` replays what the indexes missed from
+        the store, so a rerun never loses or duplicates records (``ingest.pipeline``).
         """
-        totals = _Totals()
-        uncommitted = 0
-        with self._index.updating() as update, self._vectors_updating() as vectors:
-            for batch in batched(items, self.settings.ingest.batch_size):
-                storable, sentences = _with_recommendations(
-                    self._with_full_texts(totals.sort_out(batch))
-                )
-                records = [r for r in storable if isinstance(r, Record)]
-                outcome = self._store.write_batch(
-                    storable,
-                    sentences,
-                    {r.id: abbreviation_definitions(r) for r in records},
-                )
-                update.upsert(outcome.changed)
-                update.delete(outcome.removed)
-                if vectors is not None:
-                    vectors.upsert(outcome.changed)
-                    vectors.delete(outcome.removed)
-                uncommitted += len(batch)
-                if uncommitted >= self.settings.ingest.index_commit_records:
-                    update.commit(outcome.sequence)
-                    if vectors is not None:
-                        vectors.commit(outcome.sequence)
-                    uncommitted = 0
-                totals.add(outcome)
-                if progress is not None:
-                    progress(len(batch))
-            update.commit(self._store.sequence())
-            if vectors is not None:
-                vectors.commit(self._store.sequence())
-        return totals.summary()
+        return self._store_and_index(prepare_items(items, prepare_record), progress)
 
-    def _with_full_texts(self, items: list[Record | Deletion]) -> list[Record | Deletion]:
-        """The batch with each full text joined to its stored citation, and each citation
-        to its stored full text (``ingest.fulltext``), so one record carries both."""
-        records = [item for item in items if isinstance(item, Record)]
-        wanted = {r.id for r in records if is_full_text(r) or r.has_full_text}
-        wanted |= self._store.holding_full_text(r.id for r in records if not is_full_text(r))
-        if not wanted:
-            return items
-        latest: dict[str, Record | None] = dict(self._store.get_many(wanted))
-        found: list[Record | Deletion] = []
-        for item in items:  # a work may come twice in one batch: join with the earlier copy
-            if isinstance(item, Record) and item.id in wanted:
-                item = joined(item, latest.get(item.id))
-            latest[item.id if isinstance(item, Record) else item.record_id] = (
-                item if isinstance(item, Record) else None
+    def sync_pubmed(
+        self,
+        record_slice: RecordSlice,
+        *,
+        mesh: Sequence[str] = (),
+        base_url: str | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> SyncReport:
+        """Mirror NLM's baseline and update files and apply the new ones in order, each
+        once; ``mesh`` descriptors join the slice with their narrower descriptors."""
+        if mesh:
+            widened = widen_mesh(mesh, self._vocabularies.store)
+            record_slice = dataclasses.replace(record_slice, mesh_ids=widened)
+        return sync_pubmed(
+            self.settings.sync,
+            self.settings.data_dir,
+            self._store,
+            record_slice,
+            lambda paths: read_prepared(
+                paths, prepare_record, self._workers(), self.settings.ingest.part_bytes
+            ),
+            lambda items: self._store_and_index(items, progress),
+            base_url=base_url,
+            dry_run=dry_run,
+        )
+
+    def _store_and_index(
+        self, items: Iterable[PreparedItem], progress: Progress | None
+    ) -> IngestSummary:
+        with self._index.updating() as update, self._vectors_updating() as vectors:
+            return store_and_index(
+                self._with_full_texts(items),
+                self._store,
+                [update] if vectors is None else [update, vectors],
+                batch_size=self.settings.ingest.batch_size,
+                commit_records=self.settings.ingest.index_commit_records,
+                progress=progress,
             )
-            found.append(item)
-        return found
+
+    def _workers(self) -> int:
+        """Reader processes: none when reading in the background is off, else the setting
+        or, at 0, one per core."""
+        if not self.settings.ingest.read_in_background:
+            return 0
+        return self.settings.ingest.workers or available_cores()
+
+    def _with_full_texts(self, items: Iterable[PreparedItem]) -> Iterator[PreparedItem]:
+        """``items`` with each full text joined to its stored citation, and each citation
+        to its stored full text (``ingest.fulltext``), so one record carries both; a
+        joined record is prepared again (its sentences changed)."""
+        for batch in batched(items, self.settings.ingest.batch_size):
+            records = [i.record for i in batch if isinstance(i, PreparedRecord)]
+            wanted = {r.id for r in records if is_full_text(r) or r.has_full_text}
+            wanted |= self._store.holding_full_text(r.id for r in records if not is_full_text(r))
+            if not wanted:
+                yield from batch
+                continue
+            latest: dict[str, Record | None] = dict(self._store.get_many(wanted))
+            for item in batch:  # a work may come twice in one batch: join the earlier copy
+                if isinstance(item, PreparedRecord) and item.record.id in wanted:
+                    item = prepare_record(joined(item.record, latest.get(item.record.id)))
+                if isinstance(item, PreparedRecord):
+                    latest[item.record.id] = item.record
+                elif isinstance(item, Deletion):
+                    latest[item.record_id] = None
+                yield item
 
     def rebuild_index(self, progress: Progress | None = None) -> IndexManifest:
         """Rebuild the index from the store, e.g. after changing index settings.
@@ -240,18 +279,18 @@ class Engine:
             self.build_vectors(progress)
         return self._index.manifest
 
-    def _catch_up_index(self) -> None:
-        """Apply the store changes the index missed (a run killed between the two commits)."""
-        applied = self._index.manifest.store_sequence
+    def _catch_up(
+        self, applied: int, updating: Callable[[], AbstractContextManager[DerivedIndex]]
+    ) -> None:
+        """Apply the store changes a derived index missed (a run killed between the store's
+        commit and the index's), from the sequence it ``applied`` on."""
         target = self._store.sequence()
         if applied >= target:
             return
-        with self._index.updating() as update:
-            changes = self._store.changes_since(applied)  # each id once, in its latest state
-            for batch in batched(changes, self.settings.ingest.batch_size):
-                update.upsert(record for _, record in batch if record is not None)
-                update.delete(record_id for record_id, record in batch if record is None)
-            update.commit(target)
+        with updating() as update:
+            catch_up(
+                self._store.changes_since(applied), update, target, self.settings.ingest.batch_size
+            )
 
     # -- reading -----------------------------------------------------------------------
 
@@ -297,8 +336,16 @@ class Engine:
         return self._retriever.understand(check_question(question, self.settings.answer), previous)
 
     def retrieve(self, question: str, limit: int = 10) -> tuple[SearchHit, ...]:
-        """Concept-aware retrieval: the best ``limit`` records for a question, best first."""
-        return self.retrieve_for(self.understand(question), limit).hits
+        """The best ``limit`` records for a question, best first: concept-aware retrieval,
+        re-ranked by how relevant their sentences are (``[retrieve] evidence_weight``)."""
+        understood = self.understand(question)
+        depth = max(limit, self.settings.answer.candidate_records)
+        retrieval = self.retrieve_for(understood, depth)
+        weight = self.settings.retrieve.evidence_weight
+        if weight <= 0:
+            return retrieval.hits[:limit]
+        weighed = self._weigh(understood, retrieval, Audience.CLINICIAN)
+        return rank_by_evidence(weighed, weight)[:limit]
 
     def retrieve_for(self, question: Question, limit: int, *, citable: bool = False) -> Retrieval:
         """Retrieval for an understood question, with the records and the refused ones;
@@ -344,26 +391,13 @@ class Engine:
         retrieval = self.retrieve_for(
             understood, self.settings.answer.candidate_records, citable=True
         )
-        retrieved = annotate(
-            understood,
-            [
-                (
-                    record,
-                    self._store.sentences(record),
-                    hit.rank,
-                    hit.score,
-                    retrieval.topics.get(hit.record_id),
-                )
-                for hit in retrieval.hits
-                if (record := retrieval.records.get(hit.record_id)) is not None
-            ],
-            audience,
-        )
+        retrieved = self._weigh(understood, retrieval, audience)
         provenance = Provenance(
             self._index.manifest.snapshot_id,
             self._settings_hash,
             0.0,
             vocabularies=self._vocabularies.fingerprint(),
+            relevance_model=self._relevance.version,
         )
         answer = compose_answer(
             understood,
@@ -372,7 +406,7 @@ class Engine:
             provenance,
             audience,
             self._vocabularies.definitions(c.ids for c in understood.concepts),
-            datetime.now(UTC).year,
+            self._relevance.answer_threshold,
         )
         answer = verify_answer(answer, {item.record.id: item.record for item in retrieved})
         self._conversations.append(conversation, understood)
@@ -385,20 +419,53 @@ class Engine:
             provenance=replace(provenance, elapsed_ms=elapsed_ms),
         )
 
-    def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
-        """The sentences of the retrieved records that best answer ``text``, best first.
+    def _weigh(
+        self, question: Question, retrieval: Retrieval, audience: Audience
+    ) -> tuple[RetrievedRecord, ...]:
+        """The retrieved records as evidence: graded, each sentence read and scored."""
+        found, spot = self._found(question, retrieval)
+        return weigh_evidence(question, found, spot, self._index, audience, self._relevance)
 
-        Question-term overlap (``compose.best_sentences``) over the records of
-        concept-aware retrieval; per-facet evidence selection refines this for answers.
-        """
-        understood = self.understand(text)
-        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
-        retrieved = tuple(
-            RetrievedRecord(record, self._store.sentences(record), hit.rank, hit.score)
+    def evidence_features(
+        self, text: str
+    ) -> tuple[Question, tuple[RetrievedRecord, ...], list[list[tuple[tuple[float, ...], ...]]]]:
+        """What the relevance model sees for a question: the records an answer reads, and
+        each sentence's features (``evidence.FEATURES``). For training the model."""
+        question = self.understand(text)
+        retrieval = self.retrieve_for(
+            question, self.settings.answer.candidate_records, citable=True
+        )
+        found, spot = self._found(question, retrieval)
+        records, features = read_evidence(question, found, spot, self._index, Audience.CLINICIAN)
+        return question, records, features
+
+    def _found(
+        self, question: Question, retrieval: Retrieval
+    ) -> tuple[list[RetrievedRecord], ConceptSpotter]:
+        asked = question_lexicon(question)
+        found = [
+            RetrievedRecord(
+                record,
+                self._store.sentences(record),
+                hit.rank,
+                hit.score,
+                topics=retrieval.topics.get(hit.record_id),
+            )
             for hit in retrieval.hits
             if (record := retrieval.records.get(hit.record_id)) is not None
-        )
-        return best_sentences(text, retrieved, limit)
+        ]
+
+        def spot(text: str) -> tuple[str, ...]:
+            return tuple(count_concepts(text, asked, asked.short_forms))
+
+        return found, spot
+
+    def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
+        """The sentences of the retrieved records most likely to answer ``text``, best first
+        (the relevance model's probability: BioASQ's snippets in the evaluation harness)."""
+        understood = self.understand(text)
+        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
+        return best_sentences(self._weigh(understood, retrieval, Audience.CLINICIAN), limit)
 
     def recognize(
         self, text: str, tree_prefixes: tuple[str, ...] = ()
@@ -429,8 +496,11 @@ class Engine:
         self._dense = None
         return distill_into_data_dir(self.settings.dense, self.settings.data_dir)
 
-    def build_vectors(self, progress: Progress | None = None) -> VectorManifest:
-        """Rebuild the record vector index from the store with the configured encoder."""
+    def build_vectors(
+        self, progress: Progress | None = None, executor: Executor | None = None
+    ) -> VectorManifest:
+        """Rebuild the record vector index from the store with the configured encoder
+        (run by a cluster's ``executor`` when given)."""
         require_dense_extra("building the vector index")
         from medcite.dense.build import build_vector_index
 
@@ -441,6 +511,7 @@ class Engine:
             self.settings.dense,
             self.settings.data_dir,
             progress,
+            executor,
         )
 
     def _dense_ranker(self) -> DenseRanker | None:
@@ -463,18 +534,8 @@ class Engine:
 
     def _catch_up_vectors(self, dense: DenseRanker) -> None:
         """Embed the store changes the vector index missed (or all records of a new one)."""
-        if dense.vectors is None:
-            return
-        applied = dense.vectors.manifest.store_sequence
-        target = self._store.sequence()
-        if applied >= target:
-            return
-        with dense.vectors.updating() as update:
-            changes = self._store.changes_since(applied)
-            for batch in batched(changes, self.settings.ingest.batch_size):
-                update.upsert(record for _, record in batch if record is not None)
-                update.delete(record_id for record_id, record in batch if record is None)
-            update.commit(target)
+        if dense.vectors is not None:
+            self._catch_up(dense.vectors.manifest.store_sequence, dense.vectors.updating)
 
 
 def normalise_record_id(record_id: str) -> str:
@@ -485,60 +546,3 @@ def normalise_record_id(record_id: str) -> str:
     if not record_id:
         raise NotFoundError("an empty record id was given")
     return record_id
-
-
-def batched(items: Iterable[_T], size: int) -> Iterator[tuple[_T, ...]]:
-    """Successive tuples of ``size`` items (``itertools.batched`` arrives in Python 3.12)."""
-    iterator = iter(items)
-    while batch := tuple(islice(iterator, size)):
-        yield batch
-
-
-def _with_recommendations(
-    items: list[Record | Deletion],
-) -> tuple[list[Record | Deletion], dict[str, tuple[Sentence, ...]]]:
-    """The batch with the recommendations of guideline texts recognised, and every
-    record's sentences (which recognition reads and the store keeps)."""
-    sentences: dict[str, tuple[Sentence, ...]] = {}
-    found: list[Record | Deletion] = []
-    for item in items:
-        if isinstance(item, Record):
-            sentences[item.id] = record_sentences(item)
-            spans = [(s.section_index, s.start, s.end) for s in sentences[item.id]]
-            item = with_recommendations(item, spans)
-        found.append(item)
-    return found, sentences
-
-
-class _Totals:
-    """Running counts of one ingest run."""
-
-    def __init__(self) -> None:
-        self.read = self.added = self.updated = self.unchanged = self.deleted = 0
-        self.rejections: list[Rejection] = []
-
-    def sort_out(self, batch: Sequence[SourceItem]) -> list[Record | Deletion]:
-        storable: list[Record | Deletion] = []
-        for item in batch:
-            if isinstance(item, Rejection):
-                self.rejections.append(item)
-            else:
-                self.read += 1
-                storable.append(item)
-        return storable
-
-    def add(self, outcome: BatchOutcome) -> None:
-        self.added += outcome.added
-        self.updated += outcome.updated
-        self.unchanged += outcome.unchanged
-        self.deleted += outcome.deleted
-
-    def summary(self) -> IngestSummary:
-        return IngestSummary(
-            read=self.read,
-            added=self.added,
-            updated=self.updated,
-            unchanged=self.unchanged,
-            deleted=self.deleted,
-            rejections=tuple(self.rejections),
-        )

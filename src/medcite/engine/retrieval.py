@@ -30,7 +30,6 @@ from medcite.words import content_text
 
 FACET_SHARE = 4
 """Each facet's own search contributes candidates/FACET_SHARE records."""
-MAX_CONTEXT_WORDS = 6
 SENSE_PRIOR = 5.0
 
 
@@ -67,6 +66,7 @@ class Retriever:
             concepts=self._vocabularies.store,
             senses=self._store,
             context_fit=self._context_fit,
+            rarity=self._index.word_rarity,
         )
         return understand_question(text, knowledge, previous)
 
@@ -148,7 +148,7 @@ class Retriever:
         total = max(1, self._index.document_count())
         named = self._index.count(long_form)
         fit = 0.0
-        for word in words[:MAX_CONTEXT_WORDS]:
+        for word in words:
             background = (self._index.count(word) + 0.5) / (total + 1.0)
             together = self._index.count(long_form, word)
             fit += math.log(

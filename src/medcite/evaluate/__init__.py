@@ -11,5 +11,6 @@ own files into the shared ``cases``.
 
 from medcite.evaluate.harness import DATA_ENV, Dataset, dataset_path, evaluate
 from medcite.evaluate.report import Report, report_view
+from medcite.evaluate.splits import Split
 
-__all__ = ["DATA_ENV", "Dataset", "Report", "dataset_path", "evaluate", "report_view"]
+__all__ = ["DATA_ENV", "Dataset", "Report", "Split", "dataset_path", "evaluate", "report_view"]

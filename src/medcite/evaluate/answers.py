@@ -1,93 +1,159 @@
-"""Score whole answers on BioASQ's summary and list questions: ROUGE against the ideal answers.
+"""Score whole answers on BioASQ: ROUGE against the ideal answers, snippets, yes/no, grounding.
 
 medcite answers each question with ``Engine.ask``; its statements, joined, are the
 candidate. The baseline answers with the first sentence of each of the top BM25
-records ("lead" sentences), as many sentences as medcite's answer holds, so neither
-wins by length alone (both lengths are reported). Each is scored by ROUGE-2 and
-ROUGE-SU4 against all of the question's ideal answers, and by citation precision: the
-share of the records it cites that are among the question's gold documents.
+records ("lead" sentences), as many sentences as medcite's answer holds (the configured
+answer length when medcite answered nothing), so neither wins by length alone. Both are
+scored on the same questions, over all of them: a question medcite leaves unanswered
+counts with ROUGE 0, and ``answered`` says how many it answered.
 
-``grounded`` is the share of medcite's statements found verbatim at their claimed
-span in the cited record; the answer page promises 100% on every run.
+* ``rouge2``, ``rouge_su4``: F1 against all of the question's ideal answers (ROUGE-1.5.5);
+* ``citation_precision``: the share of cited records among the question's gold documents
+  (over answered questions);
+* ``snippet_precision/recall/f1``: the quoted sentences against the gold snippets, by the
+  characters they share (BioASQ's snippet measure), over all questions;
+* ``yesno_agreement``: on the yes/no questions of the same split, whether the polarity the
+  bottom line states (``stated_polarity``) is the exact answer, over those where it states
+  one; ``yesno_stated`` is the share that state one;
+* ``grounded``: the share of statements that the independent oracle (``grounding``) finds
+  in the published source, the golden JSON, read afresh.
 """
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from medcite.compose import statement_matches_source
 from medcite.engine import Engine, Progress
 from medcite.errors import QuestionError
-from medcite.evaluate.cases import BioasqQuestion
+from medcite.evaluate.cases import BioasqQuestion, TextSpan
+from medcite.evaluate.grounding import grounded
+from medcite.evaluate.overlap import character_overlap
 from medcite.evaluate.ranking import mean
 from medcite.evaluate.retrieval import SystemRun
 from medcite.evaluate.rouge import rouge_2, rouge_su4
-from medcite.evaluate.systems import BM25, MEDCITE, Bm25
-from medcite.records import Statement
+from medcite.evaluate.systems import BM25, MEDCITE, Bm25, sentence_span
+from medcite.records import Answer, SectionKind, Statement
 
 SUMMARY_TYPES = ("summary", "list")
 """The BioASQ question types whose ideal answer is a paragraph to summarise towards."""
 
+_NEGATION = re.compile(
+    r"\b(?:no|not|none|neither|nor|never|without|fail(?:s|ed)? to|lack(?:s|ed)? of|"
+    r"did not|does not|do not|was not|were not|is not|are not|cannot|unrelated|"
+    r"no significant|not significant(?:ly)?|non-?significant)\b",
+    re.IGNORECASE,
+)
+"""Cues that a sentence denies what it reports (after NegEx's triggers, Chapman et al. 2001)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """An answer as the measures see it: its sentences and the records it cites."""
+    """An answer as the measures see it: its sentences, the records it cites, where it quotes."""
 
     sentences: tuple[str, ...]
     cited: tuple[str, ...]
+    spans: tuple[TextSpan, ...] = ()
 
 
 def run_summaries(
-    engine: Engine, questions: Sequence[BioasqQuestion], progress: Progress | None = None
+    engine: Engine,
+    questions: Sequence[BioasqQuestion],
+    sources: Mapping[str, tuple[str, ...]],
+    yesno: Sequence[BioasqQuestion] = (),
+    progress: Progress | None = None,
 ) -> dict[str, SystemRun]:
-    """medcite's answers and the lead-sentence baseline, each scored; keyed by system name."""
+    """medcite's answers and the lead-sentence baseline, each scored; keyed by system name.
+
+    ``sources`` holds each record's published text for the grounding oracle.
+    """
     baseline = Bm25(engine)
     ours: list[tuple[BioasqQuestion, Written]] = []
     theirs: list[tuple[BioasqQuestion, Written]] = []
-    grounded: list[float] = []
+    checks: list[float] = []
     ours_seconds = theirs_seconds = 0.0
     answer_size = engine.settings.answer.bottom_line_statements
     answer_size += engine.settings.answer.research_statements
     for question in questions:
         started = time.perf_counter()
-        written, statements = _answer(engine, question.body)
-        ours.append((question, written))
-        grounded.extend(1.0 if _is_grounded(engine, s) else 0.0 for s in statements)
+        answer = _ask(engine, question.body)
+        statements = _statements(answer)
+        ours.append((question, _written(answer)))
+        checks.extend(1.0 if grounded(s.text, s.record_id, sources) else 0.0 for s in statements)
         middle = time.perf_counter()
         lead = baseline.lead_sentences(question.body, len(statements) or answer_size)
         cited = tuple(dict.fromkeys(sentence.record_id for sentence in lead))
-        theirs.append((question, Written(tuple(s.text for s in lead), cited)))
+        spans = tuple(sentence_span(sentence) for sentence in lead)
+        theirs.append((question, Written(tuple(s.text for s in lead), cited, spans)))
         ours_seconds += middle - started
         theirs_seconds += time.perf_counter() - middle
         if progress is not None:
             progress(1)
-    medcite_metrics = _score(ours) | {"grounded": mean(grounded) if grounded else 1.0}
+    polarity = _yes_no(engine, yesno, progress)
+    medcite_metrics = _score(ours) | polarity | {"grounded": mean(checks) if checks else 1.0}
     return {
         MEDCITE: SystemRun(medcite_metrics, ours_seconds),
         BM25: SystemRun(_score(theirs), theirs_seconds),
     }
 
 
-def _answer(engine: Engine, body: str) -> tuple[Written, tuple[Statement, ...]]:
-    """medcite's answer to ``body``; a question the engine refuses is answered with nothing."""
+def _ask(engine: Engine, body: str) -> Answer | None:
+    """medcite's answer to ``body``; None when the engine refuses the question."""
     try:
-        answer = engine.ask(body)
+        return engine.ask(body)
     except QuestionError:
-        return Written((), ()), ()
-    statements = tuple(s for section in answer.sections for s in section.statements)
-    cited = tuple(reference.record_id for reference in answer.references)
-    return Written(tuple(s.text for s in statements), cited), statements
+        return None
 
 
-def _is_grounded(engine: Engine, statement: Statement) -> bool:
-    """The verification answers pass, redone from the store: the span, less a label at most."""
-    return statement_matches_source(statement, engine.show(statement.record_id))
+def _statements(answer: Answer | None) -> tuple[Statement, ...]:
+    if answer is None:
+        return ()
+    return tuple(s for section in answer.sections for s in section.statements)
+
+
+def _written(answer: Answer | None) -> Written:
+    statements = _statements(answer)
+    cited = tuple(reference.record_id for reference in answer.references) if answer else ()
+    spans = tuple(
+        TextSpan(s.record_id, s.section_index, s.start + s.offset, s.end) for s in statements
+    )
+    return Written(tuple(s.text for s in statements), cited, spans)
+
+
+def stated_polarity(answer: Answer | None) -> str:
+    """ "yes" or "no" as the bottom line's first statement reads; "" when it has none."""
+    if answer is None:
+        return ""
+    for section in answer.sections:
+        if section.kind is SectionKind.BOTTOM_LINE and section.statements:
+            return "no" if _NEGATION.search(section.statements[0].text) else "yes"
+    return ""
+
+
+def _yes_no(
+    engine: Engine, questions: Sequence[BioasqQuestion], progress: Progress | None
+) -> dict[str, float]:
+    if not questions:
+        return {}
+    stated = agreed = 0
+    for question in questions:
+        polarity = stated_polarity(_ask(engine, question.body))
+        if polarity:
+            stated += 1
+            agreed += polarity == question.exact_answer
+        if progress is not None:
+            progress(1)
+    return {
+        "yesno_agreement": agreed / stated if stated else 0.0,
+        "yesno_stated": stated / len(questions),
+    }
 
 
 def _score(answers: Sequence[tuple[BioasqQuestion, Written]]) -> dict[str, float]:
     rouge2, su4, rouge2_recall, su4_recall, precision, characters = [], [], [], [], [], []
+    snippet_precision, snippet_recall, snippet_f1 = [], [], []
     answered = 0
     for question, written in answers:
         candidate = " ".join(written.sentences)
@@ -98,6 +164,10 @@ def _score(answers: Sequence[tuple[BioasqQuestion, Written]]) -> dict[str, float
         rouge2_recall.append(two.recall)
         su4_recall.append(skip.recall)
         characters.append(float(len(candidate)))
+        overlap = character_overlap(written.spans, question.snippets)
+        snippet_precision.append(overlap.precision)
+        snippet_recall.append(overlap.recall)
+        snippet_f1.append(overlap.f1)
         if written.cited:
             answered += 1
             gold = set(question.documents)
@@ -108,6 +178,9 @@ def _score(answers: Sequence[tuple[BioasqQuestion, Written]]) -> dict[str, float
         "rouge2_recall": mean(rouge2_recall),
         "rouge_su4_recall": mean(su4_recall),
         "citation_precision": mean(precision),
+        "snippet_precision": mean(snippet_precision),
+        "snippet_recall": mean(snippet_recall),
+        "snippet_f1": mean(snippet_f1),
         "answered": answered / len(answers) if answers else 0.0,
         "answer_chars": mean(characters),
     }

@@ -80,6 +80,10 @@ class BioasqQuestion:
     documents: tuple[str, ...]
     snippets: tuple[TextSpan, ...]
     ideal_answers: tuple[str, ...]
+    edition: int = 0
+    """The BioASQ edition the question was set in (11 for 11B)."""
+    exact_answer: str = ""
+    """For a yes/no question, "yes" or "no"; empty for the other types."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,28 +10,34 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from medcite.engine import Engine, Progress
 from medcite.errors import SourceError
+from medcite.evaluate.abstention import remove_gold_of_a_third, run_abstention
 from medcite.evaluate.answer_ranking import liveqa_report, mediqa_qa_report
 from medcite.evaluate.answers import SUMMARY_TYPES, run_summaries
-from medcite.evaluate.cases import Corpus, RankingQuery
+from medcite.evaluate.cases import BioasqQuestion, Corpus, RankingQuery
 from medcite.evaluate.concepts import run_concepts
-from medcite.evaluate.datasets.bioasq import read_bioasq
+from medcite.evaluate.datasets.bioasq import golden_files, read_bioasq
 from medcite.evaluate.datasets.ncbi_disease import read_ncbi_disease
 from medcite.evaluate.datasets.pubmedqa import read_pubmedqa
 from medcite.evaluate.datasets.scifact import read_scifact
+from medcite.evaluate.grounding import bioasq_source_texts
 from medcite.evaluate.report import Report
 from medcite.evaluate.retrieval import SystemRun, run_bioasq_retrieval, run_ranking
+from medcite.evaluate.splits import Split, bioasq_split, selects
 from medcite.evaluate.systems import BM25, MEDCITE, Bm25, Medcite, RetrievalSystem
 from medcite.evaluate.vocabularies import data_root, ensure_vocabularies
 from medcite.evaluate.workspace import EVAL_DIR, open_corpus
 from medcite.records import Vocabulary
 from medcite.settings import Settings
+
+_Q = TypeVar("_Q")
 
 DATA_ENV = "MEDCITE_EVAL_DATA"
 """Environment variable naming the folder that holds every benchmark's folder."""
@@ -48,6 +54,7 @@ class Dataset(StrEnum):
     SCIFACT = "scifact"
     BIOASQ = "bioasq"
     BIOASQ_SUMMARY = "bioasq-summary"
+    BIOASQ_ABSTENTION = "bioasq-abstention"
     PUBMEDQA = "pubmedqa"
     NCBI_DISEASE = "ncbi-disease"
     LIVEQA = "liveqa"
@@ -58,6 +65,7 @@ FOLDERS: dict[Dataset, str] = {
     Dataset.SCIFACT: "scifact",
     Dataset.BIOASQ: "bioasq/golden",
     Dataset.BIOASQ_SUMMARY: "bioasq/golden",
+    Dataset.BIOASQ_ABSTENTION: "bioasq/golden",
     Dataset.PUBMEDQA: "pubmedqa",
     Dataset.NCBI_DISEASE: "ncbi_disease_corpus",
     Dataset.LIVEQA: "medquad",  # the judged answers; the questions lie beside it
@@ -66,19 +74,41 @@ FOLDERS: dict[Dataset, str] = {
 """Where each benchmark lies under the data folder (the layout of ``../shared/data``)."""
 
 
+SPLIT_DATASETS = frozenset(
+    {Dataset.BIOASQ, Dataset.BIOASQ_SUMMARY, Dataset.BIOASQ_ABSTENTION, Dataset.PUBMEDQA}
+)
+"""The benchmarks with train/dev/report splits (``splits``); the others have one protocol."""
+
+
 def evaluate(
     dataset: Dataset,
     settings: Settings,
     data: Path | None = None,
     limit: int | None = None,
     progress: Progress | None = None,
+    split: Split = Split.REPORT,
 ) -> Report:
-    """Measure medcite and plain BM25 on ``dataset`` (its first ``limit`` questions, if given)."""
+    """Measure medcite and plain BM25 on ``dataset``: the questions of ``split`` (the
+    held-out report split by default), the first ``limit`` of them if given."""
     path = dataset_path(dataset, data)
     with Engine.open(settings) as engine:
         notes = ensure_vocabularies(engine, data_root(path, FOLDERS[dataset]))
-    report = _RUNS[dataset](settings, path, limit, progress)
-    return replace(report, notes=(*notes, *report.notes))
+    if dataset not in SPLIT_DATASETS:
+        split = Split.REPORT  # one protocol: SciFact's dev claims, NCBI's test split
+    report = _RUNS[dataset](settings, path, _Run(split, limit, progress))
+    return replace(report, split=split.value, notes=(*notes, *report.notes))
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Which questions a run takes and how it reports progress."""
+
+    split: Split
+    limit: int | None
+    progress: Progress | None
+
+    def take(self, questions: Sequence[_Q]) -> list[_Q]:
+        return list(questions[: self.limit])
 
 
 def dataset_path(
@@ -137,26 +167,32 @@ def _report(
 
 def _ranking(
     dataset: Dataset,
-    read: Callable[[Path], tuple[Corpus, tuple[RankingQuery, ...]]],
+    read: Callable[[Path, Split], tuple[Corpus, tuple[RankingQuery, ...]]],
     metrics: Sequence[str],
     depth: int,
     settings: Settings,
     path: Path,
-    limit: int | None,
-    progress: Progress | None,
+    run: _Run,
 ) -> Report:
-    corpus, all_queries = read(path)
-    queries = [q for q in all_queries[:limit] if any(g > 0 for g in q.relevant.values())]
+    corpus, all_queries = read(path, run.split)
+    queries = [q for q in run.take(all_queries) if any(g > 0 for g in q.relevant.values())]
     with open_corpus(settings, corpus) as engine:
-        runs = {s.name: run_ranking(s, queries, metrics, depth, progress) for s in _systems(engine)}
+        runs = {
+            s.name: run_ranking(s, queries, metrics, depth, run.progress) for s in _systems(engine)
+        }
     return _report(dataset, runs, len(queries), corpus, path)
 
 
-def _bioasq(settings: Settings, path: Path, limit: int | None, progress: Progress | None) -> Report:
+def _bioasq_questions(path: Path, split: Split) -> tuple[Corpus, list[BioasqQuestion]]:
     corpus, questions = read_bioasq(path)
-    asked = questions[:limit]
+    return corpus, [q for q in questions if selects(split, bioasq_split(q.id, q.edition))]
+
+
+def _bioasq(settings: Settings, path: Path, run: _Run) -> Report:
+    corpus, questions = _bioasq_questions(path, run.split)
+    asked = run.take(questions)
     with open_corpus(settings, corpus) as engine:
-        runs = {s.name: run_bioasq_retrieval(s, asked, progress) for s in _systems(engine)}
+        runs = {s.name: run_bioasq_retrieval(s, asked, run.progress) for s in _systems(engine)}
     stored = {record.id for record in corpus.records}
     gold = [d for question in asked for d in question.documents]
     counts = {
@@ -167,15 +203,38 @@ def _bioasq(settings: Settings, path: Path, limit: int | None, progress: Progres
     return _report(Dataset.BIOASQ, runs, len(asked), corpus, path, (note,), counts)
 
 
-def _bioasq_summary(
-    settings: Settings, path: Path, limit: int | None, progress: Progress | None
-) -> Report:
-    corpus, questions = read_bioasq(path)
-    asked = [q for q in questions if q.type in SUMMARY_TYPES][:limit]
+def _bioasq_summary(settings: Settings, path: Path, run: _Run) -> Report:
+    corpus, questions = _bioasq_questions(path, run.split)
+    asked = run.take([q for q in questions if q.type in SUMMARY_TYPES])
+    yesno = run.take([q for q in questions if q.exact_answer])
+    sources = bioasq_source_texts(golden_files(path))
     with open_corpus(settings, corpus) as engine:
-        runs = run_summaries(engine, asked, progress)
-    note = "bm25: the first sentence of each top BM25 record, as many as medcite's answer has"
-    return _report(Dataset.BIOASQ_SUMMARY, runs, len(asked), corpus, path, (note,))
+        runs = run_summaries(engine, asked, sources, yesno, run.progress)
+    notes = (
+        "bm25: the first sentence of each top BM25 record, as many as medcite's answer has",
+        f"yes/no agreement over the split's {len(yesno)} yes/no questions",
+        "grounded: statements found in the golden JSON by an oracle sharing no code with "
+        "the composer",
+    )
+    return _report(Dataset.BIOASQ_SUMMARY, runs, len(asked), corpus, path, notes)
+
+
+def _bioasq_abstention(settings: Settings, path: Path, run: _Run) -> Report:
+    corpus, questions = _bioasq_questions(path, run.split)
+    asked = run.take(questions)
+    reduced, removed = remove_gold_of_a_third(corpus, asked)
+    with open_corpus(settings, reduced) as engine:
+        runs = run_abstention(engine, asked, removed, run.progress)
+    counts = {
+        "questions_without_gold": len(removed),
+        "records_removed": len(corpus.records) - len(reduced.records),
+    }
+    notes = (
+        "the gold documents of a seeded random third of the questions are left out of the "
+        "corpus: an answer to those cites near misses",
+        "bm25 always returns records: it never abstains",
+    )
+    return _report(Dataset.BIOASQ_ABSTENTION, runs, len(asked), reduced, path, notes, counts)
 
 
 def ncbi_settings(settings: Settings) -> Settings:
@@ -201,10 +260,9 @@ def learn_from_training_split(engine: Engine, path: Path) -> tuple[str, ...]:
     return (f"names learned from the training split {training} (the test split is scored)",)
 
 
-def _ncbi_disease(
-    settings: Settings, path: Path, limit: int | None, progress: Progress | None
-) -> Report:
-    abstracts = read_ncbi_disease(path)[:limit]
+def _ncbi_disease(settings: Settings, path: Path, run: _Run) -> Report:
+    abstracts = run.take(read_ncbi_disease(path))
+    progress = run.progress
     with Engine.open(settings) as engine:
         plain = run_concepts(partial(engine.recognize, tree_prefixes=DISEASE_TREES), abstracts)
     with Engine.open(ncbi_settings(settings)) as engine:
@@ -234,16 +292,31 @@ def _ncbi_disease(
     )
 
 
-_RUNS: dict[Dataset, Callable[[Settings, Path, int | None, Progress | None], Report]] = {
+def _liveqa(settings: Settings, path: Path, run: _Run) -> Report:
+    """LiveQA's test questions answered from MedQuAD (one protocol: the test set)."""
+    return liveqa_report(Dataset.LIVEQA.value, settings, path, run.limit, run.progress)
+
+
+def _mediqa_qa(settings: Settings, path: Path, run: _Run) -> Report:
+    """MEDIQA 2019 task 3's test set re-ranked (one protocol: nothing is tuned on it)."""
+    return mediqa_qa_report(Dataset.MEDIQA_QA.value, settings, path, run.limit, run.progress)
+
+
+_RUNS: dict[Dataset, Callable[[Settings, Path, _Run], Report]] = {
     Dataset.SCIFACT: partial(
-        _ranking, Dataset.SCIFACT, read_scifact, ("ndcg@10", "recall@100"), 100
+        _ranking,
+        Dataset.SCIFACT,
+        lambda path, _split: read_scifact(path),  # one protocol: all 300 dev claims
+        ("ndcg@10", "recall@100"),
+        100,
     ),
     Dataset.BIOASQ: _bioasq,
     Dataset.BIOASQ_SUMMARY: _bioasq_summary,
+    Dataset.BIOASQ_ABSTENTION: _bioasq_abstention,
     Dataset.PUBMEDQA: partial(
         _ranking, Dataset.PUBMEDQA, read_pubmedqa, ("mrr", "recall@1", "recall@10"), 100
     ),
     Dataset.NCBI_DISEASE: _ncbi_disease,
-    Dataset.LIVEQA: partial(liveqa_report, Dataset.LIVEQA.value),
-    Dataset.MEDIQA_QA: partial(mediqa_qa_report, Dataset.MEDIQA_QA.value),
+    Dataset.LIVEQA: _liveqa,
+    Dataset.MEDIQA_QA: _mediqa_qa,
 }

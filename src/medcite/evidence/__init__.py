@@ -4,15 +4,40 @@
   decided (publication types, MeSH design headings, or the text);
 * ``find_numbers(sentence) -> tuple[ReportedNumber, ...]``: percentages, proportions,
   p-values, ratios with confidence intervals, means ± SD, each with its span;
-* ``readability(text) -> float``: Flesch Reading Ease, for the patient audience.
+* ``readability(text) -> float``: Flesch Reading Ease, for the patient audience;
+* ``weigh_evidence(question, retrieved, …)``: the records graded and every sentence read
+  (concepts, numbers, role) and scored by the learned, calibrated relevance model.
 
 Pure functions over ``records`` types; the rules are data (ordered tables, dicts keyed
 by enum) in the modules that use them.
 """
 
+from medcite.evidence.features import FEATURES
 from medcite.evidence.grade import LEVEL_OF_DESIGN, grade_record
 from medcite.evidence.numbers import find_numbers
+from medcite.evidence.ranking import best_sentences, rank_by_evidence
 from medcite.evidence.readability import readability
+from medcite.evidence.relevance import RelevanceModel, load_model, relevance_model, shipped_model
 from medcite.evidence.sample_size import sample_size
+from medcite.evidence.section_roles import ADMINISTRATIVE
+from medcite.evidence.weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
 
-__all__ = ["LEVEL_OF_DESIGN", "find_numbers", "grade_record", "readability", "sample_size"]
+__all__ = [
+    "ADMINISTRATIVE",
+    "FEATURES",
+    "LEVEL_OF_DESIGN",
+    "ConceptSpotter",
+    "RelevanceModel",
+    "WordStatistics",
+    "best_sentences",
+    "find_numbers",
+    "grade_record",
+    "load_model",
+    "rank_by_evidence",
+    "read_evidence",
+    "readability",
+    "relevance_model",
+    "sample_size",
+    "shipped_model",
+    "weigh_evidence",
+]

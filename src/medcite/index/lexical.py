@@ -35,6 +35,7 @@ from medcite.index.query import (
     MAJOR_MESH_IDS,
     MESH_IDS,
     PUBLICATION_TYPES,
+    analyze,
     analyze_query_text,
     build_plan_query,
     build_query,
@@ -48,6 +49,8 @@ YEAR_FIELD = "year"
 
 _TANTIVY_META_FILE = "meta.json"
 _MEBIBYTE = 1024 * 1024
+_RARITY_CACHE = 500_000
+"""Words whose rarity is kept between questions (tens of megabytes at most)."""
 _MIN_HEAP_PER_THREAD = 16 * _MEBIBYTE  # tantivy refuses less than 15 MB per indexing thread
 _MAX_THREADS = 8  # tantivy's own cap on indexing threads
 
@@ -120,6 +123,8 @@ class LexicalIndex:
         self._index = index
         self._manifest = manifest
         self._boosts = field_boosts(settings)
+        self._rarity: dict[str, float] = {}
+        self._rarity_of = -1  # the document count the cached rarities hold for
 
     @classmethod
     def open(cls, directory: Path, settings: IndexSettings) -> LexicalIndex:
@@ -239,6 +244,30 @@ class LexicalIndex:
             )
             for word in dict.fromkeys(words)
         }
+
+    def word_rarity(self, words: Iterable[str]) -> dict[str, float]:
+        """The idf of each word (as a person writes it) over the abstracts, by that word.
+
+        Each word is analysed as the index analyses text (lower case, stemmed); a word the
+        analyser drops, or no record holds, gets the idf of an unseen word. Results are
+        kept until the index changes: the same sentences come back question after question.
+        """
+        searcher = self._index.searcher()
+        total = searcher.num_docs
+        if self._rarity_of != total:
+            self._rarity.clear()
+            self._rarity_of = total
+        found: dict[str, float] = {}
+        for word in words:
+            known = self._rarity.get(word)
+            if known is None:
+                terms = analyze(word)
+                count = searcher.doc_freq("abstract", terms[0]) if terms else 0
+                known = math.log(1 + (total - count + 0.5) / (count + 0.5))
+                if len(self._rarity) < _RARITY_CACHE:
+                    self._rarity[word] = known
+            found[word] = known
+        return found
 
     def document_count(self) -> int:
         """How many records the committed index holds."""

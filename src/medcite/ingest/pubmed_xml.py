@@ -19,7 +19,7 @@ at all) yields everything read before the fault, then one ``Rejection`` naming t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -28,7 +28,7 @@ from lxml import etree
 
 from medcite.gzipfiles import GZIP_MAGIC, Inflater
 from medcite.ingest.dates import parse_date_parts, parse_date_text
-from medcite.ingest.xml_records import XmlFault, XmlRecords
+from medcite.ingest.xml_records import FilePart, XmlFault, XmlRecords
 from medcite.records import (
     Author,
     Chemical,
@@ -49,7 +49,7 @@ _BOOK = "PubmedBookArticle"
 _DELETE = "DeleteCitation"
 _CITATION = "MedlineCitation"
 _CITATION_SET = "MedlineCitationSet"
-_KNOWN_ROOTS = frozenset({"PubmedArticleSet", _CITATION_SET, "PubmedBookArticleSet"})
+KNOWN_ROOTS = frozenset({"PubmedArticleSet", _CITATION_SET, "PubmedBookArticleSet"})
 _RECORD_TAGS = (_ARTICLE, _BOOK, _DELETE, _CITATION)
 
 _ElementT = etree._Element
@@ -65,17 +65,30 @@ def read_pubmed_xml(source: Path | BinaryIO, location: str | None = None) -> Ite
     where = location or _name_of(source)
     with ExitStack() as stack:
         try:
-            stream = stack.enter_context(_open_binary(source))
+            stream = stack.enter_context(open_binary(source))
         except OSError as error:
             yield Rejection(location=where, reason=f"cannot open: {error}")
             return
-        yield from _read_stream(stream, where)
+        yield from _read_stream(stream.read, where)
 
 
-def _read_stream(stream: BinaryIO, where: str) -> Iterator[SourceItem]:
+def read_pubmed_xml_part(
+    read: Callable[[int], bytes], location: str, part: FilePart | None
+) -> Iterator[SourceItem]:
+    """The items of a part of a PubMed XML file (``parts.py``), numbered as in the file.
+
+    ``read(size)`` gives the part's decompressed bytes; ``part`` says where it begins
+    (None for the part that begins the file).
+    """
+    return _read_stream(read, location, part)
+
+
+def _read_stream(
+    read: Callable[[int], bytes], where: str, part: FilePart | None = None
+) -> Iterator[SourceItem]:
     """Read the top-level elements of a PubMed XML stream; see ``read_pubmed_xml``."""
-    elements = XmlRecords(stream.read, _record_tags_under)
-    position = 0
+    elements = XmlRecords(read, record_tags_under, part)
+    position = part.records_before if part is not None else 0
     faults = 0
     for element in elements:
         if isinstance(element, XmlFault):
@@ -86,16 +99,16 @@ def _read_stream(stream: BinaryIO, where: str) -> Iterator[SourceItem]:
         position += 1
         yield from _read_element(element, where, position)
         _release(element)
-    if position == 0 and faults == 0 and elements.root_tag not in _KNOWN_ROOTS:
+    if position == 0 and faults == 0 and elements.root_tag not in KNOWN_ROOTS:
         tag = "none" if elements.root_tag is None else f"<{elements.root_tag}>"
         yield Rejection(location=where, reason=f"not PubMed XML (root element {tag})")
 
 
-def _record_tags_under(root_tag: str) -> tuple[str, ...]:
+def record_tags_under(root_tag: str) -> tuple[str, ...]:
     """The record elements that are children of ``root_tag`` (all of them when unknown)."""
     if root_tag == _CITATION_SET:
         return (_CITATION, _DELETE)
-    if root_tag in _KNOWN_ROOTS:
+    if root_tag in KNOWN_ROOTS:
         return (_ARTICLE, _BOOK, _DELETE)
     return _RECORD_TAGS
 
@@ -423,7 +436,7 @@ def _book_authors(element: _ElementT) -> tuple[Author, ...]:
     return ()
 
 
-def _open_binary(source: Path | BinaryIO) -> _BinarySource:
+def open_binary(source: Path | BinaryIO) -> _BinarySource:
     """A context manager giving the decompressed bytes of ``source``."""
     return _BinarySource(source)
 

@@ -112,7 +112,7 @@ def read_sources(paths: Iterable[Path]) -> Iterator[SourceItem]:
     """
     for path in paths:
         if path.is_dir():
-            for found in _files_under(path):
+            for found in files_under(path):
                 if isinstance(found, Rejection):
                     yield found
                 else:
@@ -129,7 +129,7 @@ def read_file(path: Path) -> Iterator[SourceItem]:
     """Yield the items of one file, read by the reader its format calls for."""
     where = str(path)
     try:
-        head = _head(path)
+        head = file_head(path)
     except (OSError, EOFError, zlib.error) as exc:
         yield Rejection(location=where, reason=f"cannot read the file: {_describe(exc)}")
         return
@@ -150,7 +150,7 @@ def detect_format(path: Path) -> SourceFormat | None:
     Raises ``OSError`` when the file cannot be read, ``EOFError`` or ``zlib.error`` when
     its gzip header is truncated or corrupt; :func:`read_sources` makes those rejections.
     """
-    return format_of(_head(path), path.name)
+    return format_of(file_head(path), path.name)
 
 
 def format_of(head: bytes, name: str) -> SourceFormat | None:
@@ -185,7 +185,7 @@ def _other_xml(content: bytes) -> SourceFormat | None:
 
 def _read_medquad(path: Path) -> Iterator[SourceItem]:
     """MedQuAD as XML documents or as JSON Lines of pairs, by the file's first byte."""
-    head = _head(path).removeprefix(codecs.BOM_UTF8).lstrip()
+    head = file_head(path).removeprefix(codecs.BOM_UTF8).lstrip()
     return read_medquad_jsonl(path) if head.startswith(b"{") else read_medquad_xml(path)
 
 
@@ -223,7 +223,7 @@ _READERS: dict[SourceFormat, Callable[[Path], Iterator[SourceItem]]] = {
 }
 
 
-def _files_under(directory: Path) -> Iterator[Path | Rejection]:
+def files_under(directory: Path) -> Iterator[Path | Rejection]:
     try:
         entries = sorted(directory.iterdir())
     except OSError as exc:
@@ -233,7 +233,7 @@ def _files_under(directory: Path) -> Iterator[Path | Rejection]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and not entry.is_symlink():
-            yield from _files_under(entry)
+            yield from files_under(entry)
         elif entry.is_file():
             yield entry
 
@@ -243,7 +243,7 @@ def _format_suffix(name: str) -> str:
     return Path(name.lower().removesuffix(".gz")).suffix
 
 
-def _head(path: Path) -> bytes:
+def file_head(path: Path) -> bytes:
     """The first bytes of the file, decompressed; a truncated gzip tail does not matter here."""
     with path.open("rb") as handle:
         raw = handle.read(SNIFF_BYTES)

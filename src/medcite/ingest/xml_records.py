@@ -39,6 +39,26 @@ _ElementT = etree._Element
 
 
 @dataclass(frozen=True, slots=True)
+class FilePart:
+    """Where a part of a large file begins, so it can be read on its own (in a worker).
+
+    The part starts just after a record's end tag, on line ``first_line``, after
+    ``records_before`` records; unless it begins the file, ``prolog`` (the file's XML
+    declaration, DOCTYPE and root start tag, on one line) is replayed before it, so
+    faults name the file's own lines and records whichever part they lie in. When a
+    fault cannot be resumed within the part, reading resumes with the next part, on
+    ``next_line`` (None for the file's last part).
+    """
+
+    prolog: bytes
+    root_tag: str
+    first_line: int
+    records_before: int
+    next_line: int | None
+    at_file_start: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class XmlFault:
     """A place where the file stops being well-formed XML, and where reading went on."""
 
@@ -66,23 +86,33 @@ class XmlRecords:
     """
 
     def __init__(
-        self, read: Callable[[int], bytes], record_tags: Callable[[str], tuple[str, ...]]
+        self,
+        read: Callable[[int], bytes],
+        record_tags: Callable[[str], tuple[str, ...]],
+        part: FilePart | None = None,
     ) -> None:
         self._read = read
         self._record_tags = record_tags
+        self._part = part
         self._tags: tuple[str, ...] = ()
-        self._window = _Window()
+        self._window = _Window(part.first_line if part is not None else 1)
         self._prolog: bytes | None = None  # replayed before a resumed parser's input
         self._prolog_root = ""
         self.root_tag: str | None = None
-        self.records = 0
+        self.records = part.records_before if part is not None else 0
 
     def __iter__(self) -> Iterator[_ElementT | XmlFault]:
         first, stream_error = _read_guarded(self._read)
         self._window.add_unfed(first)
-        self._note_prolog(first[:PIECE_BYTES])
+        if self._part is None:
+            self._note_prolog(first[:PIECE_BYTES])
+            base_line, replayed = 1, b""
+        else:  # a part of a file: the file's prolog goes first, on the part's first line
+            self._prolog, self._prolog_root = self._part.prolog, self._part.root_tag
+            base_line = self._part.first_line
+            replayed = b"" if self._part.at_file_start else self._part.prolog
         self._tags = self._record_tags(self._prolog_root)
-        instance = _Instance(self._tags, base_offset=0, base_line=1, prolog=b"")
+        instance = _Instance(self._tags, base_offset=0, base_line=base_line, prolog=replayed)
         if stream_error is not None:
             yield self._fault(instance, None, stream_error)
             return
@@ -92,10 +122,16 @@ class XmlRecords:
                 return
             resumed = self._resume_after(instance, fault)
             if resumed is None:
-                yield fault
+                yield self._resumed_in_next_part(fault)
                 return
             instance, resumed_line = resumed
             yield replace(fault, resumed_line=resumed_line)
+
+    def _resumed_in_next_part(self, fault: XmlFault) -> XmlFault:
+        """A fault this part cannot get past: the file's next part reads on, if any."""
+        if self._part is None or self._part.next_line is None or fault.stream_error:
+            return fault
+        return replace(fault, resumed_line=self._part.next_line)
 
     def _parse(self, instance: _Instance) -> Generator[_ElementT, None, XmlFault | None]:
         """Feed one parser until the end or a fault; return the fault (None at a clean end).
@@ -151,11 +187,9 @@ class XmlRecords:
 
     def _note_prolog(self, piece: bytes) -> None:
         """Remember the prolog (everything up to the root's start tag) from the first piece."""
-        for match in _ROOT_START.finditer(piece):
-            self._prolog = b" ".join(piece[: match.end()].splitlines())
-            self._prolog_root = match.group(1).decode("ascii", "replace")
-            return
-        self._prolog = b""  # the root start tag is not in the first piece: no resuming
+        found = file_prolog(piece)
+        # Without the root start tag in the first piece there is no resuming.
+        self._prolog, self._prolog_root = found if found is not None else (b"", "")
 
     def _fault(
         self, instance: _Instance, error: etree.XMLSyntaxError | None, stream_error: str | None
@@ -234,12 +268,12 @@ class _Window:
     """The bytes around the parser's position: the last two pieces fed, and those read
     but not fed yet, with the file offset and line where they begin."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
         self._fed: list[bytes] = []
         self._unfed = b""
         self._unfed_at = 0  # how much of ``_unfed`` has been handed out
         self._start = 0  # file offset of the first kept byte
-        self._start_line = 1  # the file line that byte is on
+        self._start_line = first_line  # the file line that byte is on
         self._at_line_start = True  # whether that byte begins its line
 
     def add_unfed(self, data: bytes) -> None:
@@ -322,6 +356,18 @@ class _Window:
                 return None
             self._restart_at(max(len(data) - 64, 0))  # a start tag may straddle the reads
             self.add_unfed(more)
+
+
+def file_prolog(head: bytes) -> tuple[bytes, str] | None:
+    """The prolog of a file from its first bytes, made one line, and the root's name.
+
+    The prolog is everything up to the end of the root's start tag (XML declaration and
+    DOCTYPE included); None when the root start tag is not in ``head``.
+    """
+    for match in _ROOT_START.finditer(head):
+        prolog = b" ".join(head[: match.end()].splitlines())
+        return prolog, match.group(1).decode("ascii", "replace")
+    return None
 
 
 def _read_guarded(read: Callable[[int], bytes]) -> tuple[bytes, str | None]:

@@ -30,8 +30,10 @@ from medcite.records.base import (
     Frozen,
 )
 from medcite.records.concepts import (
+    KEYWORD_PREFIX,
     AbbreviationDefinition,
     AbbreviationSense,
+    AnswerKind,
     Concept,
     ConceptClause,
     ConceptMention,
@@ -58,12 +60,20 @@ from medcite.records.evidence import (
     PValue,
     ReportedNumber,
     SentenceNotes,
+    SentenceRole,
     StudyDesign,
 )
 from medcite.records.guidelines import (
     GradingScheme,
     Recommendation,
     RecommendationStrength,
+)
+from medcite.records.ingestion import (
+    BatchOutcome,
+    PreparedRecord,
+    SentenceSpan,
+    SyncedFile,
+    SyncReport,
 )
 from medcite.records.literature import (
     PATH_SEPARATOR,
@@ -87,14 +97,17 @@ from medcite.records.literature import (
 )
 
 __all__ = [
+    "KEYWORD_PREFIX",
     "PATH_SEPARATOR",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",
+    "AnswerKind",
     "AnswerSection",
     "AnswerState",
     "Audience",
     "Author",
+    "BatchOutcome",
     "Chemical",
     "Comparator",
     "Concept",
@@ -120,6 +133,7 @@ __all__ = [
     "NumberMention",
     "PValue",
     "Percentage",
+    "PreparedRecord",
     "Proportion",
     "Provenance",
     "PublicationDate",
@@ -142,9 +156,13 @@ __all__ = [
     "SectionPart",
     "Sentence",
     "SentenceNotes",
+    "SentenceRole",
+    "SentenceSpan",
     "Source",
     "SourceItem",
     "Statement",
     "StudyDesign",
+    "SyncReport",
+    "SyncedFile",
     "Vocabulary",
 ]

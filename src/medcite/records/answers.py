@@ -62,6 +62,8 @@ class Statement(Frozen, frozen=True):
     """Why the evidence answers the question only indirectly ("CT, where MRI was asked")."""
     offset: int = 0
     """Characters of a leading label ("CONCLUSIONS:") trimmed: the text starts at start+offset."""
+    relevance: float | None = None
+    """The calibrated probability that the sentence answers the question (None: not scored)."""
     page: int | None = None
     """The page of the cited PDF the sentence starts on ("[4], p. 12")."""
     anchor: str = ""
@@ -157,6 +159,8 @@ class Provenance(Frozen, frozen=True):
     elapsed_ms: float
     vocabularies: str = ""
     """Fingerprint of the vocabularies that read the question ("" when none were loaded)."""
+    relevance_model: str = ""
+    """Version of the sentence-relevance model that chose the statements."""
 
 
 class Answer(Frozen, frozen=True):

@@ -93,6 +93,9 @@ class ConceptRole(StrEnum):
     IMAGING = "imaging modality"
     FINDING = "outcome/finding"
     BODY_SYSTEM = "body system"
+    KEYWORD = "keyword"
+    """A salient word of the question that no vocabulary knows (a new drug, a gene): kept
+    as the word itself rather than dropped or mapped to a concept it is not."""
     OTHER = "other"
 
 
@@ -107,6 +110,21 @@ class QuestionType(StrEnum):
     FINDINGS = "findings/imaging"
     MECHANISM = "mechanism"
     YES_NO = "yes/no"
+
+
+KEYWORD_PREFIX = "word:"
+"""Id prefix of a keyword concept: ``word:`` and the word's canonical form."""
+
+
+class AnswerKind(StrEnum):
+    """What would answer the question: a finding that settles it, a name, or a summary."""
+
+    YES_NO = "yes-no"
+    """"Is …?", "Does …?": the finding on the asked relation settles it."""
+    NAMING = "naming"
+    """"Which …?", "What is the gene …?", "List …": the sentence that names it."""
+    SUMMARY = "summary"
+    """"Describe …", "What is the role of …?": the best conclusions on it."""
 
 
 class QuestionConcept(Frozen, frozen=True):
@@ -141,6 +159,11 @@ class QuestionConcept(Frozen, frozen=True):
         """The concept's main id (its MeSH descriptor when it has one)."""
         return self.ids[0]
 
+    @property
+    def vocabulary_ids(self) -> tuple[str, ...]:
+        """The ids a vocabulary gave (a keyword concept has none: only its word)."""
+        return tuple(i for i in self.ids if not i.startswith(KEYWORD_PREFIX))
+
 
 class Facet(Frozen, frozen=True):
     """A part of the question an answer must cover ("CNS involvement × MRI").
@@ -163,6 +186,7 @@ class Question(Frozen, frozen=True):
     types: tuple[QuestionType, ...] = ()
     facets: tuple[Facet, ...] = ()
     notes: tuple[str, ...] = ()
+    answer_kind: AnswerKind = AnswerKind.SUMMARY
 
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""

@@ -179,14 +179,56 @@ ReportedNumber = Percentage | Proportion | PValue | EffectEstimate | MeanSD
 """Any number ``evidence.find_numbers`` reports (a tagged union: ``type`` in JSON)."""
 
 
+class SentenceRole(StrEnum):
+    """What a sentence of an abstract does: its rhetorical role, or an administrative line.
+
+    The rhetorical roles are NLM's structured-abstract categories (``NlmCategory``);
+    the administrative kinds are lines that report no finding wherever they stand.
+    """
+
+    BACKGROUND = "background"
+    OBJECTIVE = "objective"
+    METHODS = "methods"
+    RESULTS = "results"
+    CONCLUSIONS = "conclusions"
+    FUNDING = "funding"
+    REGISTRATION = "registration"
+    CONFLICT = "conflict"
+    ETHICS = "ethics"
+    DATA = "data"
+    COPYRIGHT = "copyright"
+
+    @property
+    def administrative(self) -> bool:
+        """Whether the line administers the study (funding, registration …), not report it."""
+        return self not in _RHETORICAL_ROLES
+
+
+_RHETORICAL_ROLES = frozenset(
+    {
+        SentenceRole.BACKGROUND,
+        SentenceRole.OBJECTIVE,
+        SentenceRole.METHODS,
+        SentenceRole.RESULTS,
+        SentenceRole.CONCLUSIONS,
+    }
+)
+
+
 class SentenceNotes(Frozen, frozen=True):
     """What one sentence of a retrieved record says, for choosing statements.
 
     ``concepts`` are the ids of the question's concepts the sentence names (a sibling of
     an asked test or modality appears as ``<id>~related``); ``numbers`` the results it
     reports; ``readability`` its Flesch Reading Ease when the reader is a patient.
+    ``role`` is what the sentence does in its abstract, and ``relevance`` the calibrated
+    probability that it answers the question (``evidence.relevance``), when scored.
     """
 
     concepts: tuple[str, ...] = ()
     numbers: tuple[ReportedNumber, ...] = ()
     readability: float | None = None
+    role: SentenceRole | None = None
+    relevance: float | None = None
+    facet_relevance: tuple[float, ...] = ()
+    """For a question of several facets, the relevance to each facet asked alone."""

@@ -29,6 +29,7 @@ ROLE_WEIGHT: dict[ConceptRole, float] = {
     ConceptRole.INTERVENTION: 0.7,
     ConceptRole.FINDING: 0.6,
     ConceptRole.POPULATION: 0.4,
+    ConceptRole.KEYWORD: 1.0,
     ConceptRole.OTHER: 0.3,
 }
 """How much each kind of concept counts, relative to the condition."""
@@ -55,7 +56,7 @@ def concept_clauses(
             *concept.abbreviations,
             *(concept.narrower_names if narrower else ()),
         ),
-        mesh_ids=tuple(i for i in concept.ids if not i.startswith("DOID:")),
+        mesh_ids=tuple(i for i in concept.vocabulary_ids if not i.startswith("DOID:")),
         narrower_ids=concept.narrower if narrower else (),
         weight=weight,
     )

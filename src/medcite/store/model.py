@@ -6,23 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from medcite.records import Deletion, Record, Sentence
-
-
-@dataclass(frozen=True, slots=True)
-class BatchOutcome:
-    """The effect of one atomic batch: counts, the new sequence, and what changed.
-
-    ``changed`` and ``removed`` are exactly what the index must apply to stay in step.
-    """
-
-    added: int
-    updated: int
-    unchanged: int
-    deleted: int
-    sequence: int
-    changed: tuple[Record, ...]
-    removed: tuple[str, ...]
+from medcite.records import BatchOutcome, Deletion, PreparedRecord, Record, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +24,8 @@ class DocumentStore(Protocol):
     def write_batch(
         self, items: Sequence[Record | Deletion], sentences: Mapping[str, Sequence[Sentence]]
     ) -> BatchOutcome: ...
+
+    def write_prepared(self, items: Sequence[PreparedRecord | Deletion]) -> BatchOutcome: ...
 
     def get(self, record_id: str) -> Record: ...
 

@@ -17,23 +17,35 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
+import zstandard
 
 from medcite.errors import NotFoundError, StoreError
 from medcite.records import (
     AbbreviationDefinition,
     AbbreviationSense,
+    BatchOutcome,
     Deletion,
+    PreparedRecord,
     Record,
     Sentence,
 )
 from medcite.sqlitefiles import open_sqlite
-from medcite.store.model import BatchOutcome, StoreCounts
+from medcite.store.codec import (
+    FIRST_DICTIONARY,
+    TRAIN_AFTER,
+    ZSTD,
+    DocumentCodec,
+    train_dictionary,
+)
+from medcite.store.model import StoreCounts
 
-SCHEMA_VERSION = 2
-"""2 added the abbreviations table (a version-1 store gains it; ``index rebuild`` fills it)."""
+SCHEMA_VERSION = 3
+"""2 added the abbreviations table (a version-1 store gains it; ``index rebuild`` fills it);
+3 compressed documents (``codec.py``): older rows stay readable as plain JSON (codec 0)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +55,16 @@ CREATE TABLE IF NOT EXISTS records (
     deleted INTEGER NOT NULL DEFAULT 0,
     sequence INTEGER NOT NULL,
     document BLOB,
-    sentences BLOB
+    sentences BLOB,
+    codec INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS dictionaries (codec INTEGER PRIMARY KEY, dictionary BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS applied_files (
+    name TEXT PRIMARY KEY,
+    md5 TEXT NOT NULL,
+    slice TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    applied_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_by_sequence ON records (sequence);
 CREATE TABLE IF NOT EXISTS abbreviations (
@@ -71,6 +92,7 @@ class SqliteStore:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        self._codec = DocumentCodec({})
 
     @classmethod
     def open(cls, path: Path) -> SqliteStore:
@@ -79,6 +101,7 @@ class SqliteStore:
         pragmas = ("synchronous = NORMAL", "busy_timeout = 30000")  # durable across process crashes
         store = cls(open_sqlite(path, _SCHEMA, "the document store", pragmas), path)
         store._check_schema_version()
+        store._codec = DocumentCodec(store._dictionaries())
         return store
 
     def close(self) -> None:
@@ -97,18 +120,35 @@ class SqliteStore:
         text is a slice of the record's section. ``abbreviations`` maps record ids to the
         short forms each defines, the rows of the corpus's table of senses.
         """
+        found = abbreviations or {}
+        return self.write_prepared(
+            [
+                item
+                if isinstance(item, Deletion)
+                else PreparedRecord(
+                    item,
+                    tuple((s.section_index, s.start, s.end) for s in sentences.get(item.id, ())),
+                    tuple(found.get(item.id, ())),
+                )
+                for item in items
+            ]
+        )
+
+    def write_prepared(self, items: Sequence[PreparedRecord | Deletion]) -> BatchOutcome:
+        """Apply a batch of prepared records and deletions in one transaction: all or none."""
         outcome = _OutcomeBuilder()
         try:
             self._db.execute("BEGIN IMMEDIATE")
+            self._train_dictionary_if_due()
             sequence = self.sequence()
+            rows = self._rows_of(
+                item.record_id if isinstance(item, Deletion) else item.record.id for item in items
+            )
             for item in items:
                 if isinstance(item, Deletion):
-                    sequence = self._delete(item.record_id, sequence, outcome)
+                    sequence = self._delete(item.record_id, sequence, rows, outcome)
                 else:
-                    spans = sentences.get(item.id, ())
-                    sequence = self._upsert(item, spans, sequence, outcome)
-                    if outcome.latest.get(item.id) is item:
-                        self._set_abbreviations(item.id, (abbreviations or {}).get(item.id, ()))
+                    sequence = self._upsert(item, sequence, rows, outcome)
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('sequence', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -118,43 +158,70 @@ class SqliteStore:
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
+            self._codec = DocumentCodec(self._dictionaries())  # as the store still is
             raise
         return outcome.build(sequence)
 
+    def _rows_of(self, record_ids: Iterable[str]) -> dict[str, _Row]:
+        """The stored state of these ids (one query per 500), updated as the batch writes."""
+        ids = list(dict.fromkeys(record_ids))
+        rows: dict[str, _Row] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for record_id, version, deleted, codec, document in self._db.execute(
+                f"SELECT id, version, deleted, codec, document FROM records WHERE id IN ({marks})",
+                chunk,
+            ):
+                rows[record_id] = _Row(version, bool(deleted), codec, document)
+        return rows
+
     def _upsert(
-        self, record: Record, spans: Sequence[Sentence], sequence: int, outcome: _OutcomeBuilder
+        self,
+        item: PreparedRecord,
+        sequence: int,
+        rows: dict[str, _Row],
+        outcome: _OutcomeBuilder,
     ) -> int:
-        row = self._db.execute(
-            "SELECT version, deleted, document FROM records WHERE id = ?", (record.id,)
-        ).fetchone()
+        record = item.record
+        row = rows.get(record.id)
         document = _encode_record(record)
         if row is not None:
-            version, deleted, stored = row
-            if record.version < version or (deleted and record.version == version):
+            if record.version < row.version or (row.deleted and record.version == row.version):
                 outcome.unchanged += 1  # an older copy, or one NLM has deleted
                 return sequence
-            if not deleted and record.version == version and stored == document:
+            if (
+                not row.deleted
+                and record.version == row.version
+                and self._codec.decode(row.codec, row.document or b"") == document
+            ):
                 outcome.unchanged += 1
                 return sequence
         sequence += 1
-        span_blob = msgspec.json.encode([(s.section_index, s.start, s.end) for s in spans])
+        stored = self._codec.encode(document)
         self._db.execute(
-            "INSERT INTO records (id, version, deleted, sequence, document, sentences)"
-            " VALUES (?, ?, 0, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
-            " deleted = 0, sequence = excluded.sequence, document = excluded.document,"
+            "INSERT INTO records (id, version, deleted, sequence, codec, document, sentences)"
+            " VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " version = excluded.version, deleted = 0, sequence = excluded.sequence,"
+            " codec = excluded.codec, document = excluded.document,"
             " sentences = excluded.sentences",
-            (record.id, record.version, sequence, document, span_blob),
+            (record.id, record.version, sequence, self._codec.current, stored, _spans(item)),
         )
-        if row is None or row[1]:
+        rows[record.id] = _Row(record.version, False, self._codec.current, stored)
+        if row is None or row.deleted:
             outcome.added += 1
         else:
             outcome.updated += 1
         outcome.latest[record.id] = record
+        # A new id has no definitions to replace; a tombstone lost its own when deleted.
+        self._set_abbreviations(record.id, item.abbreviations, replace=row is not None)
         return sequence
 
-    def _delete(self, record_id: str, sequence: int, outcome: _OutcomeBuilder) -> int:
-        row = self._db.execute("SELECT deleted FROM records WHERE id = ?", (record_id,)).fetchone()
-        if row is not None and row[0]:
+    def _delete(
+        self, record_id: str, sequence: int, rows: dict[str, _Row], outcome: _OutcomeBuilder
+    ) -> int:
+        row = rows.get(record_id)
+        if row is not None and row.deleted:
             return sequence
         sequence += 1
         self._db.execute(
@@ -163,16 +230,58 @@ class SqliteStore:
             " document = NULL, sentences = NULL",
             (record_id, sequence),
         )
+        rows[record_id] = _Row(row.version if row is not None else 1, True, 0, None)
         if row is not None:
             outcome.deleted += 1
         outcome.latest[record_id] = None
-        self._set_abbreviations(record_id, ())
+        if row is not None:
+            self._set_abbreviations(record_id, ())
         return sequence
 
+    def _train_dictionary_if_due(self) -> None:
+        """Train the store's dictionary once it holds enough records compressed without one."""
+        if self._codec.has_dictionary:
+            return
+        rows = self._db.execute(
+            "SELECT codec, document FROM records WHERE deleted = 0 AND codec = ?"
+            " ORDER BY sequence LIMIT ?",
+            (ZSTD, TRAIN_AFTER),
+        ).fetchall()
+        if len(rows) < TRAIN_AFTER:
+            return
+        dictionary = train_dictionary([self._codec.decode(codec, blob) for codec, blob in rows])
+        self._db.execute(
+            "INSERT INTO dictionaries (codec, dictionary) VALUES (?, ?)",
+            (FIRST_DICTIONARY, dictionary),
+        )
+        self._codec.add_dictionary(FIRST_DICTIONARY, dictionary)
+
+    def applied_files(self) -> dict[str, tuple[str, str]]:
+        """The NLM files applied so far: name → (MD5, slice they were applied under)."""
+        rows = self._db.execute("SELECT name, md5, slice FROM applied_files ORDER BY name")
+        return {name: (md5, applied_slice) for name, md5, applied_slice in rows}
+
+    def record_applied(self, name: str, md5: str, applied_slice: str) -> None:
+        """Note that NLM file ``name`` (with this MD5) is applied, at the current sequence."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO applied_files (name, md5, slice, sequence, applied_at)"
+                " VALUES (?, ?, ?, ?, datetime('now'))",
+                (name, md5, applied_slice, self.sequence()),
+            )
+
+    def _dictionaries(self) -> dict[int, bytes]:
+        return dict(self._db.execute("SELECT codec, dictionary FROM dictionaries"))
+
     def _set_abbreviations(
-        self, record_id: str, definitions: Sequence[AbbreviationDefinition]
+        self,
+        record_id: str,
+        definitions: Sequence[AbbreviationDefinition],
+        *,
+        replace: bool = True,
     ) -> None:
-        self._db.execute("DELETE FROM abbreviations WHERE record_id = ?", (record_id,))
+        if replace:
+            self._db.execute("DELETE FROM abbreviations WHERE record_id = ?", (record_id,))
         self._db.executemany(
             "INSERT INTO abbreviations (record_id, short_form, long_form, long_key)"
             " VALUES (?, ?, ?, ?)",
@@ -244,17 +353,18 @@ class SqliteStore:
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT id, document FROM records WHERE deleted = 0 AND id IN ({marks})", chunk
+                f"SELECT id, codec, document FROM records WHERE deleted = 0 AND id IN ({marks})",
+                chunk,
             )
-            for record_id, document in rows:
-                found[record_id] = self._decode(record_id, document)
+            for record_id, codec, document in rows:
+                found[record_id] = self._decode(record_id, codec, document)
         return found
 
     def holding_full_text(self, record_ids: Iterable[str]) -> set[str]:
         """The ids among ``record_ids`` whose stored record carries a full text (body parts).
 
         Looked for in the stored JSON itself (``"part":"body"``, as msgspec writes a
-        section of the body), so ingesting a batch of citations decodes no record.
+        section of the body) once decompressed, so no record is parsed.
         """
         ids = list(dict.fromkeys(record_ids))
         found: set[str] = set()
@@ -262,11 +372,14 @@ class SqliteStore:
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT id FROM records WHERE deleted = 0 AND id IN ({marks})"
-                " AND instr(document, ?) > 0",
-                [*chunk, _FULL_TEXT_MARK],
+                f"SELECT id, codec, document FROM records WHERE deleted = 0 AND id IN ({marks})",
+                chunk,
             )
-            found.update(record_id for (record_id,) in rows)
+            found.update(
+                record_id
+                for record_id, codec, document in rows
+                if _FULL_TEXT_MARK in self._codec.decode(codec, document or b"")
+            )
         return found
 
     def sentences(self, record: Record) -> tuple[Sentence, ...]:
@@ -296,17 +409,19 @@ class SqliteStore:
     def changes_since(self, sequence: int) -> Iterator[tuple[str, Record | None]]:
         """Every record changed after ``sequence``, in order: the record, or None if deleted."""
         rows = self._db.execute(
-            "SELECT id, deleted, document FROM records WHERE sequence > ? ORDER BY sequence",
+            "SELECT id, deleted, codec, document FROM records WHERE sequence > ? ORDER BY sequence",
             (sequence,),
         )
-        for record_id, deleted, document in rows:
-            yield record_id, None if deleted else self._decode(record_id, document)
+        for record_id, deleted, codec, document in rows:
+            yield record_id, None if deleted else self._decode(record_id, codec, document)
 
     def live_records(self) -> Iterator[Record]:
         """Every live record, in id order (for rebuilding the index and exports)."""
-        rows = self._db.execute("SELECT id, document FROM records WHERE deleted = 0 ORDER BY id")
-        for record_id, document in rows:
-            yield self._decode(record_id, document)
+        rows = self._db.execute(
+            "SELECT id, codec, document FROM records WHERE deleted = 0 ORDER BY id"
+        )
+        for record_id, codec, document in rows:
+            yield self._decode(record_id, codec, document)
 
     def sequence(self) -> int:
         """The store's change counter: the sequence of the latest change."""
@@ -320,28 +435,36 @@ class SqliteStore:
         ).fetchone()
         return StoreCounts(records=live, deleted=deleted, sequence=self.sequence())
 
-    def _decode(self, record_id: str, document: bytes) -> Record:
+    def _decode(self, record_id: str, codec: int, document: bytes) -> Record:
         try:
-            return _decode_record(document)
-        except msgspec.DecodeError as exc:
+            return _decode_record(self._codec.decode(codec, document))
+        except (msgspec.DecodeError, zstandard.ZstdError, KeyError) as exc:
             raise StoreError(
-                f"{self.path}: stored record {record_id!r} is unreadable: {exc}"
+                f"{self.path}: stored record {record_id!r} is unreadable: {exc!r}"
             ) from exc
 
     def _check_schema_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
-            self._db.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-        elif int(row[0]) == 1:  # the new table was created above; rebuild fills it
-            self._db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
-            )
-        elif int(row[0]) != SCHEMA_VERSION:
+            self._set_schema_version()
+            return
+        found = int(row[0])
+        if found in (1, 2):  # new tables were created above; rebuild fills the abbreviations
+            columns = {column[1] for column in self._db.execute("PRAGMA table_info(records)")}
+            if "codec" not in columns:
+                self._db.execute("ALTER TABLE records ADD COLUMN codec INTEGER NOT NULL DEFAULT 0")
+            self._set_schema_version()
+        elif found != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: store schema version {row[0]}, this medcite reads {SCHEMA_VERSION}"
+                f"{self.path}: store schema version {found}, this medcite reads {SCHEMA_VERSION}"
             )
+
+    def _set_schema_version(self) -> None:
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(SCHEMA_VERSION),),
+        )
 
 
 def _commonest_spellings(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
@@ -356,6 +479,20 @@ def _commonest_spellings(rows: list[tuple[str, str, int]]) -> list[tuple[str, st
         spelling[group] = max(spelling.get(group, (0, "")), (count, text))
     ranked = sorted(totals.items(), key=lambda item: -item[1])
     return [(group, spelling[group][1], total) for group, total in ranked]
+
+
+@dataclass(slots=True)
+class _Row:
+    """A stored row as a batch sees it: version, tombstone, and the document as stored."""
+
+    version: int
+    deleted: bool
+    codec: int
+    document: bytes | None
+
+
+def _spans(item: PreparedRecord) -> bytes:
+    return msgspec.json.encode(item.spans)
 
 
 class _OutcomeBuilder:

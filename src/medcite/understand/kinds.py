@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.records import QuestionType
+from medcite.records import AnswerKind, QuestionType
 
 CUES: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.DIAGNOSIS: ("diagnos", "detect", "sensitivity", "specificity", "screen"),
@@ -55,3 +55,24 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
 def facet_kinds(text: str) -> tuple[QuestionType, ...]:
     """The kinds the question names as nouns, each an answer must cover on its own."""
     return tuple(kind for kind, noun in FACET_NOUNS.items() if noun.search(text))
+
+
+_NAMING = re.compile(
+    r"^\s*(?:which|name|list|enumerate|what\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:the\s+)?"
+    r"(?:name|names|gene|genes|protein|proteins|drug|drugs|enzyme|receptor|mutation|"
+    r"mutations|cause|causes|symptoms?|signs?|type|types|mode|target|targets|"
+    r"marker|markers|rate|frequency|incidence|prevalence|percentage|number|"
+    r"indication|indications|inheritance|age)\b)",
+    re.IGNORECASE,
+)
+"""Openings that ask for a name, a list or a number rather than an account."""
+_WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
+
+
+def answer_kind(text: str) -> AnswerKind:
+    """What would answer the question: a yes/no finding, a name (or list), or a summary."""
+    if _YES_NO.match(text):
+        return AnswerKind.YES_NO
+    if _NAMING.match(text) or _WHICH.search(text):
+        return AnswerKind.NAMING
+    return AnswerKind.SUMMARY

@@ -25,7 +25,7 @@ import msgspec
 from medcite.records import Concept
 from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
 
-LEXICON_FORMAT = 2
+LEXICON_FORMAT = 3
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 

@@ -29,7 +29,8 @@ from medcite.records import (
     QuestionConcept,
     QuestionType,
 )
-from medcite.understand.kinds import CUES, facet_kinds, question_types
+from medcite.understand.keywords import Rarity, keyword_concepts
+from medcite.understand.kinds import CUES, answer_kind, facet_kinds, question_types
 from medcite.understand.lexicon import Lexicon, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
 from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, concept_role
@@ -46,6 +47,7 @@ ASPECT_ROLES = (
     ConceptRole.POPULATION,
     ConceptRole.INTERVENTION,
     ConceptRole.FINDING,
+    ConceptRole.KEYWORD,
 )
 LENS_ROLES = (ConceptRole.IMAGING, ConceptRole.TEST)
 INHERITED_ROLES = (ConceptRole.CONDITION, ConceptRole.POPULATION)
@@ -71,12 +73,14 @@ class SenseSource(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Knowledge:
-    """What understanding draws on: the lexicon, the concepts, the corpus's abbreviations."""
+    """What understanding draws on: the lexicon, the concepts, the corpus's abbreviations,
+    and how rare words are in the corpus."""
 
     lexicon: Lexicon
     concepts: ConceptSource
     senses: SenseSource | None = None
     context_fit: ContextFit | None = None
+    rarity: Rarity | None = None
 
 
 def understand_question(
@@ -91,6 +95,8 @@ def understand_question(
         replace(c, other_senses=senses.get(c.abbreviation, ()))
         for c in _question_concepts(mentions, knowledge, types)
     ]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -102,6 +108,7 @@ def understand_question(
         types=kinds,
         facets=build_facets(text, tuple(concepts), kinds),
         notes=tuple(notes),
+        answer_kind=answer_kind(text),
     )
 
 
@@ -157,6 +164,13 @@ def _resolve_short_form(
         knowledge.context_fit,
     )
     if choice is None:
+        return None
+    if not choice.fits:
+        notes.append(
+            f"{short} was kept as written: none of its known meanings "
+            f"({', '.join(sense.long_form for sense in by_concept.values())[:200]}) fits the "
+            "question's other words."
+        )
         return None
     if choice.ambiguous:
         senses[short] = tuple(sense.long_form for sense in choice.others[:4])

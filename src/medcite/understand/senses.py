@@ -19,6 +19,12 @@ from medcite.records import AbbreviationSense
 
 CONFIDENT = 0.8
 """Probability above which a sense is taken without comment."""
+NO_FIT = -1.0
+"""A sense whose long form meets the question's other words far less often than chance
+(a log-likelihood ratio of at most this per word) does not fit the question: the short
+form is then kept as written rather than forced into a meaning the question rules out."""
+MAX_CONTEXT_WORDS = 6
+"""The question's other words weighed, at most (the first ones)."""
 
 ContextFit = Callable[[str, Sequence[str]], float]
 """(long form, context words) → log-likelihood of the words beside that long form."""
@@ -31,6 +37,13 @@ class SenseChoice:
     chosen: AbbreviationSense
     probability: float
     others: tuple[AbbreviationSense, ...]
+    fit: float | None = None
+    """How well the chosen long form fits the other words, per word (None: not measured)."""
+
+    @property
+    def fits(self) -> bool:
+        """Whether the question leaves room for this sense (always, when not measured)."""
+        return self.fit is None or self.fit > NO_FIT
 
     @property
     def ambiguous(self) -> bool:
@@ -44,9 +57,11 @@ def choose_sense(
     """The most probable of ``senses`` given the ``context`` words, or None if none."""
     if not senses:
         return None
+    words = list(context[:MAX_CONTEXT_WORDS])
+    fits = [fit(sense.long_form, words) if fit and words else None for sense in senses]
     scores = [
-        math.log(sense.count + 1) + (fit(sense.long_form, context) if fit and context else 0.0)
-        for sense in senses
+        math.log(sense.count + 1) + (fitted or 0.0)
+        for sense, fitted in zip(senses, fits, strict=True)
     ]
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
@@ -57,4 +72,5 @@ def choose_sense(
         chosen=senses[best],
         probability=weights[best] / total,
         others=tuple(senses[i] for i in order[1:]),
+        fit=None if (chosen := fits[best]) is None else chosen / len(words),
     )

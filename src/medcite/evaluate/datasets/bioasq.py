@@ -26,15 +26,20 @@ from medcite.evaluate.datasets.snippet_corpus import (
 from medcite.records import Record, Section, Source
 
 NAME = "bioasq"
-_PUBMED_URL = re.compile(r"https?://www\.ncbi\.nlm\.nih\.gov/pubmed/(\d+)")
+_PUBMED_URL = re.compile(
+    r"(?:https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)/"
+    r"|pmid:\s*)?(\d+)/?",
+    re.IGNORECASE,
+)
+"""Every way BioASQ has named a PubMed document: ``http://www.ncbi.nlm.nih.gov/pubmed/N``
+(to 2023), ``https://pubmed.ncbi.nlm.nih.gov/N/`` (since 2024), with or without the slash,
+and a bare PMID."""
 _BATCH = re.compile(r"(\d+)B(\d+)")
 
 
 def read_bioasq(directory: Path) -> tuple[Corpus, tuple[BioasqQuestion, ...]]:
     """The snippet corpus and every question of the golden batches in ``directory``."""
-    files = sorted(directory.glob("*_golden.json*"), key=_batch_order)
-    if not files:
-        raise SourceError(f"{directory}: no BioASQ golden batches (*_golden.json[.gz]) there")
+    files = golden_files(directory)
     raw_questions = [(path, item) for path in files for item in _questions(path)]
     parsed = [_parse_snippets(path, item) for path, item in raw_questions]
     documents = rebuild_documents(s for snippets in parsed for s in snippets)
@@ -44,6 +49,14 @@ def read_bioasq(directory: Path) -> tuple[Corpus, tuple[BioasqQuestion, ...]]:
         for (path, item), snippets in zip(raw_questions, parsed, strict=True)
     )
     return Corpus.of(NAME, records), questions
+
+
+def golden_files(directory: Path) -> list[Path]:
+    """The golden batch files of ``directory`` in batch order (7B1 … 11B4)."""
+    files = sorted(directory.glob("*_golden.json*"), key=_batch_order)
+    if not files:
+        raise SourceError(f"{directory}: no BioASQ golden batches (*_golden.json[.gz]) there")
+    return files
 
 
 def _questions(path: Path) -> list[Any]:
@@ -87,7 +100,20 @@ def _question(
         documents=tuple(dict.fromkeys(_record_id(pmid) for pmid in pmids)),
         snippets=tuple(sorted(set(spans))),
         ideal_answers=(ideal,) if isinstance(ideal, str) else tuple(str(a) for a in ideal),
+        edition=_batch_order(path)[0],
+        exact_answer=_yes_or_no(item),
     )
+
+
+def _yes_or_no(item: Any) -> str:
+    """A yes/no question's exact answer, "yes" or "no"; "" for other questions."""
+    if item.get("type") != "yesno":
+        return ""
+    answer = item.get("exact_answer")
+    if isinstance(answer, list) and answer:
+        answer = answer[0]
+    text = str(answer).strip().lower() if isinstance(answer, str) else ""
+    return text if text in ("yes", "no") else ""
 
 
 def _record(document: RebuiltDocument) -> Record:

@@ -16,17 +16,26 @@ from pathlib import Path
 from medcite.errors import SourceError
 from medcite.evaluate.cases import Corpus, RankingQuery
 from medcite.evaluate.datasets.files import field, find_file, read_json
+from medcite.evaluate.splits import Split, pubmedqa_split, selects
 from medcite.records import PublicationDate, Record, Section, Source
 
 NAME = "pubmedqa"
+TEST_IDS = "test_ground_truth.json"
+"""The official test split's PMIDs (with their answers), beside ``ori_pqal.json``."""
 
 
-def read_pubmedqa(directory: Path) -> tuple[Corpus, tuple[RankingQuery, ...]]:
-    """The 1,000 abstracts of ``ori_pqal.json`` and one query per abstract."""
+def read_pubmedqa(
+    directory: Path, split: Split = Split.ALL
+) -> tuple[Corpus, tuple[RankingQuery, ...]]:
+    """The 1,000 abstracts of ``ori_pqal.json``, and one query per abstract of ``split``.
+
+    The corpus is always all 1,000 abstracts: only the questions asked differ by split.
+    """
     path = find_file(directory, "ori_pqal.json")
     data = read_json(path)
     if not isinstance(data, dict):
         raise SourceError(f"{path}: expected an object keyed by PMID")
+    test_ids = _test_ids(directory) if split is not Split.ALL else set()
     records, queries = [], []
     for pmid, item in data.items():
         where = f"PMID {pmid}"
@@ -47,8 +56,17 @@ def read_pubmedqa(directory: Path) -> tuple[Corpus, tuple[RankingQuery, ...]]:
         )
         records.append(record)
         question = field(path, where, item, "QUESTION", str)
-        queries.append(RankingQuery(id=str(pmid), text=question, relevant={record.id: 1}))
+        if selects(split, pubmedqa_split(str(pmid), str(pmid) in test_ids)):
+            queries.append(RankingQuery(id=str(pmid), text=question, relevant={record.id: 1}))
     return Corpus.of(NAME, tuple(records)), tuple(queries)
+
+
+def _test_ids(directory: Path) -> set[str]:
+    path = find_file(directory, TEST_IDS)
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise SourceError(f"{path}: expected an object keyed by PMID")
+    return {str(pmid) for pmid in data}
 
 
 def _year(value: object) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcite.errors import SourceError
-from medcite.evaluate.cases import Corpus, RankingQuery
+from medcite.evaluate.cases import Corpus, RankingQuery, TextSpan
 from medcite.evaluate.datasets.files import field, find_file, read_json_lines
 from medcite.records import Record, Section, Source
 
@@ -63,3 +63,47 @@ def read_claims(path: Path, known_ids: set[str]) -> tuple[RankingQuery, ...]:
             )
         )
     return tuple(queries)
+
+
+def read_rationales(
+    directory: Path, claims_file: str = "claims_train.jsonl"
+) -> tuple[tuple[str, str, tuple[str, ...], tuple[TextSpan, ...]], ...]:
+    """Each claim with its cited records and its rationale sentences as spans.
+
+    SciFact marks, for each claim, the sentences of a cited abstract that support or
+    contradict it (its rationales): sentence-level gold for what answers a claim. A
+    span is the sentence's place in the record's one section, whose text is the
+    abstract's sentences joined by single spaces (``read_scifact``).
+    Returns ``(claim id, claim, cited record ids, rationale spans)`` per claim.
+    """
+    corpus_path = find_file(directory, "corpus.jsonl")
+    offsets: dict[str, list[tuple[int, int]]] = {}
+    for number, item in read_json_lines(corpus_path):
+        where = f"line {number}"
+        sentences = [str(s) for s in field(corpus_path, where, item, "abstract", list)]
+        places: list[tuple[int, int]] = []
+        position = 0
+        for sentence in sentences:
+            places.append((position, position + len(sentence)))
+            position += len(sentence) + 1
+        offsets[record_id(field(corpus_path, where, item, "doc_id", (int, str)))] = places
+    path = find_file(directory, claims_file)
+    found = []
+    for number, item in read_json_lines(path):
+        where = f"line {number}"
+        evidence = field(path, where, item, "evidence", dict)
+        spans: list[TextSpan] = []
+        for doc_id, rationales in evidence.items():
+            known = offsets.get(record_id(doc_id))
+            if known is None:
+                raise SourceError(f"{path}, {where}: evidence for a document not in the corpus")
+            for rationale in rationales:
+                for index in field(path, where, rationale, "sentences", list):
+                    if not 0 <= int(index) < len(known):
+                        raise SourceError(f"{path}, {where}: no sentence {index} in {doc_id}")
+                    start, end = known[int(index)]
+                    spans.append(TextSpan(record_id(doc_id), 0, start, end))
+        cited = tuple(record_id(d) for d in field(path, where, item, "cited_doc_ids", list))
+        claim = str(field(path, where, item, "id", (int, str)))
+        found.append((claim, field(path, where, item, "claim", str), cited, tuple(spans)))
+    return tuple(found)

@@ -1,0 +1,27 @@
+"""What ingestion derives from a record before storing it, run in the reader processes.
+
+A module-level function, so worker processes import it by name; it joins two stages the
+``ingest`` package may not import itself: sentence splitting (``index``) and the
+abbreviations a record defines (``understand``), and recognises a guideline's
+recommendations on the sentences (``ingest.recommendations``).
+
+Grading (``evidence.grade_record``) is not done here: it costs more than parsing a
+record (see bench/ingest_throughput.py's notes), and ``ask`` grades only the twenty
+records it reads, caching the grades.
+"""
+
+from __future__ import annotations
+
+from medcite.index import record_sentences
+from medcite.ingest.recommendations import with_recommendations
+from medcite.records import PreparedRecord, Record
+from medcite.understand import abbreviation_definitions
+
+
+def prepare_record(record: Record) -> PreparedRecord:
+    """The record with its sentence spans, the abbreviations it defines and, for a
+    guideline text, the recommendations its sentences state."""
+    spans = tuple((s.section_index, s.start, s.end) for s in record_sentences(record))
+    return PreparedRecord(
+        with_recommendations(record, spans), spans, abbreviation_definitions(record)
+    )

@@ -1,0 +1,218 @@
+"""Weigh retrieved records as evidence for one question: grade them, read their sentences.
+
+For every record: its evidence grade (cached per record, a few milliseconds each), and for
+every sentence what composing an answer needs — the question's concepts it names, the
+numbers it reports, its role in the abstract, for patients its readability, and the
+calibrated probability that it answers the question (``relevance``).
+
+The stage owns the algorithm and is given what it needs as two small protocols: a
+``ConceptSpotter`` (the question's concepts named in a text, from ``understand``) and
+``WordStatistics`` (how rare a word is in the corpus, from the index). Tests pass
+in-memory doubles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Protocol
+
+from msgspec.structs import replace
+
+from medcite.evidence.features import (
+    QuestionWords,
+    RecordContext,
+    SentenceView,
+    question_words,
+    sentence_bm25,
+    sentence_features,
+    sentence_words,
+)
+from medcite.evidence.grade import grade_record
+from medcite.evidence.numbers import find_numbers
+from medcite.evidence.readability import readability
+from medcite.evidence.relevance import RelevanceModel
+from medcite.evidence.section_roles import ADMINISTRATIVE, sentence_role
+from medcite.records import (
+    Audience,
+    ConceptRole,
+    EvidenceGrade,
+    Question,
+    QuestionConcept,
+    Record,
+    RetrievedRecord,
+    SentenceNotes,
+)
+from medcite.words import content_words, is_content_word
+
+GRADE_CACHE = 20_000
+
+
+class ConceptSpotter(Protocol):
+    """The ids of the question's concepts that a text names."""
+
+    def __call__(self, text: str) -> tuple[str, ...]: ...
+
+
+class WordStatistics(Protocol):
+    """How rare words are in the corpus: idf by canonical word, and the corpus's size."""
+
+    def word_rarity(self, words: Iterable[str]) -> Mapping[str, float]: ...
+
+    def document_count(self) -> int: ...
+
+
+@lru_cache(maxsize=GRADE_CACHE)
+def _grade(record: Record) -> EvidenceGrade:
+    return grade_record(record)
+
+
+def weigh_evidence(
+    question: Question,
+    retrieved: Sequence[RetrievedRecord],
+    spot: ConceptSpotter,
+    statistics: WordStatistics,
+    audience: Audience,
+    model: RelevanceModel,
+) -> tuple[RetrievedRecord, ...]:
+    """The records with their grades and per-sentence notes, relevance included, in order.
+
+    A question of several facets is also asked facet by facet ("CNS involvement in
+    systemic sclerosis", "PNS involvement in …"): a sentence that answers one facet
+    cannot cover the whole question's words, and must not look irrelevant for that.
+    ``relevance`` is the best of the whole question and its facets; ``facet_relevance``
+    holds each facet's, in the question's order.
+    """
+    read, features = read_evidence(question, retrieved, spot, statistics, audience, facets=True)
+    weighed = []
+    for item, rows in zip(read, features, strict=True):
+        notes = []
+        for note, askings in zip(item.notes, rows, strict=True):
+            chances = [model.probability(values) for values in askings]
+            per_facet = tuple(chances[1:]) if len(chances) > 1 else ()
+            notes.append(replace(note, relevance=max(chances), facet_relevance=per_facet))
+        weighed.append(replace(item, notes=tuple(notes)))
+    return tuple(weighed)
+
+
+def read_evidence(
+    question: Question,
+    retrieved: Sequence[RetrievedRecord],
+    spot: ConceptSpotter,
+    statistics: WordStatistics,
+    audience: Audience,
+    *,
+    facets: bool = False,
+) -> tuple[tuple[RetrievedRecord, ...], list[list[tuple[tuple[float, ...], ...]]]]:
+    """The records graded and annotated, and each sentence's relevance features.
+
+    For each sentence, one row of features per way of asking: the whole question first,
+    then (with ``facets``, for a question of several) each facet in turn. What
+    ``weigh_evidence`` scores, and what training learns from (the whole question only).
+    """
+    words = {w for item in retrieved for s in item.sentences for w in sentence_words(s.text)}
+    idf = relative_rarity(
+        statistics.word_rarity({*words, *content_words(question.text)} - {""}),
+        statistics.document_count(),
+    )
+    askings = _askings(question, idf, facets)
+    best_score = max((item.score for item in retrieved), default=0.0) or 1.0
+    keys = [[sentence_words(s.text) for s in item.sentences] for item in retrieved]
+    best_bm25 = [
+        max((sentence_bm25(asked, k) for ks in keys for k in ks), default=0.0) for asked in askings
+    ]
+    read: list[RetrievedRecord] = []
+    features: list[list[tuple[tuple[float, ...], ...]]] = []
+    for item in retrieved:
+        grade = _grade(item.record)
+        views = _sentences(item, spot, audience)
+        notes = tuple(view.notes for view in views)
+        context = _context(item, notes, grade, best_score, spot)
+        read.append(replace(item, grade=grade, notes=notes))
+        features.append(
+            [
+                tuple(
+                    sentence_features(asked, context, view, best, idf)
+                    for asked, best in zip(askings, best_bm25, strict=True)
+                )
+                for view in views
+            ]
+        )
+    return tuple(read), features
+
+
+def relative_rarity(idf: Mapping[str, float], documents: int) -> dict[str, float]:
+    """Each idf as a share of the largest a corpus of this size gives (an unseen word's).
+
+    Rarity then means the same in a corpus of ten thousand records as in one of a million,
+    so a model fitted on one scores sentences of the other alike.
+    """
+    unseen = math.log(1 + (documents + 0.5) / 0.5)
+    return {word: value / unseen for word, value in idf.items()}
+
+
+def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list[QuestionWords]:
+    """The question as a whole, and (``facets``, several of them) each facet asked alone."""
+    conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    kind = question.answer_kind
+    whole = question_words(question.text, idf, _names(question.concepts), conditions, kind)
+    if not facets or len(question.facets) < 2:
+        return [whole]
+    by_id = {c.id: c for c in question.concepts}
+    askings = [whole]
+    for facet in question.facets:
+        named = [by_id[i] for i in facet.concept_ids if i in by_id]
+        if not named:  # a kind of question ("… and diagnosis"): asked with all the rest
+            askings.append(whole)
+            continue
+        asked = [*named, *(c for c in question.with_role(ConceptRole.CONDITION) if c not in named)]
+        text = " ".join(c.mention for c in asked)
+        askings.append(question_words(text, idf, _names(asked), conditions, kind))
+    return askings
+
+
+def _names(concepts: Iterable[QuestionConcept]) -> dict[str, tuple[str, ...]]:
+    """Each concept's id and its names, as the question wrote it first."""
+    return {c.id: (c.mention, c.name, *c.synonyms, *c.abbreviations) for c in concepts}
+
+
+def _sentences(
+    item: RetrievedRecord, spot: ConceptSpotter, audience: Audience
+) -> list[SentenceView]:
+    """Each sentence with its notes and role, as feature extraction sees it."""
+    count = len(item.sentences)
+    views = []
+    for index, sentence in enumerate(item.sentences):
+        role, shares = sentence_role(item.record, sentence, index / max(count - 1, 1))
+        notes = SentenceNotes(
+            concepts=spot(sentence.text),
+            numbers=find_numbers(sentence.text),
+            readability=readability(sentence.text) if audience is Audience.PATIENT else None,
+            role=role,
+        )
+        views.append(SentenceView(sentence.text, index, shares, role in ADMINISTRATIVE, notes))
+    return views
+
+
+def _context(
+    item: RetrievedRecord,
+    notes: Sequence[SentenceNotes],
+    grade: EvidenceGrade,
+    best_score: float,
+    spot: ConceptSpotter,
+) -> RecordContext:
+    title = frozenset(w for w in sentence_words(item.record.title) if is_content_word(w))
+    words = frozenset(w for s in item.sentences for w in sentence_words(s.text))
+    title_concepts = frozenset(spot(item.record.title))
+    named = {c for note in notes for c in note.concepts} | title_concepts
+    return RecordContext(
+        title_words=title,
+        words=words,
+        concept_ids=frozenset(named),
+        title_concepts=title_concepts,
+        rank=item.rank,
+        score=item.score / best_score,
+        level=grade.level,
+        sentences=len(item.sentences),
+    )

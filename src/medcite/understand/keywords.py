@@ -1,0 +1,118 @@
+"""Keep what no vocabulary knows: salient words of a question become keyword concepts.
+
+MeSH names few drugs of the last decade (most monoclonal antibodies and antisense drugs
+are supplementary records, if anything) and no gene variant; a question about
+"concizumab" or "CPX351" that dropped the word would answer something else. So a word of
+the question that no recognised concept covers, that the vocabularies do not use, and
+that is salient — rare in the corpus, or shaped like a drug or gene name (digits, inner
+capitals) — is kept as a concept of its own, role ``KEYWORD``, named by the word as
+written. Neighbouring such words joined by a hyphen stay one name ("SLIC-CAGE").
+
+A word written with letters and digits is also looked for in its other spellings, since
+authors write "CPX-351" where the question has "CPX351", and the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
+from medcite.words import Token, is_content_word, tokenize
+
+SALIENT_IDF = 4.0
+"""A word rarer than this (idf; about one record in 50) says what a question is about;
+the words that only ask ("effective", "used", "treatment") stay near 2-3."""
+QUESTION_WORDS = frozenset(
+    """role function effect effects use used using usage mechanism type types kind main
+    common new novel describe description list name names mode action associated
+    association involved involvement developed approved indicated indication target
+    targeted available difference different example frequency rate level levels number
+    best first good known method approach""".split()
+)
+"""Words that ask about something rather than name it ("what is the *role* of …")."""
+_NAME_SHAPE = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2,}")
+"""Digits, inner capitals or an initial run of capitals: written like a drug or gene name."""
+INN_STEMS = (
+    "mab", "tinib", "anib", "ciclib", "parib", "rafenib", "lisib", "degib", "zomib", "cept",
+    "vir", "virine", "previr", "buvir", "asvir", "gliflozin", "gliptin", "glutide",
+    "prazole", "sartan", "pril", "olol", "dipine", "vastatin", "floxacin", "cycline",
+    "mycin", "conazole", "platin", "taxel", "rubicin", "parin", "xaban", "gatran",
+    "lukast", "setron", "triptan", "tidine", "oxetine", "azepam", "azolam", "dronate",
+    "semide", "thiazide", "tropium", "fungin", "penem", "cillin", "lutamide", "relix",
+    "rsen", "siran", "fenib", "metinib", "lumab", "kinra", "leukin",
+)  # fmt: skip
+"""Endings of International Nonproprietary Names by drug class (WHO, "The use of stems in
+the selection of INN", 2018): a word ending so is a drug's name wherever it is rare."""
+
+Rarity = Callable[[Iterable[str]], Mapping[str, float]]
+"""Words → their idf in the corpus (the index's ``word_rarity``)."""
+
+
+def keyword_concepts(
+    text: str,
+    covered: set[int],
+    vocabulary_words: frozenset[str],
+    rarity: Rarity | None,
+) -> list[QuestionConcept]:
+    """The keyword concepts of ``text``: salient words outside ``covered`` positions."""
+    tokens = [
+        t
+        for t in tokenize(text)
+        if t.start not in covered
+        and is_content_word(t.key)
+        and t.key not in QUESTION_WORDS
+        and t.key not in vocabulary_words
+    ]
+    idf = rarity(t.text for t in tokens) if rarity is not None and tokens else {}
+    salient = [
+        t
+        for t in tokens
+        if _NAME_SHAPE.search(t.text)
+        or (len(t.key) > 6 and t.key.endswith(INN_STEMS))
+        or idf.get(t.text, 0) >= SALIENT_IDF
+    ]
+    return [_concept(text, group) for group in _hyphen_groups(text, salient)]
+
+
+def _hyphen_groups(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
+    """Tokens joined by a single hyphen in the text become one group."""
+    groups: list[list[Token]] = []
+    for token in tokens:
+        if groups and text[groups[-1][-1].end : token.start] == "-":
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    return groups
+
+
+def _concept(text: str, group: list[Token]) -> QuestionConcept:
+    start, end = group[0].start, group[-1].end
+    written = text[start:end]
+    key = "".join(t.key for t in group)
+    return QuestionConcept(
+        ids=(f"{KEYWORD_PREFIX}{key}",),
+        name=written,
+        role=ConceptRole.KEYWORD,
+        mention=written,
+        start=start,
+        end=end,
+        synonyms=spellings(written),
+    )
+
+
+_LETTERS_DIGITS = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
+def spellings(written: str) -> tuple[str, ...]:
+    """Other ways authors write a name with letters and digits: hyphenated, spaced, joined.
+
+    "CPX351" → ("CPX-351", "CPX 351"); "CPX-351" → ("CPX351",); a plain word → ().
+    """
+    if "-" in written:
+        joined = written.replace("-", "")
+        return (joined,) if _LETTERS_DIGITS.search(joined) else ()
+    if not _LETTERS_DIGITS.search(written):
+        return ()
+    parts = _LETTERS_DIGITS.split(written)
+    return ("-".join(parts), " ".join(parts))

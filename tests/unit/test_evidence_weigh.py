@@ -1,0 +1,121 @@
+"""The evidence stage alone, with in-memory doubles for the index and the concept spotter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from medcite.evidence import FEATURES, RelevanceModel, best_sentences, rank_by_evidence
+from medcite.evidence.weigh import read_evidence, relative_rarity, weigh_evidence
+from medcite.records import (
+    AnswerKind,
+    Audience,
+    ConceptRole,
+    Facet,
+    Question,
+    QuestionConcept,
+    Record,
+    RetrievedRecord,
+    Section,
+    Sentence,
+    SentenceRole,
+    Source,
+)
+
+SSC = "D012595"
+QUESTION = Question(
+    text="Does calcinosis compress the spinal cord in systemic sclerosis?",
+    concepts=(
+        QuestionConcept(
+            (SSC,), "Systemic Scleroderma", ConceptRole.CONDITION, "systemic sclerosis", 44, 62
+        ),
+    ),
+    facets=(Facet("systemic sclerosis", (SSC,)),),
+    answer_kind=AnswerKind.YES_NO,
+)
+
+
+RARITY = {"calcinosis": 8.0, "compress": 6.0, "cord": 5.0, "spinal": 5.0}
+
+
+class Corpus:
+    """A stand-in for the index: every word is as rare as the table says (else common)."""
+
+    def word_rarity(self, words: Iterable[str]) -> Mapping[str, float]:
+        return {word: RARITY.get(word, 1.0) for word in words}
+
+    def document_count(self) -> int:
+        return 10_000
+
+
+def spot(text: str) -> tuple[str, ...]:
+    return (SSC,) if "systemic sclerosis" in text.lower() or "SSc" in text else ()
+
+
+def record(record_id: str, *sentences: str, rank: int = 1, score: float = 1.0) -> RetrievedRecord:
+    text = " ".join(sentences)
+    spans, position = [], 0
+    for index, sentence in enumerate(sentences):
+        start = text.index(sentence, position)
+        position = start + len(sentence)
+        spans.append(Sentence(record_id, 0, index, start, position, sentence))
+    built = Record(record_id, Source.TEXT, f"Title of {record_id}", (Section(text),))
+    return RetrievedRecord(built, tuple(spans), rank, score)
+
+
+ANSWER = record(
+    "text:answer",
+    "Calcinosis is common in systemic sclerosis.",
+    "Intraspinal calcinosis compressed the spinal cord in 12 of 41 patients with SSc.",
+    "This work was funded by the National Foundation, grant number 123.",
+    rank=2,
+    score=0.5,
+)
+OTHER = record("text:other", "Skin thickening is the hallmark of systemic sclerosis.", rank=1)
+
+
+def model_of(weights: dict[str, float]) -> RelevanceModel:
+    return RelevanceModel(
+        version="double",
+        features=FEATURES,
+        means=(0.0,) * len(FEATURES),
+        scales=(1.0,) * len(FEATURES),
+        weights=tuple(weights.get(name, 0.0) for name in FEATURES),
+        intercept=-3.0,
+    )
+
+
+COVERAGE = model_of({"cover_sentence": 6.0})
+
+
+def test_every_sentence_gets_its_role_numbers_concepts_and_features() -> None:
+    read, features = read_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN)
+    (item,) = read
+    assert item.grade is not None
+    roles = [note.role for note in item.notes]
+    assert roles[2] is SentenceRole.FUNDING
+    assert item.notes[1].concepts == (SSC,) and item.notes[1].numbers
+    assert [len(rows) for rows in features[0]] == [1, 1, 1]  # the whole question, once
+    assert all(len(rows[0]) == len(FEATURES) for rows in features[0])
+
+
+def test_the_sentence_covering_the_rare_words_of_the_question_is_the_most_relevant() -> None:
+    (item,) = weigh_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE)
+    relevance = [note.relevance for note in item.notes]
+    assert relevance[1] == max(relevance)
+    assert best_sentences([item], 1)[0].text.startswith("Intraspinal calcinosis")
+
+
+def test_records_re_ranked_by_their_best_sentence() -> None:
+    weighed = weigh_evidence(
+        QUESTION, [OTHER, ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE
+    )
+    hits = rank_by_evidence(weighed, weight=1.0)
+    assert [hit.record_id for hit in hits] == ["text:answer", "text:other"]
+    assert [hit.rank for hit in hits] == [1, 2]
+    by_retrieval = rank_by_evidence(weighed, weight=0.0)
+    assert [hit.record_id for hit in by_retrieval] == ["text:other", "text:answer"]
+
+
+def test_rarity_is_relative_to_an_unseen_word_in_a_corpus_of_that_size() -> None:
+    small, large = relative_rarity({"w": 2.0}, 10), relative_rarity({"w": 2.0}, 1_000_000)
+    assert 0 < large["w"] < small["w"] <= 1

@@ -1,0 +1,73 @@
+"""Words no vocabulary knows are kept as keyword concepts, never dropped or mis-mapped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pytest
+
+from medcite.records import ConceptRole
+from medcite.understand.keywords import SALIENT_IDF, keyword_concepts, spellings
+
+RARITY = {"concizumab": 9.0, "used": 2.2, "diseases": 2.1, "CPX351": 10.0, "calling": 4.4}
+
+
+def rarity(words: Iterable[str]) -> Mapping[str, float]:
+    return {word: RARITY.get(word, RARITY.get(word.lower(), 1.0)) for word in words}
+
+
+def names(
+    text: str, covered: set[int] | None = None, known: frozenset[str] = frozenset()
+) -> list[str]:
+    return [c.name for c in keyword_concepts(text, covered or set(), known, rarity)]
+
+
+def test_a_drug_no_vocabulary_knows_is_kept_as_a_keyword_concept() -> None:
+    (concept,) = keyword_concepts(
+        "Concizumab is used for which diseases?", set(), frozenset(), rarity
+    )
+    assert concept.role is ConceptRole.KEYWORD
+    assert concept.id == "word:concizumab" and concept.name == "Concizumab"
+    assert concept.vocabulary_ids == ()
+
+
+def test_words_that_only_ask_are_not_keywords() -> None:
+    assert names("What is the role and function of it in diseases?") == []
+
+
+def test_a_word_the_vocabularies_use_is_left_to_them() -> None:
+    assert names("Is concizumab used?", known=frozenset({"concizumab"})) == []
+
+
+def test_a_word_covered_by_a_concept_is_not_repeated() -> None:
+    text = "Concizumab in hemophilia"
+    assert names(text, covered=set(range(len("Concizumab")))) == []
+
+
+def test_name_shaped_words_count_whatever_their_rarity() -> None:
+    assert names("Which genes does ATM1 regulate?") == ["ATM1"]
+
+
+def test_hyphen_joined_words_are_one_name() -> None:
+    assert names("Describe SLIC-CAGE") == ["SLIC-CAGE"]
+
+
+def test_rare_words_count_and_common_ones_do_not() -> None:
+    assert RARITY["calling"] >= SALIENT_IDF > RARITY["used"]
+    assert names("variant calling used") == ["calling"]
+
+
+@pytest.mark.parametrize(
+    ("written", "others"),
+    [
+        ("CPX351", ("CPX-351", "CPX 351")),
+        ("CPX-351", ("CPX351",)),
+        ("IL6", ("IL-6", "IL 6")),
+        ("pembrolizumab", ()),
+        ("SLIC-CAGE", ()),
+    ],
+)
+def test_letter_digit_names_are_searched_in_their_other_spellings(
+    written: str, others: tuple[str, ...]
+) -> None:
+    assert spellings(written) == others

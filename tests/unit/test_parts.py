@@ -1,0 +1,70 @@
+"""Files cut into parts for worker processes read back as the whole file does."""
+
+from __future__ import annotations
+
+import gzip
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from medcite.ingest.parts import WholeFile, XmlPart, read_task, read_tasks
+from medcite.ingest.sources import read_sources
+from medcite.records import Rejection
+
+
+def read_in_parts(paths: list[Path], part_bytes: int) -> list:
+    return [item for task in read_tasks(paths, part_bytes) for item in read_task(task)]
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("part_bytes", [300, 5000, 100_000])
+def test_real_files_in_parts_give_the_items_of_the_whole_files(
+    shared_data: Path, part_bytes: int
+) -> None:
+    paths = [shared_data / "pubmed_xml"]
+    assert read_in_parts(paths, part_bytes) == list(read_sources(paths))
+
+
+def test_parts_are_cut_after_records_and_say_where_they_begin(fixtures_dir: Path) -> None:
+    tasks = list(read_tasks([fixtures_dir / "pubmed" / "sample.xml"], 2000))
+    parts = [task for task in tasks if isinstance(task, XmlPart)]
+    assert len(parts) == len(tasks) > 3
+    assert parts[0].start.at_file_start and parts[-1].last
+    for part, following in pairwise(parts):
+        assert part.body.rstrip().endswith((b"Article>", b"</DeleteCitation>"))
+        assert following.start.first_line == part.start.first_line + part.body.count(b"\n")
+        assert part.start.next_line == following.start.first_line
+
+
+def test_a_fault_is_reported_with_the_files_own_line_and_record(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "pubmed" / "malformed.xml"
+    whole = [item for item in read_sources([path]) if isinstance(item, Rejection)]
+    for part_bytes in (500, 3000):
+        parted = [item for item in read_in_parts([path], part_bytes) if isinstance(item, Rejection)]
+        assert [(r.location, r.record) for r in parted] == [(r.location, r.record) for r in whole]
+        # libxml2's own words keep the line within the part; medcite's say the file's line
+        assert [r.reason.split(":")[0] for r in parted] == [r.reason.split(":")[0] for r in whole]
+        assert [r.reason.rsplit(";", 1)[1] for r in parted] == [
+            r.reason.rsplit(";", 1)[1] for r in whole
+        ]
+
+
+def test_a_truncated_gzip_keeps_its_records_and_reports_the_cut(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    data = gzip.compress((fixtures_dir / "pubmed" / "sample.xml").read_bytes())
+    path = tmp_path / "cut.xml.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    whole = list(read_sources([path]))
+    assert isinstance(whole[-1], Rejection) and "unreadable after" in whole[-1].reason
+    assert read_in_parts([path], 2000) == whole
+
+
+def test_other_formats_and_missing_paths_are_one_piece_of_work(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    medline = fixtures_dir / "pubmed" / "medline_sample.txt"
+    tasks = list(read_tasks([medline, tmp_path / "absent.xml"]))
+    assert tasks[0] == WholeFile(medline)
+    assert isinstance(tasks[1], Rejection) and "no such file" in tasks[1].reason
