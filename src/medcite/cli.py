@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from medcite import __version__
 from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
-from medcite.engine import Engine, Stats
+from medcite.engine import Engine, Stats, new_conversation_id
 from medcite.errors import (
     AccessError,
     ConfigError,
@@ -343,11 +343,14 @@ def ask(
         typer.Option(
             "--conversation",
             metavar="ID",
-            help="Continue this conversation (the id an earlier `ask` printed).",
+            help="Keep this question as a turn of conversation ID, read in the light of its "
+            "last question; `new` starts one. Without it, nothing is kept.",
         ),
     ] = None,
 ) -> None:
     """Answer a question with sentences of cited records and numbered references."""
+    if conversation == "new":
+        conversation = new_conversation_id()
     with _engine(ctx) as engine:
         answer = engine.ask(question, audience=audience, conversation=conversation)
     if answer.conversation:

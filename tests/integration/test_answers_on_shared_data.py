@@ -147,7 +147,7 @@ def test_the_ms_sense_follows_the_question(engine: Engine) -> None:
 
 
 def test_follow_up_inherits_the_condition(engine: Engine) -> None:
-    first = engine.ask("What are the MRI findings in multiple sclerosis?")
+    first = engine.ask("What are the MRI findings in multiple sclerosis?", conversation="c1")
     follow_up = engine.ask("and how is it treated?", conversation=first.conversation)
     assert follow_up.understanding is not None
     assert "D009103" in [c.id for c in follow_up.understanding.concepts]

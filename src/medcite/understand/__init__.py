@@ -17,12 +17,14 @@ from medcite.understand.question import (
     understand_question,
 )
 from medcite.understand.records import abbreviation_definitions
+from medcite.understand.senses import CooccurrenceCounts, corpus_context_fit
 from medcite.understand.topics import question_lexicon, record_topics
 from medcite.words import term_key, tokenize
 
 __all__ = [
     "LEXICON_FORMAT",
     "ConceptSource",
+    "CooccurrenceCounts",
     "Definition",
     "Knowledge",
     "Lexicon",
@@ -31,6 +33,7 @@ __all__ = [
     "build_facets",
     "build_lexicon",
     "concepts_of_phrase",
+    "corpus_context_fit",
     "count_concepts",
     "find_definitions",
     "find_mentions",
