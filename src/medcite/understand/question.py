@@ -35,7 +35,7 @@ from medcite.understand.lexicon import Lexicon, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
 from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, concept_role
 from medcite.understand.senses import ContextFit, choose_sense
-from medcite.words import TERM_STOP_WORDS, term_key, tokenize
+from medcite.words import is_content_word, term_key, tokenize
 
 MAX_SYNONYMS = 12
 MAX_NARROWER = 40
@@ -122,7 +122,7 @@ def _mentions(
     """
     mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    context = [t.text for t in tokenize(text) if t.key not in TERM_STOP_WORDS and len(t.key) > 2]
+    context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
     for token in tokenize(text):
         if token.start in covered or not _looks_abbreviated(token.text):
             continue
