@@ -35,6 +35,7 @@ from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
 from medcite.evidence import (
     ConceptSpotter,
+    RelevanceModel,
     best_sentences,
     rank_by_evidence,
     read_evidence,
@@ -123,7 +124,7 @@ class Engine:
         self._vocabularies = Vocabularies(settings.vocab.path(settings.data_dir))
         self._conversations = Conversations(settings.data_dir)
         self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
-        self._relevance = relevance_model(settings.answer.relevance_model)
+        self._model: RelevanceModel | None = None  # read on first use (training needs none)
 
     @classmethod
     def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
@@ -393,9 +394,10 @@ class Engine:
             return found
         return found.keeping(dense.rank(question.text, found.hits, self._store.get_many)[:limit])
 
-    def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
-        """The sentences of the retrieved records most likely to answer ``text``, best first
-        (the relevance model's probability: BioASQ's snippets in the evaluation harness)."""
+    def snippets(self, text: str, limit: int = 10) -> tuple[tuple[Sentence, float], ...]:
+        """The sentences of the retrieved records most likely to answer ``text``, best first,
+        each with that probability (the relevance model's; BioASQ's snippets in the
+        evaluation harness)."""
         understood = self.understand(text)
         retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
         return best_sentences(self._weigh(understood, retrieval, Audience.CLINICIAN), limit)
@@ -412,6 +414,13 @@ class Engine:
         found, spot = self._found(question, retrieval)
         records, features = read_evidence(question, found, spot, self._index, Audience.CLINICIAN)
         return question, records, features
+
+    @property
+    def _relevance(self) -> RelevanceModel:
+        """The sentence-relevance model (``[answer] relevance_model``), read once."""
+        if self._model is None:
+            self._model = relevance_model(self.settings.answer.relevance_model)
+        return self._model
 
     def _weigh(
         self, question: Question, retrieval: Retrieval, audience: Audience

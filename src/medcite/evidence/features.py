@@ -64,6 +64,7 @@ FEATURES = (
     "matched_words",
     "bm25",
     "bm25_relative",
+    "bm25_in_record",
     "proximity",
     "concepts_sentence",
     "condition_sentence",
@@ -122,7 +123,8 @@ class QuestionWords:
 
 @dataclass(frozen=True, slots=True)
 class RecordContext:
-    """What a sentence's record contributes: its title and words, rank, grade, concepts."""
+    """What a sentence's record contributes: its title and words, rank, grade, concepts,
+    and its best sentence's BM25 (so a sentence is also judged against its neighbours)."""
 
     title_words: frozenset[str]
     words: frozenset[str]
@@ -132,6 +134,7 @@ class RecordContext:
     score: float
     level: EvidenceLevel
     sentences: int
+    best_bm25: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +225,7 @@ def sentence_features(
         math.log1p(len(words & weights.keys())),
         math.log1p(bm25),
         bm25 / best_bm25 if best_bm25 > 0 else 0.0,
+        bm25 / record.best_bm25 if record.best_bm25 > 0 else 0.0,
         _proximity(question.order, keys),
         _share(concepts, named),
         1.0 if not conditions else float(any(c in named for c in conditions)),

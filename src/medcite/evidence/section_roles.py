@@ -130,12 +130,16 @@ def sentence_role(
     return max(prior, key=prior.__getitem__), prior
 
 
-_INLINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z ]{2,30}):\s")
+_INLINE_LABEL = re.compile(
+    r"^\s*(?:([A-Z][A-Za-z ]{2,30}):\s|([A-Z][A-Z ]{2,30}[A-Z])\s+(?=[A-Z]))"
+)
+"""A label opening the sentence: "Results: …", or in capitals without a colon, as some
+publishers print them ("CONCLUSIONS In this study …")."""
 
 
 def _inline_label(text: str) -> SentenceRole | None:
     match = _INLINE_LABEL.match(text)
-    return label_role(match.group(1)) if match else None
+    return label_role(match.group(1) or match.group(2)) if match else None
 
 
 def _position_prior(position: float) -> dict[SentenceRole, float]:

@@ -13,6 +13,7 @@ in-memory doubles.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -124,17 +125,23 @@ def read_evidence(
     ]
     read: list[RetrievedRecord] = []
     features: list[list[tuple[tuple[float, ...], ...]]] = []
-    for item in retrieved:
+    for item, item_keys in zip(retrieved, keys, strict=True):
         grade = _grade(item.record)
         views = _sentences(item, spot, audience)
         notes = tuple(view.notes for view in views)
         context = _context(item, notes, grade, best_score, spot)
         read.append(replace(item, grade=grade, notes=notes))
+        contexts = [
+            dataclasses.replace(
+                context, best_bm25=max((sentence_bm25(asked, k) for k in item_keys), default=0.0)
+            )
+            for asked in askings
+        ]
         features.append(
             [
                 tuple(
-                    sentence_features(asked, context, view, best, idf)
-                    for asked, best in zip(askings, best_bm25, strict=True)
+                    sentence_features(asked, ctx, view, best, idf)
+                    for asked, ctx, best in zip(askings, contexts, best_bm25, strict=True)
                 )
                 for view in views
             ]

@@ -105,10 +105,34 @@ def sort_entry_terms(
             abbreviations.append(term)
         elif short_long and any(c.isupper() for c in short_long.group(1)):
             abbreviations.append(short_long.group(1))
-            synonyms.append(short_long.group(2))
+            if spells_out(short_long.group(1), short_long.group(2)):
+                synonyms.append(short_long.group(2))  # "MS (Multiple Sclerosis)"
+            # else a qualifier telling senses apart ("PROM (Pregnancy)", "TACE (Enzyme)"):
+            # not a name of the concept
         else:
             synonyms.append(term)
     return _unique(synonyms, heading), _unique(abbreviations, heading)
+
+
+def spells_out(short: str, long: str) -> bool:
+    """Whether ``long`` spells ``short`` out: its letters in order, the first opening a word.
+
+    "MS" and "Multiple Sclerosis" yes; "PROM" and "Pregnancy", "TACE" and "Enzyme" no
+    (there the parenthesis only says which PROM or TACE is meant). After Schwartz & Hearst
+    2003, whose rule finds long forms in text.
+    """
+    letters = [c.lower() for c in short if c.isalpha()]
+    words = long.lower().split()
+    if not letters or not words or not words[0].startswith(letters[0]):
+        return False
+    text = " ".join(words)
+    position = 1
+    for letter in letters[1:]:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _unique(terms: list[str], name: str) -> tuple[str, ...]:
