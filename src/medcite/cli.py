@@ -88,6 +88,8 @@ app.add_typer(dense_app, name="dense")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
+train_app = typer.Typer(help="Rebuild the models medcite ships (needs the 'train' extra).")
+app.add_typer(train_app, name="train")
 app.command()(serve)
 
 out = Console()
@@ -375,6 +377,40 @@ def dense_build(ctx: typer.Context) -> None:
         f"vector index built: {manifest.record_count} records, {manifest.dimension} "
         f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"
     )
+
+
+@train_app.command("roles")
+def train_roles_command(
+    model_path: Annotated[
+        Path, typer.Option("--out", help="Where to write the model file.")
+    ] = Path("role_model.json.gz"),
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="PubMed XML files to learn from. Default: the demo corpus."),
+    ] = None,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Only compare the candidate settings on dev.")
+    ] = False,
+) -> None:
+    """Train the sentence-role model; the demo corpus reproduces the shipped file."""
+    from medcite.train import compare_role_settings, train_roles
+
+    if compare:
+        with _progress("reading abstracts") as advance:
+            compared = compare_role_settings(corpus or (), advance)
+        for training, accuracy, rows in compared:
+            out.print(
+                f"{training.feature_set:<17} C={training.regularization:<5} "
+                f"prune={training.prune:<5} dev accuracy {accuracy:.4f}  {rows} weight rows"
+            )
+        return
+    with _progress("reading abstracts") as advance:
+        run = train_roles(model_path, corpus or (), advance=advance)
+    split_sizes = ", ".join(f"{name} {n}" for name, n in run.abstracts.items())
+    out.print(f"{run.path}: {run.version} (abstracts: {split_sizes})")
+    for split, systems in run.figures.items():
+        for system, figures in systems.items():
+            out.print(f"  {split:>4} {system:<18} accuracy {figures['accuracy']:.4f}")
 
 
 @export_app.command("jsonl")

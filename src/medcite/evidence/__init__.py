@@ -4,7 +4,11 @@
   decided (publication types, MeSH design headings, or the text);
 * ``find_numbers(sentence) -> tuple[ReportedNumber, ...]``: percentages, proportions,
   p-values, ratios with confidence intervals, means ± SD, each with its span;
-* ``readability(text) -> float``: Flesch Reading Ease, for the patient audience.
+* ``readability(text) -> float``: Flesch Reading Ease, for the patient audience;
+* ``sentence_roles(record, sentences) -> tuple[RoleEstimate, ...]``: what each sentence
+  does (background … conclusions, or a funding, registration, conflict, ethics, data or
+  copyright line), from labels, patterns or the shipped model (``evidence.roles``), and
+  ``role_model_version()`` for an answer's provenance.
 
 Pure functions over ``records`` types; the rules are data (ordered tables, dicts keyed
 by enum) in the modules that use them.
@@ -13,6 +17,15 @@ by enum) in the modules that use them.
 from medcite.evidence.grade import LEVEL_OF_DESIGN, grade_record
 from medcite.evidence.numbers import find_numbers
 from medcite.evidence.readability import readability
+from medcite.evidence.roles import role_model_version, sentence_roles
 from medcite.evidence.sample_size import sample_size
 
-__all__ = ["LEVEL_OF_DESIGN", "find_numbers", "grade_record", "readability", "sample_size"]
+__all__ = [
+    "LEVEL_OF_DESIGN",
+    "find_numbers",
+    "grade_record",
+    "readability",
+    "role_model_version",
+    "sample_size",
+    "sentence_roles",
+]

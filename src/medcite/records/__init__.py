@@ -78,8 +78,15 @@ from medcite.records.literature import (
     Source,
     SourceItem,
 )
+from medcite.records.roles import (
+    RHETORICAL_ROLES,
+    RoleEstimate,
+    RoleSource,
+    SentenceRole,
+)
 
 __all__ = [
+    "RHETORICAL_ROLES",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",
@@ -124,12 +131,15 @@ __all__ = [
     "Rejection",
     "ReportedNumber",
     "RetrievedRecord",
+    "RoleEstimate",
+    "RoleSource",
     "SearchHit",
     "SearchPlan",
     "Section",
     "SectionKind",
     "Sentence",
     "SentenceNotes",
+    "SentenceRole",
     "Source",
     "SourceItem",
     "Statement",
