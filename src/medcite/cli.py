@@ -88,7 +88,7 @@ app.add_typer(dense_app, name="dense")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
-train_app = typer.Typer(help="Rebuild the models medcite ships (needs the 'train' extra).")
+train_app = typer.Typer(help="Fit the models medcite ships (needs the 'train' extra).")
 app.add_typer(train_app, name="train")
 app.command()(serve)
 
@@ -379,6 +379,23 @@ def dense_build(ctx: typer.Context) -> None:
     )
 
 
+@export_app.command("jsonl")
+def export_jsonl(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
+) -> None:
+    """Write every stored record as JSONL (the schema of docs/records.md)."""
+    with _engine(ctx) as engine:
+        if output is None:
+            count = engine.export_jsonl(sys.stdout.buffer)
+        else:
+            with output.open("wb") as sink:
+                count = engine.export_jsonl(sink)
+    err.print(f"exported {count} records")
+
+
 @train_app.command("roles")
 def train_roles_command(
     model_path: Annotated[
@@ -393,7 +410,7 @@ def train_roles_command(
     ] = False,
 ) -> None:
     """Train the sentence-role model; the demo corpus reproduces the shipped file."""
-    from medcite.train import compare_role_settings, train_roles
+    from medcite.train.roles import compare_role_settings, train_roles
 
     if compare:
         with _progress("reading abstracts") as advance:
@@ -411,23 +428,6 @@ def train_roles_command(
     for split, systems in run.figures.items():
         for system, figures in systems.items():
             out.print(f"  {split:>4} {system:<18} accuracy {figures['accuracy']:.4f}")
-
-
-@export_app.command("jsonl")
-def export_jsonl(
-    ctx: typer.Context,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
-    ] = None,
-) -> None:
-    """Write every stored record as JSONL (the schema of docs/records.md)."""
-    with _engine(ctx) as engine:
-        if output is None:
-            count = engine.export_jsonl(sys.stdout.buffer)
-        else:
-            with output.open("wb") as sink:
-                count = engine.export_jsonl(sink)
-    err.print(f"exported {count} records")
 
 
 def _finish_ingest(summary: IngestSummary) -> None:

@@ -26,7 +26,7 @@ from medcite.index.sentences import record_sentences
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.records import Record
-from medcite.train import read_labelled_abstracts, train_roles
+from medcite.train.roles import read_labelled_abstracts, train_roles
 
 pytestmark = pytest.mark.slow
 

@@ -28,7 +28,7 @@ from medcite.records import (
     SentenceRole,
     Source,
 )
-from medcite.train import read_labelled_abstracts, train_roles
+from medcite.train.roles import read_labelled_abstracts, train_roles
 
 R = SentenceRole
 

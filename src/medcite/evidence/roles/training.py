@@ -18,6 +18,7 @@ inference code on the stored (rounded) weights.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -111,10 +112,11 @@ def fit_role_model(
     abstracts: Sequence[LabelledAbstract], training: RoleTraining, about: dict[str, Any]
 ) -> dict[str, Any]:
     """The model file's document, fitted on ``abstracts`` (numpy and scikit-learn needed)."""
-    try:
+    try:  # scikit-learn by name: it ships no type stubs
         import numpy as np
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
+
+        feature_extraction = importlib.import_module("sklearn.feature_extraction")
+        linear_model = importlib.import_module("sklearn.linear_model")
     except ImportError as exc:
         raise ExtraMissingError(
             "training needs the 'train' extra: pip install 'medcite[train]'"
@@ -130,9 +132,9 @@ def fit_role_model(
         for feature in row:
             counts[feature] = counts.get(feature, 0) + 1
     kept = {feature for feature, n in counts.items() if n >= training.min_count}
-    vectorizer = DictVectorizer()
+    vectorizer = feature_extraction.DictVectorizer()
     matrix = vectorizer.fit_transform([{f: 1 for f in row if f in kept} for row in rows])
-    fitted = LogisticRegression(C=training.regularization, max_iter=5000)
+    fitted = linear_model.LogisticRegression(C=training.regularization, max_iter=5000)
     fitted.fit(matrix, targets)
     names = vectorizer.get_feature_names_out()
     scaled = np.rint(fitted.coef_ * WEIGHT_SCALE).astype(int)
