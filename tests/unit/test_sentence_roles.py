@@ -173,10 +173,10 @@ def test_training_is_deterministic_on_a_small_sample(fixtures_dir: Path, tmp_pat
     ("text", "message"),
     [
         ("this is not XML at all\n", "line 1"),
-        # A record cut short: PubMed's reader names it by its place in the file.
+        # A file cut short inside its first record.
         (
             '<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle>\n<MedlineCitation>\n',
-            "[record 1]: no PMID",
+            "line 5: Premature end of data",
         ),
     ],
 )
