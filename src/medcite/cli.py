@@ -283,7 +283,11 @@ def understand(
 def vocab_import(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="MeSH ASCII (dYYYY.bin), MeSH XML or OBO files.")
+        list[Path],
+        typer.Argument(
+            help="MeSH ASCII (dYYYY.bin, cYYYY.bin), MeSH XML (descYYYY.xml, suppYYYY.xml) "
+            "or OBO files."
+        ),
     ],
 ) -> None:
     """Load vocabulary files; each replaces the whole of its vocabulary."""
@@ -317,7 +321,7 @@ def vocab_list(
         out.print("no vocabularies loaded; run `medcite vocab import FILE`")
     else:
         for row in rows:
-            out.print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
+            out.print(f"{row['vocabulary']:>8}  {row['concepts']:>7} concepts  {row['source']}")
 
 
 @app.command("eval")

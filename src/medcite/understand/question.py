@@ -33,7 +33,12 @@ from medcite.understand.kinds import CUES, facet_kinds, question_types
 from medcite.understand.lexicon import Lexicon, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
 from medcite.understand.normalize import STOP_WORDS, term_key, tokenize
-from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, concept_role
+from medcite.understand.roles import (
+    GENERIC_CONCEPTS,
+    QUESTION_TYPE_CONCEPTS,
+    concept_role,
+    placing_trees,
+)
 from medcite.understand.senses import ContextFit, choose_sense
 
 MAX_SYNONYMS = 12
@@ -238,7 +243,7 @@ def _question_concepts(
             for i in mention.concept_ids
             if i in concepts and _same(concepts[i], concept)
         ]
-        role = concept_role(concept.vocabulary, concept.tree_numbers)
+        role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
         if role is ConceptRole.OTHER:
             continue
         found[main_id] = _question_concept(mention, concept, same, role, knowledge)
@@ -284,8 +289,11 @@ def _question_concept(
         ]
     if mention.via_abbreviation:
         abbreviations.append(mention.text)
-    narrower = knowledge.concepts.narrower(concept, MAX_NARROWER)
-    nearest = knowledge.concepts.get_many(narrower[:MAX_NARROWER_NAMES])
+    below = knowledge.concepts.narrower(concept, MAX_NARROWER)
+    nearest = knowledge.concepts.get_many(below[:MAX_NARROWER_NAMES])
+    # A supplementary record's mapped headings index the articles about it: weaker
+    # evidence, like a narrower heading, and never names of it.
+    narrower = (*below, *concept.mapped_to)
     return QuestionConcept(
         ids=tuple(c.id for c in same) or (concept.id,),
         name=name,
