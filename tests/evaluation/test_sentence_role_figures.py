@@ -1,7 +1,7 @@
 """Evaluation of the sentence-role model on the demo corpus; figures pinned in
 ``tests/evaluation/expected_roles.toml``.
 
-Run: ``python -m pytest -m slow tests/evaluation/test_sentence_roles.py`` (the ``demo``
+Run: ``python -m pytest -m slow tests/evaluation/test_sentence_role_figures.py`` (the ``demo``
 extra for the corpus, ``train`` for retraining). The shipped model is measured again on
 the test split with the shipped inference code; training again must write the shipped
 file byte for byte; and the real sentences of the administrative-statement fixture must
