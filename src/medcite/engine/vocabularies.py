@@ -19,6 +19,10 @@ VOCABULARY_FILE = "vocab.sqlite3"
 LEXICON_GLOB = "lexicon-*.msgpack"
 
 
+_DISEASE_VOCABULARIES = (Vocabulary.DISEASE_ONTOLOGY, Vocabulary.ANNOTATED_CORPUS)
+"""Vocabularies of diseases only, whose concepts have no MeSH tree numbers to test."""
+
+
 class Vocabularies:
     """Imported vocabularies (a SQLite file) and their lexicon (a cache file)."""
 
@@ -121,6 +125,6 @@ class Vocabularies:
                 concept
                 for concept in self.store.concepts()
                 if is_within(concept.tree_numbers, tree_prefixes)
-                or (diseases and concept.vocabulary is not Vocabulary.MESH)
+                or (diseases and concept.vocabulary in _DISEASE_VOCABULARIES)
             )
         return self._lexicons_within[tree_prefixes]

@@ -60,7 +60,6 @@ from medcite.records.evidence import (
     PValue,
     ReportedNumber,
     SentenceNotes,
-    SentenceRole,
     StudyDesign,
 )
 from medcite.records.ingestion import (
@@ -88,9 +87,16 @@ from medcite.records.literature import (
     Source,
     SourceItem,
 )
+from medcite.records.roles import (
+    RHETORICAL_ROLES,
+    RoleEstimate,
+    RoleSource,
+    SentenceRole,
+)
 
 __all__ = [
     "KEYWORD_PREFIX",
+    "RHETORICAL_ROLES",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",
@@ -138,6 +144,8 @@ __all__ = [
     "Rejection",
     "ReportedNumber",
     "RetrievedRecord",
+    "RoleEstimate",
+    "RoleSource",
     "SearchHit",
     "SearchPlan",
     "Section",

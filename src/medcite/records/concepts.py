@@ -17,6 +17,10 @@ class Vocabulary(StrEnum):
     DISEASE_ONTOLOGY = "DOID"
     ANNOTATED_CORPUS = "annotated"
     """Names learned from a corpus whose mentions are annotated with concept ids."""
+    MESH_SUPPLEMENTARY = "MeSH-SCR"
+    """MeSH Supplementary Concept Records (``C…``): chemicals, drugs, protocols and rare
+    diseases that have no descriptor of their own, each mapped to the descriptors that
+    index it."""
 
 
 class Concept(Frozen, frozen=True):
@@ -28,6 +32,9 @@ class Concept(Frozen, frozen=True):
     vocabulary itself lists (MeSH lexical tags ABB and ACR). Broader and narrower
     concepts come from ``tree_numbers`` (MeSH: "C17.300.799") and ``parents``
     (OBO ``is_a``); ``xrefs`` link to other vocabularies ("MESH:D012595", "OMIM:181750").
+    ``mapped_to`` holds, for a MeSH Supplementary Concept Record, the descriptor ids of
+    the headings it is mapped to ("D061067" for a humanized monoclonal antibody): it has
+    no tree numbers of its own, so it takes its place in MeSH from them.
     """
 
     id: str
@@ -39,6 +46,7 @@ class Concept(Frozen, frozen=True):
     parents: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
     definition: str = ""
+    mapped_to: tuple[str, ...] = ()
 
 
 class ConceptMention(Frozen, frozen=True):

@@ -38,6 +38,7 @@ from medcite.understand.roles import (
     QUESTION_TYPE_CONCEPTS,
     concept_role,
     is_within,
+    placing_trees,
 )
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.words import is_content_word, term_key, tokenize
@@ -280,7 +281,7 @@ def _question_concepts(
             for i in mention.concept_ids
             if i in concepts and _same(concepts[i], concept)
         ]
-        role = concept_role(concept.vocabulary, concept.tree_numbers)
+        role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
         if role is ConceptRole.OTHER:
             continue
         found[main_id] = _question_concept(mention, concept, same, role, knowledge)
@@ -326,8 +327,11 @@ def _question_concept(
         ]
     if mention.via_abbreviation:
         abbreviations.append(mention.text)
-    narrower = knowledge.concepts.narrower(concept, MAX_NARROWER)
-    nearest = knowledge.concepts.get_many(narrower[:MAX_NARROWER_NAMES])
+    below = knowledge.concepts.narrower(concept, MAX_NARROWER)
+    nearest = knowledge.concepts.get_many(below[:MAX_NARROWER_NAMES])
+    # A supplementary record's mapped headings index the articles about it: weaker
+    # evidence, like a narrower heading, and never names of it.
+    narrower = (*below, *concept.mapped_to)
     return QuestionConcept(
         ids=tuple(c.id for c in same) or (concept.id,),
         name=name,

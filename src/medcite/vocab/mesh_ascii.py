@@ -35,12 +35,19 @@ def read_mesh_ascii(path: Path) -> Iterator[ParsedConcept]:
     text before the first ``*NEWRECORD``, a line that is not ``KEY = value``, a record
     without ``UI`` or ``MH`` (a truncated file ends that way).
     """
+    for line, fields in read_ascii_records(path):
+        yield _descriptor(path, line, fields)
+
+
+def read_ascii_records(path: Path) -> Iterator[tuple[int, dict[str, list[str]]]]:
+    """Each record of a MeSH ASCII file (descriptors or supplementary concepts): the line
+    its ``*NEWRECORD`` stands on, and its values by key, in file order."""
     fields: dict[str, list[str]] = {}
     record_line = 0
     for number, line in read_text_lines(path):
         if line == NEW_RECORD:
             if record_line:
-                yield _descriptor(path, record_line, fields)
+                yield record_line, fields
             fields, record_line = {}, number
             continue
         if not line:
@@ -52,7 +59,7 @@ def read_mesh_ascii(path: Path) -> Iterator[ParsedConcept]:
         fields.setdefault(match.group(1), []).append(match.group(2))
     if not record_line:
         raise vocabulary_error(path, 1, f"no '{NEW_RECORD}' found: not a MeSH ASCII file")
-    yield _descriptor(path, record_line, fields)
+    yield record_line, fields
 
 
 def _descriptor(path: Path, line: int, fields: dict[str, list[str]]) -> ParsedConcept:
