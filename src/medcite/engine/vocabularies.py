@@ -11,8 +11,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from medcite.records import ConceptMention, Vocabulary
-from medcite.understand import LEXICON_FORMAT, Lexicon, build_lexicon, find_mentions
-from medcite.understand.roles import GENERIC_CONCEPTS, is_within
+from medcite.understand import (
+    GENERIC_CONCEPTS,
+    LEXICON_FORMAT,
+    Lexicon,
+    build_lexicon,
+    find_mentions,
+    is_within,
+)
 from medcite.vocab import VocabularyImport, VocabularyStore, read_vocabulary_file
 
 VOCABULARY_FILE = "vocab.sqlite3"

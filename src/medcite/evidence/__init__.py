@@ -24,11 +24,9 @@ from medcite.evidence.readability import readability
 from medcite.evidence.relevance import RelevanceModel, load_model, relevance_model, shipped_model
 from medcite.evidence.roles import role_model_version, sentence_roles
 from medcite.evidence.sample_size import sample_size
-from medcite.evidence.section_roles import ADMINISTRATIVE
 from medcite.evidence.weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
 
 __all__ = [
-    "ADMINISTRATIVE",
     "FEATURES",
     "LEVEL_OF_DESIGN",
     "ConceptSpotter",

@@ -34,8 +34,9 @@ from medcite.evidence.grade import grade_record
 from medcite.evidence.numbers import find_numbers
 from medcite.evidence.readability import readability
 from medcite.evidence.relevance import RelevanceModel
-from medcite.evidence.section_roles import ADMINISTRATIVE, sentence_role
+from medcite.evidence.roles import sentence_roles
 from medcite.records import (
+    RHETORICAL_ROLES,
     Audience,
     ConceptRole,
     EvidenceGrade,
@@ -187,18 +188,20 @@ def _names(concepts: Iterable[QuestionConcept]) -> dict[str, tuple[str, ...]]:
 def _sentences(
     item: RetrievedRecord, spot: ConceptSpotter, audience: Audience
 ) -> list[SentenceView]:
-    """Each sentence with its notes and role, as feature extraction sees it."""
-    count = len(item.sentences)
+    """Each sentence with its notes and role (``roles``), as feature extraction sees it."""
     views = []
-    for index, sentence in enumerate(item.sentences):
-        role, shares = sentence_role(item.record, sentence, index / max(count - 1, 1))
+    roles = sentence_roles(item.record, item.sentences)
+    for index, (sentence, estimate) in enumerate(zip(item.sentences, roles, strict=True)):
         notes = SentenceNotes(
             concepts=spot(sentence.text),
             numbers=find_numbers(sentence.text),
             readability=readability(sentence.text) if audience is Audience.PATIENT else None,
-            role=role,
+            role=estimate.role,
         )
-        views.append(SentenceView(sentence.text, index, shares, role in ADMINISTRATIVE, notes))
+        shares = {role: estimate.probability(role) for role in RHETORICAL_ROLES}
+        views.append(
+            SentenceView(sentence.text, index, shares, estimate.role.administrative, notes)
+        )
     return views
 
 
