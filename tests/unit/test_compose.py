@@ -112,7 +112,8 @@ def retrieved(
         built_sections.append(Section(text, label, label))
     record = Record(record_id, Source.TEXT, f"Title of {record_id}", tuple(built_sections))
     grade = EvidenceGrade(level=level, design=design, signal=GradeSignal.PUBLICATION_TYPE, n=41)
-    topics = RecordTopics(record_id, ((SSC, condition), (CNS, 1.0), (MRI, 0.0)))
+    other = ("Systemic Lupus Erythematosus", 5.0) if condition < 1 else ("", 0.0)
+    topics = RecordTopics(record_id, ((SSC, condition), (CNS, 1.0), (MRI, 0.0)), *other)
     return RetrievedRecord(
         record, tuple(sentences), rank, 10.0 / rank, grade, topics, tuple(sentence_notes)
     )

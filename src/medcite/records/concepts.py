@@ -256,3 +256,14 @@ class RecordTopics(Frozen, frozen=True):
     def is_about(self, concept_ids: Iterable[str]) -> bool:
         """Whether the record is about any of ``concept_ids`` (see ``ABOUT``)."""
         return any(self.score(concept_id) >= self.ABOUT for concept_id in concept_ids)
+
+    def names(self, concept_ids: Iterable[str]) -> bool:
+        """Whether the record names any of ``concept_ids`` at all, if only in passing."""
+        return any(self.score(concept_id) > 0 for concept_id in concept_ids)
+
+    OTHER_MAIN: ClassVar[float] = 3.0
+    """An other disease this strong (a major heading, or the title) is a main topic."""
+
+    def mainly_about_another(self, concept_ids: Iterable[str]) -> bool:
+        """Whether another disease is a main topic and ``concept_ids`` only a passing one."""
+        return self.other_score >= self.OTHER_MAIN and not self.is_about(concept_ids)

@@ -95,8 +95,10 @@ def retrieve(
 ) -> Retrieval:
     """The best ``limit`` records for ``question``, re-ranked and guarded.
 
-    ``citable`` keeps only records about the question's conditions (when it names any):
-    what an answer may cite, so answering reads no record it cannot use.
+    ``citable`` keeps only records that name the question's conditions (when it names
+    any): what an answer may cite, so answering reads no record it cannot use. Whether
+    a sentence of theirs answers is the evidence stage's to judge; records mainly about
+    another disease are refused here whatever they name.
     """
     scores = _lexical_scores(question, settings, searcher)
     found = records.get_many(scores)
@@ -117,7 +119,7 @@ def retrieve(
     hits = tuple(
         hit
         for hit in ranking.hits
-        if not (citable and conditions) or topics[hit.record_id].is_about(conditions)
+        if not (citable and conditions) or topics[hit.record_id].names(conditions)
     )[:limit]
     return Retrieval(
         question,
