@@ -46,7 +46,7 @@ from medcite.records import (
     RetrievedRecord,
     SentenceNotes,
 )
-from medcite.words import content_words, is_content_word
+from medcite.words import is_content_word
 
 GRADE_CACHE = 20_000
 
@@ -115,7 +115,7 @@ def read_evidence(
     """
     words = {w for item in retrieved for s in item.sentences for w in sentence_words(s.text)}
     idf = relative_rarity(
-        statistics.word_rarity({*words, *content_words(question.text)} - {""}),
+        statistics.word_rarity({*words, *sentence_words(question.text)} - {""}),
         statistics.document_count(),
     )
     askings = _askings(question, idf, facets)
