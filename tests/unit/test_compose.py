@@ -248,7 +248,7 @@ def test_the_bottom_line_is_never_a_line_that_states_no_finding(role: SentenceRo
     ]
 
 
-def test_a_yes_no_question_is_never_led_by_background() -> None:
+def test_a_yes_no_question_is_led_by_findings_before_background() -> None:
     lead = replace(
         BRAIN_MRI,
         notes=(
@@ -263,6 +263,9 @@ def test_a_yes_no_question_is_never_led_by_background() -> None:
     ]
     summary = answer_of(lead).sections[0]  # "what is …": the background may answer
     assert summary.statements[0].text.startswith("MRI of the brain showed")
+    alone = replace(lead, notes=(lead.notes[0], replace(lead.notes[1], relevance=0.1)))
+    fallback = answer_of(alone, question=yes_no).sections[0]  # no finding answers
+    assert [s.text for s in fallback.statements] == [lead.sentences[0].text]
 
 
 def test_nothing_relevant_enough_means_insufficient_evidence() -> None:
