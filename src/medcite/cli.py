@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from medcite import __version__
 from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
-from medcite.engine import Engine, Stats
+from medcite.engine import Engine, Stats, new_conversation_id
 from medcite.errors import (
     AccessError,
     ConfigError,
@@ -94,6 +94,8 @@ app.add_typer(train_app, name="train")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
+train_app = typer.Typer(help="Fit the models medcite ships (needs the 'train' extra).")
+app.add_typer(train_app, name="train")
 app.command()(serve)
 
 out = Console()
@@ -343,11 +345,14 @@ def ask(
         typer.Option(
             "--conversation",
             metavar="ID",
-            help="Continue this conversation (the id an earlier `ask` printed).",
+            help="Keep this question as a turn of conversation ID, read in the light of its "
+            "last question; `new` starts one. Without it, nothing is kept.",
         ),
     ] = None,
 ) -> None:
     """Answer a question with sentences of cited records and numbered references."""
+    if conversation == "new":
+        conversation = new_conversation_id()
     with _engine(ctx) as engine:
         answer = engine.ask(question, audience=audience, conversation=conversation)
     if answer.conversation:
@@ -386,7 +391,11 @@ def understand(
 def vocab_import(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="MeSH ASCII (dYYYY.bin), MeSH XML or OBO files.")
+        list[Path],
+        typer.Argument(
+            help="MeSH ASCII (dYYYY.bin, cYYYY.bin), MeSH XML (descYYYY.xml, suppYYYY.xml) "
+            "or OBO files."
+        ),
     ],
 ) -> None:
     """Load vocabulary files; each replaces the whole of its vocabulary."""
@@ -420,7 +429,7 @@ def vocab_list(
         out.print("no vocabularies loaded; run `medcite vocab import FILE`")
     else:
         for row in rows:
-            out.print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
+            out.print(f"{row['vocabulary']:>8}  {row['concepts']:>7} concepts  {row['source']}")
 
 
 @app.command("eval")
@@ -536,6 +545,40 @@ def export_jsonl(
             with output.open("wb") as sink:
                 count = engine.export_jsonl(sink)
     err.print(f"exported {count} records")
+
+
+@train_app.command("roles")
+def train_roles_command(
+    model_path: Annotated[
+        Path, typer.Option("--out", help="Where to write the model file.")
+    ] = Path("role_model.json.gz"),
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="PubMed XML files to learn from. Default: the demo corpus."),
+    ] = None,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Only compare the candidate settings on dev.")
+    ] = False,
+) -> None:
+    """Train the sentence-role model; the demo corpus reproduces the shipped file."""
+    from medcite.train.roles import compare_role_settings, train_roles
+
+    if compare:
+        with _progress("reading abstracts") as advance:
+            compared = compare_role_settings(corpus or (), advance)
+        for training, accuracy, rows in compared:
+            out.print(
+                f"{training.feature_set:<17} C={training.regularization:<5} "
+                f"prune={training.prune:<5} dev accuracy {accuracy:.4f}  {rows} weight rows"
+            )
+        return
+    with _progress("reading abstracts") as advance:
+        run = train_roles(model_path, corpus or (), advance=advance)
+    split_sizes = ", ".join(f"{name} {n}" for name, n in run.abstracts.items())
+    out.print(f"{run.path}: {run.version} (abstracts: {split_sizes})")
+    for split, systems in run.figures.items():
+        for system, figures in systems.items():
+            out.print(f"  {split:>4} {system:<18} accuracy {figures['accuracy']:.4f}")
 
 
 def _finish_ingest(summary: IngestSummary) -> None:

@@ -14,8 +14,10 @@ stage had its own idea of a word, what retrieval matched composition could miss
   ("does" → "des") harms nothing as long as both sides fold alike;
 * function words (``STOP_WORDS``) carry no topic; a content word is any other word.
 
-The lexical index keeps its own stemmed form of each word (tantivy's ``en_stem``), fed
-by the same text: what it holds is the index's business, not a second idea of a word.
+Where a looser match is right — does this sentence speak of what the question asks? —
+``stem`` folds a canonical word further to its Porter2 stem ("relapsing" and "relapse",
+"compress" and "compression"), the very stem the lexical index holds (tantivy's
+``en_stem`` is the same Snowball algorithm), so what retrieval matched, scoring does too.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _POSSESSIVE_S = re.compile(r"(?<=[^\W_])['’]s\b")
@@ -123,6 +126,20 @@ def term_key(term: str) -> str:
 def bag_key(keys: list[str] | tuple[str, ...]) -> str:
     """A word-order-free key: the sorted content words ("breast cancer" = "cancer of breast")."""
     return " ".join(sorted({key for key in keys if key not in TERM_STOP_WORDS}))
+
+
+@lru_cache(maxsize=200_000)
+def stem(key: str) -> str:
+    """The Porter2 (Snowball English) stem of a canonical word: the index's form of it."""
+    stemmed: str = _stemmer().stemWord(key)
+    return stemmed
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer  # a pure-Python Snowball; loaded on first use
+
+    return snowballstemmer.stemmer("english")
 
 
 def is_content_word(key: str) -> bool:

@@ -13,17 +13,12 @@ disease (by any of its usual names).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from medcite.compose import statement_matches_source
 from medcite.engine import Engine
-from medcite.evaluate.datasets.bioasq import read_bioasq
-from medcite.evaluate.datasets.scifact import read_scifact
 from medcite.records import Answer, AnswerState, Audience, GapKind
-from medcite.settings import load_settings
 
 SEED_QUESTION = (
     "What are the MRI findings and diagnosis for Central Nervous System (CNS) and Peripheral "
@@ -36,23 +31,9 @@ MASS_SPECTROMETRY = re.compile(r"mass spectrometr", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def engine(
-    tmp_path_factory: pytest.TempPathFactory, shared_data: Path, shared_seeds: Path
-) -> Iterator[Engine]:
-    data_dir = tmp_path_factory.mktemp("shared-corpus")
-    with Engine.open(load_settings(data_dir)) as opened:
-        opened.import_vocabulary(shared_data / "mesh" / "d2024.bin.gz")
-        opened.import_vocabulary(shared_data / "disease_ontology" / "doid_2024-01-31.obo.gz")
-        opened.ingest_paths(
-            [
-                shared_data / "pubmed_xml",
-                shared_data / "pubmed_medline_txt",
-                *sorted(shared_seeds.glob("002_*.txt")),
-            ]
-        )
-        opened.ingest(read_scifact(shared_data / "scifact")[0].records)
-        opened.ingest(read_bioasq(shared_data / "bioasq" / "golden")[0].records)
-        yield opened
+def engine(shared_corpus: Engine) -> Engine:
+    """The corpus of the module docstring, built once per session (``conftest.py``)."""
+    return shared_corpus
 
 
 def cited_titles(engine: Engine, answer: Answer) -> dict[str, str]:
@@ -147,7 +128,7 @@ def test_the_ms_sense_follows_the_question(engine: Engine) -> None:
 
 
 def test_follow_up_inherits_the_condition(engine: Engine) -> None:
-    first = engine.ask("What are the MRI findings in multiple sclerosis?")
+    first = engine.ask("What are the MRI findings in multiple sclerosis?", conversation="c1")
     follow_up = engine.ask("and how is it treated?", conversation=first.conversation)
     assert follow_up.understanding is not None
     assert "D009103" in [c.id for c in follow_up.understanding.concepts]

@@ -150,7 +150,9 @@ def test_ask_markdown_and_text_formats(
     medcite(capsys, data_dir, "ingest", str(sample_xml))
     record = json.loads(medcite(capsys, data_dir, "export", "jsonl")[1].splitlines()[0])
     question = " ".join(record["title"].split()[:6])
-    status, markdown, _ = medcite(capsys, data_dir, "ask", question, "--format", "markdown")
+    status, markdown, _ = medcite(
+        capsys, data_dir, "ask", question, "--format", "markdown", "--conversation", "new"
+    )
     assert status == 0
     assert markdown.startswith(f"# {question}")
     assert "## References" in markdown
@@ -168,9 +170,13 @@ def test_ask_sends_audience_and_conversation_to_the_engine_and_prints_the_conver
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     medcite(capsys, data_dir, "ingest", str(sample_xml))
+    status, out, err = medcite(capsys, data_dir, "ask", "calcinosis", "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)["conversation"] == "" and "conversation" not in err  # none kept
     status, out, err = medcite(
-        capsys, data_dir, "ask", "calcinosis", "--audience", "patient", "--format", "json"
-    )
+        capsys, data_dir, "ask", "calcinosis", "--audience", "patient", "--format", "json",
+        "--conversation", "new",
+    )  # fmt: skip
     assert status == 0, err
     first = json.loads(out)
     assert first["audience"] == "patient" and first["conversation"]  # the real engine's

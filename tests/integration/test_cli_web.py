@@ -78,10 +78,16 @@ def test_ask_writes_the_html_answer_page(
 ) -> None:
     data_dir = tmp_path / "data"
     assert medcite(capsys, data_dir, "ingest", str(FIXTURES / "jsonl" / "hostile.jsonl"))[0] == 0
+    # beside other records, as in any index: word rarity means little in a corpus of one
+    assert medcite(capsys, data_dir, "ingest", str(FIXTURES / "pubmed" / "sample.xml"))[0] == 0
     status, out, _ = medcite(
         capsys, data_dir, "ask", "spinal calcinosis in systemic sclerosis", "--format", "html"
     )
     assert status == 0
     assert out.startswith("<!doctype html>") and out.rstrip().endswith("</html>")
     assert_inert(out, "ask --format html")
-    assert "&lt;img src=x onerror=alert(&#39;abstract&#39;)&gt;" in out
+    shown = (  # the hostile sentences the page quotes, escaped: whichever it chose
+        "&lt;img src=x onerror=alert(&#39;abstract&#39;)&gt;",
+        "&lt;svg onload=alert(&#39;svg&#39;)&gt;",
+    )
+    assert any(escaped in out for escaped in shown)

@@ -20,9 +20,12 @@ VECTORS = "vectors"
 
 
 def dense_settings(data_dir: Path, static_model_dir: Path, **dense: Any) -> Settings:
+    """Dense retrieval on; records ranked by retrieval alone (no re-ranking by their
+    sentences' relevance), so what is measured is what the dense part adds."""
     values = {"enabled": True, "first_stage": True, "static_model_path": str(static_model_dir)}
     values |= dense
-    return load_settings(data_dir, overrides={"dense": values}, environ={})
+    overrides = {"dense": values, "retrieve": {"evidence_weight": 0.0}}
+    return load_settings(data_dir, overrides=overrides, environ={})
 
 
 def sample_records(fixtures_dir: Path) -> list[Record]:
@@ -69,7 +72,8 @@ def test_dense_alone_finds_a_record_in_other_words(
         engine.ingest(records)
     question = "brain cancer"  # sample.xml: "... the T98G Glioblastoma cell line ..."
     glioblastoma = "pmid:31383287"
-    with Engine.open(load_settings(tmp_path, environ={})) as engine:
+    lexical_only = {"retrieve": {"evidence_weight": 0.0}}
+    with Engine.open(load_settings(tmp_path, overrides=lexical_only, environ={})) as engine:
         lexical = [hit.record_id for hit in engine.retrieve(question, 5)]
     with Engine.open(dense_settings(tmp_path, static_model_dir, rerank=False)) as engine:
         fused = [hit.record_id for hit in engine.retrieve(question, 5)]

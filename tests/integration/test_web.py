@@ -66,6 +66,7 @@ def test_audience_and_the_followed_answers_question_go_to_the_engine(
     def ask(
         question: str,
         audience: Audience = Audience.CLINICIAN,
+        *,
         conversation: str | None = None,
         previous: Question | None = None,
     ) -> Answer:
@@ -77,7 +78,7 @@ def test_audience_and_the_followed_answers_question_go_to_the_engine(
         "/api/v1/ask", params={"q": "calcinosis of the spine", "audience": "patient"}
     ).json()
     assert calls == [("calcinosis of the spine", Audience.PATIENT, None)]
-    assert first["audience"] == "patient" and first["conversation"]  # the engine started one
+    assert first["audience"] == "patient" and first["conversation"]  # the snapshot's
     page = site.client.get(f"/answers/{first['snapshot']['id']}").text
     assert f'name="conversation" value="{first["snapshot"]["id"]}"' in page
     assert 'name="audience" value="patient"' in page

@@ -115,7 +115,8 @@ def retrieved(
         built_sections.append(Section(text, label, label))
     record = Record(record_id, Source.TEXT, f"Title of {record_id}", tuple(built_sections))
     grade = EvidenceGrade(level=level, design=design, signal=GradeSignal.PUBLICATION_TYPE, n=41)
-    topics = RecordTopics(record_id, ((SSC, condition), (CNS, 1.0), (MRI, 0.0)))
+    other = ("Systemic Lupus Erythematosus", 5.0) if condition < 1 else ("", 0.0)
+    topics = RecordTopics(record_id, ((SSC, condition), (CNS, 1.0), (MRI, 0.0)), *other)
     return RetrievedRecord(
         record, tuple(sentences), rank, 10.0 / rank, grade, topics, tuple(sentence_notes)
     )
@@ -250,7 +251,7 @@ def test_the_bottom_line_is_never_a_line_that_states_no_finding(role: SentenceRo
     ]
 
 
-def test_a_yes_no_question_is_never_led_by_background() -> None:
+def test_a_yes_no_question_is_led_by_findings_before_background() -> None:
     lead = replace(
         BRAIN_MRI,
         notes=(
@@ -265,6 +266,9 @@ def test_a_yes_no_question_is_never_led_by_background() -> None:
     ]
     summary = answer_of(lead).sections[0]  # "what is …": the background may answer
     assert summary.statements[0].text.startswith("MRI of the brain showed")
+    alone = replace(lead, notes=(lead.notes[0], replace(lead.notes[1], relevance=0.1)))
+    fallback = answer_of(alone, question=yes_no).sections[0]  # no finding answers
+    assert [s.text for s in fallback.statements] == [lead.sentences[0].text]
 
 
 def test_nothing_relevant_enough_means_insufficient_evidence() -> None:

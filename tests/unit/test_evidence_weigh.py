@@ -102,7 +102,8 @@ def test_the_sentence_covering_the_rare_words_of_the_question_is_the_most_releva
     (item,) = weigh_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE)
     relevance = [note.relevance for note in item.notes]
     assert relevance[1] == max(relevance)
-    assert best_sentences([item], 1)[0].text.startswith("Intraspinal calcinosis")
+    ((best, chance),) = best_sentences([item], 1)
+    assert best.text.startswith("Intraspinal calcinosis") and chance == max(relevance)
 
 
 def test_records_re_ranked_by_their_best_sentence() -> None:

@@ -7,9 +7,9 @@ patients) and on the evidence (a small bonus per evidence level), both as tie-br
 far smaller than a difference in relevance. How well a sentence speaks to each facet is
 ``facet_fit``.
 
-Only records about the question's condition are candidates at all: a record not about
-it (``RecordTopics.is_about``) may share the words but is not evidence on this disease,
-and is never cited.
+Only records on what the question asks about are candidates at all (``on_topic``): a
+record that does not name its condition, or the drug it asks about, may share the words
+but is no evidence on them, and is never cited.
 """
 
 from __future__ import annotations
@@ -91,11 +91,20 @@ class Candidate:
 
 
 def on_topic(question: Question, item: RetrievedRecord) -> bool:
-    """Whether the record is about (one of) the question's conditions."""
-    conditions = question.with_role(ConceptRole.CONDITION)
-    if not conditions or item.topics is None:
+    """Whether the record is evidence on what the question asks about.
+
+    It must name one of the question's conditions (when it names any) and one of the
+    things it asks about them — an intervention, or a name no vocabulary knows (when it
+    names any): a record on the disease but not the drug asked about, or on the drug in
+    another disease, is a near miss, and a near miss is never cited.
+    """
+    if item.topics is None:
         return True
-    return item.topics.is_about(c.id for c in conditions)
+    conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    focus = [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
+    if conditions and item.topics.mainly_about_another(conditions):
+        return False
+    return all(not ids or item.topics.names(ids) for ids in (conditions, focus))
 
 
 def candidates(

@@ -25,7 +25,7 @@ misses.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from msgspec.structs import replace
@@ -173,20 +173,34 @@ class _PageBuilder:
         """The most relevant finding of each of the best records (``pool`` is sorted).
 
         A statement is labelled indirect when its best fit to a facet is (CT where MRI was
-        asked); it is not left out for that, since its relevance says it answers.
+        asked); it is not left out for that, since its relevance says it answers. A yes/no
+        question is led by findings; only when none answers does an answering background
+        sentence lead ("Dupilumab is the first approved biologic for atopic dermatitis").
         """
+        picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind))
+        if not picked and kind is AnswerKind.YES_NO:
+            picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))
+        self._take(picked)
+        return picked
+
+    def _lead(
+        self,
+        pool: Sequence[Candidate],
+        facets: Sequence[Facet],
+        fits: Mapping[tuple[int, str], Fit],
+        may_lead: Callable[[Candidate], bool],
+    ) -> list[Chosen]:
         picked: list[Chosen] = []
         for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
                 break
-            if not candidate.may_lead(kind):
+            if not may_lead(candidate):
                 continue
             if any(p.candidate.record_id == candidate.record_id for p in picked):
                 continue
             if any(_repeats(candidate, p.candidate) for p in picked):
                 continue
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
-        self._take(picked)
         return picked
 
     def guidelines(

@@ -2,15 +2,15 @@
 
 A statement is shown only if its text is exactly the characters ``start + offset:end``
 of the cited section of the cited record, where the ``offset`` characters skipped are a
-leading section label ("CONCLUSIONS: ") and nothing else; and only if the cited record
-is one the question may cite (about the question's condition, not a neighbour).
+leading section label ("CONCLUSIONS: ") and nothing else. (Which records a question may
+cite — those about its condition — retrieval and composition decide before.)
 Anything else (a stale span, an edited record, a bug upstream) is dropped, never shown;
 references no statement cites any more go with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 
 from msgspec.structs import replace
 
@@ -29,18 +29,13 @@ def statement_matches_source(statement: Statement, record: Record | None) -> boo
     return sentence[statement.offset :] == statement.text
 
 
-def verify_answer(
-    answer: Answer, records: Mapping[str, Record], citable: Collection[str] | None = None
-) -> Answer:
-    """The answer with unverifiable or uncitable statements, empty sections and unused
-    references removed; ``citable`` (all records when None) are the records it may cite."""
+def verify_answer(answer: Answer, records: Mapping[str, Record]) -> Answer:
+    """The answer with unverifiable statements, empty sections and unused references
+    removed."""
     sections = []
     for section in answer.sections:
         kept = tuple(
-            s
-            for s in section.statements
-            if statement_matches_source(s, records.get(s.record_id))
-            and (citable is None or s.record_id in citable)
+            s for s in section.statements if statement_matches_source(s, records.get(s.record_id))
         )
         if kept or section.note:
             sections.append(replace(section, statements=kept))

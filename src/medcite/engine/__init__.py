@@ -4,6 +4,7 @@ Every shell (CLI, HTTP API, web pages, evaluation harness) calls :class:`Engine`
 this package knows all the stages.
 """
 
+from medcite.engine.conversations import new_conversation_id
 from medcite.engine.core import (
     INDEX_DIR,
     STORE_FILE,
@@ -12,7 +13,7 @@ from medcite.engine.core import (
     Stats,
     normalise_record_id,
 )
-from medcite.engine.retrieval import Retrieval
+from medcite.retrieve import Retrieval
 
 __all__ = [
     "INDEX_DIR",
@@ -21,5 +22,6 @@ __all__ = [
     "Progress",
     "Retrieval",
     "Stats",
+    "new_conversation_id",
     "normalise_record_id",
 ]

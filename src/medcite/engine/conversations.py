@@ -66,13 +66,6 @@ class Conversations:
         )
         return _decode(row[0]) if row else None
 
-    def questions(self, conversation: str) -> tuple[Question, ...]:
-        """Every question of the conversation, in order."""
-        rows = self._connection().execute(
-            "SELECT question FROM turns WHERE conversation = ? ORDER BY turn", (conversation,)
-        )
-        return tuple(_decode(row[0]) for row in rows)
-
     def append(self, conversation: str, question: Question) -> int:
         """Add a turn; returns its number (1 for the first)."""
         db = self._connection()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
@@ -27,14 +28,14 @@ from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.dense import require_dense_extra
-from medcite.engine.conversations import Conversations, new_conversation_id
+from medcite.engine.conversations import Conversations
 from medcite.engine.prepare import prepare_record
-from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import ConfigError, NotFoundError
 from medcite.evidence import (
     ConceptSpotter,
+    RelevanceModel,
     best_sentences,
     rank_by_evidence,
     read_evidence,
@@ -50,13 +51,14 @@ from medcite.ingest import (
     batched,
     catch_up,
     fetch_pubmed_xml,
+    is_full_text,
+    joined,
     prepare_items,
     read_prepared,
     read_pubmed_xml,
     store_and_index,
     write_jsonl,
 )
-from medcite.ingest.fulltext import is_full_text, joined
 from medcite.records import (
     Answer,
     Audience,
@@ -67,15 +69,25 @@ from medcite.records import (
     Provenance,
     Question,
     Record,
+    RecordTopics,
     RetrievedRecord,
     SearchHit,
     Sentence,
     SourceItem,
     SyncReport,
 )
+from medcite.retrieve import Retrieval, TopicReader, retrieve
 from medcite.settings import Settings, settings_hash
 from medcite.store import SqliteStore, StoreCounts
-from medcite.understand import abbreviation_definitions, count_concepts, question_lexicon
+from medcite.understand import (
+    Knowledge,
+    abbreviation_definitions,
+    corpus_context_fit,
+    count_concepts,
+    question_lexicon,
+    record_topics,
+    understand_question,
+)
 from medcite.vocab import VocabularyImport
 
 if TYPE_CHECKING:  # the dense extra is optional: imported only when settings ask for it
@@ -115,9 +127,8 @@ class Engine:
         self._settings_hash = settings_hash(settings)
         self._vocabularies = Vocabularies(settings.vocab.path(settings.data_dir))
         self._conversations = Conversations(settings.data_dir)
-        self._retriever = Retriever(settings, store, index, self._vocabularies)
         self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
-        self._relevance = relevance_model(settings.answer.relevance_model)
+        self._model: RelevanceModel | None = None  # read on first use (training needs none)
 
     @classmethod
     def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
@@ -265,7 +276,6 @@ class Engine:
         """
         sequence = self._store.sequence()
         self._index = LexicalIndex.create(self.settings.data_dir / INDEX_DIR, self.settings.index)
-        self._retriever = Retriever(self.settings, self._store, self._index, self._vocabularies)
         with self._index.updating() as update:
             for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
                 self._store.replace_abbreviations(
@@ -331,9 +341,48 @@ class Engine:
 
     # -- answering ---------------------------------------------------------------------
 
+    def ask(
+        self,
+        question: str,
+        audience: Audience = Audience.CLINICIAN,
+        *,
+        conversation: str | None = None,
+        previous: Question | None = None,
+    ) -> Answer:
+        """Answer a question: understand → retrieve → weigh the evidence → compose → verify.
+
+        ``previous`` is the question this one follows up (a follow-up inherits its
+        condition and population); with a ``conversation`` id it is that conversation's
+        last question, and this one becomes its next turn. Without one, nothing is kept.
+        """
+        started = time.perf_counter()
+        previous = previous or self._conversations.last_question(conversation or "")
+        understood = self.understand(question, previous)
+        retrieval = self.retrieve_for(
+            understood, self.settings.answer.candidate_records, citable=True
+        )
+        evidence = self._weigh(understood, retrieval, audience)
+        answer = compose_answer(
+            understood, evidence, self.settings.answer, self._provenance(), audience,
+            self._vocabularies.definitions(c.ids for c in understood.concepts),
+            self._relevance.answer_threshold,
+        )  # fmt: skip
+        answer = verify_answer(answer, {item.record.id: item.record for item in evidence})
+        if conversation:
+            self._conversations.append(conversation, understood)
+        return _finished(answer, understood, retrieval, conversation or "", started)
+
     def understand(self, question: str, previous: Question | None = None) -> Question:
         """How medcite reads a question: concepts, roles, kinds and facets."""
-        return self._retriever.understand(check_question(question, self.settings.answer), previous)
+        text = check_question(question, self.settings.answer)
+        knowledge = Knowledge(
+            lexicon=self._vocabularies.lexicon(),
+            concepts=self._vocabularies.store,
+            senses=self._store,
+            context_fit=corpus_context_fit(self._index),
+            rarity=self._index.word_rarity,
+        )
+        return understand_question(text, knowledge, previous)
 
     def retrieve(self, question: str, limit: int = 10) -> tuple[SearchHit, ...]:
         """The best ``limit`` records for a question, best first: concept-aware retrieval,
@@ -355,76 +404,28 @@ class Engine:
         ranking are re-ranked by fusing in dense similarity (``medcite.dense``).
         """
         dense = self._dense_ranker()
+        depth = limit if dense is None else max(limit, self.settings.dense.rerank_candidates)
+        found = retrieve(
+            question,
+            depth,
+            self.settings.retrieve,
+            self._index,
+            self._store,
+            self._topic_reader(question),
+            datetime.now(UTC).year,
+            citable=citable,
+        )
         if dense is None:
-            return self._retriever.retrieve(question, limit, citable=citable)
-        depth = max(limit, self.settings.dense.rerank_candidates)
-        found = self._retriever.retrieve(question, depth, citable=citable)
-        hits = dense.rank(question.text, found.hits, self._store.get_many)[:limit]
-        kept = {hit.record_id for hit in hits}
-        return dataclasses.replace(
-            found,
-            hits=hits,
-            records={k: v for k, v in found.records.items() if k in kept},
-            topics={k: v for k, v in found.topics.items() if k in kept},
-        )
+            return found
+        return found.keeping(dense.rank(question.text, found.hits, self._store.get_many)[:limit])
 
-    def ask(
-        self,
-        question: str,
-        audience: Audience = Audience.CLINICIAN,
-        conversation: str | None = None,
-        previous: Question | None = None,
-    ) -> Answer:
-        """Answer a question: understand, retrieve, grade, compose, verify.
-
-        With a ``conversation`` id, the question is read in the light of the
-        conversation's last one (a follow-up inherits its condition and population)
-        and becomes its next turn; the answer names the conversation either way, so a
-        shell can offer to continue it. ``previous`` names the question followed up
-        explicitly instead (a web page where several readers follow up one answer).
-        """
-        started = time.perf_counter()
-        conversation = conversation or new_conversation_id()
-        if previous is None:
-            previous = self._conversations.last_question(conversation)
-        understood = self.understand(question, previous)
-        retrieval = self.retrieve_for(
-            understood, self.settings.answer.candidate_records, citable=True
-        )
-        retrieved = self._weigh(understood, retrieval, audience)
-        provenance = Provenance(
-            self._index.manifest.snapshot_id,
-            self._settings_hash,
-            0.0,
-            vocabularies=self._vocabularies.fingerprint(),
-            relevance_model=self._relevance.version,
-        )
-        answer = compose_answer(
-            understood,
-            retrieved,
-            self.settings.answer,
-            provenance,
-            audience,
-            self._vocabularies.definitions(c.ids for c in understood.concepts),
-            self._relevance.answer_threshold,
-        )
-        answer = verify_answer(answer, {item.record.id: item.record for item in retrieved})
-        self._conversations.append(conversation, understood)
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        return replace(
-            answer,
-            notes=(*understood.notes, *answer.notes),
-            refused=retrieval.refused,
-            conversation=conversation,
-            provenance=replace(provenance, elapsed_ms=elapsed_ms),
-        )
-
-    def _weigh(
-        self, question: Question, retrieval: Retrieval, audience: Audience
-    ) -> tuple[RetrievedRecord, ...]:
-        """The retrieved records as evidence: graded, each sentence read and scored."""
-        found, spot = self._found(question, retrieval)
-        return weigh_evidence(question, found, spot, self._index, audience, self._relevance)
+    def snippets(self, text: str, limit: int = 10) -> tuple[tuple[Sentence, float], ...]:
+        """The sentences of the retrieved records most likely to answer ``text``, best first,
+        each with that probability (the relevance model's; BioASQ's snippets in the
+        evaluation harness)."""
+        understood = self.understand(text)
+        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
+        return best_sentences(self._weigh(understood, retrieval, Audience.CLINICIAN), limit)
 
     def evidence_features(
         self, text: str
@@ -439,9 +440,25 @@ class Engine:
         records, features = read_evidence(question, found, spot, self._index, Audience.CLINICIAN)
         return question, records, features
 
+    @property
+    def _relevance(self) -> RelevanceModel:
+        """The sentence-relevance model (``[answer] relevance_model``), read once."""
+        if self._model is None:
+            self._model = relevance_model(self.settings.answer.relevance_model)
+        return self._model
+
+    def _weigh(
+        self, question: Question, retrieval: Retrieval, audience: Audience
+    ) -> tuple[RetrievedRecord, ...]:
+        """The retrieved records as evidence: graded, each sentence read and scored."""
+        found, spot = self._found(question, retrieval)
+        return weigh_evidence(question, found, spot, self._index, audience, self._relevance)
+
     def _found(
         self, question: Question, retrieval: Retrieval
     ) -> tuple[list[RetrievedRecord], ConceptSpotter]:
+        """The retrieved records with their sentences, and a spotter of the question's
+        concepts (``understand``'s matcher over a lexicon of just those)."""
         asked = question_lexicon(question)
         found = [
             RetrievedRecord(
@@ -460,12 +477,25 @@ class Engine:
 
         return found, spot
 
-    def snippets(self, text: str, limit: int = 10) -> tuple[Sentence, ...]:
-        """The sentences of the retrieved records most likely to answer ``text``, best first
-        (the relevance model's probability: BioASQ's snippets in the evaluation harness)."""
-        understood = self.understand(text)
-        retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
-        return best_sentences(self._weigh(understood, retrieval, Audience.CLINICIAN), limit)
+    def _topic_reader(self, question: Question) -> TopicReader:
+        """What a record is about, for this question (``understand.record_topics``)."""
+        asked = question_lexicon(question)
+        lexicon = self._vocabularies.lexicon()
+
+        def topics(record: Record, question: Question) -> RecordTopics:
+            return record_topics(record, question, asked, lexicon)
+
+        return topics
+
+    def _provenance(self) -> Provenance:
+        """What produced an answer: index snapshot, settings, vocabularies, model."""
+        return Provenance(
+            self._index.manifest.snapshot_id,
+            self._settings_hash,
+            0.0,
+            vocabularies=self._vocabularies.fingerprint(),
+            relevance_model=self._relevance.version,
+        )
 
     def recognize(
         self, text: str, tree_prefixes: tuple[str, ...] = ()
@@ -536,6 +566,20 @@ class Engine:
         """Embed the store changes the vector index missed (or all records of a new one)."""
         if dense.vectors is not None:
             self._catch_up(dense.vectors.manifest.store_sequence, dense.vectors.updating)
+
+
+def _finished(
+    answer: Answer, question: Question, retrieval: Retrieval, conversation: str, started: float
+) -> Answer:
+    """The answer with the reading's notes, the refused records, its conversation and time."""
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    return replace(
+        answer,
+        notes=(*question.notes, *answer.notes),
+        refused=retrieval.refused,
+        conversation=conversation,
+        provenance=replace(answer.provenance, elapsed_ms=elapsed_ms),
+    )
 
 
 def normalise_record_id(record_id: str) -> str:

@@ -13,7 +13,7 @@ records it reads, caching the grades.
 from __future__ import annotations
 
 from medcite.index import record_sentences
-from medcite.ingest.recommendations import with_recommendations
+from medcite.ingest import with_recommendations
 from medcite.records import PreparedRecord, Record
 from medcite.understand import abbreviation_definitions
 

@@ -11,12 +11,22 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from medcite.records import ConceptMention, Vocabulary
-from medcite.understand import LEXICON_FORMAT, Lexicon, build_lexicon, find_mentions
-from medcite.understand.roles import GENERIC_CONCEPTS, is_within
+from medcite.understand import (
+    GENERIC_CONCEPTS,
+    LEXICON_FORMAT,
+    Lexicon,
+    build_lexicon,
+    find_mentions,
+    is_within,
+)
 from medcite.vocab import VocabularyImport, VocabularyStore, read_vocabulary_file
 
 VOCABULARY_FILE = "vocab.sqlite3"
 LEXICON_GLOB = "lexicon-*.msgpack"
+
+
+_DISEASE_VOCABULARIES = (Vocabulary.DISEASE_ONTOLOGY, Vocabulary.ANNOTATED_CORPUS)
+"""Vocabularies of diseases only, whose concepts have no MeSH tree numbers to test."""
 
 
 class Vocabularies:
@@ -121,6 +131,6 @@ class Vocabularies:
                 concept
                 for concept in self.store.concepts()
                 if is_within(concept.tree_numbers, tree_prefixes)
-                or (diseases and concept.vocabulary is not Vocabulary.MESH)
+                or (diseases and concept.vocabulary in _DISEASE_VOCABULARIES)
             )
         return self._lexicons_within[tree_prefixes]

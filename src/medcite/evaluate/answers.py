@@ -16,7 +16,12 @@ counts with ROUGE 0, and ``answered`` says how many it answered.
   bottom line states (``stated_polarity``) is the exact answer, over those where it states
   one; ``yesno_stated`` is the share that state one;
 * ``grounded``: the share of statements that the independent oracle (``grounding``) finds
-  in the published source, the golden JSON, read afresh.
+  in the published source, the golden JSON, read afresh;
+* ``coverage@t`` and ``precision@t``: the precision–coverage curve of the relevance model
+  on these questions — the share whose most relevant sentence has a probability of at
+  least ``t``, and the share of those whose most relevant sentence lies in a gold snippet
+  (half its characters or more). The answer itself uses one threshold; the curve shows
+  what the others would give.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from medcite.evaluate.systems import BM25, MEDCITE, Bm25, sentence_span
 from medcite.records import Answer, SectionKind, Statement
 
 SUMMARY_TYPES = ("summary", "list")
+CURVE_THRESHOLDS = (0.3, 0.5, 0.7, 0.9)
+"""Where the precision–coverage curve is read."""
 """The BioASQ question types whose ideal answer is a paragraph to summarise towards."""
 
 _NEGATION = re.compile(
@@ -92,7 +99,10 @@ def run_summaries(
         if progress is not None:
             progress(1)
     polarity = _yes_no(engine, yesno, progress)
-    medcite_metrics = _score(ours) | polarity | {"grounded": mean(checks) if checks else 1.0}
+    curve = precision_coverage(engine, questions)
+    medcite_metrics = (
+        _score(ours) | polarity | curve | {"grounded": mean(checks) if checks else 1.0}
+    )
     return {
         MEDCITE: SystemRun(medcite_metrics, ours_seconds),
         BM25: SystemRun(_score(theirs), theirs_seconds),
@@ -120,6 +130,33 @@ def _written(answer: Answer | None) -> Written:
         TextSpan(s.record_id, s.section_index, s.start + s.offset, s.end) for s in statements
     )
     return Written(tuple(s.text for s in statements), cited, spans)
+
+
+def precision_coverage(engine: Engine, questions: Sequence[BioasqQuestion]) -> dict[str, float]:
+    """The precision–coverage curve of the most relevant sentence (see the module doc)."""
+    best: list[tuple[float, bool]] = []
+    for question in questions:
+        try:
+            found = engine.snippets(question.body, 1)
+        except QuestionError:
+            found = ()
+        if not found:
+            best.append((0.0, False))
+            continue
+        sentence, chance = found[0]
+        span = sentence_span(sentence)
+        overlap = character_overlap([span], question.snippets)
+        best.append((chance, overlap.precision >= GOLD_SHARE))
+    curve: dict[str, float] = {}
+    for threshold in CURVE_THRESHOLDS:
+        kept = [gold for chance, gold in best if chance >= threshold]
+        curve[f"coverage@{threshold}"] = len(kept) / len(best) if best else 0.0
+        curve[f"precision@{threshold}"] = sum(kept) / len(kept) if kept else 1.0
+    return curve
+
+
+GOLD_SHARE = 0.5
+"""Share of a sentence's characters inside gold snippets for it to count as answering."""
 
 
 def stated_polarity(answer: Answer | None) -> str:

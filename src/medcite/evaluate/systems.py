@@ -45,7 +45,7 @@ class Medcite:
         return tuple(hit.record_id for hit in self._engine.retrieve(text, limit))
 
     def snippets(self, text: str, limit: int) -> tuple[TextSpan, ...]:
-        return tuple(sentence_span(s) for s in self._engine.snippets(text, limit))
+        return tuple(sentence_span(s) for s, _ in self._engine.snippets(text, limit))
 
 
 class Bm25:

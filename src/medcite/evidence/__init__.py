@@ -7,6 +7,10 @@
 * ``readability(text) -> float``: Flesch Reading Ease, for the patient audience;
 * ``weigh_evidence(question, retrieved, …)``: the records graded and every sentence read
   (concepts, numbers, role) and scored by the learned, calibrated relevance model.
+* ``sentence_roles(record, sentences) -> tuple[RoleEstimate, ...]``: what each sentence
+  does (background … conclusions, or a funding, registration, conflict, ethics, data or
+  copyright line), from labels, patterns or the shipped model (``evidence.roles``), and
+  ``role_model_version()`` for an answer's provenance.
 
 Pure functions over ``records`` types; the rules are data (ordered tables, dicts keyed
 by enum) in the modules that use them.
@@ -18,12 +22,11 @@ from medcite.evidence.numbers import find_numbers
 from medcite.evidence.ranking import best_sentences, rank_by_evidence
 from medcite.evidence.readability import readability
 from medcite.evidence.relevance import RelevanceModel, load_model, relevance_model, shipped_model
+from medcite.evidence.roles import role_model_version, sentence_roles
 from medcite.evidence.sample_size import sample_size
-from medcite.evidence.section_roles import ADMINISTRATIVE
 from medcite.evidence.weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
 
 __all__ = [
-    "ADMINISTRATIVE",
     "FEATURES",
     "LEVEL_OF_DESIGN",
     "ConceptSpotter",
@@ -37,7 +40,9 @@ __all__ = [
     "read_evidence",
     "readability",
     "relevance_model",
+    "role_model_version",
     "sample_size",
+    "sentence_roles",
     "shipped_model",
     "weigh_evidence",
 ]

@@ -19,7 +19,8 @@ They describe a (question, sentence) pair the way a reader would judge it:
   yes/no question is answered by a finding, a "which" question by a sentence that names
   something the question does not.
 
-Words are ``medcite.words``' canonical content words, the same that every stage uses.
+Words are compared as the stems (``medcite.words.stem``) of the canonical words every
+stage uses: "relapsing" meets "relapse", as it does in the index.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from medcite.records import (
@@ -38,7 +40,7 @@ from medcite.records import (
     SentenceNotes,
     SentenceRole,
 )
-from medcite.words import canonical_words, content_words, is_content_word
+from medcite.words import canonical_words, content_words, is_content_word, stem
 
 BM25_K1, BM25_B, AVERAGE_SENTENCE_WORDS = 1.2, 0.75, 25.0
 """Okapi BM25 over one sentence (Robertson & Zaragoza 2009's usual constants)."""
@@ -64,6 +66,7 @@ FEATURES = (
     "matched_words",
     "bm25",
     "bm25_relative",
+    "bm25_in_record",
     "proximity",
     "concepts_sentence",
     "condition_sentence",
@@ -122,7 +125,8 @@ class QuestionWords:
 
 @dataclass(frozen=True, slots=True)
 class RecordContext:
-    """What a sentence's record contributes: its title and words, rank, grade, concepts."""
+    """What a sentence's record contributes: its title and words, rank, grade, concepts,
+    and its best sentence's BM25 (so a sentence is also judged against its neighbours)."""
 
     title_words: frozenset[str]
     words: frozenset[str]
@@ -132,6 +136,7 @@ class RecordContext:
     score: float
     level: EvidenceLevel
     sentences: int
+    best_bm25: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +162,13 @@ def question_words(
     ``concepts`` maps each concept's id to its names (as the question wrote it first); the
     question's words among them are the concept's.
     """
-    order = content_words(text)
+    order = _content_stems(text)
     default = max(idf.values(), default=1.0)
     concept_of = {
         word: concept_id
         for concept_id, names in concepts.items()
         for name in names
-        for word in content_words(name)
+        for word in _content_stems(name)
     }
     return QuestionWords(
         weights={word: idf.get(word, default) for word in order},
@@ -222,6 +227,7 @@ def sentence_features(
         math.log1p(len(words & weights.keys())),
         math.log1p(bm25),
         bm25 / best_bm25 if best_bm25 > 0 else 0.0,
+        bm25 / record.best_bm25 if record.best_bm25 > 0 else 0.0,
         _proximity(question.order, keys),
         _share(concepts, named),
         1.0 if not conditions else float(any(c in named for c in conditions)),
@@ -265,12 +271,18 @@ def sentence_bm25(question: QuestionWords, keys: Sequence[str]) -> float:
 
 
 def sentence_words(text: str) -> tuple[str, ...]:
-    """The canonical words of a sentence, in order (function words kept, for proximity)."""
+    """The stems of a sentence's words, in order (function words kept, for proximity)."""
     return _keys(text)
 
 
+@lru_cache(maxsize=16_384)
 def _keys(text: str) -> tuple[str, ...]:
-    return canonical_words(text)[1]
+    return tuple(stem(key) for key in canonical_words(text)[1])
+
+
+def _content_stems(text: str) -> tuple[str, ...]:
+    """The stems of a text's content words, in order, each once."""
+    return tuple(dict.fromkeys(stem(key) for key in content_words(text)))
 
 
 def _cover(weights: Mapping[str, float], words: frozenset[str]) -> float:

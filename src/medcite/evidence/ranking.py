@@ -32,12 +32,15 @@ def rank_by_evidence(weighed: Sequence[RetrievedRecord], weight: float) -> tuple
     )
 
 
-def best_sentences(weighed: Sequence[RetrievedRecord], limit: int) -> tuple[Sentence, ...]:
-    """The ``limit`` most relevant sentences, better-ranked records first on a tie."""
+def best_sentences(
+    weighed: Sequence[RetrievedRecord], limit: int
+) -> tuple[tuple[Sentence, float], ...]:
+    """The ``limit`` most relevant sentences with their relevance, better-ranked records
+    first on a tie."""
     scored = [
         (note.relevance or 0.0, item.rank, sentence.index, sentence)
         for item in weighed
         for sentence, note in zip(item.sentences, item.notes, strict=True)
     ]
     scored.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
-    return tuple(entry[3] for entry in scored[:limit])
+    return tuple((entry[3], entry[0]) for entry in scored[:limit])

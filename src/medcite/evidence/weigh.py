@@ -13,6 +13,7 @@ in-memory doubles.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -33,8 +34,9 @@ from medcite.evidence.grade import grade_record
 from medcite.evidence.numbers import find_numbers
 from medcite.evidence.readability import readability
 from medcite.evidence.relevance import RelevanceModel
-from medcite.evidence.section_roles import ADMINISTRATIVE, sentence_role
+from medcite.evidence.roles import sentence_roles
 from medcite.records import (
+    RHETORICAL_ROLES,
     Audience,
     ConceptRole,
     EvidenceGrade,
@@ -44,7 +46,7 @@ from medcite.records import (
     RetrievedRecord,
     SentenceNotes,
 )
-from medcite.words import content_words, is_content_word
+from medcite.words import is_content_word
 
 GRADE_CACHE = 20_000
 
@@ -113,7 +115,7 @@ def read_evidence(
     """
     words = {w for item in retrieved for s in item.sentences for w in sentence_words(s.text)}
     idf = relative_rarity(
-        statistics.word_rarity({*words, *content_words(question.text)} - {""}),
+        statistics.word_rarity({*words, *sentence_words(question.text)} - {""}),
         statistics.document_count(),
     )
     askings = _askings(question, idf, facets)
@@ -124,17 +126,23 @@ def read_evidence(
     ]
     read: list[RetrievedRecord] = []
     features: list[list[tuple[tuple[float, ...], ...]]] = []
-    for item in retrieved:
+    for item, item_keys in zip(retrieved, keys, strict=True):
         grade = _grade(item.record)
         views = _sentences(item, spot, audience)
         notes = tuple(view.notes for view in views)
         context = _context(item, notes, grade, best_score, spot)
         read.append(replace(item, grade=grade, notes=notes))
+        contexts = [
+            dataclasses.replace(
+                context, best_bm25=max((sentence_bm25(asked, k) for k in item_keys), default=0.0)
+            )
+            for asked in askings
+        ]
         features.append(
             [
                 tuple(
-                    sentence_features(asked, context, view, best, idf)
-                    for asked, best in zip(askings, best_bm25, strict=True)
+                    sentence_features(asked, ctx, view, best, idf)
+                    for asked, ctx, best in zip(askings, contexts, best_bm25, strict=True)
                 )
                 for view in views
             ]
@@ -180,18 +188,20 @@ def _names(concepts: Iterable[QuestionConcept]) -> dict[str, tuple[str, ...]]:
 def _sentences(
     item: RetrievedRecord, spot: ConceptSpotter, audience: Audience
 ) -> list[SentenceView]:
-    """Each sentence with its notes and role, as feature extraction sees it."""
-    count = len(item.sentences)
+    """Each sentence with its notes and role (``roles``), as feature extraction sees it."""
     views = []
-    for index, sentence in enumerate(item.sentences):
-        role, shares = sentence_role(item.record, sentence, index / max(count - 1, 1))
+    roles = sentence_roles(item.record, item.sentences)
+    for index, (sentence, estimate) in enumerate(zip(item.sentences, roles, strict=True)):
         notes = SentenceNotes(
             concepts=spot(sentence.text),
             numbers=find_numbers(sentence.text),
             readability=readability(sentence.text) if audience is Audience.PATIENT else None,
-            role=role,
+            role=estimate.role,
         )
-        views.append(SentenceView(sentence.text, index, shares, role in ADMINISTRATIVE, notes))
+        shares = {role: estimate.probability(role) for role in RHETORICAL_ROLES}
+        views.append(
+            SentenceView(sentence.text, index, shares, estimate.role.administrative, notes)
+        )
     return views
 
 

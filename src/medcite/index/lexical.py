@@ -245,6 +245,10 @@ class LexicalIndex:
             for word in dict.fromkeys(words)
         }
 
+    def analyze(self, text: str) -> list[str]:
+        """The words of ``text`` as the index holds them (lower case, stemmed), in order."""
+        return analyze(text)
+
     def word_rarity(self, words: Iterable[str]) -> dict[str, float]:
         """The idf of each word (as a person writes it) over the abstracts, by that word.
 

@@ -60,7 +60,6 @@ from medcite.records.evidence import (
     PValue,
     ReportedNumber,
     SentenceNotes,
-    SentenceRole,
     StudyDesign,
 )
 from medcite.records.guidelines import (
@@ -95,10 +94,17 @@ from medcite.records.literature import (
     Source,
     SourceItem,
 )
+from medcite.records.roles import (
+    RHETORICAL_ROLES,
+    RoleEstimate,
+    RoleSource,
+    SentenceRole,
+)
 
 __all__ = [
     "KEYWORD_PREFIX",
     "PATH_SEPARATOR",
+    "RHETORICAL_ROLES",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",
@@ -149,6 +155,8 @@ __all__ = [
     "Rejection",
     "ReportedNumber",
     "RetrievedRecord",
+    "RoleEstimate",
+    "RoleSource",
     "SearchHit",
     "SearchPlan",
     "Section",

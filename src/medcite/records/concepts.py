@@ -17,6 +17,10 @@ class Vocabulary(StrEnum):
     DISEASE_ONTOLOGY = "DOID"
     ANNOTATED_CORPUS = "annotated"
     """Names learned from a corpus whose mentions are annotated with concept ids."""
+    MESH_SUPPLEMENTARY = "MeSH-SCR"
+    """MeSH Supplementary Concept Records (``C…``): chemicals, drugs, protocols and rare
+    diseases that have no descriptor of their own, each mapped to the descriptors that
+    index it."""
 
 
 class Concept(Frozen, frozen=True):
@@ -28,6 +32,9 @@ class Concept(Frozen, frozen=True):
     vocabulary itself lists (MeSH lexical tags ABB and ACR). Broader and narrower
     concepts come from ``tree_numbers`` (MeSH: "C17.300.799") and ``parents``
     (OBO ``is_a``); ``xrefs`` link to other vocabularies ("MESH:D012595", "OMIM:181750").
+    ``mapped_to`` holds, for a MeSH Supplementary Concept Record, the descriptor ids of
+    the headings it is mapped to ("D061067" for a humanized monoclonal antibody): it has
+    no tree numbers of its own, so it takes its place in MeSH from them.
     """
 
     id: str
@@ -39,6 +46,7 @@ class Concept(Frozen, frozen=True):
     parents: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
     definition: str = ""
+    mapped_to: tuple[str, ...] = ()
 
 
 class ConceptMention(Frozen, frozen=True):
@@ -248,3 +256,14 @@ class RecordTopics(Frozen, frozen=True):
     def is_about(self, concept_ids: Iterable[str]) -> bool:
         """Whether the record is about any of ``concept_ids`` (see ``ABOUT``)."""
         return any(self.score(concept_id) >= self.ABOUT for concept_id in concept_ids)
+
+    def names(self, concept_ids: Iterable[str]) -> bool:
+        """Whether the record names any of ``concept_ids`` at all, if only in passing."""
+        return any(self.score(concept_id) > 0 for concept_id in concept_ids)
+
+    OTHER_MAIN: ClassVar[float] = 3.0
+    """An other disease this strong (a major heading, or the title) is a main topic."""
+
+    def mainly_about_another(self, concept_ids: Iterable[str]) -> bool:
+        """Whether another disease is a main topic and ``concept_ids`` only a passing one."""
+        return self.other_score >= self.OTHER_MAIN and not self.is_about(concept_ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from medcite.records.base import Frozen
+from medcite.records.roles import SentenceRole
 
 
 class EvidenceLevel(StrEnum):
@@ -177,42 +178,6 @@ class MeanSD(NumberMention, frozen=True, tag="mean-sd"):
 
 ReportedNumber = Percentage | Proportion | PValue | EffectEstimate | MeanSD
 """Any number ``evidence.find_numbers`` reports (a tagged union: ``type`` in JSON)."""
-
-
-class SentenceRole(StrEnum):
-    """What a sentence of an abstract does: its rhetorical role, or an administrative line.
-
-    The rhetorical roles are NLM's structured-abstract categories (``NlmCategory``);
-    the administrative kinds are lines that report no finding wherever they stand.
-    """
-
-    BACKGROUND = "background"
-    OBJECTIVE = "objective"
-    METHODS = "methods"
-    RESULTS = "results"
-    CONCLUSIONS = "conclusions"
-    FUNDING = "funding"
-    REGISTRATION = "registration"
-    CONFLICT = "conflict"
-    ETHICS = "ethics"
-    DATA = "data"
-    COPYRIGHT = "copyright"
-
-    @property
-    def administrative(self) -> bool:
-        """Whether the line administers the study (funding, registration …), not report it."""
-        return self not in _RHETORICAL_ROLES
-
-
-_RHETORICAL_ROLES = frozenset(
-    {
-        SentenceRole.BACKGROUND,
-        SentenceRole.OBJECTIVE,
-        SentenceRole.METHODS,
-        SentenceRole.RESULTS,
-        SentenceRole.CONCLUSIONS,
-    }
-)
 
 
 class SentenceNotes(Frozen, frozen=True):

@@ -17,12 +17,16 @@ from medcite.understand.question import (
     understand_question,
 )
 from medcite.understand.records import abbreviation_definitions
+from medcite.understand.roles import GENERIC_CONCEPTS, is_within
+from medcite.understand.senses import CooccurrenceCounts, corpus_context_fit
 from medcite.understand.topics import question_lexicon, record_topics
 from medcite.words import term_key, tokenize
 
 __all__ = [
+    "GENERIC_CONCEPTS",
     "LEXICON_FORMAT",
     "ConceptSource",
+    "CooccurrenceCounts",
     "Definition",
     "Knowledge",
     "Lexicon",
@@ -31,9 +35,11 @@ __all__ = [
     "build_facets",
     "build_lexicon",
     "concepts_of_phrase",
+    "corpus_context_fit",
     "count_concepts",
     "find_definitions",
     "find_mentions",
+    "is_within",
     "question_lexicon",
     "record_topics",
     "term_key",

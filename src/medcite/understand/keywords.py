@@ -3,10 +3,12 @@
 MeSH names few drugs of the last decade (most monoclonal antibodies and antisense drugs
 are supplementary records, if anything) and no gene variant; a question about
 "concizumab" or "CPX351" that dropped the word would answer something else. So a word of
-the question that no recognised concept covers, that the vocabularies do not use, and
-that is salient — rare in the corpus, or shaped like a drug or gene name (digits, inner
-capitals) — is kept as a concept of its own, role ``KEYWORD``, named by the word as
-written. Neighbouring such words joined by a hyphen stay one name ("SLIC-CAGE").
+the question that no recognised concept covers and that the vocabularies do not use is
+kept as a concept of its own, role ``KEYWORD``, named by the word as written, when it is
+salient: shaped like a drug or gene name (digits, inner capitals, an INN stem), or not a
+word of everyday English (``ENGLISH_FREQUENCY``) and rare in the corpus. "Safest",
+"send" or "compress" are rare in abstracts but everyday English: not what a question is
+about. Neighbouring words joined by a hyphen stay one name ("SLIC-CAGE", "GLS-5700").
 
 A word written with letters and digits is also looked for in its other spellings, since
 authors write "CPX-351" where the question has "CPX351", and the reverse.
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from typing import cast
 
 from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
 from medcite.words import Token, is_content_word, tokenize
@@ -45,6 +49,10 @@ INN_STEMS = (
 """Endings of International Nonproprietary Names by drug class (WHO, "The use of stems in
 the selection of INN", 2018): a word ending so is a drug's name wherever it is rare."""
 
+EVERYDAY = 50
+"""Occurrences in pyspellchecker's English word frequencies (built from OpenSubtitles)
+from which a word counts as everyday English; drug and gene names have none."""
+
 Rarity = Callable[[Iterable[str]], Mapping[str, float]]
 """Words → their idf in the corpus (the index's ``word_rarity``)."""
 
@@ -55,28 +63,39 @@ def keyword_concepts(
     vocabulary_words: frozenset[str],
     rarity: Rarity | None,
 ) -> list[QuestionConcept]:
-    """The keyword concepts of ``text``: salient words outside ``covered`` positions."""
-    tokens = [
-        t
-        for t in tokenize(text)
-        if t.start not in covered
-        and is_content_word(t.key)
-        and t.key not in QUESTION_WORDS
-        and t.key not in vocabulary_words
-    ]
-    idf = rarity(t.text for t in tokens) if rarity is not None and tokens else {}
-    salient = [
+    """The keyword concepts of ``text``: salient words outside ``covered`` positions.
+
+    A word shaped like a name counts even where the vocabularies use it in a longer term
+    ("SAMHD1" in "SAMHD1 protein"): unmatched, the question would lose it. A hyphenated
+    name is kept whole, parts a concept covers included ("GLS-5700", not "5700").
+    """
+    tokens = tokenize(text)
+    open_words = [
         t
         for t in tokens
-        if _NAME_SHAPE.search(t.text)
-        or (len(t.key) > 6 and t.key.endswith(INN_STEMS))
-        or idf.get(t.text, 0) >= SALIENT_IDF
+        if t.start not in covered and is_content_word(t.key) and t.key not in QUESTION_WORDS
     ]
-    return [_concept(text, group) for group in _hyphen_groups(text, salient)]
+    idf = rarity(t.text for t in open_words) if rarity is not None and open_words else {}
+
+    def salient(token: Token) -> bool:
+        if _NAME_SHAPE.search(token.text) or (len(token.key) > 6 and token.key.endswith(INN_STEMS)):
+            return True
+        return (
+            token.key not in vocabulary_words
+            and not is_everyday_english(token.text)
+            and idf.get(token.text, 0) >= SALIENT_IDF
+        )
+
+    seeds = {t.start for t in open_words if salient(t)}
+    return [
+        _concept(text, group)
+        for group in _hyphen_groups(text, tokens)
+        if any(t.start in seeds for t in group)
+    ]
 
 
 def _hyphen_groups(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
-    """Tokens joined by a single hyphen in the text become one group."""
+    """The tokens in runs joined by single hyphens ("SLIC-CAGE"); a lone word is a run."""
     groups: list[list[Token]] = []
     for token in tokens:
         if groups and text[groups[-1][-1].end : token.start] == "-":
@@ -116,3 +135,18 @@ def spellings(written: str) -> tuple[str, ...]:
         return ()
     parts = _LETTERS_DIGITS.split(written)
     return ("-".join(parts), " ".join(parts))
+
+
+@cache
+def _english_frequency() -> Mapping[str, int]:
+    """Word → frequency in everyday English (pyspellchecker's list, loaded once, ~0.2 s)."""
+    from spellchecker import SpellChecker  # imported when first needed: a 0.6 MB word list
+
+    return cast(
+        Mapping[str, int], SpellChecker(language="en", distance=1).word_frequency.dictionary
+    )
+
+
+def is_everyday_english(word: str) -> bool:
+    """Whether ``word`` is a word of everyday English (not a drug's, a gene's or a term's)."""
+    return _english_frequency().get(word.lower(), 0) >= EVERYDAY

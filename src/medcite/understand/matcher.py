@@ -151,13 +151,19 @@ def _short_form(
     return None
 
 
-def concepts_of_phrase(phrase: str, lexicon: Lexicon) -> tuple[str, ...]:
+def concepts_of_phrase(phrase: str, lexicon: Lexicon, *, whole: bool = False) -> tuple[str, ...]:
     """The concept a phrase names: the one its last words name ("intraspinal calcinosis"
-    → calcinosis), as a long form's head noun comes last in English; () when none."""
+    → calcinosis), as a long form's head noun comes last in English; () when none.
+
+    ``whole`` asks for a concept that names the phrase itself, not just its head: for a
+    sense of an abbreviation, "preterm premature rupture of membranes" is not "Membranes".
+    """
     mentions = find_mentions(phrase, lexicon, word_order=True)
-    if mentions and mentions[-1].end == len(phrase.rstrip()):
-        return mentions[-1].concept_ids
-    return ()
+    if not mentions or mentions[-1].end != len(phrase.rstrip()):
+        return ()
+    if whole and mentions[-1].start > len(phrase) - len(phrase.lstrip()):
+        return ()
+    return mentions[-1].concept_ids
 
 
 def _defined_short_forms(text: str, lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], str]]:

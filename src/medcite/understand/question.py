@@ -33,9 +33,15 @@ from medcite.understand.keywords import Rarity, keyword_concepts
 from medcite.understand.kinds import CUES, answer_kind, facet_kinds, question_types
 from medcite.understand.lexicon import Lexicon, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
-from medcite.understand.roles import GENERIC_CONCEPTS, QUESTION_TYPE_CONCEPTS, concept_role
+from medcite.understand.roles import (
+    GENERIC_CONCEPTS,
+    QUESTION_TYPE_CONCEPTS,
+    concept_role,
+    is_within,
+    placing_trees,
+)
 from medcite.understand.senses import ContextFit, choose_sense
-from medcite.words import TERM_STOP_WORDS, term_key, tokenize
+from medcite.words import is_content_word, term_key, tokenize
 
 MAX_SYNONYMS = 12
 MAX_NARROWER = 40
@@ -51,6 +57,8 @@ ASPECT_ROLES = (
 )
 LENS_ROLES = (ConceptRole.IMAGING, ConceptRole.TEST)
 INHERITED_ROLES = (ConceptRole.CONDITION, ConceptRole.POPULATION)
+NOT_CLINICAL_TREES = ("B", "A13")
+"""MeSH's organisms and animal structures: senses only a question about them can mean."""
 
 
 class ConceptSource(Protocol):
@@ -122,11 +130,18 @@ def _mentions(
     """
     mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    context = [t.text for t in tokenize(text) if t.key not in TERM_STOP_WORDS and len(t.key) > 2]
+    context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
+    about_organisms = any(
+        is_within(knowledge.lexicon.trees.get(i, ()), NOT_CLINICAL_TREES)
+        for m in mentions
+        for i in m.concept_ids
+    )
     for token in tokenize(text):
         if token.start in covered or not _looks_abbreviated(token.text):
             continue
-        mention = _resolve_short_form(token.text, token.start, knowledge, context, notes, senses)
+        mention = _resolve_short_form(
+            token.text, token.start, knowledge, context, notes, senses, about_organisms
+        )
         if mention is not None:
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
@@ -144,11 +159,19 @@ def _resolve_short_form(
     context: list[str],
     notes: list[str],
     senses: dict[str, tuple[str, ...]],
+    about_organisms: bool,
 ) -> ConceptMention | None:
+    """The sense of an undefined short form that the corpus and the question support.
+
+    A sense among organisms or animal structures (MeSH B, A13: "PSC" as a fruit fly's
+    sex combs) does not fit a question about none of those, whatever its counts.
+    """
     by_concept: dict[tuple[str, ...], AbbreviationSense] = {}
     corpus = knowledge.senses.abbreviation_senses(short) if knowledge.senses else ()
     for sense in corpus:
-        ids = concepts_of_phrase(sense.long_form, knowledge.lexicon) or (sense.long_form,)
+        ids = concepts_of_phrase(sense.long_form, knowledge.lexicon, whole=True) or (
+            sense.long_form,
+        )
         known = by_concept.get(ids)
         count = sense.count + (known.count if known else 0)
         by_concept[ids] = AbbreviationSense(short, (known or sense).long_form, count, ids[0])
@@ -158,6 +181,12 @@ def _resolve_short_form(
             name = reading_order(concept.name) if concept else concept_id
             by_concept[(concept_id,)] = AbbreviationSense(short, name, 0, concept_id)
     _merge_shortened_spellings(by_concept)
+    if not about_organisms:
+        by_concept = {
+            ids: sense
+            for ids, sense in by_concept.items()
+            if not is_within(knowledge.lexicon.trees.get(ids[0], ()), NOT_CLINICAL_TREES)
+        }
     choice = choose_sense(
         list(by_concept.values()),
         [word for word in context if word != short],
@@ -252,7 +281,7 @@ def _question_concepts(
             for i in mention.concept_ids
             if i in concepts and _same(concepts[i], concept)
         ]
-        role = concept_role(concept.vocabulary, concept.tree_numbers)
+        role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
         if role is ConceptRole.OTHER:
             continue
         found[main_id] = _question_concept(mention, concept, same, role, knowledge)
@@ -298,8 +327,11 @@ def _question_concept(
         ]
     if mention.via_abbreviation:
         abbreviations.append(mention.text)
-    narrower = knowledge.concepts.narrower(concept, MAX_NARROWER)
-    nearest = knowledge.concepts.get_many(narrower[:MAX_NARROWER_NAMES])
+    below = knowledge.concepts.narrower(concept, MAX_NARROWER)
+    nearest = knowledge.concepts.get_many(below[:MAX_NARROWER_NAMES])
+    # A supplementary record's mapped headings index the articles about it: weaker
+    # evidence, like a narrower heading, and never names of it.
+    narrower = (*below, *concept.mapped_to)
     return QuestionConcept(
         ids=tuple(c.id for c in same) or (concept.id,),
         name=name,

@@ -3,14 +3,19 @@
 MeSH's tree is a ready-made classification of what a concept is: C is diseases,
 E01.370.350 diagnostic imaging, A anatomy, M01 persons, and so on (NLM, "MeSH Tree
 Structures"). The first matching prefix, most specific first, decides. Disease Ontology
-terms are all diseases. A few concepts say what is asked rather than about what
-("Diagnosis", "Therapeutics", "Prognosis"): they mark the kind of question and are not
-searched for as topics.
+terms are all diseases. A MeSH Supplementary Concept Record has no place in the tree of
+its own: it takes the places of the descriptors it is mapped to (a monoclonal antibody
+mapped to "Antibodies, Monoclonal, Humanized", D12, is an intervention). A few concepts
+say what is asked rather than about what ("Diagnosis", "Therapeutics", "Prognosis"): they
+mark the kind of question and are not searched for as topics.
 """
 
 from __future__ import annotations
 
-from medcite.records import ConceptRole, QuestionType, Vocabulary
+from collections.abc import Iterable
+from typing import Protocol
+
+from medcite.records import Concept, ConceptRole, QuestionType, Vocabulary
 
 ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("E01.370.350", ConceptRole.IMAGING),  # Diagnostic Imaging
@@ -73,6 +78,20 @@ def concept_role(vocabulary: Vocabulary, tree_numbers: tuple[str, ...]) -> Conce
         if any(number.startswith(prefix) for number in tree_numbers):
             return role
     return ConceptRole.OTHER
+
+
+class ConceptsById(Protocol):
+    """Concepts by id (the vocabulary store)."""
+
+    def get_many(self, concept_ids: Iterable[str]) -> dict[str, Concept]: ...
+
+
+def placing_trees(concept: Concept, concepts: ConceptsById) -> tuple[str, ...]:
+    """The tree numbers that place a concept: its own, else its mapped headings'."""
+    if concept.tree_numbers or not concept.mapped_to:
+        return concept.tree_numbers
+    mapped = concepts.get_many(concept.mapped_to)
+    return tuple(number for found in mapped.values() for number in found.tree_numbers)
 
 
 def is_within(tree_numbers: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:

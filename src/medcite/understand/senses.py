@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from medcite.records import AbbreviationSense
 
@@ -28,6 +29,40 @@ MAX_CONTEXT_WORDS = 6
 
 ContextFit = Callable[[str, Sequence[str]], float]
 """(long form, context words) → log-likelihood of the words beside that long form."""
+SENSE_PRIOR = 5.0
+"""Pseudo-records of the Dirichlet prior in ``corpus_context_fit``."""
+
+
+class CooccurrenceCounts(Protocol):
+    """How many records name a phrase (and a word too): the lexical index."""
+
+    def count(self, phrase: str, word: str = "") -> int: ...
+
+    def document_count(self) -> int: ...
+
+
+def corpus_context_fit(counts: CooccurrenceCounts) -> ContextFit:
+    """The ``ContextFit`` of a corpus: Σ log P(word | long form) / P(word), from record counts.
+
+    P(word | long form) is smoothed towards the word's background rate (Dirichlet prior,
+    ``SENSE_PRIOR`` pseudo-records), so a sense seen in two records gains nothing from
+    chance co-occurrence, while a sense seen often beside the question's words gains in
+    proportion.
+    """
+
+    def fit(long_form: str, words: Sequence[str]) -> float:
+        total = max(1, counts.document_count())
+        named = counts.count(long_form)
+        score = 0.0
+        for word in words:
+            background = (counts.count(word) + 0.5) / (total + 1.0)
+            together = counts.count(long_form, word)
+            score += math.log(
+                (together + SENSE_PRIOR * background) / (named + SENSE_PRIOR) / background
+            )
+        return score
+
+    return fit
 
 
 @dataclass(frozen=True, slots=True)

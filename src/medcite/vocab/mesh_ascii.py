@@ -35,12 +35,19 @@ def read_mesh_ascii(path: Path) -> Iterator[ParsedConcept]:
     text before the first ``*NEWRECORD``, a line that is not ``KEY = value``, a record
     without ``UI`` or ``MH`` (a truncated file ends that way).
     """
+    for line, fields in read_ascii_records(path):
+        yield _descriptor(path, line, fields)
+
+
+def read_ascii_records(path: Path) -> Iterator[tuple[int, dict[str, list[str]]]]:
+    """Each record of a MeSH ASCII file (descriptors or supplementary concepts): the line
+    its ``*NEWRECORD`` stands on, and its values by key, in file order."""
     fields: dict[str, list[str]] = {}
     record_line = 0
     for number, line in read_text_lines(path):
         if line == NEW_RECORD:
             if record_line:
-                yield _descriptor(path, record_line, fields)
+                yield record_line, fields
             fields, record_line = {}, number
             continue
         if not line:
@@ -52,7 +59,7 @@ def read_mesh_ascii(path: Path) -> Iterator[ParsedConcept]:
         fields.setdefault(match.group(1), []).append(match.group(2))
     if not record_line:
         raise vocabulary_error(path, 1, f"no '{NEW_RECORD}' found: not a MeSH ASCII file")
-    yield _descriptor(path, record_line, fields)
+    yield record_line, fields
 
 
 def _descriptor(path: Path, line: int, fields: dict[str, list[str]]) -> ParsedConcept:
@@ -105,10 +112,34 @@ def sort_entry_terms(
             abbreviations.append(term)
         elif short_long and any(c.isupper() for c in short_long.group(1)):
             abbreviations.append(short_long.group(1))
-            synonyms.append(short_long.group(2))
+            if spells_out(short_long.group(1), short_long.group(2)):
+                synonyms.append(short_long.group(2))  # "MS (Multiple Sclerosis)"
+            # else a qualifier telling senses apart ("PROM (Pregnancy)", "TACE (Enzyme)"):
+            # not a name of the concept
         else:
             synonyms.append(term)
     return _unique(synonyms, heading), _unique(abbreviations, heading)
+
+
+def spells_out(short: str, long: str) -> bool:
+    """Whether ``long`` spells ``short`` out: its letters in order, the first opening a word.
+
+    "MS" and "Multiple Sclerosis" yes; "PROM" and "Pregnancy", "TACE" and "Enzyme" no
+    (there the parenthesis only says which PROM or TACE is meant). After Schwartz & Hearst
+    2003, whose rule finds long forms in text.
+    """
+    letters = [c.lower() for c in short if c.isalpha()]
+    words = long.lower().split()
+    if not letters or not words or not words[0].startswith(letters[0]):
+        return False
+    text = " ".join(words)
+    position = 1
+    for letter in letters[1:]:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _unique(terms: list[str], name: str) -> tuple[str, ...]:

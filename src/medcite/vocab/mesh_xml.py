@@ -26,22 +26,30 @@ RECORD = "DescriptorRecord"
 
 def read_mesh_xml(path: Path) -> Iterator[ParsedConcept]:
     """The descriptors of a MeSH XML file (plain or gzip), each with its line number."""
+    for element in read_xml_records(path, ROOT, RECORD, "a MeSH descriptor file"):
+        yield _descriptor(path, element)
+
+
+def read_xml_records(path: Path, root: str, record: str, kind: str) -> Iterator[etree._Element]:
+    """Each ``record`` element under a ``root`` of a MeSH XML file, cleared once used.
+
+    ``kind`` names the file in errors ("a MeSH descriptor file").
+    """
     root_checked = False
     try:
         with open_maybe_gzip(path) as raw:
             events = etree.iterparse(raw, events=("start", "end"), resolve_entities=False)
             for event, element in events:
                 if not root_checked:
-                    if element.tag != ROOT:
+                    if element.tag != root:
                         raise vocabulary_error(
                             path,
-                            _line(element) or 1,
-                            f"root element is <{element.tag}>, not <{ROOT}>: "
-                            "not a MeSH descriptor file",
+                            line_of(element) or 1,
+                            f"root element is <{element.tag}>, not <{root}>: not {kind}",
                         )
                     root_checked = True
-                if event == "end" and element.tag == RECORD:
-                    yield _descriptor(path, element)
+                if event == "end" and element.tag == record:
+                    yield element
                     element.clear(keep_tail=False)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else 0
@@ -49,16 +57,12 @@ def read_mesh_xml(path: Path) -> Iterator[ParsedConcept]:
     except (OSError, EOFError) as exc:
         raise vocabulary_error(path, 0, f"cannot read the file: {exc}") from exc
     if not root_checked:
-        raise vocabulary_error(path, 1, "empty file: not a MeSH descriptor file")
+        raise vocabulary_error(path, 1, f"empty file: not {kind}")
 
 
-def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
-    line = _line(element)
-    ui = (element.findtext("DescriptorUI") or "").strip()
-    name = (element.findtext("DescriptorName/String") or "").strip()
-    if not ui or not name:
-        missing = "DescriptorUI" if not ui else "DescriptorName"
-        raise vocabulary_error(path, line, f"<{RECORD}> without {missing}")
+def concept_terms(element: etree._Element) -> tuple[str, list[tuple[str, str]]]:
+    """The scope note of a record's preferred concept, and (term, lexical tag) of every
+    term of its concepts, permuted terms left out."""
     definition = ""
     terms: list[tuple[str, str]] = []
     for concept in element.iterfind("ConceptList/Concept"):
@@ -69,6 +73,17 @@ def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
             for term in concept.iterfind("TermList/Term")
             if term.get("IsPermutedTermYN") != "Y"
         )
+    return definition, terms
+
+
+def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
+    line = line_of(element)
+    ui = (element.findtext("DescriptorUI") or "").strip()
+    name = (element.findtext("DescriptorName/String") or "").strip()
+    if not ui or not name:
+        missing = "DescriptorUI" if not ui else "DescriptorName"
+        raise vocabulary_error(path, line, f"<{RECORD}> without {missing}")
+    definition, terms = concept_terms(element)
     synonyms, abbreviations = sort_entry_terms(terms, name)
     concept_record = Concept(
         id=ui,
@@ -84,7 +99,7 @@ def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
     return ParsedConcept(concept_record, line)
 
 
-def _line(element: etree._Element) -> int:
+def line_of(element: etree._Element) -> int:
     """The line an element starts on (0 when lxml does not know it)."""
     line = element.sourceline
     return line if isinstance(line, int) else 0

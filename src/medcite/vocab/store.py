@@ -19,6 +19,7 @@ import msgspec
 
 from medcite.records import Concept, Vocabulary
 from medcite.sqlitefiles import open_sqlite
+from medcite.vocab.mesh_supplementary import map_heading_names
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS concepts (
@@ -81,7 +82,14 @@ class VocabularyStore:
     def replace_vocabulary(
         self, vocabulary: Vocabulary, concepts: Sequence[Concept], source: Path, sha256: str
     ) -> VocabularyImport:
-        """Make ``concepts`` the whole of ``vocabulary``, atomically."""
+        """Make ``concepts`` the whole of ``vocabulary``, atomically.
+
+        Supplementary concept records read from NLM's ASCII layout name their mapped
+        headings; those names become descriptor ids here, from the MeSH loaded (import
+        the descriptors first).
+        """
+        if vocabulary is Vocabulary.MESH_SUPPLEMENTARY:
+            concepts = map_heading_names(concepts, self.descriptor_ids_by_name())
         imported = VocabularyImport(
             vocabulary, str(source), sha256, len(concepts), datetime.now(UTC).isoformat()
         )
@@ -115,6 +123,13 @@ class VocabularyStore:
                 self._db.execute("ROLLBACK")
             raise
         return imported
+
+    def descriptor_ids_by_name(self) -> dict[str, str]:
+        """Case-folded MeSH descriptor names → descriptor ids (empty without MeSH)."""
+        rows = self._db.execute(
+            "SELECT body FROM concepts WHERE vocabulary = ?", (Vocabulary.MESH,)
+        )
+        return {(c := _decode(body)).name.casefold(): c.id for (body,) in rows}
 
     def imports(self) -> tuple[VocabularyImport, ...]:
         """The vocabularies loaded, in name order."""

@@ -221,7 +221,9 @@ def answer_json(request: Request, state: WebState, snapshot: AnswerSnapshot) -> 
         review |= _approval(stored)
     # The audience the snapshot was asked for (answers kept before the engine recorded it
     # say "clinician").
-    answer = msgspec.structs.replace(snapshot.answer, audience=Audience(snapshot.audience))
+    answer = msgspec.structs.replace(
+        snapshot.answer, audience=Audience(snapshot.audience), conversation=snapshot.conversation_id
+    )
     return answer_to_json(answer) | {
         "snapshot": {
             "id": snapshot.id,

@@ -1,0 +1,105 @@
+"""Every sentence of a record gets its role: from a label, a pattern, or the model.
+
+In order of what is surest:
+
+1. a section labelled as an administrative statement ("TRIAL REGISTRATION") makes all
+   its sentences that kind;
+2. a sentence that states funding, a registration, competing interests, an ethics
+   approval, data availability or a copyright is that kind, in whatever section;
+3. a section whose label names a move (NLM's category, else the label folded) gives
+   its sentences that move, and so does a label the sentence itself opens with
+   ("RESULTS: …" in an abstract whose publisher did not split it);
+4. every other sentence — those of an unlabelled abstract — gets the move the trained
+   model finds most likely, with its probabilities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medcite.evidence.roles.administrative import administrative_role
+from medcite.evidence.roles.labels import ADMINISTRATIVE_LABEL_WORDS, LABEL_WORDS, label_role
+from medcite.evidence.roles.model import RoleModel, shipped_role_model
+from medcite.records import (
+    RHETORICAL_ROLES,
+    Record,
+    RoleEstimate,
+    RoleSource,
+    Section,
+    Sentence,
+    SentenceRole,
+)
+
+NOT_RHETORICAL = (0.0,) * len(RHETORICAL_ROLES)
+_INLINE_LABEL = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s+\S")
+_LABEL_CONNECTORS = frozenset({"AND", "OF", "THE", "STUDY", "MAIN", "KEY"})
+
+
+def sentence_roles(
+    record: Record, sentences: Sequence[Sentence], model: RoleModel | None = None
+) -> tuple[RoleEstimate, ...]:
+    """The role of each of ``sentences`` (the record's, in reading order), in order.
+
+    ``model`` defaults to the one shipped in the package, read only when a sentence
+    needs it.
+    """
+    decided = decided_roles(record, sentences)
+    undecided = [k for k, estimate in enumerate(decided) if estimate is None]
+    if not undecided:
+        return tuple(e for e in decided if e is not None)
+    model = model or shipped_role_model()
+    seen = [k for k, e in enumerate(decided) if e is None or e.role.rhetorical]
+    probabilities = dict(
+        zip(
+            seen,
+            model.probabilities([(k, sentences[k].text) for k in seen], len(sentences)),
+            strict=True,
+        )
+    )
+    return tuple(
+        estimate if estimate is not None else _estimate(probabilities[k])
+        for k, estimate in enumerate(decided)
+    )
+
+
+def decided_roles(record: Record, sentences: Sequence[Sentence]) -> list[RoleEstimate | None]:
+    """The roles labels and patterns give ``sentences`` (steps 1–3); None where the model
+    must decide."""
+    return [_decided(record.sections[s.section_index], s.text) for s in sentences]
+
+
+def _decided(section: Section, text: str) -> RoleEstimate | None:
+    """The role a label or pattern gives a sentence; None when the model must decide."""
+    by_label = label_role(section.label, section.category)
+    cue = section.label or section.category
+    if by_label is not None and not by_label.rhetorical:
+        return RoleEstimate(by_label, RoleSource.LABEL, NOT_RHETORICAL, cue)
+    by_pattern = administrative_role(text)
+    if by_pattern is not None:
+        return RoleEstimate(by_pattern[0], RoleSource.PATTERN, NOT_RHETORICAL, by_pattern[1])
+    if by_label is None:
+        inline = _INLINE_LABEL.match(text)
+        if inline and _is_label(inline.group(1)):
+            by_label, cue = label_role(inline.group(1)), inline.group(1)
+    if by_label is None:
+        return None
+    if not by_label.rhetorical:
+        return RoleEstimate(by_label, RoleSource.LABEL, NOT_RHETORICAL, cue)
+    return RoleEstimate(by_label, RoleSource.LABEL, _certain(by_label), cue)
+
+
+def _is_label(words: str) -> bool:
+    """Whether every word of a sentence's opening "…:" is a word of section labels."""
+    known = LABEL_WORDS.keys() | ADMINISTRATIVE_LABEL_WORDS.keys() | _LABEL_CONNECTORS
+    found = re.split(r"[\s/&-]+", words.upper())
+    return len(found) <= 5 and all(word in known for word in found if word)
+
+
+def _certain(role: SentenceRole) -> tuple[float, ...]:
+    return tuple(1.0 if r is role else 0.0 for r in RHETORICAL_ROLES)
+
+
+def _estimate(probabilities: tuple[float, ...]) -> RoleEstimate:
+    best = max(range(len(probabilities)), key=probabilities.__getitem__)
+    return RoleEstimate(RHETORICAL_ROLES[best], RoleSource.MODEL, probabilities)

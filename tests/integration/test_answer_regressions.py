@@ -1,0 +1,470 @@
+"""Regression cases for the causes issue 11 traced, on the corpus built from ``../shared/data``.
+
+Issue 11 found answers that cite the right disease but do not answer the question, and
+traced six causes. Each test below is a real case of one cause, found by asking the
+corpus of ``conftest.shared_corpus`` questions (BioASQ questions of the train and dev
+splits, never the held-out 11B, and questions written here in a clinician's words). Each
+docstring names the case and what commit b9d1e6f (before the change) did with it; every
+test not marked ``xfail`` failed there.
+
+Cases that the current code still gets wrong are kept as strict ``xfail``: each reason says
+what it does instead, so the test turns red the day the case is fixed. One of them (the
+amantadine approval) passed on b9d1e6f: the change regressed it.
+
+Cause 6 (retrieval, composition and understanding each with their own idea of a word) has
+no case here: b9d1e6f is itself the commit that gave all stages one word module, so no
+case can fail there (and its parent, c26d3eb, does not import: ``medcite.english`` is
+missing from it).
+
+The oracles are the texts themselves: which record a statement quotes, and regular
+expressions over that record's title and abstract. They share no code with medcite's
+readers of roles, topics or numbers, so a test does not pass by the rule it checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from medcite.engine import Engine
+from medcite.records import Answer, Question, SectionKind, Statement
+
+Ask = Callable[[str], Answer]
+
+ADMINISTRATIVE = re.compile(
+    r"\bfund(?:ed|ing)\b|\bclinical\s*trials\.gov\b|\bNCT\d{8}\b|\bISRCTN\s?\d+|\bACTRN\d+|"
+    r"\btrial registration\b|\bregistered (?:at|with|in)\b|\bconflicts? of interest\b|"
+    r"\bcompeting interests?\b|\bPROSPERO\b",
+    re.IGNORECASE,
+)
+"""Funding, trial or review registration, and conflict-of-interest lines (ICMJE, CONSORT)."""
+
+
+@pytest.fixture(scope="module")
+def ask(shared_corpus: Engine) -> Ask:
+    """The corpus's answer to a question, asked once per module whatever the tests ask."""
+    answers: dict[str, Answer] = {}
+
+    def asked(question: str) -> Answer:
+        if question not in answers:
+            answers[question] = shared_corpus.ask(question)
+        return answers[question]
+
+    return asked
+
+
+def bottom_line(answer: Answer) -> list[Statement]:
+    return [
+        statement
+        for section in answer.sections
+        if section.kind is SectionKind.BOTTOM_LINE
+        for statement in section.statements
+    ]
+
+
+def all_statements(answer: Answer) -> list[Statement]:
+    return [statement for section in answer.sections for statement in section.statements]
+
+
+def record_text(engine: Engine, record_id: str) -> str:
+    """A record's title and abstract, as ingested."""
+    record = engine.show(record_id)
+    return " ".join((record.title, *(section.text for section in record.sections)))
+
+
+def quoted(statements: list[Statement]) -> list[tuple[str, str]]:
+    """(record id, text) of each statement: what an assertion message shows."""
+    return [(s.record_id, s.text[:160]) for s in statements]
+
+
+def understood(answer: Answer) -> Question:
+    assert answer.understanding is not None
+    return answer.understanding
+
+
+# -- 1. The bottom line was sorted by evidence level before relevance -------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "on_topic"),
+    [
+        pytest.param(
+            "Does propofol turn urine green?",
+            (re.compile(r"green", re.I), re.compile(r"urin", re.I)),
+            id="propofol-green-urine",
+        ),
+        pytest.param(
+            "Which was the first adeno-associated virus vector gene therapy product "
+            "approved in the United States?",
+            (re.compile(r"adeno-associated|\bAAV\b", re.I),),
+            id="first-aav-gene-therapy",
+        ),
+        pytest.param(
+            'Which was the first species in which a de novo gene emergence ("gene birth") '
+            "was reported?",
+            (re.compile(r"de novo gene|gene[- ]birth", re.I),),
+            id="de-novo-gene-birth",
+        ),
+    ],
+)
+def test_the_bottom_line_quotes_on_topic_records_before_graded_ones(
+    shared_corpus: Engine, ask: Ask, question: str, on_topic: tuple[re.Pattern[str], ...]
+) -> None:
+    """A graded trial touching one facet no longer outranks the records that answer.
+
+    b9d1e6f sorted the bottom line by evidence level first. Asked whether propofol turns
+    urine green (a question written here), it led with a randomised trial's "phenylephrine
+    is as good as ephedrine in preventing the hypotensive response to an induction dose of
+    propofol" (pmid:26702213) above the case reports of green urine. On the first
+    AAV gene therapy approved in the US (BioASQ, train) it quoted two phase-3 RNAi trials
+    (lumasiran, givosiran) that share the "gene therapy"/"treatment" facets, and not the
+    record on the approval. On de novo gene birth (BioASQ, train) the generic facet
+    "birth" brought a pooled analysis of birth size and a cohort on age at first birth.
+    Every bottom-line statement must now come from a record on the question's topic.
+    """
+    answer = ask(question)
+    statements = bottom_line(answer)
+    assert statements, f"no bottom line: {answer.notes}"
+    off_topic = [
+        s
+        for s in statements
+        if not all(p.search(record_text(shared_corpus, s.record_id)) for p in on_topic)
+    ]
+    assert not off_topic, quoted(off_topic)
+
+
+# -- 2. Facets were built only from vocabulary concepts ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        pytest.param("Does lorcaserin increase the risk of cancer?", "lorcaserin", id="lorcaserin"),
+        pytest.param(
+            "Is semagacestat effective in Alzheimer disease?", "semagacestat", id="semagacestat"
+        ),
+        pytest.param("Which kinases are inhibited by pyrotinib?", "pyrotinib", id="pyrotinib"),
+        pytest.param("Is aptiganel effective for acute stroke?", "aptiganel", id="aptiganel"),
+    ],
+)
+def test_a_drug_no_vocabulary_knows_stays_in_the_question_and_the_answer(
+    shared_corpus: Engine, ask: Ask, question: str, drug: str
+) -> None:
+    """A drug that is not a MeSH descriptor is kept as a keyword concept and answered on.
+
+    None of these four is a MeSH descriptor. b9d1e6f dropped each from the question and
+    answered what was left: lorcaserin's question became the facet "risk" and its bottom
+    line quoted a meta-analysis of thiazolidinediones and bladder cancer and one of second
+    lung cancers after Hodgkin lymphoma; semagacestat's quoted the APOE e4 meta-analysis
+    and the verubecestat trial; pyrotinib's (BioASQ train, lower-cased) quoted
+    PI3-kinase and ERK papers on the facet "kinases"; aptiganel's quoted a folic-acid
+    meta-analysis on stroke prevention and the funding line of a compression-stocking
+    trial. No record naming the drug reached any of those bottom lines.
+    """
+    answer = ask(question)
+    statements = bottom_line(answer)
+    assert statements, f"no bottom line: {answer.notes}"
+    naming = re.compile(drug, re.IGNORECASE)
+    elsewhere = [
+        s for s in statements if not naming.search(record_text(shared_corpus, s.record_id))
+    ]
+    assert not elsewhere, quoted(elsewhere)
+    keywords = [c for c in understood(answer).concepts if c.role == "keyword"]
+    assert drug in [c.name.lower() for c in keywords], understood(answer).concepts
+    assert any(drug in f.label.lower() for f in understood(answer).facets)
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        pytest.param("Is dupilumab effective for atopic dermatitis?", "dupilumab", id="dupi"),
+    ],
+)
+def test_a_drug_the_corpus_covers_is_answered_not_refused(
+    shared_corpus: Engine, ask: Ask, question: str, drug: str
+) -> None:
+    """A question about a drug the corpus covers well is answered from the records naming it.
+
+    The question is written here. The corpus holds the answer ("Dupilumab is the first US
+    FDA approved biologic for treatment of atopic dermatitis", pmid:32439390; and more).
+    b9d1e6f dropped the drug from the question and quoted nemolizumab trials.
+    """
+    answer = ask(question)
+    statements = bottom_line(answer)
+    assert statements, f"no bottom line: {answer.state} {answer.notes}"
+    naming = re.compile(drug, re.IGNORECASE)
+    assert any(naming.search(record_text(shared_corpus, s.record_id)) for s in statements)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "main reads 'much' as a keyword concept (a facet of its own) and quotes the "
+        "adverse events of FREEDOMS; b9d1e6f quoted its trial-registration line"
+    ),
+)
+def test_how_much_asks_for_the_effect_size_not_a_keyword(ask: Ask) -> None:
+    """Asked how much fingolimod reduces the relapse rate in multiple sclerosis, the answer
+    is the annualized relapse rate of FREEDOMS (0.77 with placebo, 0.35 with fingolimod,
+    scifact:32263707), which main quotes when asked whether fingolimod is effective."""
+    answer = ask("How much does fingolimod reduce the relapse rate in multiple sclerosis?")
+    assert "much" not in [c.name.lower() for c in understood(answer).concepts]
+    assert any(re.search(r"relapse rate[^.]*\d", s.text) for s in bottom_line(answer))
+
+
+# -- 3. The last sentence of an unlabelled abstract counted as its conclusion -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "trial"),
+    [
+        pytest.param(
+            "Is the ketogenic diet effective for childhood epilepsy?",
+            "scifact:23670644",
+            id="ketogenic-diet",
+        ),
+        pytest.param(
+            "Does carvedilol improve heart failure in children?",
+            "scifact:34139429",
+            id="carvedilol",
+        ),
+        pytest.param(
+            "Do vitamins E and C prevent prostate cancer?",
+            "scifact:12009265",
+            id="vitamins-e-c",
+        ),
+        pytest.param(
+            "Does chlorhexidine cord care reduce neonatal mortality?",
+            "scifact:37118634",
+            id="chlorhexidine",
+        ),
+    ],
+)
+def test_no_funding_or_registration_line_is_quoted(ask: Ask, question: str, trial: str) -> None:
+    """The trial that answers is quoted for what it found, not for its closing line.
+
+    Each question (written here) is answered by a randomised trial whose SciFact abstract
+    is unlabelled and ends with an administrative line. b9d1e6f took that last line for
+    the conclusion and put it in the bottom line: "FUNDING HSA Charitable Trust; ..." for
+    the ketogenic diet, "TRIAL REGISTRATION clinicaltrials.gov Identifier: NCT00052026."
+    for carvedilol, "... NCT00270647." for vitamins E and C, and "FUNDING The United
+    States Agency for International Development." for chlorhexidine cord care.
+    """
+    answer = ask(question)
+    administrative = [s for s in all_statements(answer) if ADMINISTRATIVE.search(s.text)]
+    assert not administrative, quoted(administrative)
+    assert trial in [s.record_id for s in bottom_line(answer)], quoted(bottom_line(answer))
+
+
+# -- 4. Matching too strict where it should be loose, too loose where it should be strict
+
+
+def test_an_abbreviation_sense_that_does_not_fit_is_not_forced(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """MK-1602 (ubrogepant) is not a megakaryocyte.
+
+    "Is MK-1602 a CGRP antagonist?" (BioASQ, dev): b9d1e6f read MK by the one sense the
+    corpus defines, megakaryocyte, made "Megakaryocytes" a facet, and put a preclinical
+    study of endomitosis in living megakaryocytes (scifact:22948960) in the bottom line.
+    """
+    answer = ask("Is MK-1602 a CGRP antagonist?")
+    assert "D008533" not in [c.id for c in understood(answer).concepts]  # Megakaryocytes
+    about_megakaryocytes = [
+        s
+        for s in all_statements(answer)
+        if re.search(r"megakaryocyt", record_text(shared_corpus, s.record_id), re.I)
+        and not re.search(r"MK-1602|ubrogepant|CGRP", record_text(shared_corpus, s.record_id))
+    ]
+    assert not about_megakaryocytes, quoted(about_megakaryocytes)
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong_concept"),
+    [
+        pytest.param(
+            "Is MK-1602 effective for acute migraine?",
+            "D008533",  # Megakaryocytes
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="main still reads MK as megakaryocyte when the question names migraine",
+            ),
+            id="MK-megakaryocytes",
+        ),
+        pytest.param(
+            "Is ursodeoxycholic acid effective in PSC?",
+            "D003129",  # Comb and Wattles
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "main reads PSC as Posterior Sex Combs (a Drosophila gene), i.e. MeSH "
+                    "'Comb and Wattles', and cites a Drosophila Polycomb paper "
+                    "(scifact:23244529), as b9d1e6f did"
+                ),
+            ),
+            id="PSC-comb-and-wattles",
+        ),
+        pytest.param(
+            "How should PPROM be managed in pregnant women?",
+            "D008566",  # Membranes
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="main reads PPROM beside 'pregnant women' as the anatomical 'Membranes'",
+            ),
+            id="PPROM-membranes",
+        ),
+        pytest.param(
+            "What does the ESC guideline recommend for heart failure?",
+            "D053595",  # Embryonic Stem Cells
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "main reads the European Society of Cardiology's ESC as embryonic stem "
+                    "cells (b9d1e6f cited a review of embryonic stem cells for heart failure)"
+                ),
+            ),
+            id="ESC-stem-cells",
+        ),
+        pytest.param(
+            "What are the causes of anaemia in pregnancy?",
+            "D005322",  # Fetal Membranes, Premature Rupture
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "main reads the generic word 'pregnancy' as premature rupture of fetal "
+                    "membranes, whose MeSH entry 'PROM (Pregnancy)' merely contains it"
+                ),
+            ),
+            id="pregnancy-PROM",
+        ),
+    ],
+)
+def test_a_word_is_not_read_as_a_concept_the_question_rules_out(
+    ask: Ask, question: str, wrong_concept: str
+) -> None:
+    """Abbreviations and generic words read in a sense the rest of the question rules out.
+
+    All written here in a clinician's words; b9d1e6f read each the same wrong way.
+    """
+    answer = ask(question)
+    assert wrong_concept not in [c.id for c in understood(answer).concepts]
+
+
+def test_a_finding_in_other_words_answers(shared_corpus: Engine, ask: Ask) -> None:
+    """Suicidality in people with ASD answers a question on suicide and autism.
+
+    "Is there any association between suicide and autism in adolescents, yes or no?"
+    (BioASQ, train): the corpus says "rate of suicidality is higher in individuals with
+    ASD" (pmid:27956832), which names neither "suicide" nor "adolescents" as the question
+    does. b9d1e6f let into the bottom line only sentences naming every facet's concept, so
+    it had no bottom line at all.
+    """
+    answer = ask("Is there any association between suicide and autism in adolescents, yes or no?")
+    on_it = [
+        s
+        for s in bottom_line(answer)
+        if re.search(r"suicid", s.text, re.I)
+        and re.search(r"autis|\bASD\b", record_text(shared_corpus, s.record_id), re.I)
+    ]
+    assert on_it, quoted(bottom_line(answer))
+
+
+def test_a_trial_reporting_in_other_words_is_quoted(shared_corpus: Engine, ask: Ask) -> None:
+    """The tranexamic acid trial answers though its finding names neither drug nor bleed.
+
+    "Is Tranexamic acid effective for intracerebral haemorrhage?" (BioASQ, train): the
+    trial's finding reads "There was no evidence of a difference in the proportions of
+    patients who died or had thromboembolic complications between the groups". b9d1e6f
+    quoted a case series of hyperbaric oxygen for gas embolism and a registry of NOAC
+    versus warfarin use, neither naming tranexamic acid.
+    """
+    answer = ask("Is Tranexamic acid effective for intracerebral haemorrhage?")
+    statements = bottom_line(answer)
+    assert statements, f"no bottom line: {answer.notes}"
+    elsewhere = [
+        s
+        for s in statements
+        if not re.search(r"tranexamic", record_text(shared_corpus, s.record_id), re.I)
+    ]
+    assert not elsewhere, quoted(elsewhere)
+
+
+# -- 5. The right record was found, a background sentence quoted ------------------------
+
+EFFECT_SIZE = re.compile(
+    r"\b(?:OR|RR|HR|odds ratio|relative risk|hazard ratio)\b[^.;]*\d", re.IGNORECASE
+)
+
+
+def test_the_effect_size_is_quoted_rather_than_a_closing_remark(ask: Ask) -> None:
+    """The network meta-analysis is quoted for its odds ratio, not for its outlook.
+
+    "How much does varenicline increase the odds of quitting smoking?" (written here):
+    b9d1e6f found the right review (scifact:5114940) but quoted its closing "Further
+    research is warranted into the safety of varenicline and into cytisine's potential
+    ...", not "Varenicline increased the odds of quitting compared with placebo (OR 2.88;
+    95% CredI 2.40 to 3.47)".
+    """
+    answer = ask("How much does varenicline increase the odds of quitting smoking?")
+    sized = [
+        s
+        for s in bottom_line(answer)
+        if re.search(r"varenicline", s.text, re.I) and EFFECT_SIZE.search(s.text)
+    ]
+    assert sized, quoted(bottom_line(answer))
+
+
+def test_the_trial_is_quoted_for_its_relapse_rate(ask: Ask) -> None:
+    """FREEDOMS answers with its annualized relapse rate.
+
+    "Is fingolimod effective for relapsing multiple sclerosis?" (written here): b9d1e6f
+    cited the trial (scifact:32263707) by its closing registration line and a review's
+    statement of purpose, not "The annualized relapse rate was 0.77 in the placebo group,
+    as compared with 0.35 in the group given 1.25 mg of fingolimod ...".
+    """
+    answer = ask("Is fingolimod effective for relapsing multiple sclerosis?")
+    rates = [
+        s
+        for s in bottom_line(answer)
+        if s.record_id == "scifact:32263707" and re.search(r"relapse rate[^.]*\d", s.text)
+    ]
+    assert rates, quoted(bottom_line(answer))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "main, like b9d1e6f, quotes the review's closing 'HCV NAT testing will further "
+        "annihilate the residual risk ...' instead of the residual risk itself"
+    ),
+)
+def test_the_transmission_rate_is_quoted(ask: Ask) -> None:
+    """The residual risk of hepatitis C by transfusion is "about 1 in 100 000 transfusions
+    of cellular products" (scifact:3698758); the question, written here, asks for it."""
+    answer = ask("What is the risk of hepatitis C transmission from a blood transfusion?")
+    assert any(re.search(r"\b1 in [\d ,]+", s.text) for s in bottom_line(answer)), quoted(
+        bottom_line(answer)
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "main quotes the side effects of amantadine ER ('The most common side effects are "
+        "hallucination, dizziness ...'); b9d1e6f quoted its approval"
+    ),
+)
+def test_the_approval_is_quoted(ask: Ask) -> None:
+    """The approval is quoted when the question asks about it.
+
+    "Has amantadine ER been approved by the FDA?" (BioASQ, train): the corpus says
+    "ADS-5102 (amantadine) extended-release (ER) capsules (GOCOVRI) is a recent US
+    FDA-approved treatment for dyskinesia in PD patients" (pmid:29532440). b9d1e6f quoted
+    that sentence, so this case passed there: main has regressed on it.
+    """
+    answer = ask("Has amantadine ER been approved by the FDA?")
+    assert any(re.search(r"approv", s.text, re.I) for s in bottom_line(answer)), quoted(
+        bottom_line(answer)
+    )
