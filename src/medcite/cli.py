@@ -6,7 +6,6 @@ are mapped to exit codes here, once (``EXIT_CODES``); nothing below calls ``sys.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,14 +16,15 @@ from typing import Annotated, Any, cast
 import click
 import msgspec
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from medcite import __version__
 from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
+from medcite.console import err, out, print_error, print_json, write_document
 from medcite.engine import Engine, Stats
 from medcite.errors import (
     AccessError,
+    BusyError,
     ConfigError,
     FetchError,
     IndexStateError,
@@ -50,6 +50,7 @@ from medcite.render import (
     search_view,
 )
 from medcite.settings import Settings, load_settings
+from medcite.store import StoreCounts
 
 EXIT_OK = 0
 EXIT_REJECTED = 3
@@ -66,6 +67,7 @@ EXIT_CODES: dict[type[MedciteError], int] = {
     FetchError: 10,
     AccessError: 11,
     WorkflowError: 12,
+    BusyError: 13,
 }
 
 app = typer.Typer(
@@ -89,9 +91,6 @@ app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
 app.command()(serve)
-
-out = Console()
-err = Console(stderr=True)
 
 
 class TextOrJson(StrEnum):
@@ -138,6 +137,13 @@ def _settings(ctx: typer.Context) -> Settings:
 @contextmanager
 def _engine(ctx: typer.Context) -> Iterator[Engine]:
     with Engine.open(_settings(ctx)) as engine:
+        behind = engine.index_behind()
+        if behind:
+            err.print(
+                f"note: the index is {behind} change(s) behind the store and could not catch "
+                "up here (a read-only or full disk, or another medcite writing); results may "
+                "miss them"
+            )
         yield engine
 
 
@@ -184,7 +190,7 @@ def search(
     with _engine(ctx) as engine:
         results = engine.search(query, limit)
     if output is TextOrJson.json:
-        _print_json(
+        print_json(
             [
                 {"rank": hit.rank, "score": hit.score, "record_id": hit.record_id}
                 | {"title": record.title, "year": record.year, "pmid": record.pmid}
@@ -205,7 +211,7 @@ def show(
     with _engine(ctx) as engine:
         record = engine.show(record_id)
     if output is TextOrJson.json:
-        _print_json(msgspec.to_builtins(record))
+        print_json(msgspec.to_builtins(record))
     else:
         out.print(record_view(record))
 
@@ -215,20 +221,53 @@ def stats(
     ctx: typer.Context,
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
-    """Record counts and the state of the index."""
-    with _engine(ctx) as engine:
-        found = engine.stats()
+    """Record counts and the state of the index (its files checked against their checksums).
+
+    With an index that cannot be used (damaged, missing, other settings) the store's counts
+    are still shown, with the problem, and the exit status is the index's (9).
+    """
+    problem: IndexStateError | None = None
+    try:
+        with _engine(ctx) as engine:
+            shown = _stats_json(engine.stats())
+    except IndexStateError as exc:
+        from medcite.checkup import store_counts
+
+        problem = exc
+        settings = _settings(ctx)
+        shown = _stats_json_without_index(settings.data_dir, store_counts(settings), exc)
     if output is TextOrJson.json:
-        _print_json(_stats_json(found))
+        print_json(shown)
     else:
-        for name, value in _stats_json(found).items():
+        for name, value in shown.items():
             out.print(f"{name:>20}  {value}")
+    if problem is not None:
+        raise problem
+
+
+@app.command()
+def check(ctx: typer.Context) -> None:
+    """Check that the data directory is whole: SQLite integrity, the index against its
+    checksums and the store's counts, the vocabularies against their imports."""
+    from medcite.checkup import check_data_dir
+
+    findings = check_data_dir(_settings(ctx))
+    for finding in findings:
+        out.print(f"{finding.subject}: {finding.summary}")
+    problems = [finding.problem for finding in findings if finding.problem is not None]
+    for problem in problems[1:]:
+        print_error(str(problem))
+    if problems:
+        raise problems[0]
 
 
 @app.command()
 def ask(
     ctx: typer.Context,
-    question: Annotated[str, typer.Argument(help="A clinical question, in plain words.")],
+    question: Annotated[
+        str,
+        typer.Argument(help="A clinical question, in plain words; - reads it from standard input."),
+    ],
     output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
     audience: Annotated[
         Audience, typer.Option("--audience", help="Who the answer is written for.")
@@ -243,21 +282,21 @@ def ask(
     ] = None,
 ) -> None:
     """Answer a question with sentences of cited records and numbered references."""
+    if question == "-":
+        question = _read_stdin()
     with _engine(ctx) as engine:
         answer = engine.ask(question, audience=audience, conversation=conversation)
     if answer.conversation:
         err.print(
             f"conversation {answer.conversation} (continue it with "
-            f"--conversation {answer.conversation})",
-            markup=False,
-            highlight=False,
+            f"--conversation {answer.conversation})"
         )
     if output is AnswerFormat.json:
-        _print_json(answer_to_json(answer))
+        print_json(answer_to_json(answer))
     elif output is AnswerFormat.html:
-        sys.stdout.write(answer_to_html(answer))
+        write_document(answer_to_html(answer))
     elif output is AnswerFormat.markdown:
-        sys.stdout.write(answer_to_markdown(answer))  # as is: rich would wrap the lines
+        write_document(answer_to_markdown(answer))
     else:
         out.print(answer_view(answer))
 
@@ -272,7 +311,7 @@ def understand(
     with _engine(ctx) as engine:
         understood = engine.understand(question)
     if output is TextOrJson.json:
-        _print_json(question_to_json(understood))
+        print_json(question_to_json(understood))
     else:
         out.print(question_view(understood))
 
@@ -310,7 +349,7 @@ def vocab_list(
         for i in imports
     ]
     if output is TextOrJson.json:
-        _print_json(rows)
+        print_json(rows)
     elif not rows:
         out.print("no vocabularies loaded; run `medcite vocab import FILE`")
     else:
@@ -339,7 +378,7 @@ def eval_benchmark(
     with _progress("evaluating") as advance:
         report = evaluate(dataset, _settings(ctx), data, limit, advance)
     if output is TextOrJson.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         out.print(report_view(report))
 
@@ -394,10 +433,41 @@ def export_jsonl(
     err.print(f"exported {count} records")
 
 
+STDIN_LIMIT = 1_000_000
+"""Bytes of standard input read for ``ask -``; a question is refused long before this."""
+
+
+def _read_stdin() -> str:
+    """Standard input as text; bytes that are not UTF-8 become U+FFFD, never a traceback."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # replaced by a text stream (tests)
+        return sys.stdin.read(STDIN_LIMIT)
+    data: bytes = binary.read(STDIN_LIMIT)
+    return data.decode("utf-8", "replace")
+
+
 def _finish_ingest(summary: IngestSummary) -> None:
     err.print(ingest_summary_view(summary))
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _stats_json_without_index(
+    data_dir: Path, counts: StoreCounts, problem: IndexStateError
+) -> dict[str, Any]:
+    return {
+        "data_dir": str(data_dir),
+        "records": counts.records,
+        "deleted": counts.deleted,
+        "store_sequence": counts.sequence,
+        "indexed_documents": None,
+        "index_store_sequence": None,
+        "index_in_step": False,
+        "index_problem": problem.message,
+        "index_snapshot": None,
+        "index_format_version": None,
+        "index_settings_hash": None,
+    }
 
 
 def _stats_json(found: Stats) -> dict[str, Any]:
@@ -409,14 +479,11 @@ def _stats_json(found: Stats) -> dict[str, Any]:
         "indexed_documents": found.indexed_documents,
         "index_store_sequence": found.index.store_sequence,
         "index_in_step": found.in_step,
+        "index_problem": found.index_problem,
         "index_snapshot": found.index.snapshot_id,
         "index_format_version": found.index.format_version,
         "index_settings_hash": found.index.settings_hash,
     }
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @contextmanager
@@ -444,7 +511,7 @@ def run(argv: list[str]) -> int:
     try:
         status = app(args=argv, prog_name="medcite", standalone_mode=False)
     except MedciteError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(str(exc))
         return _exit_code(exc)
     except USAGE_ERRORS as exc:
         usage = cast(click.ClickException, exc)  # click's, or the same class vendored by typer

@@ -12,6 +12,7 @@ import re
 
 from medcite.english import STOP_WORDS
 from medcite.errors import QuestionError
+from medcite.safe_text import clean_text
 from medcite.settings import AnswerSettings
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -24,8 +25,10 @@ OTHER_LANGUAGES_FUNCTION_WORDS = frozenset(
 
 
 def check_question(question: str, settings: AnswerSettings) -> str:
-    """The question with whitespace normalised; QuestionError when medcite will not run it."""
-    text = " ".join(question.split())
+    """The question cleaned (NFC, no lone surrogates or control characters: see
+    ``medcite.safe_text``) and its whitespace normalised; QuestionError when medcite will
+    not run it."""
+    text = " ".join(clean_text(question).split())
     if not text:
         raise QuestionError("the question is empty; ask about a condition, test or treatment")
     if len(text) > settings.max_question_chars:

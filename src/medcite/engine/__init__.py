@@ -4,6 +4,7 @@ Every shell (CLI, HTTP API, web pages, evaluation harness) calls :class:`Engine`
 this package knows all the stages.
 """
 
+from medcite.engine.conversations import CONVERSATIONS_FILE
 from medcite.engine.core import (
     INDEX_DIR,
     STORE_FILE,
@@ -14,10 +15,13 @@ from medcite.engine.core import (
     normalise_record_id,
 )
 from medcite.engine.retrieval import Retrieval
+from medcite.engine.vocabularies import VOCABULARY_FILE
 
 __all__ = [
+    "CONVERSATIONS_FILE",
     "INDEX_DIR",
     "STORE_FILE",
+    "VOCABULARY_FILE",
     "Engine",
     "Progress",
     "Retrieval",

@@ -32,7 +32,7 @@ from medcite.engine.annotate import annotate
 from medcite.engine.conversations import Conversations, new_conversation_id
 from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.vocabularies import Vocabularies
-from medcite.errors import ConfigError, NotFoundError
+from medcite.errors import BusyError, ConfigError, IndexStateError, NotFoundError, StoreError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
 from medcite.ingest.background import read_sources_in_background
 from medcite.ingest.eutils import fetch_pubmed_xml
@@ -54,6 +54,7 @@ from medcite.records import (
     Sentence,
     SourceItem,
 )
+from medcite.safe_text import clean_struct, clean_text
 from medcite.settings import Settings, settings_hash
 from medcite.store import BatchOutcome, SqliteStore, StoreCounts
 from medcite.understand import abbreviation_definitions
@@ -79,11 +80,13 @@ class Stats:
     store: StoreCounts
     index: IndexManifest
     indexed_documents: int
+    index_problem: str = ""
+    """What is wrong with the index ("" when nothing): damaged, or behind the store."""
 
     @property
     def in_step(self) -> bool:
-        """True when the index has applied every change the store holds."""
-        return self.index.store_sequence == self.store.sequence
+        """True when the index is whole and has applied every change the store holds."""
+        return self.index.store_sequence == self.store.sequence and not self.index_problem
 
 
 class Engine:
@@ -110,7 +113,7 @@ class Engine:
         store = SqliteStore.open(settings.data_dir / STORE_FILE)
         index_dir = settings.data_dir / INDEX_DIR
         if rebuilding:
-            index = LexicalIndex.create(index_dir, settings.index)
+            index = LexicalIndex.create_beside(index_dir, settings.index)
         else:
             index = LexicalIndex.open(index_dir, settings.index)
         engine = cls(settings, store, index)
@@ -202,7 +205,9 @@ class Engine:
         written by an older medcite gains its table of senses.
         """
         sequence = self._store.sequence()
-        self._index = LexicalIndex.create(self.settings.data_dir / INDEX_DIR, self.settings.index)
+        self._index = LexicalIndex.create_beside(
+            self.settings.data_dir / INDEX_DIR, self.settings.index
+        )
         self._retriever = Retriever(self.settings, self._store, self._index, self._vocabularies)
         with self._index.updating() as update:
             for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
@@ -213,16 +218,31 @@ class Engine:
                 if progress is not None:
                     progress(len(batch))
             update.commit(sequence)
+        self._index.publish()
         if self.settings.dense.enabled and self.settings.dense.uses_vector_index:
             self.build_vectors(progress)
         return self._index.manifest
 
+    def index_behind(self) -> int:
+        """How many store changes the index has not applied (0 when in step)."""
+        return max(0, self._store.sequence() - self._index.manifest.store_sequence)
+
     def _catch_up_index(self) -> None:
-        """Apply the store changes the index missed (a run killed between the two commits)."""
+        """Apply the store changes the index missed (a run killed between the two commits).
+
+        Where the index cannot be written (a read-only or full disk, another process
+        writing it), it stays behind: reading goes on, and ``stats`` says so.
+        """
         applied = self._index.manifest.store_sequence
         target = self._store.sequence()
-        if applied >= target:
+        if applied >= target or self._store.read_only or self._index.read_only:
             return
+        try:
+            self._apply_changes_since(applied, target)
+        except (StoreError, BusyError):
+            return
+
+    def _apply_changes_since(self, applied: int, target: int) -> None:
         with self._index.updating() as update:
             changes = self._store.changes_since(applied)  # each id once, in its latest state
             for batch in batched(changes, self.settings.ingest.batch_size):
@@ -249,13 +269,22 @@ class Engine:
         return write_jsonl(self._store.live_records(), sink)
 
     def stats(self) -> Stats:
-        """Store counts and index state of the data directory."""
-        return Stats(
-            data_dir=self.settings.data_dir,
-            store=self._store.counts(),
-            index=self._index.manifest,
-            indexed_documents=self._index.document_count(),
-        )
+        """Store counts and index state of the data directory; the index's files are
+        checked against their checksums (so this reads the whole index)."""
+        counts = self._store.counts()
+        manifest = self._index.manifest
+        problem, documents = "", manifest.record_count
+        try:
+            documents = self._index.document_count()
+            self._index.verify()
+        except IndexStateError as exc:
+            problem = exc.message
+        if not problem and manifest.store_sequence < counts.sequence:
+            problem = (
+                f"the index is {counts.sequence - manifest.store_sequence} change(s) behind "
+                "the store; the next command that can write to the data directory catches it up"
+            )
+        return Stats(self.settings.data_dir, counts, manifest, documents, problem)
 
     # -- vocabularies --------------------------------------------------------------------
 
@@ -456,7 +485,7 @@ class Engine:
 
 def normalise_record_id(record_id: str) -> str:
     """``"12345"`` → ``"pmid:12345"``; ids with a prefix are kept as given."""
-    record_id = record_id.strip()
+    record_id = clean_text(record_id).strip()
     if record_id.isdigit():
         return f"pmid:{record_id}"
     if not record_id:
@@ -485,7 +514,7 @@ class _Totals:
                 self.rejections.append(item)
             else:
                 self.read += 1
-                storable.append(item)
+                storable.append(clean_struct(item))  # NFC, no surrogates or control characters
         return storable
 
     def add(self, outcome: BatchOutcome) -> None:

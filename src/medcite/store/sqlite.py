@@ -29,7 +29,7 @@ from medcite.records import (
     Record,
     Sentence,
 )
-from medcite.sqlitefiles import open_sqlite
+from medcite.sqlitefiles import is_read_only, open_sqlite, sqlite_failures
 from medcite.store.model import BatchOutcome, StoreCounts
 
 SCHEMA_VERSION = 2
@@ -95,6 +95,15 @@ class SqliteStore:
         text is a slice of the record's section. ``abbreviations`` maps record ids to the
         short forms each defines, the rows of the corpus's table of senses.
         """
+        with sqlite_failures(self.path, "storing records"):
+            return self._write_batch(items, sentences, abbreviations)
+
+    def _write_batch(
+        self,
+        items: Sequence[Record | Deletion],
+        sentences: Mapping[str, Sequence[Sentence]],
+        abbreviations: Mapping[str, Sequence[AbbreviationDefinition]] | None,
+    ) -> BatchOutcome:
         outcome = _OutcomeBuilder()
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -181,7 +190,7 @@ class SqliteStore:
         self, definitions: Mapping[str, Sequence[AbbreviationDefinition]]
     ) -> None:
         """Set the definitions of already stored records (a rebuild recomputing them)."""
-        with self._transaction():
+        with sqlite_failures(self.path, "storing abbreviations"), self._transaction():
             for record_id, found in definitions.items():
                 self._set_abbreviations(record_id, found)
 
@@ -301,11 +310,23 @@ class SqliteStore:
             return _decode_record(document)
         except msgspec.DecodeError as exc:
             raise StoreError(
-                f"{self.path}: stored record {record_id!r} is unreadable: {exc}"
+                f"stored record {record_id!r} is unreadable: {exc}", path=self.path
             ) from exc
+
+    @property
+    def read_only(self) -> bool:
+        """True when the store could only be opened for reading (a read-only or full disk)."""
+        return is_read_only(self._db)
 
     def _check_schema_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if self.read_only:
+            if row is not None and int(row[0]) not in (1, SCHEMA_VERSION):
+                raise StoreError(
+                    f"store schema version {row[0]}, this medcite reads {SCHEMA_VERSION}",
+                    path=self.path,
+                )
+            return
         if row is None:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
@@ -316,7 +337,8 @@ class SqliteStore:
             )
         elif int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: store schema version {row[0]}, this medcite reads {SCHEMA_VERSION}"
+                f"store schema version {row[0]}, this medcite reads {SCHEMA_VERSION}",
+                path=self.path,
             )
 
 

@@ -17,13 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from medcite import __version__
 from medcite.accounts import Permission
-from medcite.db import AnswerSnapshot, AuditEntry, StoredReview
-from medcite.errors import ConfigError
+from medcite.editorial import AnswerSnapshot, AuditEntry, StoredReview
 from medcite.records import Audience
 from medcite.render import answer_to_json
 from medcite.review import ReviewAction, ReviewState
 from medcite.web.context import WebState, allowed, viewer, web_state
-from medcite.web.problems import WebError
 from medcite.web.security import CSRF_HEADER, SESSION_COOKIE
 from medcite.web.signin import sign_in, sign_out
 
@@ -88,11 +86,7 @@ def health() -> dict[str, str]:
 @router.get("/ready")
 def ready(state: State) -> dict[str, Any]:
     """Readiness: the database is at the current schema and the index opens."""
-    try:
-        state.editorial.database.check_schema()
-        stats = state.editorial.engine.stats()
-    except ConfigError as exc:
-        raise WebError(503, "not_ready", str(exc)) from exc
+    stats = state.editorial.ready()
     return {
         "status": "ready",
         "records": stats.store.records,
@@ -168,7 +162,7 @@ def list_reviews(
 ) -> list[dict[str, Any]]:
     """Reviews, optionally only those in the given ``state``s or matching ``q``."""
     allowed(request, Permission.SEE_REVIEWS)
-    return [review_json(request, r) for r in state.editorial.database.reviews(status or (), q)]
+    return [review_json(request, r) for r in state.editorial.reviews(status or (), q)]
 
 
 @router.post("/reviews", status_code=201)
@@ -182,8 +176,8 @@ def submit_review(request: Request, state: State, body: SubmitBody) -> dict[str,
 def get_review(request: Request, state: State, review_id: int) -> dict[str, Any]:
     """A review with its audit log."""
     allowed(request, Permission.SEE_REVIEWS)
-    stored = state.editorial.database.review(review_id)
-    log = state.editorial.database.audit_log(review_id)
+    stored = state.editorial.review(review_id)
+    log = state.editorial.audit_log(review_id)
     return review_json(request, stored) | {"audit_log": [audit_json(e) for e in log]}
 
 
@@ -213,7 +207,7 @@ def delete_session(request: Request, response: Response) -> None:
 
 def answer_json(request: Request, state: WebState, snapshot: AnswerSnapshot) -> dict[str, Any]:
     """The documented answer JSON, plus where it is kept and its review state."""
-    stored = state.editorial.database.review_of_snapshot(snapshot.id)
+    stored = state.editorial.review_of_snapshot(snapshot.id)
     review = None
     if stored is not None:
         review = {"id": stored.id, "state": stored.state.value, "version": stored.review.version}

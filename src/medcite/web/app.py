@@ -13,16 +13,14 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from medcite import __version__
-from medcite.db import Database, database_url
 from medcite.editorial import Clock, Editorial, utc_now
-from medcite.engine import Engine
 from medcite.settings import Settings, load_settings
 from medcite.web import api, pages
 from medcite.web.context import WebState
 from medcite.web.exports import DEFAULT_EXPORTERS, Exporter
 from medcite.web.limits import BodyLimit, SecurityHeaders
 from medcite.web.problems import install_problem_handlers
-from medcite.web.security import Cookies, SignInThrottle, secret_key
+from medcite.web.security import Cookies, secret_key
 from medcite.web.templating import render_error
 
 
@@ -40,8 +38,7 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         if close_on_shutdown:
-            editorial.engine.close()
-            editorial.database.close()
+            editorial.close()
 
     app = FastAPI(
         title="medcite",
@@ -56,7 +53,6 @@ def create_app(
         settings=settings,
         editorial=editorial,
         cookies=Cookies(secret_key(settings), int(web.session_hours * 3600), web.secure_cookies),
-        throttle=SignInThrottle(web.login_attempts, web.login_window_seconds),
         exporters=exporters,
         clock=clock,
     )
@@ -76,7 +72,4 @@ def app_from_environment() -> FastAPI:
     at the current schema (``serve`` migrates it once, before starting workers).
     """
     settings = load_settings()
-    database = Database.open(database_url(settings))
-    database.check_schema()
-    engine = Engine.open(settings)
-    return create_app(settings, Editorial(engine, database), close_on_shutdown=True)
+    return create_app(settings, Editorial.open(settings), close_on_shutdown=True)

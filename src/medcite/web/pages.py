@@ -17,12 +17,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from medcite.accounts import Permission
 from medcite.editorial import AUDIENCES
-from medcite.errors import SignInError
+from medcite.errors import NotFoundError, SignInError, UnavailableError
 from medcite.render import PageControls, ReviewBanner, answer_to_html
 from medcite.review import ReviewAction, ReviewState, available_actions
 from medcite.web.context import Viewer, WebState, allowed, viewer, web_state
 from medcite.web.exports import EXPORT_FORMATS
-from medcite.web.problems import WebError
 from medcite.web.signin import sign_in, sign_out
 from medcite.web.templating import ENHANCE_URL, render_page
 
@@ -94,7 +93,7 @@ def ask(
 def answer_page(request: Request, state: State, snapshot_id: str) -> Response:
     """An answer snapshot's permanent page (the same renderer as ``ask --format html``)."""
     snapshot = state.editorial.snapshot(snapshot_id)
-    review = state.editorial.database.review_of_snapshot(snapshot_id)
+    review = state.editorial.review_of_snapshot(snapshot_id)
     seen = viewer(request)
     response = HTMLResponse("")
     token = state.cookies.csrf_token(request) or state.cookies.issue_csrf(request, response)
@@ -164,12 +163,12 @@ def submit(
 def export(request: Request, state: State, snapshot_id: str, extension: str) -> Response:
     """The answer's references as RIS, BibTeX or CSL-JSON, as a download."""
     if extension not in EXPORT_FORMATS:
-        raise WebError(404, "not_found", f"no export format {extension!r}")
+        raise NotFoundError(f"no export format {extension!r}")
     snapshot = state.editorial.snapshot(snapshot_id)
     exporter = state.exporters.get(extension)
     if exporter is None:
-        raise WebError(
-            501, "export_unavailable", f"{EXPORT_FORMATS[extension]} export is not available yet"
+        raise UnavailableError(
+            f"{EXPORT_FORMATS[extension]} export is not available yet", code="export_unavailable"
         )
     body = exporter.write(snapshot.answer.references)
     return Response(
@@ -195,7 +194,7 @@ def library(
 def review_dashboard(request: Request, state: State) -> Response:
     """The advisory board's dashboard: reviews by state."""
     allowed(request, Permission.SEE_REVIEWS)
-    reviews = state.editorial.database.reviews(limit=500)
+    reviews = state.editorial.reviews(limit=500)
     order = [s for s in ReviewState if s is not ReviewState.UNREVIEWED]
     groups = [(s, [r for r in reviews if r.state is s]) for s in order]
     return render_page(request, "review_list.html.j2", groups=groups)
@@ -205,13 +204,13 @@ def review_dashboard(request: Request, state: State) -> Response:
 def review_detail(request: Request, state: State, review_id: int) -> Response:
     """One review: state, actions the viewer may take, and its audit log."""
     seen = allowed(request, Permission.SEE_REVIEWS)
-    review = state.editorial.database.review(review_id)
+    review = state.editorial.review(review_id)
     actions = [
         (action.value, ACTION_LABELS[action])
         for action in available_actions(review.review, seen.actor)
         if action in ACTION_LABELS
     ]
-    log = state.editorial.database.audit_log(review_id)
+    log = state.editorial.audit_log(review_id)
     return render_page(request, "review_detail.html.j2", review=review, actions=actions, log=log)
 
 
