@@ -100,7 +100,7 @@ class Editorial:
         engine's counts (raises :class:`ConfigError` or :class:`IndexStateError`)."""
         self.database.check_schema()
         with self._engine_lock:
-            return self.engine.stats()
+            return self.engine.stats(check_files=False)
 
     # -- answers -----------------------------------------------------------------------
 
@@ -129,6 +129,14 @@ class Editorial:
             asked_by=asked_by or "anonymous",
         )
         return self.database.keep_snapshot(snapshot)
+
+    def preview(self, question: str, audience: str = "clinician", conversation: str = "") -> Answer:
+        """An answer that is not kept (for a GET, which must change nothing)."""
+        question = clean_text(question)
+        if audience not in AUDIENCES:
+            raise QuestionError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
+        parent = self.database.snapshot(conversation) if conversation else None
+        return self._answer(question, audience, parent)
 
     def _answer(self, question: str, audience: str, parent: AnswerSnapshot | None) -> Answer:
         """The engine's answer, read as a follow-up of the snapshot followed up, if any."""

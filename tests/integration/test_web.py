@@ -15,16 +15,22 @@ from medcite.web.templating import ENHANCE_URL
 from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
 
 
+def ask_on_the_page(site: Site, **form: str) -> str:
+    """Send the ask form as a browser does (a POST with the page's CSRF token); returns
+    where it leads."""
+    token = site.form_token("/")
+    response = site.client.post("/ask", data={**form, "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    location: str = response.headers["location"]
+    return location
+
+
 def test_asking_on_the_page_leads_to_a_permanent_answer_page(site: Site) -> None:
-    response = site.client.get(
-        "/ask", params={"q": HOSTILE_QUESTION, "audience": "researcher"}, follow_redirects=False
-    )
-    assert response.status_code == 303
-    location = response.headers["location"]
+    location = ask_on_the_page(site, q=HOSTILE_QUESTION, audience="researcher")
     assert location.startswith("/answers/")
-    assert response.cookies.get("medcite_audience") == "researcher"
-    again = site.client.get("/ask", params={"q": HOSTILE_QUESTION}, follow_redirects=False)
-    assert again.headers["location"] == location  # same question, audience (remembered), index
+    assert site.client.cookies.get("medcite_audience") == "researcher"
+    again = ask_on_the_page(site, q=HOSTILE_QUESTION)
+    assert again == location  # same question, audience (remembered), index
 
     page = site.client.get(location)
     assert page.status_code == 200
@@ -43,8 +49,8 @@ def test_asking_on_the_page_leads_to_a_permanent_answer_page(site: Site) -> None
 
 def test_a_follow_up_joins_the_conversation_it_continues(site: Site) -> None:
     first = site.ask()
-    follow = site.client.get(
-        "/api/v1/ask", params={"q": "and calcinosis in children?", "conversation": first}
+    follow = site.client.post(
+        "/api/v1/ask", json={"q": "and calcinosis in children?", "conversation": first}
     ).json()
     assert follow["snapshot"]["conversation"] == first
     assert follow["snapshot"]["follows"] == first
@@ -73,8 +79,8 @@ def test_audience_and_the_followed_answers_question_go_to_the_engine(
         return real_ask(question, audience=audience, conversation=conversation, previous=previous)
 
     monkeypatch.setattr(engine, "ask", ask)
-    first = site.client.get(
-        "/api/v1/ask", params={"q": "calcinosis of the spine", "audience": "patient"}
+    first = site.client.post(
+        "/api/v1/ask", json={"q": "calcinosis of the spine", "audience": "patient"}
     ).json()
     assert calls == [("calcinosis of the spine", Audience.PATIENT, None)]
     assert first["audience"] == "patient" and first["conversation"]  # the engine started one
@@ -85,17 +91,11 @@ def test_audience_and_the_followed_answers_question_go_to_the_engine(
     footer = lxml_html.fromstring(page).xpath("//footer[@class='disclaimer']")[0]
     assert first["disclaimer"] and first["disclaimer"] in footer.text_content()
 
-    followed = site.client.get(  # what the follow-up box sends
-        "/ask",
-        params={
-            "q": "and in children?",
-            "conversation": first["snapshot"]["id"],
-            "audience": "patient",
-        },
-        follow_redirects=False,
+    followed = ask_on_the_page(  # what the follow-up box sends
+        site, q="and in children?", conversation=first["snapshot"]["id"], audience="patient"
     )
     assert calls[-1] == ("and in children?", Audience.PATIENT, "calcinosis of the spine")
-    follow = site.client.get(f"/api/v1{followed.headers['location']}").json()
+    follow = site.client.get(f"/api/v1{followed}").json()
     assert follow["snapshot"]["conversation"] == first["snapshot"]["id"]
     # a second reader following up the same answer is read against it, not the first reader's
     site.client.post(

@@ -11,7 +11,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
+from medcite.db import Database
 from medcite.web.exports import Exporter
 from medcite.web.templating import ENHANCE_URL
 from support.web import HOSTILE_MARKERS, HOSTILE_QUESTION, Site, assert_inert
@@ -320,3 +322,30 @@ def test_cookies_are_secure_over_https_and_never_readable_by_scripts(site: Site)
         assert "; Secure" in cookie and "HttpOnly" in cookie
     assert any("SameSite=lax" in c for c in cookies)  # the session: sent on links from mail
     assert any("SameSite=strict" in c for c in cookies)  # the CSRF token: never cross-site
+
+
+def snapshot_count(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return int(
+            connection.execute(sa.text("SELECT count(*) FROM answer_snapshots")).scalar_one()
+        )
+
+
+def test_only_a_post_with_its_csrf_token_creates_state(site: Site, database: Database) -> None:
+    question = {"q": HOSTILE_QUESTION, "audience": "patient"}
+    for signed_in in (False, True):
+        if signed_in:
+            site.sign_in("ed")
+        else:
+            site.client.cookies.clear()
+        page = site.client.get("/ask", params=question, follow_redirects=False)
+        assert page.status_code == 200 and f">{HOSTILE_QUESTION}</textarea>" in page.text
+        answer = site.client.get("/api/v1/ask", params=question)
+        assert answer.status_code == 200 and answer.json()["snapshot"] is None
+        assert answer.json()["sections"]  # answered all the same
+        forged = site.client.post("/ask", data=question, follow_redirects=False)
+        error_of(forged, 403, "csrf_missing")
+        assert snapshot_count(database) == 0  # no link or forged form kept anything
+    kept = site.client.post("/api/v1/ask", json=question, headers=site.csrf_headers())
+    assert kept.status_code == 200 and kept.json()["snapshot"]["id"]
+    assert snapshot_count(database) == 1

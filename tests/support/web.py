@@ -101,7 +101,15 @@ class Site:
         )
         assert response.status_code == 200, response.text
         token: str = response.json()["csrf_token"]
+        self.csrf = token
         return token
+
+    csrf = ""
+    """The CSRF token of the signed-in session ("" before any sign-in)."""
+
+    def csrf_headers(self) -> dict[str, str]:
+        """The header changing API calls of a signed-in browser carry."""
+        return {"x-csrf-token": self.csrf} if self.csrf else {}
 
     def form_token(self, path: str = "/") -> str:
         """The CSRF token a page's forms carry (as a browser would read it)."""
@@ -111,8 +119,10 @@ class Site:
         return found.group(1)
 
     def ask(self, question: str = HOSTILE_QUESTION, **params: str) -> str:
-        """Ask through the API; returns the snapshot id."""
-        response = self.client.get("/api/v1/ask", params={"q": question, **params})
+        """Ask through the API (by POST, which keeps the answer); returns the snapshot id."""
+        response = self.client.post(
+            "/api/v1/ask", json={"q": question, **params}, headers=self.csrf_headers()
+        )
         assert response.status_code == 200, response.text
         snapshot: str = response.json()["snapshot"]["id"]
         return snapshot

@@ -205,9 +205,10 @@ class Engine:
         written by an older medcite gains its table of senses.
         """
         sequence = self._store.sequence()
-        self._index = LexicalIndex.create_beside(
-            self.settings.data_dir / INDEX_DIR, self.settings.index
-        )
+        if not self._index.staged:  # (an engine opened for rebuilding has its new index)
+            self._index = LexicalIndex.create_beside(
+                self.settings.data_dir / INDEX_DIR, self.settings.index
+            )
         self._retriever = Retriever(self.settings, self._store, self._index, self._vocabularies)
         with self._index.updating() as update:
             for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
@@ -268,15 +269,16 @@ class Engine:
         """Write every live record as JSONL (docs/records.md); returns how many."""
         return write_jsonl(self._store.live_records(), sink)
 
-    def stats(self) -> Stats:
-        """Store counts and index state of the data directory; the index's files are
-        checked against their checksums (so this reads the whole index)."""
+    def stats(self, *, check_files: bool = True) -> Stats:
+        """Store counts and index state of the data directory; with ``check_files`` the
+        index's files are checked against their checksums (which reads the whole index)."""
         counts = self._store.counts()
         manifest = self._index.manifest
         problem, documents = "", manifest.record_count
         try:
             documents = self._index.document_count()
-            self._index.verify()
+            if check_files:
+                self._index.verify()
         except IndexStateError as exc:
             problem = exc.message
         if not problem and manifest.store_sequence < counts.sequence:

@@ -143,6 +143,7 @@ class LexicalIndex:
         self._boosts = field_boosts(settings)
         self.read_only = read_only
         self._publish_to = publish_to
+        self._held_lock: tantivy.IndexWriter | None = None
 
     @classmethod
     def open(cls, directory: Path, settings: IndexSettings) -> LexicalIndex:
@@ -196,12 +197,20 @@ class LexicalIndex:
     def create_beside(cls, directory: Path, settings: IndexSettings) -> LexicalIndex:
         """Start an empty index next to ``directory`` that replaces it when :meth:`publish`
         is called (a rebuild): until then the index in ``directory`` is untouched."""
+        holding = None
         if directory.exists():
             _check_is_index_directory(directory)
+            holding = _hold_writer_lock(directory)
         staging = directory.with_name(directory.name + STAGING_SUFFIX)
         fresh = cls.create(staging, settings)
         fresh._publish_to = directory
+        fresh._held_lock = holding
         return fresh
+
+    @property
+    def staged(self) -> bool:
+        """True for an index made by :meth:`create_beside` and not yet published."""
+        return self._publish_to is not None
 
     def publish(self) -> None:
         """Put a complete index made by :meth:`create_beside` in place of the old one."""
@@ -214,6 +223,7 @@ class LexicalIndex:
             if target.exists():
                 target.rename(retired)
             staging.rename(target)
+            self._held_lock = None  # the old index's writer lock goes with the old index
             shutil.rmtree(retired, ignore_errors=True)
             self._index = tantivy.Index.open(str(target))
         self._directory, self._publish_to = target, None
@@ -390,6 +400,18 @@ def _check_is_index_directory(directory: Path) -> None:
     markers = (MANIFEST_FILE_NAME, _TANTIVY_META_FILE, VERIFIED_FILE)
     if any(directory.iterdir()) and not any((directory / name).exists() for name in markers):
         raise IndexStateError("is not an index directory; refusing to wipe it", path=directory)
+
+
+def _hold_writer_lock(directory: Path) -> tantivy.IndexWriter | None:
+    """The live index's writer, held so no other process writes to it while a rebuild
+    replaces it (:class:`BusyError` if one is writing now); None for an index tantivy
+    cannot open (of another format: nothing can write to it either)."""
+    try:
+        index = tantivy.Index.open(str(directory))
+    except (ValueError, OSError):
+        return None
+    with tantivy_failures(directory, "locking the index for a rebuild"):
+        return index.writer(heap_size=_MIN_HEAP_PER_THREAD, num_threads=1)
 
 
 def _links_to(directory: Path) -> Path:

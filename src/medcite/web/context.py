@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Path, Request
 
 from medcite.accounts import ANONYMOUS, Actor, Permission, require
 from medcite.editorial import Editorial, User
@@ -14,6 +15,10 @@ from medcite.errors import SignInError
 from medcite.settings import Settings
 from medcite.web.exports import Exporter
 from medcite.web.security import Cookies
+
+ReviewId = Annotated[int, Path(ge=1, le=2**63 - 1, description="A review's number.")]
+"""A review id in a URL: a positive integer a database column can hold (larger ones are
+422, not a server error)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,11 @@
 
 Every page works without JavaScript; one small script of the site's own
 (:data:`~medcite.web.templating.ENHANCE_URL`) only shows that an answer is on its way.
-Forms that change something are POSTs carrying the CSRF token; asking is a GET (it changes
-nothing a user owns: the same question on the same index gives the same snapshot), so an
-answer's URL can be bookmarked and shared.
+Whatever creates or changes state is a POST carrying the CSRF token, asking included: an
+asked question is kept as a snapshot in the asker's name, so a cross-site link must not
+be able to ask for a signed-in reader. ``GET /ask?q=…`` (examples, suggested follow-ups,
+old bookmarks) shows the ask form filled in, and changes nothing; an answer's own URL
+(``/answers/{id}``) is the one to bookmark and share.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from medcite.editorial import AUDIENCES
 from medcite.errors import NotFoundError, SignInError, UnavailableError
 from medcite.render import PageControls, ReviewBanner, answer_to_html
 from medcite.review import ReviewAction, ReviewState, available_actions
-from medcite.web.context import Viewer, WebState, allowed, viewer, web_state
+from medcite.web.context import ReviewId, Viewer, WebState, allowed, viewer, web_state
 from medcite.web.exports import EXPORT_FORMATS
 from medcite.web.signin import sign_in, sign_out
 from medcite.web.templating import ENHANCE_URL, render_page
@@ -61,6 +63,7 @@ def ask_page(request: Request, state: State) -> Response:
         request,
         "ask.html.j2",
         question="",
+        conversation="",
         audience=audience if audience in AUDIENCES else "clinician",
         audiences=list(AUDIENCE_LABELS.items()),
         examples=EXAMPLES,
@@ -68,15 +71,39 @@ def ask_page(request: Request, state: State) -> Response:
     )
 
 
-@router.get("/ask")
-def ask(
+@router.get("/ask", response_class=HTMLResponse)
+def ask_form(
     request: Request,
     state: State,
     q: Annotated[str, Query(max_length=20_000)] = "",
     audience: Annotated[str, Query(max_length=20)] = "",
     conversation: Annotated[str, Query(max_length=64)] = "",
 ) -> Response:
+    """The ask form filled in from a link (nothing is asked until the form is sent)."""
+    audience = audience or request.cookies.get(AUDIENCE_COOKIE, "clinician")
+    return render_page(
+        request,
+        "ask.html.j2",
+        question=q,
+        conversation=conversation,
+        audience=audience if audience in AUDIENCES else "clinician",
+        audiences=list(AUDIENCE_LABELS.items()),
+        examples=EXAMPLES,
+        max_chars=state.settings.answer.max_question_chars,
+    )
+
+
+@router.post("/ask")
+def ask(
+    request: Request,
+    state: State,
+    q: Annotated[str, Form(max_length=20_000)] = "",
+    audience: Annotated[str, Form(max_length=20)] = "",
+    conversation: Annotated[str, Form(max_length=64)] = "",
+    csrf_token: CsrfField = "",
+) -> Response:
     """Answer the question, keep the answer, and go to its permanent page."""
+    _check_form(request, state, csrf_token)
     if not q.strip():
         return RedirectResponse("/", status_code=303)
     audience = audience or request.cookies.get(AUDIENCE_COOKIE, "clinician")
@@ -201,7 +228,7 @@ def review_dashboard(request: Request, state: State) -> Response:
 
 
 @router.get("/review/{review_id}", response_class=HTMLResponse)
-def review_detail(request: Request, state: State, review_id: int) -> Response:
+def review_detail(request: Request, state: State, review_id: ReviewId) -> Response:
     """One review: state, actions the viewer may take, and its audit log."""
     seen = allowed(request, Permission.SEE_REVIEWS)
     review = state.editorial.review(review_id)
@@ -218,7 +245,7 @@ def review_detail(request: Request, state: State, review_id: int) -> Response:
 def review_action(
     request: Request,
     state: State,
-    review_id: int,
+    review_id: ReviewId,
     action: Annotated[ReviewAction, Form()],
     comment: Annotated[str, Form(max_length=4000)] = "",
     csrf_token: CsrfField = "",
