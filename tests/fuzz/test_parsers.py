@@ -120,6 +120,9 @@ def check_items(items: Iterable[object]) -> int:
 
 
 def fuzz(strategy: st.SearchStrategy[bytes], budget: int, parse: Callable[[bytes], None]) -> None:
+    """Run ``parse`` on ``budget`` generated inputs (checked: hypothesis may stop early)."""
+    ran = 0
+
     @given(strategy)
     @settings(
         max_examples=budget,
@@ -128,10 +131,13 @@ def fuzz(strategy: st.SearchStrategy[bytes], budget: int, parse: Callable[[bytes
         suppress_health_check=list(HealthCheck),
     )
     def run(data: bytes) -> None:
+        nonlocal ran
+        ran += 1
         with suppress(MedciteError):  # a refusal naming the input is a fine answer to garbage
             parse(data)
 
     run()
+    assert ran >= budget, f"only {ran} inputs were generated"
 
 
 def in_file(data: bytes, suffix: str, read: Callable[[Path], object]) -> None:

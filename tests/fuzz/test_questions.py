@@ -68,11 +68,15 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 @pytest.mark.parametrize("budget", BUDGETS)
 def test_any_question_is_understood_or_refused(engine: Engine, budget: int) -> None:
+    ran = 0
+
     @given(QUESTIONS)
     @settings(
         max_examples=budget, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
     def run(question: str) -> None:
+        nonlocal ran
+        ran += 1
         try:
             understood = engine.understand(question)
         except QuestionError:
@@ -82,16 +86,22 @@ def test_any_question_is_understood_or_refused(engine: Engine, budget: int) -> N
             assert understood.text[concept.start : concept.end] == concept.mention
 
     run()
+    assert ran >= budget, f"only {ran} questions were generated"
 
 
 @pytest.mark.parametrize("budget", BUDGETS)
 def test_any_text_is_searched(engine: Engine, budget: int) -> None:
+    ran = 0
+
     @given(QUESTIONS)
     @settings(
         max_examples=budget, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
     def run(text: str) -> None:
+        nonlocal ran
+        ran += 1
         for hit, record in engine.search(text, 5):
             assert hit.record_id == record.id
 
     run()
+    assert ran >= budget, f"only {ran} texts were generated"

@@ -222,7 +222,12 @@ class LexicalIndex:
             shutil.rmtree(retired, ignore_errors=True)
             if target.exists():
                 target.rename(retired)
-            staging.rename(target)
+            try:
+                staging.rename(target)
+            except OSError:
+                with suppress(OSError):  # put the old index back: it serves until a rebuild
+                    retired.rename(target)
+                raise
             self._held_lock = None  # the old index's writer lock goes with the old index
             shutil.rmtree(retired, ignore_errors=True)
             self._index = tantivy.Index.open(str(target))
