@@ -2,6 +2,8 @@
 
 Each command parses its options, makes one engine call and renders the result. Errors
 are mapped to exit codes here, once (``EXIT_CODES``); nothing below calls ``sys.exit``.
+A command imports what it needs when it runs (the engine, the renderers, the web app):
+``medcite --help`` loads none of them (``bench/cli_startup.py`` measures it).
 """
 
 from __future__ import annotations
@@ -11,17 +13,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import click
-import msgspec
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from medcite import __version__
 from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
 from medcite.console import err, out, print_error, print_json, write_document
-from medcite.engine import Engine, Stats
 from medcite.errors import (
     AccessError,
     BusyError,
@@ -35,22 +34,15 @@ from medcite.errors import (
     StoreError,
     WorkflowError,
 )
-from medcite.evaluate import Dataset, evaluate, report_view
-from medcite.ingest.demo import demo_corpus_paths
-from medcite.records import Audience, IngestSummary
-from medcite.render import (
-    answer_to_html,
-    answer_to_json,
-    answer_to_markdown,
-    answer_view,
-    ingest_summary_view,
-    question_to_json,
-    question_view,
-    record_view,
-    search_view,
-)
-from medcite.settings import Settings, load_settings
-from medcite.store import StoreCounts
+from medcite.evaluate.names import Dataset
+from medcite.records import Audience
+from medcite.render.formats import AnswerFormat, render
+
+if TYPE_CHECKING:
+    from medcite.engine import Engine, Stats
+    from medcite.records import IngestSummary
+    from medcite.settings import Settings
+    from medcite.store import StoreCounts
 
 EXIT_OK = 0
 EXIT_REJECTED = 3
@@ -100,15 +92,6 @@ class TextOrJson(StrEnum):
     json = "json"
 
 
-class AnswerFormat(StrEnum):
-    """Output formats of ``ask``."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-
-
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -130,12 +113,16 @@ def main_options(
 
 
 def _settings(ctx: typer.Context) -> Settings:
+    from medcite.settings import load_settings
+
     data_dir: Path | None = ctx.obj
     return load_settings(data_dir)
 
 
 @contextmanager
 def _engine(ctx: typer.Context) -> Iterator[Engine]:
+    from medcite.engine import Engine
+
     with Engine.open(_settings(ctx)) as engine:
         behind = engine.index_behind()
         if behind:
@@ -159,6 +146,8 @@ def ingest(
     ] = False,
 ) -> None:
     """Read PubMed XML, MEDLINE text, JSONL or text files into the store and index."""
+    from medcite.ingest.demo import demo_corpus_paths
+
     sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
     if not sources:
         raise click.UsageError("give files or directories to ingest, or --demo")
@@ -187,6 +176,8 @@ def search(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Full-text (BM25) search of the index."""
+    from medcite.render import search_view
+
     with _engine(ctx) as engine:
         results = engine.search(query, limit)
     if output is TextOrJson.json:
@@ -208,6 +199,10 @@ def show(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Show one stored record."""
+    import msgspec
+
+    from medcite.render import record_view
+
     with _engine(ctx) as engine:
         record = engine.show(record_id)
     if output is TextOrJson.json:
@@ -268,7 +263,7 @@ def ask(
         str,
         typer.Argument(help="A clinical question, in plain words; - reads it from standard input."),
     ],
-    output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
+    output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.TEXT,
     audience: Annotated[
         Audience, typer.Option("--audience", help="Who the answer is written for.")
     ] = Audience.CLINICIAN,
@@ -291,14 +286,7 @@ def ask(
             f"conversation {answer.conversation} (continue it with "
             f"--conversation {answer.conversation})"
         )
-    if output is AnswerFormat.json:
-        print_json(answer_to_json(answer))
-    elif output is AnswerFormat.html:
-        write_document(answer_to_html(answer))
-    elif output is AnswerFormat.markdown:
-        write_document(answer_to_markdown(answer))
-    else:
-        out.print(answer_view(answer))
+    _show(render(answer, output))
 
 
 @app.command()
@@ -308,6 +296,8 @@ def understand(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Show how medcite reads a question: concepts, roles, kinds and facets."""
+    from medcite.render import question_to_json, question_view
+
     with _engine(ctx) as engine:
         understood = engine.understand(question)
     if output is TextOrJson.json:
@@ -375,6 +365,8 @@ def eval_benchmark(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Measure medcite beside plain BM25 on a benchmark, both in the same run."""
+    from medcite.evaluate import evaluate, report_view
+
     with _progress("evaluating") as advance:
         report = evaluate(dataset, _settings(ctx), data, limit, advance)
     if output is TextOrJson.json:
@@ -386,6 +378,8 @@ def eval_benchmark(
 @index_app.command("rebuild")
 def index_rebuild(ctx: typer.Context) -> None:
     """Rebuild the index from the store (after changing index settings)."""
+    from medcite.engine import Engine
+
     with (
         Engine.open(_settings(ctx), rebuilding=True) as engine,
         _progress("indexing") as advance,
@@ -446,7 +440,19 @@ def _read_stdin() -> str:
     return data.decode("utf-8", "replace")
 
 
+def _show(rendered: Any) -> None:
+    """Print what a renderer gave: data as JSON, a document as is, a view through rich."""
+    if isinstance(rendered, dict | list):
+        print_json(rendered)
+    elif isinstance(rendered, str):
+        write_document(rendered)
+    else:
+        out.print(rendered)
+
+
 def _finish_ingest(summary: IngestSummary) -> None:
+    from medcite.render import ingest_summary_view
+
     err.print(ingest_summary_view(summary))
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
@@ -492,6 +498,8 @@ def _progress(label: str) -> Iterator[Callable[[int], None]]:
     if not err.is_terminal:
         yield lambda _n: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(label, total=None)

@@ -2,6 +2,8 @@
 
 Kept beside :mod:`medcite.cli` (which registers them) so the command line stays a set of
 small modules; like every command they parse options, make one library call and print.
+SQLAlchemy, Alembic, FastAPI and uvicorn are imported by the commands that use them, not
+by ``medcite --help``.
 """
 
 from __future__ import annotations
@@ -13,22 +15,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
-from rich.table import Table
 
-from medcite.access import Access
-from medcite.accounts import MIN_PASSWORD_CHARS, Role, check_username
+from medcite.accounts.roles import Role, check_username
 from medcite.console import err, out
-from medcite.db import SQLITE_FILE, Database, database_url
-from medcite.editorial import Editorial
-from medcite.engine import Engine
 from medcite.errors import ConfigError
 from medcite.safe_text import clean_text
-from medcite.settings import DATA_DIR_ENV, Settings, load_settings
-from medcite.web.security import secret_key
+
+if TYPE_CHECKING:  # imported when a command runs: the database and the web are heavy
+    from medcite.access import Access
+    from medcite.db import Database
+    from medcite.settings import Settings
 
 users_app = typer.Typer(help="Manage accounts (editors, reviewers, admins).")
 db_app = typer.Typer(help="Maintain the database of users, answers and reviews.")
@@ -36,12 +36,16 @@ review_app = typer.Typer(help="The editorial review workflow.")
 
 
 def _settings(ctx: typer.Context) -> Settings:
+    from medcite.settings import load_settings
+
     data_dir: Path | None = ctx.obj
     return load_settings(data_dir)
 
 
 @contextmanager
 def _database(settings: Settings) -> Iterator[Database]:
+    from medcite.db import Database, database_url
+
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database.open(database_url(settings))
     try:
@@ -53,11 +57,15 @@ def _database(settings: Settings) -> Iterator[Database]:
 
 @contextmanager
 def _access(settings: Settings) -> Iterator[Access]:
+    from medcite.access import Access
+
     with _database(settings) as database:
         yield Access(database, settings.web)
 
 
 def _new_password(from_stdin: bool) -> str:
+    from medcite.accounts import MIN_PASSWORD_CHARS
+
     if from_stdin:
         password = clean_text(sys.stdin.readline().rstrip("\n"))
     else:
@@ -86,6 +94,9 @@ def serve(
     """Run the web app and HTTP API (uvicorn)."""
     import uvicorn
 
+    from medcite.engine import Engine
+    from medcite.settings import DATA_DIR_ENV
+    from medcite.web.security import secret_key
     from medcite.web.server import uvicorn_limits
 
     settings = _settings(ctx)
@@ -95,7 +106,7 @@ def serve(
     with Engine.open(settings):
         pass  # the index caught up with the store once, before workers share it
     secret_key(settings)  # created once, so every worker signs with the same key
-    os.environ[DATA_DIR_ENV] = str(settings.data_dir)
+    os.environ[DATA_DIR_ENV] = str(settings.data_dir)  # where each worker finds its data
     err.print(f"medcite serving {settings.data_dir} on http://{host}:{port}/")
     uvicorn.run(
         "medcite.web.app:app_from_environment",
@@ -145,6 +156,8 @@ def users_list(
         ]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
+    from rich.table import Table
+
     table = Table("username", "role", "active", "created")
     for user in users:
         table.add_row(
@@ -217,6 +230,10 @@ def recheck_approved(settings: Settings, *, only_if_present: bool = False) -> in
     With ``only_if_present`` (after ``index rebuild``) a deployment without a database yet
     is left alone rather than given an empty one.
     """
+    from medcite.db import SQLITE_FILE, Database, database_url
+    from medcite.editorial import Editorial
+    from medcite.engine import Engine
+
     no_database_yet = not settings.database.url and not (settings.data_dir / SQLITE_FILE).is_file()
     if only_if_present and no_database_yet:
         return 0

@@ -34,9 +34,6 @@ from medcite.engine.retrieval import Retrieval, Retriever
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import BusyError, ConfigError, IndexStateError, NotFoundError, StoreError
 from medcite.index import IndexManifest, LexicalIndex, record_sentences
-from medcite.ingest.background import read_sources_in_background
-from medcite.ingest.eutils import fetch_pubmed_xml
-from medcite.ingest.jsonl import write_jsonl
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.ingest.sources import read_sources
 from medcite.records import (
@@ -141,6 +138,8 @@ class Engine:
         self, paths: Sequence[Path], progress: Progress | None = None
     ) -> IngestSummary:
         """Read files or directories of any supported format into the store and index."""
+        from medcite.ingest.background import read_sources_in_background  # (when ingesting)
+
         read = (
             read_sources_in_background if self.settings.ingest.read_in_background else read_sources
         )
@@ -153,6 +152,8 @@ class Engine:
         return self.ingest(self._fetched_items(query, max_records), progress)
 
     def _fetched_items(self, query: str, max_records: int) -> Iterator[SourceItem]:
+        from medcite.ingest.eutils import fetch_pubmed_xml  # httpx, for this command alone
+
         batches = fetch_pubmed_xml(query, max_records, self.settings.ncbi)
         for number, payload in enumerate(batches, start=1):
             yield from read_pubmed_xml(io.BytesIO(payload), f"efetch batch {number} for {query!r}")
@@ -267,6 +268,8 @@ class Engine:
 
     def export_jsonl(self, sink: BinaryIO) -> int:
         """Write every live record as JSONL (docs/records.md); returns how many."""
+        from medcite.ingest.jsonl import write_jsonl
+
         return write_jsonl(self._store.live_records(), sink)
 
     def stats(self, *, check_files: bool = True) -> Stats:

@@ -23,7 +23,7 @@ from medcite import __version__
 from medcite.accounts import Permission
 from medcite.editorial import AnswerSnapshot, AuditEntry, StoredReview
 from medcite.records import Answer, Audience
-from medcite.render import answer_to_json
+from medcite.render import AnswerFormat, render
 from medcite.review import ReviewAction, ReviewState
 from medcite.safe_text import clean_text
 from medcite.web.context import ReviewId, WebState, allowed, viewer, web_state
@@ -231,7 +231,9 @@ def delete_session(request: Request, response: Response) -> None:
 def answer_body(answer: Answer, audience: str) -> dict[str, Any]:
     """The documented answer JSON, written for ``audience`` (answers kept before the engine
     recorded the audience say "clinician")."""
-    return answer_to_json(msgspec.structs.replace(answer, audience=Audience(audience)))
+    shown = msgspec.structs.replace(answer, audience=Audience(audience))
+    body: dict[str, Any] = render(shown, AnswerFormat.JSON)
+    return body
 
 
 def answer_json(request: Request, state: WebState, snapshot: AnswerSnapshot) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from medcite.accounts import Permission
 from medcite.editorial import AUDIENCES
 from medcite.errors import NotFoundError, SignInError, UnavailableError
-from medcite.render import PageControls, ReviewBanner, answer_to_html
+from medcite.render import AnswerFormat, PageControls, ReviewBanner, render
 from medcite.review import ReviewAction, ReviewState, available_actions
 from medcite.web.context import ReviewId, Viewer, WebState, allowed, viewer, web_state
 from medcite.web.exports import EXPORT_FORMATS
@@ -157,8 +157,12 @@ def answer_page(request: Request, state: State, snapshot_id: str) -> Response:
         signed_in_as=seen.user.username if seen.user else "",
         sign_out_url="/signout",
     )
-    html = answer_to_html(
-        snapshot.answer, audience=snapshot.audience, banner=banner, controls=controls
+    html: str = render(
+        snapshot.answer,
+        AnswerFormat.HTML,
+        audience=snapshot.audience,
+        banner=banner,
+        controls=controls,
     )
     response.body = response.render(html)
     response.headers["content-length"] = str(len(response.body))
