@@ -73,7 +73,7 @@ class Access:
 
     def add_user(self, username: str, role: Role, password: str, at: datetime) -> User:
         """Create an account (the name checked by the caller, the password hashed here)."""
-        return self._database.add_user(username, role, hash_password(password), at)
+        return self._database.add_user(username, role, hash_password(clean_text(password)), at)
 
     def set_user_active(self, username: str, active: bool) -> None:
         """Enable or disable an account; disabling ends its sessions for good."""

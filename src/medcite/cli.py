@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -19,6 +18,7 @@ import click
 import typer
 
 from medcite import __version__
+from medcite.cli_data import TextOrJson, check, opened_engine, settings_of, stats
 from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
 from medcite.console import err, out, print_error, print_json, write_document
 from medcite.errors import (
@@ -39,10 +39,7 @@ from medcite.records import Audience
 from medcite.render.formats import AnswerFormat, render
 
 if TYPE_CHECKING:
-    from medcite.engine import Engine, Stats
     from medcite.records import IngestSummary
-    from medcite.settings import Settings
-    from medcite.store import StoreCounts
 
 EXIT_OK = 0
 EXIT_REJECTED = 3
@@ -83,13 +80,8 @@ app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
 app.command()(serve)
-
-
-class TextOrJson(StrEnum):
-    """Output formats of commands that show data."""
-
-    text = "text"
-    json = "json"
+app.command()(stats)
+app.command()(check)
 
 
 @app.callback()
@@ -112,28 +104,6 @@ def main_options(
     ctx.obj = data_dir
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    from medcite.settings import load_settings
-
-    data_dir: Path | None = ctx.obj
-    return load_settings(data_dir)
-
-
-@contextmanager
-def _engine(ctx: typer.Context) -> Iterator[Engine]:
-    from medcite.engine import Engine
-
-    with Engine.open(_settings(ctx)) as engine:
-        behind = engine.index_behind()
-        if behind:
-            err.print(
-                f"note: the index is {behind} change(s) behind the store and could not catch "
-                "up here (a read-only or full disk, or another medcite writing); results may "
-                "miss them"
-            )
-        yield engine
-
-
 @app.command()
 def ingest(
     ctx: typer.Context,
@@ -151,7 +121,7 @@ def ingest(
     sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
     if not sources:
         raise click.UsageError("give files or directories to ingest, or --demo")
-    with _engine(ctx) as engine, _progress("ingesting") as advance:
+    with opened_engine(ctx) as engine, _progress("ingesting") as advance:
         summary = engine.ingest_paths(sources, advance)
     _finish_ingest(summary)
 
@@ -163,7 +133,7 @@ def fetch_pubmed(
     max_records: Annotated[int, typer.Option("--max", min=1, help="Most records to fetch.")] = 100,
 ) -> None:
     """Search PubMed online (esearch → efetch) and ingest the records found."""
-    with _engine(ctx) as engine, _progress("fetching") as advance:
+    with opened_engine(ctx) as engine, _progress("fetching") as advance:
         summary = engine.fetch_pubmed(query, max_records, advance)
     _finish_ingest(summary)
 
@@ -178,7 +148,7 @@ def search(
     """Full-text (BM25) search of the index."""
     from medcite.render import search_view
 
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         results = engine.search(query, limit)
     if output is TextOrJson.json:
         print_json(
@@ -203,57 +173,12 @@ def show(
 
     from medcite.render import record_view
 
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         record = engine.show(record_id)
     if output is TextOrJson.json:
         print_json(msgspec.to_builtins(record))
     else:
         out.print(record_view(record))
-
-
-@app.command()
-def stats(
-    ctx: typer.Context,
-    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
-) -> None:
-    """Record counts and the state of the index (its files checked against their checksums).
-
-    With an index that cannot be used (damaged, missing, other settings) the store's counts
-    are still shown, with the problem, and the exit status is the index's (9).
-    """
-    problem: IndexStateError | None = None
-    try:
-        with _engine(ctx) as engine:
-            shown = _stats_json(engine.stats())
-    except IndexStateError as exc:
-        from medcite.checkup import store_counts
-
-        problem = exc
-        settings = _settings(ctx)
-        shown = _stats_json_without_index(settings.data_dir, store_counts(settings), exc)
-    if output is TextOrJson.json:
-        print_json(shown)
-    else:
-        for name, value in shown.items():
-            out.print(f"{name:>20}  {value}")
-    if problem is not None:
-        raise problem
-
-
-@app.command()
-def check(ctx: typer.Context) -> None:
-    """Check that the data directory is whole: SQLite integrity, the index against its
-    checksums and the store's counts, the vocabularies against their imports."""
-    from medcite.checkup import check_data_dir
-
-    findings = check_data_dir(_settings(ctx))
-    for finding in findings:
-        out.print(f"{finding.subject}: {finding.summary}")
-    problems = [finding.problem for finding in findings if finding.problem is not None]
-    for problem in problems[1:]:
-        print_error(str(problem))
-    if problems:
-        raise problems[0]
 
 
 @app.command()
@@ -279,7 +204,7 @@ def ask(
     """Answer a question with sentences of cited records and numbered references."""
     if question == "-":
         question = _read_stdin()
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         answer = engine.ask(question, audience=audience, conversation=conversation)
     if answer.conversation:
         err.print(
@@ -298,7 +223,7 @@ def understand(
     """Show how medcite reads a question: concepts, roles, kinds and facets."""
     from medcite.render import question_to_json, question_view
 
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         understood = engine.understand(question)
     if output is TextOrJson.json:
         print_json(question_to_json(understood))
@@ -314,7 +239,7 @@ def vocab_import(
     ],
 ) -> None:
     """Load vocabulary files; each replaces the whole of its vocabulary."""
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         for path in paths:
             imported = engine.import_vocabulary(path)
             err.print(f"{imported.vocabulary}: {imported.concepts} concepts from {path}")
@@ -326,7 +251,7 @@ def vocab_list(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """The vocabularies loaded in the data directory."""
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         imports = engine.vocabularies()
     rows = [
         {
@@ -368,7 +293,7 @@ def eval_benchmark(
     from medcite.evaluate import evaluate, report_view
 
     with _progress("evaluating") as advance:
-        report = evaluate(dataset, _settings(ctx), data, limit, advance)
+        report = evaluate(dataset, settings_of(ctx), data, limit, advance)
     if output is TextOrJson.json:
         print_json(report.to_json())
     else:
@@ -381,12 +306,12 @@ def index_rebuild(ctx: typer.Context) -> None:
     from medcite.engine import Engine
 
     with (
-        Engine.open(_settings(ctx), rebuilding=True) as engine,
+        Engine.open(settings_of(ctx), rebuilding=True) as engine,
         _progress("indexing") as advance,
     ):
         manifest = engine.rebuild_index(advance)
     out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
-    flagged = recheck_approved(_settings(ctx), only_if_present=True)
+    flagged = recheck_approved(settings_of(ctx), only_if_present=True)
     if flagged:
         out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
 
@@ -394,7 +319,7 @@ def index_rebuild(ctx: typer.Context) -> None:
 @dense_app.command("distill")
 def dense_distill(ctx: typer.Context) -> None:
     """Distill the static encoder offline from the local transformer weights."""
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         folder = engine.distill_static_model()
     out.print(f"static model written to {folder}; now run `medcite dense build`")
 
@@ -402,7 +327,7 @@ def dense_distill(ctx: typer.Context) -> None:
 @dense_app.command("build")
 def dense_build(ctx: typer.Context) -> None:
     """(Re)build the record vector index from the store with the configured encoder."""
-    with _engine(ctx) as engine, _progress("embedding") as advance:
+    with opened_engine(ctx) as engine, _progress("embedding") as advance:
         manifest = engine.build_vectors(advance)
     out.print(
         f"vector index built: {manifest.record_count} records, {manifest.dimension} "
@@ -418,7 +343,7 @@ def export_jsonl(
     ] = None,
 ) -> None:
     """Write every stored record as JSONL (the schema of docs/records.md)."""
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         if output is None:
             count = engine.export_jsonl(sys.stdout.buffer)
         else:
@@ -456,40 +381,6 @@ def _finish_ingest(summary: IngestSummary) -> None:
     err.print(ingest_summary_view(summary))
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
-
-
-def _stats_json_without_index(
-    data_dir: Path, counts: StoreCounts, problem: IndexStateError
-) -> dict[str, Any]:
-    return {
-        "data_dir": str(data_dir),
-        "records": counts.records,
-        "deleted": counts.deleted,
-        "store_sequence": counts.sequence,
-        "indexed_documents": None,
-        "index_store_sequence": None,
-        "index_in_step": False,
-        "index_problem": problem.message,
-        "index_snapshot": None,
-        "index_format_version": None,
-        "index_settings_hash": None,
-    }
-
-
-def _stats_json(found: Stats) -> dict[str, Any]:
-    return {
-        "data_dir": str(found.data_dir),
-        "records": found.store.records,
-        "deleted": found.store.deleted,
-        "store_sequence": found.store.sequence,
-        "indexed_documents": found.indexed_documents,
-        "index_store_sequence": found.index.store_sequence,
-        "index_in_step": found.in_step,
-        "index_problem": found.index_problem,
-        "index_snapshot": found.index.snapshot_id,
-        "index_format_version": found.index.format_version,
-        "index_settings_hash": found.index.settings_hash,
-    }
 
 
 @contextmanager
