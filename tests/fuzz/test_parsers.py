@@ -137,6 +137,7 @@ def fuzz(strategy: st.SearchStrategy[bytes], budget: int, parse: Callable[[bytes
             parse(data)
 
     run()
+    print(f"{ran} inputs")  # shown with -rP
     assert ran >= budget, f"only {ran} inputs were generated"
 
 

@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from medcite.db import Database
+from medcite.errors import StoreError
 from medcite.web.exports import Exporter
 from medcite.web.templating import ENHANCE_URL
 from support.web import HOSTILE_MARKERS, HOSTILE_QUESTION, Site, assert_inert
@@ -349,3 +350,32 @@ def test_only_a_post_with_its_csrf_token_creates_state(site: Site, database: Dat
     kept = site.client.post("/api/v1/ask", json=question, headers=site.csrf_headers())
     assert kept.status_code == 200 and kept.json()["snapshot"]["id"]
     assert snapshot_count(database) == 1
+
+
+def test_error_messages_to_clients_name_no_server_path(site: Site) -> None:
+    data_dir = site.settings.data_dir
+
+    def full(references: Any) -> str:
+        raise StoreError(
+            f"writing under {data_dir} failed: no space left", path=data_dir / "store.sqlite3"
+        )
+
+    site.client.app.state.web.exporters["ris"] = Exporter("text/plain", full)  # type: ignore[attr-defined]
+    snapshot = site.ask()
+    error = error_of(site.client.get(f"/answers/{snapshot}/export.ris"), 503, "unavailable")
+    assert str(data_dir) not in error["message"] and "store.sqlite3" not in error["message"]
+    assert error["message"] == "writing under <data dir> failed: no space left"
+
+
+def test_submit_is_not_an_action_on_a_review(site: Site) -> None:
+    snapshot = site.ask()
+    token = site.sign_in("ed")
+    review_id = site.client.post(
+        "/api/v1/reviews", json={"snapshot_id": snapshot}, headers={"x-csrf-token": token}
+    ).json()["id"]
+    again = site.client.post(
+        f"/api/v1/reviews/{review_id}/actions",
+        json={"action": "submit"},
+        headers={"x-csrf-token": token},
+    )
+    error_of(again, 409, "not_a_review_action")  # a state problem, not a missing thing
