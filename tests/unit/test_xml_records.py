@@ -160,3 +160,18 @@ def test_records_sharing_a_line_with_the_fault(tmp_path: Path, template: bytes) 
     assert pmids(items) == [pmid_of(number) for number in (0, 1, 3, 4)]
     (rejection,) = [item for item in items if isinstance(item, Rejection)]
     assert rejection.record == "record 3" and "line 1:" in rejection.reason
+
+
+def test_a_cut_off_file_keeps_every_whole_record_and_not_the_cut_one(
+    tmp_path: Path, template: bytes
+) -> None:
+    whole = b"".join(record(template, number) for number in range(10))
+    cut = whole[: whole.index(f">{pmid_of(6)}<".encode()) + 200]  # inside the seventh record
+    path = tmp_path / "file.xml"
+    path.write_bytes(PROLOG + cut)
+
+    items = list(read_pubmed_xml(path))
+
+    assert pmids(items) == [pmid_of(number) for number in range(6)]
+    (rejection,) = [item for item in items if isinstance(item, Rejection)]
+    assert rejection.record == "record 7" and "after 6 records" in rejection.reason

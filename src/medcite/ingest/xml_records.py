@@ -98,8 +98,14 @@ class XmlRecords:
             yield replace(fault, resumed_line=resumed_line)
 
     def _parse(self, instance: _Instance) -> Generator[_ElementT, None, XmlFault | None]:
-        """Feed one parser until the end or a fault; return the fault (None at a clean end)."""
+        """Feed one parser until the end or a fault; return the fault (None at a clean end).
+
+        After a fault in what was fed, the records completed before it are still taken.
+        A document that merely stops (a cut-off file) is ended without taking its events:
+        ending it closes the cut-off record, which must not pass for a whole one.
+        """
         window = self._window
+        stream_error: str | None = None
         try:
             if instance.prolog:
                 instance.parser.feed(instance.prolog)
@@ -113,18 +119,20 @@ class XmlRecords:
                     continue
                 instance.parser.feed(piece)
                 yield from self._completed(instance)
-            if stream_error is not None:
-                instance.close_quietly()
-                yield from self._completed(instance)
-                return self._fault(instance, None, stream_error)
-            root = instance.close()
-            yield from self._completed(instance)
-            if self.root_tag is None and root is not None:
-                self.root_tag = str(root.tag)
-            return None
         except etree.XMLSyntaxError as error:
             yield from self._completed(instance)
             return self._fault(instance, error, None)
+        if stream_error is not None:
+            instance.close_quietly()
+            return self._fault(instance, None, stream_error)
+        try:
+            root = instance.close()
+        except etree.XMLSyntaxError as error:
+            return self._fault(instance, error, None)
+        yield from self._completed(instance)
+        if self.root_tag is None and root is not None:
+            self.root_tag = str(root.tag)
+        return None
 
     def _completed(self, instance: _Instance) -> Iterator[_ElementT]:
         """The top-level records that closed since the last look."""
