@@ -119,3 +119,27 @@ def test_a_lone_surrogate_in_json_is_not_a_server_error(site: Site) -> None:
     search = site.client.get("/api/v1/records?q=calcinosis%ED%A0%80%00")  # a surrogate's UTF-8
     assert search.status_code == 200, search.text
     assert site.client.get("/api/v1/health").status_code == 200  # the connection lives on
+
+
+def test_ask_dash_reads_the_question_from_standard_input(indexed: Path) -> None:
+    question = b"calcinosis of the spine\nin systemic sclerosis \xff\n"  # not UTF-8 at the end
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medcite",
+            "--data-dir",
+            str(indexed),
+            "ask",
+            "-",
+            "--format",
+            "json",
+        ],
+        input=question,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    answer = json.loads(done.stdout)
+    assert answer["question"] == "calcinosis of the spine in systemic sclerosis \ufffd"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
@@ -300,3 +301,50 @@ def test_the_enhancement_script_comes_from_the_site_itself(site: Site) -> None:
     ask_page = site.client.get("/").text
     assert f'<script src="{ENHANCE_URL}" defer></script>' in ask_page
     assert 'data-busy="Finding evidence…"' in ask_page
+
+
+def test_real_responses_of_a_whole_review_match_the_published_schema(site: Site) -> None:
+    """Every response of a real ask → submit → review → approve → library run validates
+    against /openapi.json (the fuzzing seldom reaches a successful review)."""
+    import schemathesis
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", site.client.app)
+
+    def checked(method: str, path: str, template: str, **request: object) -> Any:
+        response = site.client.request(method, path, **request)  # type: ignore[arg-type]
+        assert response.status_code < 300, response.text
+        schema[template][method.upper()].validate_response(response)
+        return response.json() if response.content else None
+
+    snapshot = checked("post", "/api/v1/ask", "/api/v1/ask", json={"q": HOSTILE_QUESTION})
+    snapshot_id = snapshot["snapshot"]["id"]
+    checked("get", "/api/v1/ask", "/api/v1/ask", params={"q": HOSTILE_QUESTION})
+    checked("get", f"/api/v1/answers/{snapshot_id}", "/api/v1/answers/{snapshot_id}")
+    checked("get", "/api/v1/records", "/api/v1/records", params={"q": "calcinosis"})
+    record_id = snapshot["references"][0]["record_id"]
+    checked("get", f"/api/v1/records/{record_id}", "/api/v1/records/{record_id}")
+    token = site.sign_in("ed")
+    headers = {"x-csrf-token": token}
+    review = checked(
+        "post",
+        "/api/v1/reviews",
+        "/api/v1/reviews",
+        json={"snapshot_id": snapshot_id},
+        headers=headers,
+    )
+    token = site.sign_in("rev")
+    headers = {"x-csrf-token": token}
+    actions = "/api/v1/reviews/{review_id}/actions"
+    for action in ("start_review", "approve"):
+        checked(
+            "post",
+            f"/api/v1/reviews/{review['id']}/actions",
+            actions,
+            json={"action": action},
+            headers=headers,
+        )
+    checked("get", f"/api/v1/reviews/{review['id']}", "/api/v1/reviews/{review_id}")
+    checked("get", "/api/v1/reviews", "/api/v1/reviews")
+    checked("get", "/api/v1/library", "/api/v1/library")
+    checked("get", "/api/v1/ready", "/api/v1/ready")
+    checked("delete", "/api/v1/session", "/api/v1/session", headers=headers)
