@@ -33,6 +33,7 @@ from medcite.errors import (
     SourceError,
     StoreError,
     WorkflowError,
+    storage_error,
 )
 from medcite.evaluate.names import Dataset
 from medcite.records import Audience
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_REJECTED = 3
 """Ingest finished, but some inputs were rejected (each is listed with its reason)."""
+EXIT_BROKEN_PIPE = 141
+"""The output's reader closed it (128 + SIGPIPE, what a shell reports for such a command)."""
 
 EXIT_CODES: dict[type[MedciteError], int] = {
     MedciteError: 1,
@@ -347,8 +350,11 @@ def export_jsonl(
         if output is None:
             count = engine.export_jsonl(sys.stdout.buffer)
         else:
-            with output.open("wb") as sink:
-                count = engine.export_jsonl(sink)
+            try:
+                with output.open("wb") as sink:
+                    count = engine.export_jsonl(sink)
+            except OSError as exc:  # a full disk names the export, not "a file"
+                raise storage_error(exc, output, "writing the export") from exc
     err.print(f"exported {count} records")
 
 
@@ -419,6 +425,12 @@ def run(argv: list[str]) -> int:
     except ABORTS:
         err.print("aborted")
         return 130
+    except BrokenPipeError:  # the reader of our output went away (``| head``): nothing to say
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # a file the command writes or reads outside the stores (-o FILE)
+        failure = storage_error(exc, exc.filename or "", "reading or writing a file")
+        print_error(str(failure))
+        return _exit_code(failure)
     return status if isinstance(status, int) else EXIT_OK
 
 

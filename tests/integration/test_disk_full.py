@@ -115,3 +115,13 @@ def test_a_read_only_data_directory_serves_reads_and_says_the_index_is_behind(
     small_disk.read_only(False)
     assert medcite(capsys, data_dir, "search", "calcinosis")[0] == 0
     assert stats(capsys, data_dir)["index_in_step"] is True  # a writable open caught up
+
+
+def test_an_export_to_a_full_disk_is_exit_8_naming_the_file(
+    capsys: pytest.CaptureFixture[str], prepared: Path, small_disk: SmallDisk
+) -> None:
+    small_disk.fill()
+    target = small_disk.path / "records.jsonl"
+    status, _, err = medcite(capsys, prepared, "export", "jsonl", "-o", str(target))
+    assert status == EXIT_STORE and "no space left" in err.lower() and "Traceback" not in err
+    assert str(target) in err
