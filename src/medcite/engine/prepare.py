@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from medcite.index import record_sentences
 from medcite.records import PreparedRecord, Record
+from medcite.safe_text import clean_struct
 from medcite.understand import abbreviation_definitions
 
 
 def prepare_record(record: Record) -> PreparedRecord:
-    """The record with its sentence spans and the abbreviations it defines."""
+    """The record, its text cleaned (NFC, no lone surrogates or control characters:
+    ``safe_text``), with its sentence spans and the abbreviations it defines."""
+    record = clean_struct(record)
     return PreparedRecord(
         record,
         tuple((s.section_index, s.start, s.end) for s in record_sentences(record)),
