@@ -55,7 +55,7 @@ POINTS: dict[str, tuple[str, str, str, Callable[[], Exception]]] = {
     # point: (module, function, the method of its result that fails ("" for the function
     # itself), the error). Each fails inside the code that turns it into medcite's error.
     # ingest
-    "ingest.store-batch": ("medcite.store.sqlite", "SqliteStore._write_batch", "", sqlite_full),
+    "ingest.store-batch": ("medcite.store.sqlite", "SqliteStore._write_prepared", "", sqlite_full),
     "ingest.index-commit": (
         "medcite.index.lexical",
         "LexicalIndex._writer",
