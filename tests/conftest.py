@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-# PostgreSQL and Chromium fixtures (skip locally when absent, fail in CI).
-pytest_plugins = ["support.services", "support.web"]
+# PostgreSQL and Chromium fixtures (skip locally when absent, fail in CI), small disks.
+pytest_plugins = ["support.disks", "support.services", "support.web"]
 
 TESTS_DIR = Path(__file__).parent
 FIXTURES_DIR = TESTS_DIR / "data"

@@ -2,30 +2,29 @@
 
 Each command parses its options, makes one engine call and renders the result. Errors
 are mapped to exit codes here, once (``EXIT_CODES``); nothing below calls ``sys.exit``.
+A command imports what it needs when it runs (the engine, the renderers, the web app):
+``medcite --help`` loads none of them (``bench/cli_startup.py`` measures it).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import click
-import msgspec
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from medcite import __version__
+from medcite.cli_data import TextOrJson, check, opened_engine, settings_of, stats
 from medcite.cli_web import db_app, recheck_approved, review_app, serve, users_app
-from medcite.engine import Engine, Stats, new_conversation_id
+from medcite.console import err, out, print_error, print_json, write_document
 from medcite.errors import (
     AccessError,
+    BusyError,
     ConfigError,
     FetchError,
     IndexStateError,
@@ -35,27 +34,21 @@ from medcite.errors import (
     SourceError,
     StoreError,
     WorkflowError,
+    storage_error,
 )
-from medcite.evaluate import Dataset, Split, evaluate, report_view
-from medcite.ingest import RecordSlice
-from medcite.ingest.demo import demo_corpus_paths
-from medcite.records import Audience, IngestSummary, SyncReport
-from medcite.render import (
-    answer_to_html,
-    answer_to_json,
-    answer_to_markdown,
-    answer_view,
-    ingest_summary_view,
-    question_to_json,
-    question_view,
-    record_view,
-    search_view,
-)
-from medcite.settings import Settings, load_settings
+from medcite.evaluate.names import Dataset
+from medcite.evaluate.splits import Split
+from medcite.records import Audience
+from medcite.render.formats import AnswerFormat, render
+
+if TYPE_CHECKING:
+    from medcite.records import IngestSummary, SyncReport
 
 EXIT_OK = 0
 EXIT_REJECTED = 3
 """Ingest finished, but some inputs were rejected (each is listed with its reason)."""
+EXIT_BROKEN_PIPE = 141
+"""The output's reader closed it (128 + SIGPIPE, what a shell reports for such a command)."""
 
 EXIT_CODES: dict[type[MedciteError], int] = {
     MedciteError: 1,
@@ -68,6 +61,7 @@ EXIT_CODES: dict[type[MedciteError], int] = {
     FetchError: 10,
     AccessError: 11,
     WorkflowError: 12,
+    BusyError: 13,
 }
 
 app = typer.Typer(
@@ -78,28 +72,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 fetch_app = typer.Typer(help="Fetch records from online sources (NCBI E-utilities).")
-sync_app = typer.Typer(help="Mirror NLM's PubMed files and apply them in order.")
 index_app = typer.Typer(help="Maintain the full-text index.")
 export_app = typer.Typer(help="Export stored records.")
 dense_app = typer.Typer(help="Optional dense retrieval (needs the 'dense' extra).")
 vocab_app = typer.Typer(help="Load and inspect controlled vocabularies (MeSH, Disease Ontology).")
 app.add_typer(fetch_app, name="fetch")
-app.add_typer(sync_app, name="sync")
 app.add_typer(index_app, name="index")
 app.add_typer(export_app, name="export")
 app.add_typer(vocab_app, name="vocab")
 app.add_typer(dense_app, name="dense")
+sync_app = typer.Typer(help="Mirror NLM's PubMed files and apply them in order.")
+app.add_typer(sync_app, name="sync")
 train_app = typer.Typer(help="Fit the models medcite ships (needs the 'train' extra).")
 app.add_typer(train_app, name="train")
 app.add_typer(users_app, name="users")
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
-train_app = typer.Typer(help="Fit the models medcite ships (needs the 'train' extra).")
-app.add_typer(train_app, name="train")
 app.command()(serve)
-
-out = Console()
-err = Console(stderr=True)
+app.command()(stats)
+app.command()(check)
 
 CLUSTER_OPTION = typer.Option(
     "--cluster",
@@ -111,6 +102,7 @@ CLUSTER_OPTION = typer.Option(
 
 @contextmanager
 def _cluster(address: str | None) -> Iterator[Executor | None]:
+    """The cluster's executor for the command (imported only when one is named)."""
     if address is None:
         yield None
         return
@@ -118,22 +110,6 @@ def _cluster(address: str | None) -> Iterator[Executor | None]:
 
     with cluster_executor(address) as executor:
         yield executor
-
-
-class TextOrJson(StrEnum):
-    """Output formats of commands that show data."""
-
-    text = "text"
-    json = "json"
-
-
-class AnswerFormat(StrEnum):
-    """Output formats of ``ask``."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    html = "html"
 
 
 @app.callback()
@@ -156,17 +132,6 @@ def main_options(
     ctx.obj = data_dir
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    data_dir: Path | None = ctx.obj
-    return load_settings(data_dir)
-
-
-@contextmanager
-def _engine(ctx: typer.Context) -> Iterator[Engine]:
-    with Engine.open(_settings(ctx)) as engine:
-        yield engine
-
-
 @app.command()
 def ingest(
     ctx: typer.Context,
@@ -180,11 +145,13 @@ def ingest(
     cluster: Annotated[str | None, CLUSTER_OPTION] = None,
 ) -> None:
     """Read PubMed XML, MEDLINE text, JSONL or text files into the store and index."""
+    from medcite.ingest.demo import demo_corpus_paths
+
     sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
     if not sources:
         raise click.UsageError("give files or directories to ingest, or --demo")
     with (
-        _engine(ctx) as engine,
+        opened_engine(ctx) as engine,
         _cluster(cluster) as executor,
         _progress("ingesting") as advance,
     ):
@@ -199,7 +166,7 @@ def fetch_pubmed(
     max_records: Annotated[int, typer.Option("--max", min=1, help="Most records to fetch.")] = 100,
 ) -> None:
     """Search PubMed online (esearch → efetch) and ingest the records found."""
-    with _engine(ctx) as engine, _progress("fetching") as advance:
+    with opened_engine(ctx) as engine, _progress("fetching") as advance:
         summary = engine.fetch_pubmed(query, max_records, advance)
     _finish_ingest(summary)
 
@@ -232,6 +199,8 @@ def sync_pubmed(
     ] = False,
 ) -> None:
     """Mirror NLM's baseline/ and updatefiles/ (.md5 verified) and apply new files in order."""
+    from medcite.ingest import RecordSlice
+
     journals = [*(journal or ()), *(_lines(journals_file) if journals_file else ())]
     record_slice = RecordSlice(
         from_year=from_year,
@@ -239,7 +208,7 @@ def sync_pubmed(
         journals=frozenset(journals),
         publication_types=frozenset(publication_type or ()),
     )
-    with _engine(ctx) as engine, _progress("syncing") as advance:
+    with opened_engine(ctx) as engine, _progress("syncing") as advance:
         report = engine.sync_pubmed(
             record_slice, mesh=mesh or (), base_url=base_url, dry_run=dry_run, progress=advance
         )
@@ -288,10 +257,12 @@ def search(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Full-text (BM25) search of the index."""
-    with _engine(ctx) as engine:
+    from medcite.render import search_view
+
+    with opened_engine(ctx) as engine:
         results = engine.search(query, limit)
     if output is TextOrJson.json:
-        _print_json(
+        print_json(
             [
                 {"rank": hit.rank, "score": hit.score, "record_id": hit.record_id}
                 | {"title": record.title, "year": record.year, "pmid": record.pmid}
@@ -309,34 +280,26 @@ def show(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Show one stored record."""
-    with _engine(ctx) as engine:
+    import msgspec
+
+    from medcite.render import record_view
+
+    with opened_engine(ctx) as engine:
         record = engine.show(record_id)
     if output is TextOrJson.json:
-        _print_json(msgspec.to_builtins(record))
+        print_json(msgspec.to_builtins(record))
     else:
         out.print(record_view(record))
 
 
 @app.command()
-def stats(
-    ctx: typer.Context,
-    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
-) -> None:
-    """Record counts and the state of the index."""
-    with _engine(ctx) as engine:
-        found = engine.stats()
-    if output is TextOrJson.json:
-        _print_json(_stats_json(found))
-    else:
-        for name, value in _stats_json(found).items():
-            out.print(f"{name:>20}  {value}")
-
-
-@app.command()
 def ask(
     ctx: typer.Context,
-    question: Annotated[str, typer.Argument(help="A clinical question, in plain words.")],
-    output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
+    question: Annotated[
+        str,
+        typer.Argument(help="A clinical question, in plain words; - reads it from standard input."),
+    ],
+    output: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.TEXT,
     audience: Annotated[
         Audience, typer.Option("--audience", help="Who the answer is written for.")
     ] = Audience.CLINICIAN,
@@ -351,25 +314,20 @@ def ask(
     ] = None,
 ) -> None:
     """Answer a question with sentences of cited records and numbered references."""
+    if question == "-":
+        question = _read_stdin()
     if conversation == "new":
+        from medcite.engine import new_conversation_id
+
         conversation = new_conversation_id()
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         answer = engine.ask(question, audience=audience, conversation=conversation)
     if answer.conversation:
         err.print(
             f"conversation {answer.conversation} (continue it with "
-            f"--conversation {answer.conversation})",
-            markup=False,
-            highlight=False,
+            f"--conversation {answer.conversation})"
         )
-    if output is AnswerFormat.json:
-        _print_json(answer_to_json(answer))
-    elif output is AnswerFormat.html:
-        sys.stdout.write(answer_to_html(answer))
-    elif output is AnswerFormat.markdown:
-        sys.stdout.write(answer_to_markdown(answer))  # as is: rich would wrap the lines
-    else:
-        out.print(answer_view(answer))
+    _show(render(answer, output))
 
 
 @app.command()
@@ -379,10 +337,12 @@ def understand(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Show how medcite reads a question: concepts, roles, kinds and facets."""
-    with _engine(ctx) as engine:
+    from medcite.render import question_to_json, question_view
+
+    with opened_engine(ctx) as engine:
         understood = engine.understand(question)
     if output is TextOrJson.json:
-        _print_json(question_to_json(understood))
+        print_json(question_to_json(understood))
     else:
         out.print(question_view(understood))
 
@@ -391,15 +351,11 @@ def understand(
 def vocab_import(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="MeSH ASCII (dYYYY.bin, cYYYY.bin), MeSH XML (descYYYY.xml, suppYYYY.xml) "
-            "or OBO files."
-        ),
+        list[Path], typer.Argument(help="MeSH ASCII (dYYYY.bin), MeSH XML or OBO files.")
     ],
 ) -> None:
     """Load vocabulary files; each replaces the whole of its vocabulary."""
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         for path in paths:
             imported = engine.import_vocabulary(path)
             err.print(f"{imported.vocabulary}: {imported.concepts} concepts from {path}")
@@ -411,7 +367,7 @@ def vocab_list(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """The vocabularies loaded in the data directory."""
-    with _engine(ctx) as engine:
+    with opened_engine(ctx) as engine:
         imports = engine.vocabularies()
     rows = [
         {
@@ -424,12 +380,12 @@ def vocab_list(
         for i in imports
     ]
     if output is TextOrJson.json:
-        _print_json(rows)
+        print_json(rows)
     elif not rows:
         out.print("no vocabularies loaded; run `medcite vocab import FILE`")
     else:
         for row in rows:
-            out.print(f"{row['vocabulary']:>8}  {row['concepts']:>7} concepts  {row['source']}")
+            out.print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
 
 
 @app.command("eval")
@@ -458,10 +414,12 @@ def eval_benchmark(
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Measure medcite beside plain BM25 on a benchmark, both in the same run."""
+    from medcite.evaluate import evaluate, report_view
+
     with _progress("evaluating") as advance:
-        report = evaluate(dataset, _settings(ctx), data, limit, advance, split)
+        report = evaluate(dataset, settings_of(ctx), data, limit, advance, split)
     if output is TextOrJson.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         out.print(report_view(report))
 
@@ -483,68 +441,18 @@ def train_relevance_model(
     from medcite.train import train_relevance
     from medcite.train.relevance import write_model
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     with _progress("reading training questions") as advance:
         trained = train_relevance(settings, data, advance)
     target = model_path or settings.data_dir / "models" / "relevance.json"
     write_model(trained.model, target)
     if output is TextOrJson.json:
-        _print_json({"model": str(target), "version": trained.model.version} | trained.figures)
+        print_json({"model": str(target), "version": trained.model.version} | trained.figures)
         return
     out.print(f"model {trained.model.version} written to {target}", markup=False)
     out.print(f"use it with [answer] relevance_model = {str(target)!r}", markup=False)
     for name in ("dev_average_precision", "dev_auc", "answer_threshold", "dev_answer_and_abstain"):
         out.print(f"{name}: {trained.figures[name]}", markup=False)
-
-
-@index_app.command("rebuild")
-def index_rebuild(ctx: typer.Context) -> None:
-    """Rebuild the index from the store (after changing index settings)."""
-    with (
-        Engine.open(_settings(ctx), rebuilding=True) as engine,
-        _progress("indexing") as advance,
-    ):
-        manifest = engine.rebuild_index(advance)
-    out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
-    flagged = recheck_approved(_settings(ctx), only_if_present=True)
-    if flagged:
-        out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
-
-
-@dense_app.command("distill")
-def dense_distill(ctx: typer.Context) -> None:
-    """Distill the static encoder offline from the local transformer weights."""
-    with _engine(ctx) as engine:
-        folder = engine.distill_static_model()
-    out.print(f"static model written to {folder}; now run `medcite dense build`")
-
-
-@dense_app.command("build")
-def dense_build(ctx: typer.Context, cluster: Annotated[str | None, CLUSTER_OPTION] = None) -> None:
-    """(Re)build the record vector index from the store with the configured encoder."""
-    with _engine(ctx) as engine, _cluster(cluster) as executor, _progress("embedding") as advance:
-        manifest = engine.build_vectors(advance, executor)
-    out.print(
-        f"vector index built: {manifest.record_count} records, {manifest.dimension} "
-        f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"
-    )
-
-
-@export_app.command("jsonl")
-def export_jsonl(
-    ctx: typer.Context,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
-    ] = None,
-) -> None:
-    """Write every stored record as JSONL (the schema of docs/records.md)."""
-    with _engine(ctx) as engine:
-        if output is None:
-            count = engine.export_jsonl(sys.stdout.buffer)
-        else:
-            with output.open("wb") as sink:
-                count = engine.export_jsonl(sink)
-    err.print(f"exported {count} records")
 
 
 @train_app.command("roles")
@@ -581,29 +489,94 @@ def train_roles_command(
             out.print(f"  {split:>4} {system:<18} accuracy {figures['accuracy']:.4f}")
 
 
+@index_app.command("rebuild")
+def index_rebuild(ctx: typer.Context) -> None:
+    """Rebuild the index from the store (after changing index settings)."""
+    from medcite.engine import Engine
+
+    with (
+        Engine.open(settings_of(ctx), rebuilding=True) as engine,
+        _progress("indexing") as advance,
+    ):
+        manifest = engine.rebuild_index(advance)
+    out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
+    flagged = recheck_approved(settings_of(ctx), only_if_present=True)
+    if flagged:
+        out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
+
+
+@dense_app.command("distill")
+def dense_distill(ctx: typer.Context) -> None:
+    """Distill the static encoder offline from the local transformer weights."""
+    with opened_engine(ctx) as engine:
+        folder = engine.distill_static_model()
+    out.print(f"static model written to {folder}; now run `medcite dense build`")
+
+
+@dense_app.command("build")
+def dense_build(ctx: typer.Context, cluster: Annotated[str | None, CLUSTER_OPTION] = None) -> None:
+    """(Re)build the record vector index from the store with the configured encoder."""
+    with (
+        opened_engine(ctx) as engine,
+        _cluster(cluster) as executor,
+        _progress("embedding") as advance,
+    ):
+        manifest = engine.build_vectors(advance, executor)
+    out.print(
+        f"vector index built: {manifest.record_count} records, {manifest.dimension} "
+        f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"
+    )
+
+
+@export_app.command("jsonl")
+def export_jsonl(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
+) -> None:
+    """Write every stored record as JSONL (the schema of docs/records.md)."""
+    with opened_engine(ctx) as engine:
+        if output is None:
+            count = engine.export_jsonl(sys.stdout.buffer)
+        else:
+            try:
+                with output.open("wb") as sink:
+                    count = engine.export_jsonl(sink)
+            except OSError as exc:  # a full disk names the export, not "a file"
+                raise storage_error(exc, output, "writing the export") from exc
+    err.print(f"exported {count} records")
+
+
+STDIN_LIMIT = 1_000_000
+"""Bytes of standard input read for ``ask -``; a question is refused long before this."""
+
+
+def _read_stdin() -> str:
+    """Standard input as text; bytes that are not UTF-8 become U+FFFD, never a traceback."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # replaced by a text stream (tests)
+        return sys.stdin.read(STDIN_LIMIT)
+    data: bytes = binary.read(STDIN_LIMIT)
+    return data.decode("utf-8", "replace")
+
+
+def _show(rendered: Any) -> None:
+    """Print what a renderer gave: data as JSON, a document as is, a view through rich."""
+    if isinstance(rendered, dict | list):
+        print_json(rendered)
+    elif isinstance(rendered, str):
+        write_document(rendered)
+    else:
+        out.print(rendered)
+
+
 def _finish_ingest(summary: IngestSummary) -> None:
+    from medcite.render import ingest_summary_view
+
     err.print(ingest_summary_view(summary))
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
-
-
-def _stats_json(found: Stats) -> dict[str, Any]:
-    return {
-        "data_dir": str(found.data_dir),
-        "records": found.store.records,
-        "deleted": found.store.deleted,
-        "store_sequence": found.store.sequence,
-        "indexed_documents": found.indexed_documents,
-        "index_store_sequence": found.index.store_sequence,
-        "index_in_step": found.in_step,
-        "index_snapshot": found.index.snapshot_id,
-        "index_format_version": found.index.format_version,
-        "index_settings_hash": found.index.settings_hash,
-    }
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @contextmanager
@@ -612,6 +585,8 @@ def _progress(label: str) -> Iterator[Callable[[int], None]]:
     if not err.is_terminal:
         yield lambda _n: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(label, total=None)
@@ -631,7 +606,7 @@ def run(argv: list[str]) -> int:
     try:
         status = app(args=argv, prog_name="medcite", standalone_mode=False)
     except MedciteError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(str(exc))
         return _exit_code(exc)
     except USAGE_ERRORS as exc:
         usage = cast(click.ClickException, exc)  # click's, or the same class vendored by typer
@@ -640,6 +615,12 @@ def run(argv: list[str]) -> int:
     except ABORTS:
         err.print("aborted")
         return 130
+    except BrokenPipeError:  # the reader of our output went away (``| head``): nothing to say
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # a file the command writes or reads outside the stores (-o FILE)
+        failure = storage_error(exc, exc.filename or "", "reading or writing a file")
+        print_error(str(failure))
+        return _exit_code(failure)
     return status if isinstance(status, int) else EXIT_OK
 
 

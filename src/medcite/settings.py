@@ -212,7 +212,18 @@ class WebSettings(_Strict):
         description="Key signing session and CSRF cookies; empty means a random key kept in "
         "web-secret.key in the data directory (every worker of one deployment must share it).",
     )
-    session_hours: float = Field(12.0, gt=0, le=24 * 30, description="Session lifetime.")
+    session_hours: float = Field(
+        12.0,
+        gt=0,
+        le=24 * 30,
+        description="Session lifetime from sign-in, however busy (OWASP ASVS 3.3.2: 12 hours).",
+    )
+    session_idle_minutes: float = Field(
+        30.0,
+        gt=0,
+        le=24 * 60,
+        description="A session unused this long ends (OWASP ASVS 3.3.2: 30 minutes).",
+    )
     secure_cookies: bool = Field(
         False,
         description="Mark cookies Secure even when the request looks like plain HTTP (set it "
@@ -222,9 +233,35 @@ class WebSettings(_Strict):
         64 * 1024, ge=1024, le=16 * 1024 * 1024, description="Larger request bodies get 413."
     )
     login_attempts: int = Field(
-        5, ge=1, le=100, description="Failed sign-ins allowed per user and address in the window."
+        5, ge=1, le=100, description="Failed sign-ins allowed per account in the window."
+    )
+    login_attempts_per_address: int = Field(
+        20,
+        ge=1,
+        le=10_000,
+        description="Failed sign-ins allowed per client address in the window, whichever "
+        "accounts they tried.",
     )
     login_window_seconds: int = Field(300, ge=1, description="The sign-in throttling window.")
+    header_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="A connection that has not sent a whole request head by then is closed "
+        "(slow-header clients); also the idle time allowed between kept-alive requests.",
+    )
+    max_header_bytes: int = Field(
+        16 * 1024,
+        ge=1024,
+        le=1024 * 1024,
+        description="Request line and headers larger than this are refused.",
+    )
+    max_connections: int = Field(
+        1000,
+        ge=1,
+        le=100_000,
+        description="Open connections and requests per worker above which new ones get 503.",
+    )
 
 
 class EncoderKind(StrEnum):

@@ -296,23 +296,11 @@ def test_an_abbreviation_sense_that_does_not_fit_is_not_forced(
         pytest.param(
             "Is ursodeoxycholic acid effective in PSC?",
             "D003129",  # Comb and Wattles
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "main reads PSC as Posterior Sex Combs (a Drosophila gene), i.e. MeSH "
-                    "'Comb and Wattles', and cites a Drosophila Polycomb paper "
-                    "(scifact:23244529), as b9d1e6f did"
-                ),
-            ),
             id="PSC-comb-and-wattles",
         ),
         pytest.param(
             "How should PPROM be managed in pregnant women?",
             "D008566",  # Membranes
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="main reads PPROM beside 'pregnant women' as the anatomical 'Membranes'",
-            ),
             id="PPROM-membranes",
         ),
         pytest.param(
@@ -330,13 +318,6 @@ def test_an_abbreviation_sense_that_does_not_fit_is_not_forced(
         pytest.param(
             "What are the causes of anaemia in pregnancy?",
             "D005322",  # Fetal Membranes, Premature Rupture
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "main reads the generic word 'pregnancy' as premature rupture of fetal "
-                    "membranes, whose MeSH entry 'PROM (Pregnancy)' merely contains it"
-                ),
-            ),
             id="pregnancy-PROM",
         ),
     ],
@@ -433,16 +414,11 @@ def test_the_trial_is_quoted_for_its_relapse_rate(ask: Ask) -> None:
     assert rates, quoted(bottom_line(answer))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "main, like b9d1e6f, quotes the review's closing 'HCV NAT testing will further "
-        "annihilate the residual risk ...' instead of the residual risk itself"
-    ),
-)
 def test_the_transmission_rate_is_quoted(ask: Ask) -> None:
     """The residual risk of hepatitis C by transfusion is "about 1 in 100 000 transfusions
-    of cellular products" (scifact:3698758); the question, written here, asks for it."""
+    of cellular products" (scifact:3698758); the question, written here, asks for it.
+    b9d1e6f quoted the review's closing "HCV NAT testing will further annihilate the
+    residual risk ..." instead."""
     answer = ask("What is the risk of hepatitis C transmission from a blood transfusion?")
     assert any(re.search(r"\b1 in [\d ,]+", s.text) for s in bottom_line(answer)), quoted(
         bottom_line(answer)

@@ -65,7 +65,7 @@ def test_db_upgrade_and_review_recheck(
 ) -> None:
     data_dir, _ = deployment
     status, _, err = medcite(capsys, data_dir, "db", "upgrade")
-    assert status == 0 and "schema revision 0001" in err
+    assert status == 0 and "schema revision 0002" in err
     assert medcite(capsys, data_dir, "ingest", str(FIXTURES / "pubmed" / "sample.xml"))[0] == 0
     status, _, err = medcite(capsys, data_dir, "review", "recheck")
     assert status == 0 and "0 approved answer(s) flagged" in err

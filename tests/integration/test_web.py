@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
@@ -15,16 +16,22 @@ from medcite.web.templating import ENHANCE_URL
 from support.web import HOSTILE_QUESTION, Site, assert_inert, build_index
 
 
+def ask_on_the_page(site: Site, **form: str) -> str:
+    """Send the ask form as a browser does (a POST with the page's CSRF token); returns
+    where it leads."""
+    token = site.form_token("/")
+    response = site.client.post("/ask", data={**form, "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    location: str = response.headers["location"]
+    return location
+
+
 def test_asking_on_the_page_leads_to_a_permanent_answer_page(site: Site) -> None:
-    response = site.client.get(
-        "/ask", params={"q": HOSTILE_QUESTION, "audience": "researcher"}, follow_redirects=False
-    )
-    assert response.status_code == 303
-    location = response.headers["location"]
+    location = ask_on_the_page(site, q=HOSTILE_QUESTION, audience="researcher")
     assert location.startswith("/answers/")
-    assert response.cookies.get("medcite_audience") == "researcher"
-    again = site.client.get("/ask", params={"q": HOSTILE_QUESTION}, follow_redirects=False)
-    assert again.headers["location"] == location  # same question, audience (remembered), index
+    assert site.client.cookies.get("medcite_audience") == "researcher"
+    again = ask_on_the_page(site, q=HOSTILE_QUESTION)
+    assert again == location  # same question, audience (remembered), index
 
     page = site.client.get(location)
     assert page.status_code == 200
@@ -43,8 +50,8 @@ def test_asking_on_the_page_leads_to_a_permanent_answer_page(site: Site) -> None
 
 def test_a_follow_up_joins_the_conversation_it_continues(site: Site) -> None:
     first = site.ask()
-    follow = site.client.get(
-        "/api/v1/ask", params={"q": "and calcinosis in children?", "conversation": first}
+    follow = site.client.post(
+        "/api/v1/ask", json={"q": "and calcinosis in children?", "conversation": first}
     ).json()
     assert follow["snapshot"]["conversation"] == first
     assert follow["snapshot"]["follows"] == first
@@ -74,8 +81,8 @@ def test_audience_and_the_followed_answers_question_go_to_the_engine(
         return real_ask(question, audience=audience, conversation=conversation, previous=previous)
 
     monkeypatch.setattr(engine, "ask", ask)
-    first = site.client.get(
-        "/api/v1/ask", params={"q": "calcinosis of the spine", "audience": "patient"}
+    first = site.client.post(
+        "/api/v1/ask", json={"q": "calcinosis of the spine", "audience": "patient"}
     ).json()
     assert calls == [("calcinosis of the spine", Audience.PATIENT, None)]
     assert first["audience"] == "patient" and first["conversation"]  # the snapshot's
@@ -86,17 +93,11 @@ def test_audience_and_the_followed_answers_question_go_to_the_engine(
     footer = lxml_html.fromstring(page).xpath("//footer[@class='disclaimer']")[0]
     assert first["disclaimer"] and first["disclaimer"] in footer.text_content()
 
-    followed = site.client.get(  # what the follow-up box sends
-        "/ask",
-        params={
-            "q": "and in children?",
-            "conversation": first["snapshot"]["id"],
-            "audience": "patient",
-        },
-        follow_redirects=False,
+    followed = ask_on_the_page(  # what the follow-up box sends
+        site, q="and in children?", conversation=first["snapshot"]["id"], audience="patient"
     )
     assert calls[-1] == ("and in children?", Audience.PATIENT, "calcinosis of the spine")
-    follow = site.client.get(f"/api/v1{followed.headers['location']}").json()
+    follow = site.client.get(f"/api/v1{followed}").json()
     assert follow["snapshot"]["conversation"] == first["snapshot"]["id"]
     # a second reader following up the same answer is read against it, not the first reader's
     site.client.post(
@@ -301,3 +302,50 @@ def test_the_enhancement_script_comes_from_the_site_itself(site: Site) -> None:
     ask_page = site.client.get("/").text
     assert f'<script src="{ENHANCE_URL}" defer></script>' in ask_page
     assert 'data-busy="Finding evidence…"' in ask_page
+
+
+def test_real_responses_of_a_whole_review_match_the_published_schema(site: Site) -> None:
+    """Every response of a real ask → submit → review → approve → library run validates
+    against /openapi.json (the fuzzing seldom reaches a successful review)."""
+    import schemathesis
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", site.client.app)
+
+    def checked(method: str, path: str, template: str, **request: object) -> Any:
+        response = site.client.request(method, path, **request)  # type: ignore[arg-type]
+        assert response.status_code < 300, response.text
+        schema[template][method.upper()].validate_response(response)
+        return response.json() if response.content else None
+
+    snapshot = checked("post", "/api/v1/ask", "/api/v1/ask", json={"q": HOSTILE_QUESTION})
+    snapshot_id = snapshot["snapshot"]["id"]
+    checked("get", "/api/v1/ask", "/api/v1/ask", params={"q": HOSTILE_QUESTION})
+    checked("get", f"/api/v1/answers/{snapshot_id}", "/api/v1/answers/{snapshot_id}")
+    checked("get", "/api/v1/records", "/api/v1/records", params={"q": "calcinosis"})
+    record_id = snapshot["references"][0]["record_id"]
+    checked("get", f"/api/v1/records/{record_id}", "/api/v1/records/{record_id}")
+    token = site.sign_in("ed")
+    headers = {"x-csrf-token": token}
+    review = checked(
+        "post",
+        "/api/v1/reviews",
+        "/api/v1/reviews",
+        json={"snapshot_id": snapshot_id},
+        headers=headers,
+    )
+    token = site.sign_in("rev")
+    headers = {"x-csrf-token": token}
+    actions = "/api/v1/reviews/{review_id}/actions"
+    for action in ("start_review", "approve"):
+        checked(
+            "post",
+            f"/api/v1/reviews/{review['id']}/actions",
+            actions,
+            json={"action": action},
+            headers=headers,
+        )
+    checked("get", f"/api/v1/reviews/{review['id']}", "/api/v1/reviews/{review_id}")
+    checked("get", "/api/v1/reviews", "/api/v1/reviews")
+    checked("get", "/api/v1/library", "/api/v1/library")
+    checked("get", "/api/v1/ready", "/api/v1/ready")
+    checked("delete", "/api/v1/session", "/api/v1/session", headers=headers)

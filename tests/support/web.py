@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -57,8 +58,6 @@ def build_index(data_dir: Path) -> Settings:
 
 
 def add_accounts(database: Database) -> None:
-    from datetime import UTC, datetime
-
     for name, role in ACCOUNTS.items():
         database.add_user(name, role, password_hash(), datetime.now(UTC))
 
@@ -71,6 +70,20 @@ def echo_exporter(extension: str) -> Exporter:
     )
 
 
+class MovableClock:
+    """The web app's clock in tests: real time, plus however far a test moved it."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, by: timedelta) -> None:
+        """Move time forward by ``by``."""
+        self.offset += by
+
+
 @dataclass
 class Site:
     """The app under test, its client, and the pieces tests look into."""
@@ -78,6 +91,7 @@ class Site:
     client: TestClient
     editorial: Editorial
     settings: Settings
+    clock: MovableClock
 
     def sign_in(self, username: str, password: str = PASSWORD) -> str:
         """Sign in through the API, as a fresh browser; returns the token for X-CSRF-Token."""
@@ -87,7 +101,15 @@ class Site:
         )
         assert response.status_code == 200, response.text
         token: str = response.json()["csrf_token"]
+        self.csrf = token
         return token
+
+    csrf = ""
+    """The CSRF token of the signed-in session ("" before any sign-in)."""
+
+    def csrf_headers(self) -> dict[str, str]:
+        """The header changing API calls of a signed-in browser carry."""
+        return {"x-csrf-token": self.csrf} if self.csrf else {}
 
     def form_token(self, path: str = "/") -> str:
         """The CSRF token a page's forms carry (as a browser would read it)."""
@@ -97,8 +119,10 @@ class Site:
         return found.group(1)
 
     def ask(self, question: str = HOSTILE_QUESTION, **params: str) -> str:
-        """Ask through the API; returns the snapshot id."""
-        response = self.client.get("/api/v1/ask", params={"q": question, **params})
+        """Ask through the API (by POST, which keeps the answer); returns the snapshot id."""
+        response = self.client.post(
+            "/api/v1/ask", json={"q": question, **params}, headers=self.csrf_headers()
+        )
         assert response.status_code == 200, response.text
         snapshot: str = response.json()["snapshot"]["id"]
         return snapshot
@@ -122,9 +146,10 @@ def site(indexed_dir: Path, database: Database, tmp_path: Path) -> Iterator[Site
     engine = Engine.open(settings)
     editorial = Editorial(engine, database)
     exporters = {extension: echo_exporter(extension) for extension in ("ris", "bib", "json")}
-    app = create_app(settings, editorial, exporters=exporters)
+    clock = MovableClock()
+    app = create_app(settings, editorial, exporters=exporters, clock=clock)
     with TestClient(app, raise_server_exceptions=False) as client:
-        yield Site(client, editorial, settings)
+        yield Site(client, editorial, settings, clock)
     engine.close()
 
 

@@ -27,6 +27,11 @@ def test_a_sentence_spanning_two_overlapping_snippets_is_covered() -> None:
     assert covered_by(sentence, SNIPPETS)
 
 
+def test_the_space_joining_two_snippets_belongs_to_neither() -> None:
+    sources = ("It was approved in the USA for DMD.", "he approval was based on dystrophin.")
+    assert covered_by("It was approved in the USA for DMD. he approval was based on", sources)
+
+
 def test_an_edited_sentence_is_not_covered() -> None:
     assert not covered_by("Spinal calcinosis was found in 13 of 30 patients.", SNIPPETS)
     assert not covered_by("Calcinosis always compresses the cord.", SNIPPETS)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medcite.errors import IndexStateError
+from medcite.errors import BusyError, IndexStateError
 from medcite.index import REBUILD_COMMAND, IndexManifest, LexicalIndex, read_manifest
 from medcite.index.manifest import FORMAT_VERSION, MANIFEST_FILE_NAME
 from medcite.records import Chemical, MeshHeading, PublicationDate, Record, Section, Source
@@ -230,7 +230,7 @@ def test_create_wipes_an_index_but_not_other_directories(tmp_path: Path) -> None
     assert (precious / "notes.txt").exists()
 
 
-def test_a_second_writer_is_refused(tmp_path: Path) -> None:
+def test_a_second_writer_is_refused_as_busy_not_as_a_bad_index(tmp_path: Path) -> None:
     index = build(tmp_path / "ix", [])
-    with index.updating(), pytest.raises(IndexStateError, match="another"), index.updating():
+    with index.updating(), pytest.raises(BusyError, match="another"), index.updating():
         pass

@@ -1,6 +1,11 @@
 """Accounts: roles and what each may do, password hashing, account names."""
 
-from medcite.accounts.passwords import hash_password, password_needs_rehash, verify_password
+from medcite.accounts.passwords import (
+    MIN_PASSWORD_CHARS,
+    hash_password,
+    password_needs_rehash,
+    verify_password,
+)
 from medcite.accounts.roles import (
     ANONYMOUS,
     PERMISSIONS,
@@ -14,6 +19,7 @@ from medcite.accounts.roles import (
 
 __all__ = [
     "ANONYMOUS",
+    "MIN_PASSWORD_CHARS",
     "PERMISSIONS",
     "SYSTEM",
     "Actor",

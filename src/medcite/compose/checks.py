@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from medcite.errors import QuestionError
+from medcite.safe_text import clean_text
 from medcite.settings import AnswerSettings
 from medcite.words import STOP_WORDS
 
@@ -24,8 +25,10 @@ OTHER_LANGUAGES_FUNCTION_WORDS = frozenset(
 
 
 def check_question(question: str, settings: AnswerSettings) -> str:
-    """The question with whitespace normalised; QuestionError when medcite will not run it."""
-    text = " ".join(question.split())
+    """The question cleaned (NFC, no lone surrogates or control characters: see
+    ``medcite.safe_text``) and its whitespace normalised; QuestionError when medcite will
+    not run it."""
+    text = " ".join(clean_text(question).split())
     if not text:
         raise QuestionError("the question is empty; ask about a condition, test or treatment")
     if len(text) > settings.max_question_chars:

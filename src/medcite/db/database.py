@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from medcite.accounts import Role
 from medcite.db import tables as t
+from medcite.db.guard import Guard, location, redact
 from medcite.db.rows import (
     AnswerSnapshot,
     AuditEntry,
@@ -35,7 +36,8 @@ from medcite.db.rows import (
     snapshot_from,
     user_from,
 )
-from medcite.errors import ConfigError, NotFoundError, StoreError, WorkflowError
+from medcite.db.sessions import SessionRecords
+from medcite.errors import ConfigError, NotFoundError, WorkflowError
 from medcite.review import Review, ReviewState, Transition
 from medcite.settings import Settings
 
@@ -55,6 +57,7 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.sessions = SessionRecords(engine)
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -66,7 +69,7 @@ class Database:
             else:
                 engine = sa.create_engine(url, pool_pre_ping=True)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise ConfigError(f"database.url: cannot use {_redact(url)}: {exc}") from exc
+            raise ConfigError(f"database.url: cannot use {redact(url)}: {exc}") from exc
         return cls(engine)
 
     def close(self) -> None:
@@ -95,8 +98,9 @@ class Database:
         current = self.revision()
         if current != head:
             raise ConfigError(
-                f"database {_redact(str(self.engine.url))} is at schema revision "
-                f"{current or 'none'}, medcite needs {head}: run `medcite db upgrade`"
+                f"the database is at schema revision {current or 'none'}, medcite needs "
+                f"{head}: run `medcite db upgrade`",
+                path=location(self.engine),
             )
 
     # -- accounts ----------------------------------------------------------------------
@@ -127,20 +131,24 @@ class Database:
             return [user_from(row._mapping) for row in rows]
 
     def set_user_active(self, username: str, active: bool) -> None:
-        """Enable or disable an account (a disabled one's sessions stop working at once)."""
-        self._update_user(username, active=active)
+        """Enable or disable an account; disabling ends its sessions, in the same
+        transaction, so enabling it again later revives none of them."""
+        self._update_user(username, end_sessions=not active, active=active)
 
-    def set_password_hash(self, username: str, password_hash: str) -> None:
-        """Replace an account's password hash (a new password, or a re-hash)."""
-        self._update_user(username, password_hash=password_hash)
+    def set_password_hash(self, username: str, password_hash: str, *, new: bool = True) -> None:
+        """Replace an account's password hash. A ``new`` password ends every session of
+        the account; a re-hash of the same password (``new=False``) ends none."""
+        self._update_user(username, end_sessions=new, password_hash=password_hash)
 
-    def _update_user(self, username: str, **values: Any) -> None:
+    def _update_user(self, username: str, *, end_sessions: bool, **values: Any) -> None:
         with self._guard("updating a user"), self.engine.begin() as connection:
             result = connection.execute(
                 t.users.update().where(t.users.c.username == username).values(**values)
             )
-        if result.rowcount == 0:
-            raise NotFoundError(f"no user named {username!r}")
+            if result.rowcount == 0:
+                raise NotFoundError(f"no user named {username!r}")
+            if end_sessions:
+                connection.execute(t.sessions.delete().where(t.sessions.c.username == username))
 
     # -- answer snapshots --------------------------------------------------------------
 
@@ -302,28 +310,8 @@ class Database:
             )
         )
 
-    def _guard(self, doing: str) -> _Guard:
-        return _Guard(doing, self.engine)
-
-
-class _Guard:
-    """Turns database failures into :class:`StoreError` naming what was being done."""
-
-    def __init__(self, doing: str, engine: Engine) -> None:
-        self.doing = doing
-        self.engine = engine
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any
-    ) -> None:
-        if isinstance(exc, SQLAlchemyError) and not isinstance(exc, IntegrityError):
-            raise StoreError(
-                f"database {_redact(str(self.engine.url))}: {self.doing} failed: "
-                f"{getattr(exc, 'orig', exc)}"
-            ) from exc
+    def _guard(self, doing: str) -> Guard:
+        return Guard(doing, self.engine)
 
 
 def _head() -> str:
@@ -338,14 +326,6 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
-
-
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    try:
-        return sa.make_url(url).render_as_string(hide_password=True)
-    except (sa.exc.ArgumentError, ValueError):
-        return "<unparseable database url>"
 
 
 def _escape_like(text: str) -> str:

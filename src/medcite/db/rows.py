@@ -32,6 +32,16 @@ class User:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredSession:
+    """A signed-in session as the database keeps it: the hash of its id, never the id."""
+
+    id_hash: str
+    username: str
+    created_at: datetime
+    last_seen_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class AnswerSnapshot:
     """An answer frozen as it was given: question, audience, the answer and its provenance.
 
@@ -98,6 +108,13 @@ def user_from(row: Any) -> User:
         row["password_hash"],
         row["active"],
         utc(row["created_at"]),
+    )
+
+
+def session_from(row: Any) -> StoredSession:
+    """A ``sessions`` row as a :class:`StoredSession`."""
+    return StoredSession(
+        row["id_hash"], row["username"], utc(row["created_at"]), utc(row["last_seen_at"])
     )
 
 

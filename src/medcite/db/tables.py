@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -85,4 +86,24 @@ review_events = Table(
     Column("target", String(32), nullable=False),
     Column("comment", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),  # sha256 of the cookie's random id
+    Column("username", String(64), ForeignKey("users.username"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+)
+
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scope", String(16), nullable=False),  # "account" or "address"
+    Column("key", String(256), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("sign_in_failures_by_key", "scope", "key", "at"),
+    Index("sign_in_failures_by_time", "at"),
 )

@@ -4,7 +4,7 @@ Every shell (CLI, HTTP API, web pages, evaluation harness) calls :class:`Engine`
 this package knows all the stages.
 """
 
-from medcite.engine.conversations import new_conversation_id
+from medcite.engine.conversations import CONVERSATIONS_FILE, new_conversation_id
 from medcite.engine.core import (
     INDEX_DIR,
     STORE_FILE,
@@ -13,11 +13,14 @@ from medcite.engine.core import (
     Stats,
     normalise_record_id,
 )
+from medcite.engine.vocabularies import VOCABULARY_FILE
 from medcite.retrieve import Retrieval
 
 __all__ = [
+    "CONVERSATIONS_FILE",
     "INDEX_DIR",
     "STORE_FILE",
+    "VOCABULARY_FILE",
     "Engine",
     "Progress",
     "Retrieval",

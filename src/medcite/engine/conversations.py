@@ -8,6 +8,7 @@ shown; ids are the caller's or fresh random ones.
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from pathlib import Path
 import msgspec
 
 from medcite.records import Question
-from medcite.sqlitefiles import open_sqlite
+from medcite.sqlitefiles import is_read_only, open_sqlite, sqlite_failures
 
 CONVERSATIONS_FILE = "conversations.sqlite3"
 _SCHEMA = """
@@ -56,6 +57,8 @@ class Conversations:
 
     def last_question(self, conversation: str) -> Question | None:
         """The conversation's latest understood question, or None for a new conversation."""
+        if self._db is None and not self._path.exists():
+            return None
         row = (
             self._connection()
             .execute(
@@ -67,8 +70,17 @@ class Conversations:
         return _decode(row[0]) if row else None
 
     def append(self, conversation: str, question: Question) -> int:
-        """Add a turn; returns its number (1 for the first)."""
+        """Add a turn; returns its number (1 for the first), or 0 when the data directory
+        is read-only and keeps no conversations."""
+        if self._db is None and not os.access(self._path.parent, os.W_OK):
+            return 0  # a read-only data directory keeps no conversation
         db = self._connection()
+        if is_read_only(db):
+            return 0
+        with sqlite_failures(self._path, "keeping the conversation"):
+            return self._append(db, conversation, question)
+
+    def _append(self, db: sqlite3.Connection, conversation: str, question: Question) -> int:
         db.execute("BEGIN IMMEDIATE")
         try:
             (latest,) = db.execute(

@@ -32,7 +32,7 @@ from medcite.engine.conversations import Conversations
 from medcite.engine.prepare import prepare_record
 from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
-from medcite.errors import ConfigError, NotFoundError
+from medcite.errors import BusyError, ConfigError, IndexStateError, NotFoundError, StoreError
 from medcite.evidence import (
     ConceptSpotter,
     RelevanceModel,
@@ -77,6 +77,7 @@ from medcite.records import (
     SyncReport,
 )
 from medcite.retrieve import Retrieval, TopicReader, retrieve
+from medcite.safe_text import clean_text
 from medcite.settings import Settings, settings_hash
 from medcite.store import SqliteStore, StoreCounts
 from medcite.understand import (
@@ -110,11 +111,13 @@ class Stats:
     store: StoreCounts
     index: IndexManifest
     indexed_documents: int
+    index_problem: str = ""
+    """What is wrong with the index ("" when nothing): damaged, or behind the store."""
 
     @property
     def in_step(self) -> bool:
-        """True when the index has applied every change the store holds."""
-        return self.index.store_sequence == self.store.sequence
+        """True when the index is whole and has applied every change the store holds."""
+        return self.index.store_sequence == self.store.sequence and not self.index_problem
 
 
 class Engine:
@@ -141,7 +144,7 @@ class Engine:
         store = SqliteStore.open(settings.data_dir / STORE_FILE)
         index_dir = settings.data_dir / INDEX_DIR
         if rebuilding:
-            index = LexicalIndex.create(index_dir, settings.index)
+            index = LexicalIndex.create_beside(index_dir, settings.index)
         else:
             index = LexicalIndex.open(index_dir, settings.index)
         engine = cls(settings, store, index)
@@ -275,7 +278,10 @@ class Engine:
         written by an older medcite gains its table of senses.
         """
         sequence = self._store.sequence()
-        self._index = LexicalIndex.create(self.settings.data_dir / INDEX_DIR, self.settings.index)
+        if not self._index.staged:  # (an engine opened for rebuilding has its new index)
+            self._index = LexicalIndex.create_beside(
+                self.settings.data_dir / INDEX_DIR, self.settings.index
+            )
         with self._index.updating() as update:
             for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
                 self._store.replace_abbreviations(
@@ -285,22 +291,37 @@ class Engine:
                 if progress is not None:
                     progress(len(batch))
             update.commit(sequence)
+        self._index.publish()
         if self.settings.dense.enabled and self.settings.dense.uses_vector_index:
             self.build_vectors(progress)
         return self._index.manifest
+
+    def index_behind(self) -> int:
+        """How many store changes the index has not applied (0 when in step)."""
+        return max(0, self._store.sequence() - self._index.manifest.store_sequence)
 
     def _catch_up(
         self, applied: int, updating: Callable[[], AbstractContextManager[DerivedIndex]]
     ) -> None:
         """Apply the store changes a derived index missed (a run killed between the store's
-        commit and the index's), from the sequence it ``applied`` on."""
+        commit and the index's), from the sequence it ``applied`` on.
+
+        Where the index cannot be written (a read-only or full disk, another process
+        writing it), it stays behind: reading goes on, and ``stats`` says so.
+        """
         target = self._store.sequence()
-        if applied >= target:
+        if applied >= target or self._store.read_only or self._index.read_only:
             return
-        with updating() as update:
-            catch_up(
-                self._store.changes_since(applied), update, target, self.settings.ingest.batch_size
-            )
+        try:
+            with updating() as update:
+                catch_up(
+                    self._store.changes_since(applied),
+                    update,
+                    target,
+                    self.settings.ingest.batch_size,
+                )
+        except (StoreError, BusyError):
+            return
 
     # -- reading -----------------------------------------------------------------------
 
@@ -320,14 +341,24 @@ class Engine:
         """Write every live record as JSONL (docs/records.md); returns how many."""
         return write_jsonl(self._store.live_records(), sink)
 
-    def stats(self) -> Stats:
-        """Store counts and index state of the data directory."""
-        return Stats(
-            data_dir=self.settings.data_dir,
-            store=self._store.counts(),
-            index=self._index.manifest,
-            indexed_documents=self._index.document_count(),
-        )
+    def stats(self, *, check_files: bool = True) -> Stats:
+        """Store counts and index state of the data directory; with ``check_files`` the
+        index's files are checked against their checksums (which reads the whole index)."""
+        counts = self._store.counts()
+        manifest = self._index.manifest
+        problem, documents = "", manifest.record_count
+        try:
+            documents = self._index.document_count()
+            if check_files:
+                self._index.verify()
+        except IndexStateError as exc:
+            problem = exc.message
+        if not problem and manifest.store_sequence < counts.sequence:
+            problem = (
+                f"the index is {counts.sequence - manifest.store_sequence} change(s) behind "
+                "the store; the next command that can write to the data directory catches it up"
+            )
+        return Stats(self.settings.data_dir, counts, manifest, documents, problem)
 
     # -- vocabularies --------------------------------------------------------------------
 
@@ -584,7 +615,7 @@ def _finished(
 
 def normalise_record_id(record_id: str) -> str:
     """``"12345"`` → ``"pmid:12345"``; ids with a prefix are kept as given."""
-    record_id = record_id.strip()
+    record_id = clean_text(record_id).strip()
     if record_id.isdigit():
         return f"pmid:{record_id}"
     if not record_id:

@@ -15,12 +15,15 @@ from __future__ import annotations
 from medcite.index import record_sentences
 from medcite.ingest import with_recommendations
 from medcite.records import PreparedRecord, Record
+from medcite.safe_text import clean_struct
 from medcite.understand import abbreviation_definitions
 
 
 def prepare_record(record: Record) -> PreparedRecord:
-    """The record with its sentence spans, the abbreviations it defines and, for a
+    """The record, its text cleaned (NFC, no lone surrogates or control characters:
+    ``safe_text``), with its sentence spans, the abbreviations it defines and, for a
     guideline text, the recommendations its sentences state."""
+    record = clean_struct(record)
     spans = tuple((s.section_index, s.start, s.end) for s in record_sentences(record))
     return PreparedRecord(
         with_recommendations(record, spans), spans, abbreviation_definitions(record)

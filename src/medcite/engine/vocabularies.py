@@ -84,11 +84,14 @@ class Vocabularies:
         if path.is_file():
             return Lexicon.from_bytes(path.read_bytes())
         lexicon = build_lexicon(self.store.concepts())
-        for stale in self._data_dir.glob(LEXICON_GLOB):
-            stale.unlink()
         partial = path.with_suffix(".partial")
-        partial.write_bytes(lexicon.to_bytes())
-        partial.replace(path)  # readers see the whole file or none
+        try:
+            for stale in self._data_dir.glob(LEXICON_GLOB):
+                stale.unlink()
+            partial.write_bytes(lexicon.to_bytes())
+            partial.replace(path)  # readers see the whole file or none
+        except OSError:  # a read-only or full disk: the cache is only a cache
+            partial.unlink(missing_ok=True)
         return lexicon
 
     def fingerprint(self) -> str:

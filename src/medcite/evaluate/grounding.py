@@ -9,7 +9,8 @@ character (whitespace runs compared as one space).
 
 A BioASQ record is rebuilt from several snippets that may overlap, so a statement there
 is grounded when it is covered, left to right, by pieces of at least ``MIN_PIECE``
-characters each found in one of that document's snippets.
+characters each found in one of that document's snippets (the space that joins two
+snippets belongs to neither).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ def covered_by(text: str, sources: Iterable[str]) -> bool:
     pool = [source for source in sources if source]
     position = 0
     while position < len(wanted):
+        if position and wanted[position] == " ":  # where two sources were joined
+            position += 1
+            continue
         longest = 0
         for source in pool:
             length = _longest_prefix_in(wanted, position, source)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -28,6 +27,7 @@ from medcite.evaluate.datasets.ncbi_disease import read_ncbi_disease
 from medcite.evaluate.datasets.pubmedqa import read_pubmedqa
 from medcite.evaluate.datasets.scifact import read_scifact
 from medcite.evaluate.grounding import bioasq_source_texts
+from medcite.evaluate.names import Dataset
 from medcite.evaluate.report import Report
 from medcite.evaluate.retrieval import SystemRun, run_bioasq_retrieval, run_ranking
 from medcite.evaluate.splits import Split, bioasq_split, selects
@@ -46,19 +46,6 @@ TRAINING_SPLIT = "NCBItrainset_corpus.txt.gz"
 VOCABULARIES_ONLY = "vocabularies_only"
 DISEASE_TREES = ("C", "F03")
 """MeSH trees of diseases (C) and mental disorders (F03): what the NCBI corpus annotates."""
-
-
-class Dataset(StrEnum):
-    """The benchmarks ``medcite eval`` runs."""
-
-    SCIFACT = "scifact"
-    BIOASQ = "bioasq"
-    BIOASQ_SUMMARY = "bioasq-summary"
-    BIOASQ_ABSTENTION = "bioasq-abstention"
-    PUBMEDQA = "pubmedqa"
-    NCBI_DISEASE = "ncbi-disease"
-    LIVEQA = "liveqa"
-    MEDIQA_QA = "mediqa-qa"
 
 
 FOLDERS: dict[Dataset, str] = {

@@ -1,6 +1,6 @@
 """The index stage: sentences of records, and the lexical (BM25) index with its manifest."""
 
-from medcite.index.lexical import IndexUpdate, LexicalIndex, build_schema, field_boosts
+from medcite.index.lexical import IndexUpdate, LexicalIndex
 from medcite.index.manifest import (
     FORMAT_VERSION,
     REBUILD_COMMAND,
@@ -9,6 +9,7 @@ from medcite.index.manifest import (
     read_manifest,
 )
 from medcite.index.query import QueryTerms, analyze, analyze_query_text, build_query
+from medcite.index.schema import build_schema, field_boosts
 from medcite.index.sentences import record_sentences, split_sentences
 
 __all__ = [

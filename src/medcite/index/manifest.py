@@ -17,7 +17,7 @@ from pathlib import Path
 
 import msgspec
 
-from medcite.errors import IndexStateError
+from medcite.errors import IndexDamagedError, IndexStateError, storage_error
 from medcite.settings import IndexSettings
 
 FORMAT_VERSION = 2
@@ -92,12 +92,12 @@ def read_manifest(directory: Path) -> IndexManifest | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise IndexStateError(f"{path}: cannot read the index manifest: {exc}") from exc
+        raise IndexStateError(f"cannot read the index manifest: {exc}", path=path) from exc
     try:
         return msgspec.json.decode(payload, type=IndexManifest)
     except msgspec.DecodeError as exc:
-        raise IndexStateError(
-            f"{path}: the index manifest is damaged ({exc}); run `{REBUILD_COMMAND}`"
+        raise IndexDamagedError(
+            f"the index manifest is damaged ({exc}); run `{REBUILD_COMMAND}`", path=path
         ) from exc
 
 
@@ -105,25 +105,31 @@ def write_manifest(directory: Path, manifest: IndexManifest) -> None:
     """Write the manifest atomically (temporary file, then ``os.replace``)."""
     path = directory / MANIFEST_FILE_NAME
     temporary = path.with_name(f".{MANIFEST_FILE_NAME}.tmp")
-    with temporary.open("wb") as handle:
-        handle.write(msgspec.json.format(msgspec.json.encode(manifest)))
-        handle.flush()
-        os.fsync(handle.fileno())  # the new manifest is on disk before it replaces the old
-    temporary.replace(path)  # os.replace: atomic, so readers see the old or the new file
+    try:
+        with temporary.open("wb") as handle:
+            handle.write(msgspec.json.format(msgspec.json.encode(manifest)))
+            handle.flush()
+            os.fsync(handle.fileno())  # the new manifest is on disk before it replaces the old
+        temporary.replace(path)  # os.replace: atomic, so readers see the old or the new file
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise storage_error(exc, path, "writing the index manifest") from exc
 
 
 def check_manifest(manifest: IndexManifest, settings: IndexSettings, directory: Path) -> None:
     """Refuse an index built by another format version or with other settings."""
     if manifest.format_version != FORMAT_VERSION:
         raise IndexStateError(
-            f"{directory}: the index has format version {manifest.format_version}, this "
-            f"medcite reads version {FORMAT_VERSION}; run `{REBUILD_COMMAND}`"
+            f"the index has format version {manifest.format_version}, this "
+            f"medcite reads version {FORMAT_VERSION}; run `{REBUILD_COMMAND}`",
+            path=directory,
         )
     expected = index_settings_hash(settings)
     if manifest.settings_hash != expected:
         raise IndexStateError(
-            f"{directory}: the index was built with other index settings (hash "
-            f"{manifest.settings_hash}, current {expected}); run `{REBUILD_COMMAND}`"
+            f"the index was built with other index settings (hash "
+            f"{manifest.settings_hash}, current {expected}); run `{REBUILD_COMMAND}`",
+            path=directory,
         )
 
 

@@ -33,7 +33,7 @@ from medcite.records import (
     Record,
     Sentence,
 )
-from medcite.sqlitefiles import open_sqlite
+from medcite.sqlitefiles import is_read_only, open_sqlite, sqlite_failures
 from medcite.store.codec import (
     FIRST_DICTIONARY,
     TRAIN_AFTER,
@@ -136,6 +136,10 @@ class SqliteStore:
 
     def write_prepared(self, items: Sequence[PreparedRecord | Deletion]) -> BatchOutcome:
         """Apply a batch of prepared records and deletions in one transaction: all or none."""
+        with sqlite_failures(self.path, "storing records"):
+            return self._write_prepared(items)
+
+    def _write_prepared(self, items: Sequence[PreparedRecord | Deletion]) -> BatchOutcome:
         outcome = _OutcomeBuilder()
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -292,7 +296,7 @@ class SqliteStore:
         self, definitions: Mapping[str, Sequence[AbbreviationDefinition]]
     ) -> None:
         """Set the definitions of already stored records (a rebuild recomputing them)."""
-        with self._transaction():
+        with sqlite_failures(self.path, "storing abbreviations"), self._transaction():
             for record_id, found in definitions.items():
                 self._set_abbreviations(record_id, found)
 
@@ -440,11 +444,23 @@ class SqliteStore:
             return _decode_record(self._codec.decode(codec, document))
         except (msgspec.DecodeError, zstandard.ZstdError, KeyError) as exc:
             raise StoreError(
-                f"{self.path}: stored record {record_id!r} is unreadable: {exc!r}"
+                f"stored record {record_id!r} is unreadable: {exc}", path=self.path
             ) from exc
+
+    @property
+    def read_only(self) -> bool:
+        """True when the store could only be opened for reading (a read-only or full disk)."""
+        return is_read_only(self._db)
 
     def _check_schema_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if self.read_only:
+            if row is not None and int(row[0]) not in (1, SCHEMA_VERSION):
+                raise StoreError(
+                    f"store schema version {row[0]}, this medcite reads {SCHEMA_VERSION}",
+                    path=self.path,
+                )
+            return
         if row is None:
             self._set_schema_version()
             return
@@ -456,7 +472,8 @@ class SqliteStore:
             self._set_schema_version()
         elif found != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: store schema version {found}, this medcite reads {SCHEMA_VERSION}"
+                f"store schema version {found}, this medcite reads {SCHEMA_VERSION}",
+                path=self.path,
             )
 
     def _set_schema_version(self) -> None:

@@ -28,7 +28,8 @@ from medcite.engine import Engine, Progress
 from medcite.errors import ConfigError
 from medcite.evaluate.datasets.bioasq import read_bioasq
 from medcite.evaluate.datasets.scifact import read_rationales, read_scifact
-from medcite.evaluate.harness import FOLDERS, Dataset, dataset_path
+from medcite.evaluate.harness import FOLDERS, dataset_path
+from medcite.evaluate.names import Dataset
 from medcite.evaluate.splits import Split, bioasq_split, in_dev
 from medcite.evaluate.vocabularies import data_root, ensure_vocabularies
 from medcite.evaluate.workspace import open_corpus

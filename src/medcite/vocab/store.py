@@ -18,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from medcite.records import Concept, Vocabulary
-from medcite.sqlitefiles import open_sqlite
+from medcite.sqlitefiles import open_sqlite, sqlite_failures
 from medcite.vocab.mesh_supplementary import map_heading_names
 
 _SCHEMA = """
@@ -93,6 +93,13 @@ class VocabularyStore:
         imported = VocabularyImport(
             vocabulary, str(source), sha256, len(concepts), datetime.now(UTC).isoformat()
         )
+        with sqlite_failures(self.path, f"importing {vocabulary}"):
+            self._replace(vocabulary, concepts, imported)
+        return imported
+
+    def _replace(
+        self, vocabulary: Vocabulary, concepts: Sequence[Concept], imported: VocabularyImport
+    ) -> None:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             old_ids = "SELECT id FROM concepts WHERE vocabulary = ?"
@@ -115,14 +122,13 @@ class VocabularyStore:
             )
             self._db.execute(
                 "INSERT OR REPLACE INTO imports VALUES (?, ?, ?, ?, ?)",
-                (vocabulary, imported.source, sha256, len(concepts), imported.imported_at),
+                (vocabulary, imported.source, imported.sha256, len(concepts), imported.imported_at),
             )
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
-        return imported
 
     def descriptor_ids_by_name(self) -> dict[str, str]:
         """Case-folded MeSH descriptor names → descriptor ids (empty without MeSH)."""

@@ -1,10 +1,14 @@
 """The HTTP API under ``/api/v1``: JSON in, JSON out, documented at ``/openapi.json``.
 
 Answers are the documented answer JSON (docs/answer-json.md) with one added field,
-``snapshot`` (its permanent id and URL, conversation and review state). Request bodies are
-strict: an unknown field is ``422 unknown_field``, a body that is not JSON ``400
-malformed_json``. Calls that change something with a session cookie must send the CSRF
-token from ``POST /api/v1/session`` in ``X-CSRF-Token``.
+``snapshot`` (its permanent id and URL, conversation and review state). Asking by ``POST``
+keeps the answer as a snapshot; asking by ``GET`` keeps nothing (``snapshot`` is null),
+since a GET must change nothing a cross-site link could make a signed-in reader do.
+Request bodies are strict: an unknown field is ``422 unknown_field``, a body that is not
+JSON ``400 malformed_json``; their text is cleaned like every text medcite takes in
+(``medcite.safe_text``). Calls that change something with a session cookie must send
+the CSRF token from ``POST /api/v1/session`` in ``X-CSRF-Token``. Every response has its
+model in :mod:`medcite.web.schemas`.
 """
 
 from __future__ import annotations
@@ -13,17 +17,27 @@ from typing import Annotated, Any
 
 import msgspec
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from medcite import __version__
 from medcite.accounts import Permission
-from medcite.db import AnswerSnapshot, AuditEntry, StoredReview
-from medcite.errors import ConfigError
-from medcite.records import Audience
-from medcite.render import answer_to_json
+from medcite.editorial import AnswerSnapshot, AuditEntry, StoredReview
+from medcite.records import Answer, Audience
+from medcite.render import AnswerFormat, render
 from medcite.review import ReviewAction, ReviewState
-from medcite.web.context import WebState, allowed, viewer, web_state
-from medcite.web.problems import WebError
+from medcite.safe_text import clean_text
+from medcite.web.context import ReviewId, WebState, allowed, viewer, web_state
+from medcite.web.schemas import (
+    PROBLEMS,
+    AnswerOut,
+    Health,
+    Ready,
+    ReviewOut,
+    ReviewWithLogOut,
+    SearchHitOut,
+    SessionOut,
+    record_response,
+)
 from medcite.web.security import CSRF_HEADER, SESSION_COOKIE
 from medcite.web.signin import sign_in, sign_out
 
@@ -38,17 +52,24 @@ def csrf_for_cookie_sessions(request: Request) -> None:
         web_state(request).cookies.check_csrf(request, request.headers.get(CSRF_HEADER, ""))
 
 
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(csrf_for_cookie_sessions)])
+router = APIRouter(
+    prefix="/api/v1", dependencies=[Depends(csrf_for_cookie_sessions)], responses=PROBLEMS
+)
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean(cls, value: Any) -> Any:
+        return clean_text(value) if isinstance(value, str) else value
+
 
 class AskBody(Strict):
     """A question, who it is for, and the answer snapshot it follows up (if any)."""
 
-    q: str = Field(description="The question, in plain words.")
+    q: str = Field(description="The question, in plain words.", max_length=20_000)
     audience: str = Field("clinician", description="clinician, researcher or patient.")
     conversation: str = Field(
         "",
@@ -79,20 +100,16 @@ class SessionBody(Strict):
     password: str = Field(max_length=1000)
 
 
-@router.get("/health")
+@router.get("/health", response_model=Health)
 def health() -> dict[str, str]:
     """Liveness: the process answers."""
     return {"status": "ok", "version": __version__}
 
 
-@router.get("/ready")
+@router.get("/ready", response_model=Ready)
 def ready(state: State) -> dict[str, Any]:
     """Readiness: the database is at the current schema and the index opens."""
-    try:
-        state.editorial.database.check_schema()
-        stats = state.editorial.engine.stats()
-    except ConfigError as exc:
-        raise WebError(503, "not_ready", str(exc)) from exc
+    stats = state.editorial.ready()
     return {
         "status": "ready",
         "records": stats.store.records,
@@ -101,7 +118,7 @@ def ready(state: State) -> dict[str, Any]:
     }
 
 
-@router.get("/ask")
+@router.get("/ask", response_model=AnswerOut)
 def ask_get(
     request: Request,
     state: State,
@@ -109,29 +126,28 @@ def ask_get(
     audience: Annotated[str, Query(max_length=20)] = "clinician",
     conversation: Annotated[str, Query(max_length=64)] = "",
 ) -> dict[str, Any]:
-    """Answer a question (query parameters ``q``, ``audience``, ``conversation``)."""
-    return _ask(request, state, AskBody(q=q, audience=audience, conversation=conversation))
+    """Answer a question (query parameters ``q``, ``audience``, ``conversation``) without
+    keeping it: ``snapshot`` is null. POST the same to keep it."""
+    answer = state.editorial.preview(q, audience, conversation)
+    return answer_body(answer, audience) | {"snapshot": None}
 
 
-@router.post("/ask")
+@router.post("/ask", response_model=AnswerOut)
 def ask_post(request: Request, state: State, body: AskBody) -> dict[str, Any]:
-    """Answer a question (JSON body ``{"q", "audience", "conversation"}``)."""
-    return _ask(request, state, body)
-
-
-def _ask(request: Request, state: State, body: AskBody) -> dict[str, Any]:
+    """Answer a question (JSON body ``{"q", "audience", "conversation"}``) and keep the
+    answer as a snapshot with a permanent URL."""
     seen = viewer(request)
     snapshot = state.editorial.ask(body.q, body.audience, body.conversation, seen.actor.name)
     return answer_json(request, state, snapshot)
 
 
-@router.get("/answers/{snapshot_id}")
+@router.get("/answers/{snapshot_id}", response_model=AnswerOut)
 def answer(request: Request, state: State, snapshot_id: str) -> dict[str, Any]:
     """A kept answer snapshot."""
     return answer_json(request, state, state.editorial.snapshot(snapshot_id))
 
 
-@router.get("/library")
+@router.get("/library", response_model=list[ReviewOut])
 def library(
     request: Request, state: State, q: Annotated[str, Query(max_length=200)] = ""
 ) -> list[dict[str, Any]]:
@@ -139,7 +155,7 @@ def library(
     return [review_json(request, r) for r in state.editorial.approved(q, limit=200)]
 
 
-@router.get("/records")
+@router.get("/records", response_model=list[SearchHitOut])
 def search_records(
     state: State,
     q: Annotated[str, Query(min_length=1, max_length=1000)],
@@ -153,13 +169,14 @@ def search_records(
     ]
 
 
-@router.get("/records/{record_id:path}")
-def show_record(state: State, record_id: str) -> Any:
+@router.get("/records/{record_id:path}", response_model=None, responses=record_response())
+def show_record(state: State, record_id: str) -> Response:
     """One record, in the JSON schema of docs/records.md."""
-    return msgspec.to_builtins(state.editorial.show(record_id))
+    record = state.editorial.show(record_id)
+    return Response(msgspec.json.encode(record), media_type="application/json")
 
 
-@router.get("/reviews")
+@router.get("/reviews", response_model=list[ReviewOut])
 def list_reviews(
     request: Request,
     state: State,
@@ -168,28 +185,28 @@ def list_reviews(
 ) -> list[dict[str, Any]]:
     """Reviews, optionally only those in the given ``state``s or matching ``q``."""
     allowed(request, Permission.SEE_REVIEWS)
-    return [review_json(request, r) for r in state.editorial.database.reviews(status or (), q)]
+    return [review_json(request, r) for r in state.editorial.reviews(status or (), q)]
 
 
-@router.post("/reviews", status_code=201)
+@router.post("/reviews", status_code=201, response_model=ReviewOut)
 def submit_review(request: Request, state: State, body: SubmitBody) -> dict[str, Any]:
     """Submit an answer snapshot for review."""
     seen = allowed(request, Permission.SUBMIT)
     return review_json(request, state.editorial.submit(body.snapshot_id, seen.actor, body.comment))
 
 
-@router.get("/reviews/{review_id}")
-def get_review(request: Request, state: State, review_id: int) -> dict[str, Any]:
+@router.get("/reviews/{review_id}", response_model=ReviewWithLogOut)
+def get_review(request: Request, state: State, review_id: ReviewId) -> dict[str, Any]:
     """A review with its audit log."""
     allowed(request, Permission.SEE_REVIEWS)
-    stored = state.editorial.database.review(review_id)
-    log = state.editorial.database.audit_log(review_id)
+    stored = state.editorial.review(review_id)
+    log = state.editorial.audit_log(review_id)
     return review_json(request, stored) | {"audit_log": [audit_json(e) for e in log]}
 
 
-@router.post("/reviews/{review_id}/actions")
+@router.post("/reviews/{review_id}/actions", response_model=ReviewOut)
 def review_action(
-    request: Request, state: State, review_id: int, body: ActionBody
+    request: Request, state: State, review_id: ReviewId, body: ActionBody
 ) -> dict[str, Any]:
     """Start a review, approve, request changes, resubmit or flag for re-review."""
     seen = allowed(request, Permission.SEE_REVIEWS)
@@ -198,7 +215,7 @@ def review_action(
     )
 
 
-@router.post("/session")
+@router.post("/session", response_model=SessionOut)
 def create_session(request: Request, response: Response, body: SessionBody) -> dict[str, str]:
     """Sign in; the session is a cookie, and ``csrf_token`` goes in ``X-CSRF-Token``."""
     user, token = sign_in(request, response, body.username, body.password)
@@ -207,24 +224,29 @@ def create_session(request: Request, response: Response, body: SessionBody) -> d
 
 @router.delete("/session", status_code=204, response_model=None)
 def delete_session(request: Request, response: Response) -> None:
-    """Sign out."""
+    """Sign out: the session ends on the server, whoever holds a copy of its cookie."""
     sign_out(request, response)
+
+
+def answer_body(answer: Answer, audience: str, conversation: str = "") -> dict[str, Any]:
+    """The documented answer JSON, written for ``audience`` (answers kept before the engine
+    recorded the audience say "clinician"), in the kept ``conversation`` if any."""
+    shown = msgspec.structs.replace(
+        answer, audience=Audience(audience), conversation=conversation or answer.conversation
+    )
+    body: dict[str, Any] = render(shown, AnswerFormat.JSON)
+    return body
 
 
 def answer_json(request: Request, state: WebState, snapshot: AnswerSnapshot) -> dict[str, Any]:
     """The documented answer JSON, plus where it is kept and its review state."""
-    stored = state.editorial.database.review_of_snapshot(snapshot.id)
+    stored = state.editorial.review_of_snapshot(snapshot.id)
     review = None
     if stored is not None:
         review = {"id": stored.id, "state": stored.state.value, "version": stored.review.version}
         review |= {"current": stored.snapshot_id == snapshot.id}
         review |= _approval(stored)
-    # The audience the snapshot was asked for (answers kept before the engine recorded it
-    # say "clinician").
-    answer = msgspec.structs.replace(
-        snapshot.answer, audience=Audience(snapshot.audience), conversation=snapshot.conversation_id
-    )
-    return answer_to_json(answer) | {
+    return answer_body(snapshot.answer, snapshot.audience, snapshot.conversation_id) | {
         "snapshot": {
             "id": snapshot.id,
             "url": str(request.url_for("answer_page", snapshot_id=snapshot.id)),

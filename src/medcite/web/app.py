@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from medcite import __version__
-from medcite.db import Database, database_url
 from medcite.editorial import Clock, Editorial, utc_now
-from medcite.engine import Engine
 from medcite.settings import Settings, load_settings
 from medcite.web import api, pages
 from medcite.web.context import WebState
 from medcite.web.exports import DEFAULT_EXPORTERS, Exporter
 from medcite.web.limits import BodyLimit, SecurityHeaders
 from medcite.web.problems import install_problem_handlers
-from medcite.web.security import Cookies, SignInThrottle, secret_key
+from medcite.web.schemas import record_schema_components
+from medcite.web.security import Cookies, secret_key
 from medcite.web.templating import render_error
 
 
@@ -40,8 +41,7 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         if close_on_shutdown:
-            editorial.engine.close()
-            editorial.database.close()
+            editorial.close()
 
     app = FastAPI(
         title="medcite",
@@ -56,7 +56,6 @@ def create_app(
         settings=settings,
         editorial=editorial,
         cookies=Cookies(secret_key(settings), int(web.session_hours * 3600), web.secure_cookies),
-        throttle=SignInThrottle(web.login_attempts, web.login_window_seconds),
         exporters=exporters,
         clock=clock,
     )
@@ -64,9 +63,28 @@ def create_app(
     install_problem_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(BodyLimit, max_bytes=web.max_body_bytes)
+    app.openapi = lambda: _openapi_with_records(app)  # type: ignore[method-assign]
+    app.add_middleware(
+        BodyLimit, max_bytes=web.max_body_bytes, max_header_bytes=web.max_header_bytes
+    )
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _openapi_with_records(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, plus the record schemas the record route refers to."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            routes=app.routes,
+        )
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(
+            record_schema_components()
+        )
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def app_from_environment() -> FastAPI:
@@ -76,7 +94,4 @@ def app_from_environment() -> FastAPI:
     at the current schema (``serve`` migrates it once, before starting workers).
     """
     settings = load_settings()
-    database = Database.open(database_url(settings))
-    database.check_schema()
-    engine = Engine.open(settings)
-    return create_app(settings, Editorial(engine, database), close_on_shutdown=True)
+    return create_app(settings, Editorial.open(settings), close_on_shutdown=True)

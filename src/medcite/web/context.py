@@ -5,42 +5,44 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Path, Request
 
 from medcite.accounts import ANONYMOUS, Actor, Permission, require
-from medcite.db import User
-from medcite.editorial import Editorial
+from medcite.editorial import Editorial, User
 from medcite.errors import SignInError
 from medcite.settings import Settings
 from medcite.web.exports import Exporter
-from medcite.web.problems import WebError
-from medcite.web.security import Cookies, SignInThrottle
+from medcite.web.security import Cookies
+
+ReviewId = Annotated[int, Path(ge=1, le=2**63 - 1, description="A review's number.")]
+"""A review id in a URL: a positive integer a database column can hold (larger ones are
+422, not a server error)."""
 
 
 @dataclass(frozen=True, slots=True)
 class WebState:
-    """The app's collaborators: the editorial desk, cookies, throttle, exporters, clock."""
+    """The app's collaborators: the editorial desk, cookies, exporters, clock."""
 
     settings: Settings
     editorial: Editorial
     cookies: Cookies
-    throttle: SignInThrottle
     exporters: Mapping[str, Exporter]
     clock: Callable[[], datetime]
 
 
 @dataclass(frozen=True, slots=True)
 class Viewer:
-    """Who is making the request: an account, or anonymous (with why, if a cookie was bad)."""
+    """Who is making the request: an account, or anonymous (with why, if a session was bad)."""
 
     actor: Actor
     user: User | None
-    session_problem: WebError | None = None
+    session_problem: SignInError | None = None
 
     @property
     def signed_in(self) -> bool:
-        """True for a valid session of an active account."""
+        """True for a live session of an active account."""
         return self.user is not None
 
 
@@ -51,24 +53,21 @@ def web_state(request: Request) -> WebState:
 
 
 def viewer(request: Request) -> Viewer:
-    """The request's viewer; a bad or stale session cookie makes an anonymous viewer."""
+    """The request's viewer; an ended, expired or unknown session makes an anonymous viewer."""
     cached: Viewer | None = getattr(request.state, "viewer", None)
     if cached is not None:
         return cached
     state = web_state(request)
-    try:
-        username = state.cookies.session_user(request)
-    except WebError as bad_cookie:
-        found = Viewer(ANONYMOUS, None, bad_cookie)
+    session_id = state.cookies.session_id(request)
+    if not session_id:
+        found = Viewer(ANONYMOUS, None)
     else:
-        user = state.editorial.database.user(username) if username else None
-        if user is not None and user.active:
-            found = Viewer(user.actor, user)
-        elif username:
-            gone = WebError(401, "session_invalid", "this account is disabled or gone")
-            found = Viewer(ANONYMOUS, None, gone)
+        try:
+            user = state.editorial.access.session_user(session_id, state.clock())
+        except SignInError as bad_session:
+            found = Viewer(ANONYMOUS, None, bad_session)
         else:
-            found = Viewer(ANONYMOUS, None)
+            found = Viewer(user.actor, user)
     request.state.viewer = found
     return found
 

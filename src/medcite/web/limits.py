@@ -1,8 +1,10 @@
-"""ASGI middleware: a cap on request bodies, and security headers on every response.
+"""ASGI middleware: caps on request heads and bodies, and security headers on every response.
 
-The body cap is enforced before any route parses the body: a declared Content-Length over
-the cap is refused at once, and a body that turns out longer while it is read (chunked) is
-refused as soon as it passes the cap — the app never holds more than the cap in memory.
+The caps are enforced before any route sees the request: a request line and headers
+larger than ``max_header_bytes`` get 431 (uvicorn's h11 limits only a head that arrives
+in pieces); a declared Content-Length over the body cap is refused at once, and a body
+that turns out longer while it is read (chunked) is refused as soon as it passes the cap
+— the app never holds more than the cap in memory.
 """
 
 from __future__ import annotations
@@ -28,15 +30,24 @@ SECURITY_HEADERS = [
 
 
 class BodyLimit:
-    """Refuse request bodies over ``max_bytes`` with 413 and the usual error shape."""
+    """Refuse request heads over ``max_header_bytes`` (431) and bodies over ``max_bytes``
+    (413), with the usual error shape."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, max_header_bytes: int = 16 * 1024) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_header_bytes = max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        head = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+        head += sum(len(name) + len(value) + 4 for name, value in scope["headers"])
+        if head > self.max_header_bytes:
+            refusal = f"the request head is over the limit of {self.max_header_bytes} bytes"
+            payload = {"error": {"status": 431, "code": "head_too_large", "message": refusal}}
+            await _send_json(send, 431, payload)
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):

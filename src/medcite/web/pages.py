@@ -2,9 +2,11 @@
 
 Every page works without JavaScript; one small script of the site's own
 (:data:`~medcite.web.templating.ENHANCE_URL`) only shows that an answer is on its way.
-Forms that change something are POSTs carrying the CSRF token; asking is a GET (it changes
-nothing a user owns: the same question on the same index gives the same snapshot), so an
-answer's URL can be bookmarked and shared.
+Whatever creates or changes state is a POST carrying the CSRF token, asking included: an
+asked question is kept as a snapshot in the asker's name, so a cross-site link must not
+be able to ask for a signed-in reader. ``GET /ask?q=…`` (examples, suggested follow-ups,
+old bookmarks) shows the ask form filled in, and changes nothing; an answer's own URL
+(``/answers/{id}``) is the one to bookmark and share.
 """
 
 from __future__ import annotations
@@ -17,12 +19,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from medcite.accounts import Permission
 from medcite.editorial import AUDIENCES
-from medcite.errors import SignInError
-from medcite.render import PageControls, ReviewBanner, answer_to_html
+from medcite.errors import NotFoundError, SignInError, UnavailableError
+from medcite.render import AnswerFormat, PageControls, ReviewBanner, render
 from medcite.review import ReviewAction, ReviewState, available_actions
-from medcite.web.context import Viewer, WebState, allowed, viewer, web_state
+from medcite.web.context import ReviewId, Viewer, WebState, allowed, viewer, web_state
 from medcite.web.exports import EXPORT_FORMATS
-from medcite.web.problems import WebError
 from medcite.web.signin import sign_in, sign_out
 from medcite.web.templating import ENHANCE_URL, render_page
 
@@ -62,6 +63,7 @@ def ask_page(request: Request, state: State) -> Response:
         request,
         "ask.html.j2",
         question="",
+        conversation="",
         audience=audience if audience in AUDIENCES else "clinician",
         audiences=list(AUDIENCE_LABELS.items()),
         examples=EXAMPLES,
@@ -69,15 +71,39 @@ def ask_page(request: Request, state: State) -> Response:
     )
 
 
-@router.get("/ask")
-def ask(
+@router.get("/ask", response_class=HTMLResponse)
+def ask_form(
     request: Request,
     state: State,
     q: Annotated[str, Query(max_length=20_000)] = "",
     audience: Annotated[str, Query(max_length=20)] = "",
     conversation: Annotated[str, Query(max_length=64)] = "",
 ) -> Response:
+    """The ask form filled in from a link (nothing is asked until the form is sent)."""
+    audience = audience or request.cookies.get(AUDIENCE_COOKIE, "clinician")
+    return render_page(
+        request,
+        "ask.html.j2",
+        question=q,
+        conversation=conversation,
+        audience=audience if audience in AUDIENCES else "clinician",
+        audiences=list(AUDIENCE_LABELS.items()),
+        examples=EXAMPLES,
+        max_chars=state.settings.answer.max_question_chars,
+    )
+
+
+@router.post("/ask")
+def ask(
+    request: Request,
+    state: State,
+    q: Annotated[str, Form(max_length=20_000)] = "",
+    audience: Annotated[str, Form(max_length=20)] = "",
+    conversation: Annotated[str, Form(max_length=64)] = "",
+    csrf_token: CsrfField = "",
+) -> Response:
     """Answer the question, keep the answer, and go to its permanent page."""
+    _check_form(request, state, csrf_token)
     if not q.strip():
         return RedirectResponse("/", status_code=303)
     audience = audience or request.cookies.get(AUDIENCE_COOKIE, "clinician")
@@ -94,7 +120,7 @@ def ask(
 def answer_page(request: Request, state: State, snapshot_id: str) -> Response:
     """An answer snapshot's permanent page (the same renderer as ``ask --format html``)."""
     snapshot = state.editorial.snapshot(snapshot_id)
-    review = state.editorial.database.review_of_snapshot(snapshot_id)
+    review = state.editorial.review_of_snapshot(snapshot_id)
     seen = viewer(request)
     response = HTMLResponse("")
     token = state.cookies.csrf_token(request) or state.cookies.issue_csrf(request, response)
@@ -131,8 +157,12 @@ def answer_page(request: Request, state: State, snapshot_id: str) -> Response:
         signed_in_as=seen.user.username if seen.user else "",
         sign_out_url="/signout",
     )
-    html = answer_to_html(
-        snapshot.answer, audience=snapshot.audience, banner=banner, controls=controls
+    html: str = render(
+        snapshot.answer,
+        AnswerFormat.HTML,
+        audience=snapshot.audience,
+        banner=banner,
+        controls=controls,
     )
     response.body = response.render(html)
     response.headers["content-length"] = str(len(response.body))
@@ -164,12 +194,12 @@ def submit(
 def export(request: Request, state: State, snapshot_id: str, extension: str) -> Response:
     """The answer's references as RIS, BibTeX or CSL-JSON, as a download."""
     if extension not in EXPORT_FORMATS:
-        raise WebError(404, "not_found", f"no export format {extension!r}")
+        raise NotFoundError(f"no export format {extension!r}")
     snapshot = state.editorial.snapshot(snapshot_id)
     exporter = state.exporters.get(extension)
     if exporter is None:
-        raise WebError(
-            501, "export_unavailable", f"{EXPORT_FORMATS[extension]} export is not available yet"
+        raise UnavailableError(
+            f"{EXPORT_FORMATS[extension]} export is not available yet", code="export_unavailable"
         )
     body = exporter.write(snapshot.answer.references)
     return Response(
@@ -195,23 +225,23 @@ def library(
 def review_dashboard(request: Request, state: State) -> Response:
     """The advisory board's dashboard: reviews by state."""
     allowed(request, Permission.SEE_REVIEWS)
-    reviews = state.editorial.database.reviews(limit=500)
+    reviews = state.editorial.reviews(limit=500)
     order = [s for s in ReviewState if s is not ReviewState.UNREVIEWED]
     groups = [(s, [r for r in reviews if r.state is s]) for s in order]
     return render_page(request, "review_list.html.j2", groups=groups)
 
 
 @router.get("/review/{review_id}", response_class=HTMLResponse)
-def review_detail(request: Request, state: State, review_id: int) -> Response:
+def review_detail(request: Request, state: State, review_id: ReviewId) -> Response:
     """One review: state, actions the viewer may take, and its audit log."""
     seen = allowed(request, Permission.SEE_REVIEWS)
-    review = state.editorial.database.review(review_id)
+    review = state.editorial.review(review_id)
     actions = [
         (action.value, ACTION_LABELS[action])
         for action in available_actions(review.review, seen.actor)
         if action in ACTION_LABELS
     ]
-    log = state.editorial.database.audit_log(review_id)
+    log = state.editorial.audit_log(review_id)
     return render_page(request, "review_detail.html.j2", review=review, actions=actions, log=log)
 
 
@@ -219,7 +249,7 @@ def review_detail(request: Request, state: State, review_id: int) -> Response:
 def review_action(
     request: Request,
     state: State,
-    review_id: int,
+    review_id: ReviewId,
     action: Annotated[ReviewAction, Form()],
     comment: Annotated[str, Form(max_length=4000)] = "",
     csrf_token: CsrfField = "",

@@ -5,7 +5,10 @@ JSON (the API, and any client that does not ask for HTML)::
     {"error": {"status": 422, "code": "question_refused", "message": "...", "details": [...]}}
 
 Pages get the same status, code and message in an HTML page. medcite's exception tree is
-mapped to statuses here, once (as the CLI maps it to exit codes); anything unexpected is
+mapped to statuses here, once (as the CLI maps it to exit codes); an error's own ``code``
+(``session_expired``, ``csrf_missing`` …) refines the status's. Clients get the error's
+message without its ``path``, and any server path left in it is replaced by what it is
+(``<data dir>``), so nothing about the server's file layout leaks. Anything unexpected is
 logged with its traceback on the server and answered with ``internal_error``, never with
 the traceback.
 """
@@ -13,6 +16,7 @@ the traceback.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,8 +26,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from medcite.errors import (
     AccessError,
+    BusyError,
     ConfigError,
     FetchError,
+    ForgeryError,
     IndexStateError,
     MedciteError,
     NotFoundError,
@@ -31,6 +37,8 @@ from medcite.errors import (
     RoleError,
     SignInError,
     StoreError,
+    ThrottledError,
+    UnavailableError,
     WorkflowError,
 )
 
@@ -43,11 +51,15 @@ STATUSES: dict[type[MedciteError], tuple[int, str]] = {
     AccessError: (403, "forbidden"),
     SignInError: (401, "sign_in_required"),
     RoleError: (403, "forbidden"),
+    ForgeryError: (403, "csrf_invalid"),
+    ThrottledError: (429, "too_many_sign_ins"),
     WorkflowError: (409, "conflict"),
     ConfigError: (503, "unavailable"),
     StoreError: (503, "unavailable"),
     IndexStateError: (503, "index_unavailable"),
+    BusyError: (503, "busy"),
     FetchError: (502, "upstream_failed"),
+    UnavailableError: (501, "unavailable"),
 }
 
 HTTP_CODES = {
@@ -62,19 +74,6 @@ HTTP_CODES = {
     422: "invalid_request",
     429: "too_many_requests",
 }
-
-
-class WebError(Exception):
-    """A refusal decided by the web layer itself (CSRF, session, throttling, body size)."""
-
-    def __init__(
-        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.headers = headers or {}
 
 
 def problem(
@@ -108,11 +107,11 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def on_medcite_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, MedciteError)
         status, code = _status_of(exc)
-        return problem(request, status, code, str(exc))
-
-    async def on_web_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, WebError)
-        return problem(request, exc.status, exc.code, exc.message, headers=exc.headers)
+        headers = {}
+        if isinstance(exc, ThrottledError):
+            headers["Retry-After"] = str(exc.details.get("retry_after", 1))
+        message = public_message(request, exc.message)
+        return problem(request, status, exc.code or code, message, headers=headers)
 
     async def on_validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -129,7 +128,6 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(request, 500, "internal_error", "the server failed; the error was logged")
 
     app.add_exception_handler(MedciteError, on_medcite_error)
-    app.add_exception_handler(WebError, on_web_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(Exception, on_unexpected)
@@ -158,6 +156,22 @@ def validation_problem(request: Request, errors: Any) -> Response:
 def _message(error: Any) -> str:
     message = str(error.get("msg", "invalid"))
     return message[:200]
+
+
+def public_message(request: Request, message: str) -> str:
+    """``message`` with the server's own directories named by what they are."""
+    settings = getattr(getattr(request.app.state, "web", None), "settings", None)
+    if settings is None:
+        return message
+    places = {
+        str(settings.vocab.path(settings.data_dir)): "<vocabulary dir>",
+        str(settings.data_dir): "<data dir>",
+    }
+    for path, name in list(places.items()):
+        places.setdefault(str(Path(path).resolve()), name)
+    for path in sorted(places, key=len, reverse=True):
+        message = message.replace(path, places[path])
+    return message
 
 
 def _status_of(exc: MedciteError) -> tuple[int, str]:

@@ -2,41 +2,32 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from fastapi import Request, Response
 
-from medcite.accounts import hash_password, password_needs_rehash, verify_password
-from medcite.db import User
-from medcite.errors import SignInError
+from medcite.editorial import User
 from medcite.web.context import web_state
 
 
-@cache
-def _dummy_hash() -> str:
-    """Checked when the username is unknown, so a miss costs as long as a wrong password."""
-    return hash_password("not-a-real-password-at-all")
+def client_address(request: Request) -> str:
+    """The client's address as the server saw it: the peer of the connection, or what a
+    trusted proxy said (uvicorn believes ``X-Forwarded-For`` only from the addresses
+    ``medcite serve --trusted-proxy`` names)."""
+    return request.client.host if request.client else ""
 
 
 def sign_in(request: Request, response: Response, username: str, password: str) -> tuple[User, str]:
-    """Check the credentials (throttled) and start a session; returns the user and CSRF token."""
+    """Check the credentials (throttled) and start a new session; returns the user and the
+    CSRF token that goes with the session. Any session the browser had is ended first."""
     state = web_state(request)
-    address = request.client.host if request.client else ""
-    name = username.strip().lower()
-    state.throttle.check(name, address)
-    user = state.editorial.database.user(name) if len(name) <= 64 else None
-    valid = verify_password(user.password_hash if user else _dummy_hash(), password)
-    if user is None or not valid or not user.active:
-        state.throttle.failed(name, address)
-        raise SignInError("wrong username or password, or the account is disabled")
-    state.throttle.succeeded(name, address)
-    if password_needs_rehash(user.password_hash):
-        state.editorial.database.set_password_hash(user.username, hash_password(password))
-    return user, state.cookies.start_session(request, response, user.username)
+    access = state.editorial.access
+    user, session_id = access.sign_in(username, password, client_address(request), state.clock())
+    access.sign_out(state.cookies.session_id(request))
+    return user, state.cookies.start_session(request, response, session_id)
 
 
 def sign_out(request: Request, response: Response) -> None:
-    """End the session and replace the CSRF token."""
+    """End the session on the server, drop its cookie and replace the CSRF token."""
     state = web_state(request)
+    state.editorial.access.sign_out(state.cookies.session_id(request))
     state.cookies.end_session(response)
     state.cookies.issue_csrf(request, response)

@@ -1,0 +1,86 @@
+"""Text as medcite keeps and shows it: NFC, no lone surrogates, no control characters.
+
+Text arrives from places that do not guarantee any of this: the command line (invalid
+UTF-8 in an argument becomes a lone surrogate under Python's ``surrogateescape``), JSON
+(``"\\ud800"`` is legal syntax), MEDLINE text, JSONL and plain files. A lone surrogate
+cannot be encoded, so it crashes whatever writes it (SQLite, tantivy, the terminal); a
+control character reaching a terminal is an instruction to it (``ESC [ 2 J`` clears the
+screen, ``ESC ] 0 ;`` retitles the window); the same letter in two Unicode forms (é as
+one code point or as e + combining accent) would be two words to the index.
+
+So text is cleaned once, where it comes in (:func:`clean_text` for a question,
+:func:`clean_struct` for a whole record): lone surrogates become U+FFFD, control characters
+other than tab, line feed and carriage return are dropped, and the result is NFC
+(Unicode Standard Annex #15). :func:`printable` makes any string safe to print on a
+terminal, for text that did not come through the front door (a stored record written by
+an older medcite, a path, an id in an error message).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, TypeVar
+
+import msgspec
+
+_T = TypeVar("_T")
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 controls except tab, LF and CR; DEL; and the C1 controls (U+0080-U+009F, whose
+U+009B is a one-character CSI, as dangerous to a terminal as ESC [)."""
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""What :func:`printable` shows escaped: every control character but tab and line feed
+(a carriage return could overwrite what was printed before it), and lone surrogates."""
+REPLACEMENT = "\ufffd"
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates replaced, control characters dropped, in NFC."""
+    if text.isascii():
+        return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+    text = _SURROGATES.sub(REPLACEMENT, text)
+    text = _CONTROLS.sub("", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def clean_struct(value: _T) -> _T:
+    """``value`` (a msgspec struct, tuple, list, dict or str) with every string cleaned.
+
+    Returns ``value`` itself when nothing needed cleaning, so clean records cost a walk.
+    """
+    return _clean(value)  # type: ignore[no-any-return]
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, msgspec.Struct):
+        changes = {}
+        for name in value.__struct_fields__:
+            field = getattr(value, name)
+            cleaned = _clean(field)
+            if cleaned is not field:
+                changes[name] = cleaned
+        return msgspec.structs.replace(value, **changes) if changes else value
+    if isinstance(value, tuple | list):
+        items = [_clean(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return type(value)(items)
+    if isinstance(value, dict):
+        pairs = {_clean(key): _clean(item) for key, item in value.items()}
+        unchanged = all(k in value and pairs[k] is value[k] for k in pairs)
+        return value if unchanged and len(pairs) == len(value) else pairs
+    return value
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters and surrogates shown as escapes.
+
+    ``"\\x1b[31m"`` prints as the six characters ``\\x1b[31m``, inert and still visible.
+    """
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
