@@ -32,6 +32,7 @@ def eval_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("dataset", sorted(EXPECTED))
 def test_figures_match_the_expected_file(dataset: str, shared_data: Path, eval_dir: Path) -> None:
     report = evaluate(Dataset(dataset), load_settings(eval_dir, environ={}), data=shared_data)
+    assert report.split == EXPECTED[dataset]["split"]
     off = figures_off(report, EXPECTED[dataset])
     assert not off, (
         f"{dataset} figures moved beyond ±{EXPECTED[dataset]['tolerance']} (fix the regression,"
@@ -40,14 +41,20 @@ def test_figures_match_the_expected_file(dataset: str, shared_data: Path, eval_d
 
 
 TARGETS = {
-    # Floors a regression must not cross: the issues' targets where the system meets them
-    # (NCBI F1 >= 0.75, PubMedQA not below BM25, every statement grounded). BioASQ's target
-    # is MAP@10 >= 1.10 x BM25; the figures above reach 1.098 x, so the floor is 1.09 x.
-    # SciFact's target (nDCG@10 >= 0.70 lexical) is not met (0.687): no floor pretends so.
+    # Floors a regression must not cross: the issues' targets where the recorded figures meet
+    # them. Issue 11 (on BioASQ 11B): ROUGE-2 >= 1.3 x the lead-sentence baseline with >= 90%
+    # answered, document MAP@10 >= 1.10 x BM25; every statement grounded; NCBI F1 >= 0.75.
+    # Not met, so no floor pretends otherwise: snippet F1 >= 0.50 (0.43), abstention >= 90%
+    # where the gold is gone (0.42), SciFact nDCG@10 >= 0.70 lexical (0.683), and PubMedQA's
+    # MRR sits 0.003 below BM25's on its test split.
     "ncbi-disease": lambda systems: systems["medcite"]["f1"] >= 0.75,
-    "pubmedqa": lambda systems: systems["medcite"]["mrr"] >= systems["bm25"]["mrr"] - 0.001,
-    "bioasq-summary": lambda systems: systems["medcite"]["grounded"] == 1.0,
-    "bioasq": lambda systems: systems["medcite"]["map@10"] >= 1.09 * systems["bm25"]["map@10"],
+    "bioasq-summary": lambda systems: (
+        systems["medcite"]["grounded"] == 1.0
+        and systems["medcite"]["rouge2"] >= 1.3 * systems["bm25"]["rouge2"]
+        and systems["medcite"]["answered"] >= 0.9
+    ),
+    "bioasq": lambda systems: systems["medcite"]["map@10"] >= 1.10 * systems["bm25"]["map@10"],
+    "bioasq-abstention": lambda systems: systems["medcite"]["answered_when_present"] >= 0.9,
 }
 
 
