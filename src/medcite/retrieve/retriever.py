@@ -26,7 +26,7 @@ from medcite.records import (
     SearchPlan,
     Sentence,
 )
-from medcite.retrieve.passages import best_passage_scores
+from medcite.retrieve.best_passage import best_passage_scores
 from medcite.retrieve.plan import facet_plan, search_plan
 from medcite.retrieve.rank import Candidate, rank_candidates
 from medcite.settings import RetrieveSettings
