@@ -9,7 +9,14 @@ refuses records mainly about another disease.
 from medcite.retrieve.best_passage import best_passage_scores
 from medcite.retrieve.plan import concept_clauses, facet_plan, search_plan
 from medcite.retrieve.rank import Candidate, Ranking, is_off_topic, rank_candidates
-from medcite.retrieve.retriever import RecordSource, Retrieval, Searcher, TopicReader, retrieve
+from medcite.retrieve.retriever import (
+    RecordSource,
+    Retrieval,
+    Searcher,
+    TopicReader,
+    reordered,
+    retrieve,
+)
 
 __all__ = [
     "Candidate",
@@ -23,6 +30,7 @@ __all__ = [
     "facet_plan",
     "is_off_topic",
     "rank_candidates",
+    "reordered",
     "retrieve",
     "search_plan",
 ]
