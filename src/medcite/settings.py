@@ -364,23 +364,34 @@ class Settings(_Strict):
 
 
 # Left out of the answer's settings hash: secrets, paths, and groups that never change an answer.
-_SECRET_OR_LOCAL: dict[str, Any] = {
-    "data_dir": True,
-    "ncbi": {"api_key", "email"},
-    "database": True,
-    "web": True,
-    "vocab": {"directory"},
-    "sync": True,
+
+
+ANSWER_GROUPS = ("vocab", "index", "retrieve", "answer", "dense")
+"""The settings groups that can change an answer; ingest, NCBI, sync, the database and the
+web change how medcite works, never what it answers."""
+OPERATIONAL: dict[str, frozenset[str]] = {
+    "vocab": frozenset({"directory"}),
+    "index": frozenset({"writer_heap_mb", "writer_threads"}),
+    "dense": frozenset({"encode_batch", "model_path", "static_model_path"}),
 }
+"""Fields of those groups that change how fast or where, not what: left out of the hash."""
+
+
+def settings_digest(settings: BaseModel, group: str) -> str:
+    """The one recipe: sha256 of a settings group's JSON less its operational fields, 16 hex
+    digits. The index manifest records the index group's; answers the ``settings_hash``."""
+    payload = settings.model_dump_json(exclude=set(OPERATIONAL.get(group, ())))
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def settings_hash(settings: Settings, *, group: str | None = None) -> str:
-    """A short stable hash of the settings (or one group), leaving out secrets and paths."""
-    if group is None:
-        payload = settings.model_dump_json(exclude=_SECRET_OR_LOCAL)
-    else:
-        payload = getattr(settings, group).model_dump_json()
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    """A hash of exactly what can change an answer (or of one ``group``), by
+    ``settings_digest``: an operational setting (a timeout, the workers) leaves it as it is,
+    so the snapshot id it goes into stays a permanent address."""
+    if group is not None:
+        return settings_digest(getattr(settings, group), group)
+    digests = "|".join(settings_digest(getattr(settings, g), g) for g in ANSWER_GROUPS)
+    return hashlib.sha256(digests.encode()).hexdigest()[:16]
 
 
 def default_data_dir() -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from medcite.records import (
@@ -20,8 +22,10 @@ from medcite.retrieve import (
     facet_plan,
     is_off_topic,
     rank_candidates,
+    reordered,
     search_plan,
 )
+from medcite.retrieve.retriever import Retrieval
 from medcite.settings import RetrieveSettings
 from medcite.words import content_text
 
@@ -153,3 +157,51 @@ def test_the_guard_can_be_turned_off() -> None:
         QUESTION, [candidate("ms", 9.5, 1, 0.5, 6.0)], RetrieveSettings(topic_guard=False), 2026
     )
     assert [hit.record_id for hit in ranking.hits] == ["ms"]
+
+
+class Store:
+    """An in-memory record source: what ``reordered`` reads a record it had not held from."""
+
+    def __init__(self, *record_ids: str) -> None:
+        self.held = {
+            record_id: Record(record_id, Source.TEXT, record_id) for record_id in record_ids
+        }
+
+    def get_many(self, record_ids: Iterable[str]) -> dict[str, Record]:
+        return {k: self.held[k] for k in record_ids if k in self.held}
+
+    def sentences(self, record: Record) -> tuple[()]:
+        return ()
+
+
+ABOUT_OF = {"lexical": 3.0, "near": 3.0, "words-only": 0.0, "ms": 0.5}
+
+
+def read_topics(record: Record, question: Question) -> RecordTopics:
+    other = 6.0 if record.id == "ms" else 0.0
+    return RecordTopics(
+        record.id,
+        (("D012595", ABOUT_OF[record.id]), ("D008279", 0.0)),
+        "Multiple Sclerosis" if other else "",
+        other,
+    )
+
+
+def test_reordering_reads_and_guards_records_retrieval_had_not_held() -> None:
+    store = Store("lexical", "near", "words-only", "ms")
+    found = Retrieval(
+        QUESTION,
+        (SearchHit("lexical", 1.0, 1),),
+        {"lexical": store.held["lexical"]},
+        (),
+        {"lexical": read_topics(store.held["lexical"], QUESTION)},
+    )
+    dense = [SearchHit(k, 1.0, n) for n, k in enumerate(["near", "ms", "lexical", "words-only"], 1)]
+
+    kept = reordered(found, dense, SETTINGS, store, read_topics)
+    assert [hit.record_id for hit in kept.hits] == ["near", "lexical", "words-only"]
+    assert set(kept.records) == set(kept.topics) == {"near", "lexical", "words-only"}
+    assert kept.refused == (("ms", "Multiple Sclerosis"),)  # the same guard as retrieval's
+
+    citable = reordered(found, dense, SETTINGS, store, read_topics, citable=True)
+    assert [hit.record_id for hit in citable.hits] == ["near", "lexical"]

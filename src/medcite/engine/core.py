@@ -76,7 +76,7 @@ from medcite.records import (
     SourceItem,
     SyncReport,
 )
-from medcite.retrieve import Retrieval, TopicReader, retrieve
+from medcite.retrieve import Retrieval, TopicReader, reordered, retrieve
 from medcite.safe_text import clean_text
 from medcite.settings import Settings, settings_hash
 from medcite.store import SqliteStore, StoreCounts
@@ -448,7 +448,15 @@ class Engine:
         )
         if dense is None:
             return found
-        return found.keeping(dense.rank(question.text, found.hits, self._store.get_many)[:limit])
+        ranked = dense.rank(question.text, found.hits, self._store.get_many)[:limit]
+        return reordered(
+            found,
+            ranked,
+            self.settings.retrieve,
+            self._store,
+            self._topic_reader(question),
+            citable=citable,
+        )
 
     def snippets(self, text: str, limit: int = 10) -> tuple[tuple[Sentence, float], ...]:
         """The sentences of the retrieved records most likely to answer ``text``, best first,

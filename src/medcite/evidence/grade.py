@@ -15,8 +15,8 @@ from medcite.evidence.metadata import (
     design_from_publication_types,
     is_retracted,
 )
-from medcite.evidence.passages import study_passages
 from medcite.evidence.sample_size import sample_size
+from medcite.evidence.study_passages import study_passages
 from medcite.records import EvidenceGrade, EvidenceLevel, GradeSignal, Record, StudyDesign
 
 D, L = StudyDesign, EvidenceLevel

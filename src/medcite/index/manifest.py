@@ -9,7 +9,6 @@ brought, so the engine can replay what an interrupted ingest run did not index.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -18,7 +17,7 @@ from pathlib import Path
 import msgspec
 
 from medcite.errors import IndexDamagedError, IndexStateError, storage_error
-from medcite.settings import IndexSettings
+from medcite.settings import IndexSettings, settings_digest
 
 FORMAT_VERSION = 2
 """Bump when the schema or the way documents are built changes: old indexes are refused.
@@ -28,9 +27,6 @@ FORMAT_VERSION = 2
 
 MANIFEST_FILE_NAME = "manifest.json"
 REBUILD_COMMAND = "medcite index rebuild"
-
-# Settings that change how much memory indexing takes, not what the index holds.
-_SETTINGS_NOT_IN_INDEX = {"writer_heap_mb", "writer_threads"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +43,9 @@ class IndexManifest:
 
 
 def index_settings_hash(settings: IndexSettings) -> str:
-    """A short stable hash of the settings that shape the index (boosts, not writer memory).
-
-    Same recipe as ``medcite.settings.settings_hash`` (sha256 of the JSON, 16 hex digits),
-    but without the writer's memory and threads: they change how fast, not what, is indexed.
-    """
-    payload = settings.model_dump_json(exclude=_SETTINGS_NOT_IN_INDEX)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    """A short stable hash of the settings that shape the index (boosts, not writer memory):
+    ``medcite.settings.settings_digest``, the one recipe."""
+    return settings_digest(settings, "index")
 
 
 def new_manifest(settings: IndexSettings) -> IndexManifest:

@@ -26,9 +26,9 @@ from medcite.records import (
     SearchPlan,
     Sentence,
 )
-from medcite.retrieve.passages import best_passage_scores
+from medcite.retrieve.best_passage import best_passage_scores
 from medcite.retrieve.plan import facet_plan, search_plan
-from medcite.retrieve.rank import Candidate, rank_candidates
+from medcite.retrieve.rank import Candidate, is_off_topic, rank_candidates
 from medcite.settings import RetrieveSettings
 from medcite.words import content_text
 
@@ -69,17 +69,6 @@ class Retrieval:
     records: dict[str, Record]
     refused: tuple[tuple[str, str], ...]
     topics: dict[str, RecordTopics]
-
-    def keeping(self, hits: Sequence[SearchHit]) -> Retrieval:
-        """The same retrieval with only ``hits`` (re-ranked, or cut), in their order."""
-        kept = {hit.record_id for hit in hits}
-        return Retrieval(
-            self.question,
-            tuple(hits),
-            {k: v for k, v in self.records.items() if k in kept},
-            self.refused,
-            {k: v for k, v in self.topics.items() if k in kept},
-        )
 
 
 def retrieve(
@@ -168,3 +157,49 @@ def _lexical_scores(
         for hit in hits:
             scores[hit.record_id] = max(scores.get(hit.record_id, 0.0), hit.score / best)
     return dict(sorted(scores.items(), key=lambda item: -item[1]))
+
+
+def reordered(
+    found: Retrieval,
+    hits: Sequence[SearchHit],
+    settings: RetrieveSettings,
+    records: RecordSource,
+    topics_of: TopicReader,
+    *,
+    citable: bool = False,
+) -> Retrieval:
+    """``found`` re-ordered to ``hits`` (by the dense stage, say).
+
+    A hit retrieval had not read (a dense first stage's nearest record that shares no word
+    with the question) is read now and held to the same guard and ``citable`` rule as the
+    records retrieval ranked itself; without this the evidence stage, which reads only
+    the records a retrieval holds, would drop it silently.
+    """
+    question = found.question
+    new = records.get_many(h.record_id for h in hits if h.record_id not in found.records)
+    held = {**found.records, **new}
+    topics = {**found.topics, **{k: topics_of(record, question) for k, record in new.items()}}
+    conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    refused = [
+        (record_id, topics[record_id].other_disease)
+        for record_id in new
+        if settings.topic_guard and is_off_topic(question, topics[record_id])
+    ]
+    barred = {record_id for record_id, _ in refused}
+
+    def admitted(record_id: str) -> bool:
+        if record_id in found.records:
+            return True
+        if record_id not in new or record_id in barred:
+            return False
+        return not (citable and conditions) or topics[record_id].names(conditions)
+
+    kept = tuple(hit for hit in hits if admitted(hit.record_id))
+    ids = {hit.record_id for hit in kept}
+    return Retrieval(
+        question,
+        kept,
+        {k: v for k, v in held.items() if k in ids},
+        (*found.refused, *refused),
+        {k: v for k, v in topics.items() if k in ids},
+    )

@@ -1,6 +1,6 @@
 """The editorial review workflow as pure transitions (no storage, no clock, no web)."""
 
-from medcite.review.evidence import cited_evidence, evidence_changes
+from medcite.review.evidence_changes import cited_evidence, evidence_changes
 from medcite.review.workflow import (
     RULES,
     Review,

@@ -7,6 +7,7 @@ facets (``question``) — and of a retrieved record's topics (``topics``).
 """
 
 from medcite.understand.abbreviations import Definition, find_definitions
+from medcite.understand.definitions import abbreviation_definitions
 from medcite.understand.lexicon import LEXICON_FORMAT, Lexicon, build_lexicon
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
 from medcite.understand.question import (
@@ -16,7 +17,6 @@ from medcite.understand.question import (
     build_facets,
     understand_question,
 )
-from medcite.understand.records import abbreviation_definitions
 from medcite.understand.roles import GENERIC_CONCEPTS, is_within
 from medcite.understand.senses import CooccurrenceCounts, corpus_context_fit
 from medcite.understand.topics import question_lexicon, record_topics
