@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from medcite.index import record_sentences
+from medcite.ingest import record_sentences
 from medcite.ingest.jats import read_jats_file
 from medcite.ingest.pdf import Line, layout_sections, pdf_pages
 from medcite.records import Record, SectionPart, Source

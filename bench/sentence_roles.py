@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from medcite.evidence.roles import sentence_roles, shipped_role_model  # noqa: E402
-from medcite.index.sentences import record_sentences  # noqa: E402
+from medcite.ingest import record_sentences  # noqa: E402
 from medcite.ingest.demo import demo_corpus_paths  # noqa: E402
 from medcite.ingest.pubmed_xml import read_pubmed_xml  # noqa: E402
 from medcite.records import Record  # noqa: E402

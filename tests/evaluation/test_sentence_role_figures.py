@@ -22,7 +22,7 @@ from medcite.evidence.roles import (
     shipped_role_model,
     split_of,
 )
-from medcite.index.sentences import record_sentences
+from medcite.ingest import record_sentences
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.records import Record

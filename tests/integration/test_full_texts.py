@@ -74,7 +74,7 @@ def test_jats_paragraph_sentences_come_out_whole(articles: tuple[Path, ...]) -> 
     segmenter = pysbd.Segmenter(language="en", clean=False)
     total = whole = 0
     for article in articles:
-        from medcite.index import record_sentences
+        from medcite.ingest import record_sentences
 
         ours = [_normal(s.text) for s in record_sentences(_record(article))]
         for paragraph in jats_paragraphs(article):
@@ -118,7 +118,7 @@ def test_ask_over_the_articles_cites_full_text_sentences_by_section(
 
 
 def test_pdf_sentences_agree_with_the_jats_text(article_pdfs: dict[Path, Path]) -> None:
-    from medcite.index import record_sentences
+    from medcite.ingest import record_sentences
 
     wanted = {SectionPart.ABSTRACT, SectionPart.BODY, SectionPart.CAPTION}
     total = agreed = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.index import record_sentences
+from medcite.ingest import record_sentences
 from medcite.ingest.recommendations import is_guideline_text, recognise, with_recommendations
 from medcite.records import GradingScheme, RecommendationStrength, Record, Section, Source
 

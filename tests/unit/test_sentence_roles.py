@@ -18,7 +18,7 @@ from medcite.evidence.roles import (
     role_model_version,
     shipped_role_model,
 )
-from medcite.index.sentences import record_sentences
+from medcite.ingest import record_sentences
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.records import (
     RHETORICAL_ROLES,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medcite.index.sentences import record_sentences, split_sentences
+from medcite.ingest import record_sentences, split_sentences
 from medcite.records import Record, Section, Source
 
 

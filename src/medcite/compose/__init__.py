@@ -1,15 +1,9 @@
-"""The ``compose`` stage: retrieved, graded records → an extractive, verified answer page."""
+"""The ``compose`` stage: retrieved, graded records → an extractive, verified answer page.
 
-from medcite.compose.audience import POLICIES, AudiencePolicy
-from medcite.compose.checks import check_question
-from medcite.compose.page import compose_answer
-from medcite.compose.verify import statement_matches_source, verify_answer
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1), so a command that answers nothing starts without them.
+"""
 
-__all__ = [
-    "POLICIES",
-    "AudiencePolicy",
-    "check_question",
-    "compose_answer",
-    "statement_matches_source",
-    "verify_answer",
-]
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -15,17 +15,11 @@ them. This stage holds the parts the engine plugs together:
 Only :mod:`~medcite.dense.fusion` and :mod:`~medcite.dense.extra` import without the
 extra; the engine imports the rest inside the code paths that the ``[dense]`` settings
 switch on, after :func:`require_dense_extra` has said clearly what is missing.
+
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1), so a command starts without the parts it does not use.
 """
 
-from medcite.dense.extra import dense_extra_missing, require_dense_extra
-from medcite.dense.fusion import FUSERS, Fuser, fuse, linear_fusion, reciprocal_rank_fusion
+import lazy_loader
 
-__all__ = [
-    "FUSERS",
-    "Fuser",
-    "dense_extra_missing",
-    "fuse",
-    "linear_fusion",
-    "reciprocal_rank_fusion",
-    "require_dense_extra",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -26,39 +26,14 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
-from medcite.compose import check_question, compose_answer, verify_answer
+from medcite import compose, evidence, ingest
 from medcite.dense import require_dense_extra
 from medcite.engine.conversations import Conversations
 from medcite.engine.prepare import prepare_record
 from medcite.engine.sync import sync_pubmed, widen_mesh
 from medcite.engine.vocabularies import Vocabularies
 from medcite.errors import BusyError, ConfigError, IndexStateError, NotFoundError, StoreError
-from medcite.evidence import (
-    ConceptSpotter,
-    RelevanceModel,
-    best_sentences,
-    rank_by_evidence,
-    read_evidence,
-    relevance_model,
-    weigh_evidence,
-)
 from medcite.index import IndexManifest, LexicalIndex
-from medcite.ingest import (
-    DerivedIndex,
-    PreparedItem,
-    RecordSlice,
-    available_cores,
-    batched,
-    catch_up,
-    fetch_pubmed_xml,
-    is_full_text,
-    joined,
-    prepare_items,
-    read_prepared,
-    read_pubmed_xml,
-    store_and_index,
-    write_jsonl,
-)
 from medcite.records import (
     Answer,
     Audience,
@@ -91,10 +66,13 @@ from medcite.understand import (
 )
 from medcite.vocab import VocabularyImport
 
-if TYPE_CHECKING:  # the dense extra is optional: imported only when settings ask for it
+# Names only annotations need: the dense extra is optional (imported when settings ask for
+# it), and ingest's readers are imported when a command ingests, not when one starts.
+if TYPE_CHECKING:
     from medcite.dense.manifest import VectorManifest
     from medcite.dense.ranker import DenseRanker
     from medcite.dense.vectors import VectorUpdate
+    from medcite.ingest import DerivedIndex, PreparedItem, RecordSlice
 
 STORE_FILE = "store.sqlite3"
 INDEX_DIR = "index"
@@ -131,7 +109,9 @@ class Engine:
         self._vocabularies = Vocabularies(settings.vocab.path(settings.data_dir))
         self._conversations = Conversations(settings.data_dir)
         self._dense: DenseRanker | None = None  # opened on first use when [dense] enabled
-        self._model: RelevanceModel | None = None  # read on first use (training needs none)
+        self._model: evidence.RelevanceModel | None = (
+            None  # read on first use (training needs none)
+        )
 
     @classmethod
     def open(cls, settings: Settings, *, rebuilding: bool = False) -> Engine:
@@ -177,7 +157,7 @@ class Engine:
         """Read files or directories of any supported format into the store and index,
         parsing and preparing them in worker processes (``[ingest] workers``), or on a
         cluster's ``executor`` (``engine.cluster``)."""
-        read = read_prepared(
+        read = ingest.read_prepared(
             paths, prepare_record, self._workers(), self.settings.ingest.part_bytes, executor
         )
         return self._store_and_index(read, progress)
@@ -189,9 +169,11 @@ class Engine:
         return self.ingest(self._fetched_items(query, max_records), progress)
 
     def _fetched_items(self, query: str, max_records: int) -> Iterator[SourceItem]:
-        batches = fetch_pubmed_xml(query, max_records, self.settings.ncbi)
+        batches = ingest.fetch_pubmed_xml(query, max_records, self.settings.ncbi)
         for number, payload in enumerate(batches, start=1):
-            yield from read_pubmed_xml(io.BytesIO(payload), f"efetch batch {number} for {query!r}")
+            yield from ingest.read_pubmed_xml(
+                io.BytesIO(payload), f"efetch batch {number} for {query!r}"
+            )
 
     def ingest(
         self, items: Iterable[SourceItem], progress: Progress | None = None
@@ -201,7 +183,7 @@ class Engine:
         Killed at any point, the next :meth:`open` replays what the indexes missed from
         the store, so a rerun never loses or duplicates records (``ingest.pipeline``).
         """
-        return self._store_and_index(prepare_items(items, prepare_record), progress)
+        return self._store_and_index(ingest.prepare_items(items, prepare_record), progress)
 
     def sync_pubmed(
         self,
@@ -222,7 +204,7 @@ class Engine:
             self.settings.data_dir,
             self._store,
             record_slice,
-            lambda paths: read_prepared(
+            lambda paths: ingest.read_prepared(
                 paths, prepare_record, self._workers(), self.settings.ingest.part_bytes
             ),
             lambda items: self._store_and_index(items, progress),
@@ -234,7 +216,7 @@ class Engine:
         self, items: Iterable[PreparedItem], progress: Progress | None
     ) -> IngestSummary:
         with self._index.updating() as update, self._vectors_updating() as vectors:
-            return store_and_index(
+            return ingest.store_and_index(
                 self._with_full_texts(items),
                 self._store,
                 [update] if vectors is None else [update, vectors],
@@ -248,23 +230,25 @@ class Engine:
         or, at 0, one per core."""
         if not self.settings.ingest.read_in_background:
             return 0
-        return self.settings.ingest.workers or available_cores()
+        return self.settings.ingest.workers or ingest.available_cores()
 
     def _with_full_texts(self, items: Iterable[PreparedItem]) -> Iterator[PreparedItem]:
         """``items`` with each full text joined to its stored citation, and each citation
         to its stored full text (``ingest.fulltext``), so one record carries both; a
         joined record is prepared again (its sentences changed)."""
-        for batch in batched(items, self.settings.ingest.batch_size):
+        for batch in ingest.batched(items, self.settings.ingest.batch_size):
             records = [i.record for i in batch if isinstance(i, PreparedRecord)]
-            wanted = {r.id for r in records if is_full_text(r) or r.has_full_text}
-            wanted |= self._store.holding_full_text(r.id for r in records if not is_full_text(r))
+            wanted = {r.id for r in records if ingest.is_full_text(r) or r.has_full_text}
+            wanted |= self._store.holding_full_text(
+                r.id for r in records if not ingest.is_full_text(r)
+            )
             if not wanted:
                 yield from batch
                 continue
             latest: dict[str, Record | None] = dict(self._store.get_many(wanted))
             for item in batch:  # a work may come twice in one batch: join the earlier copy
                 if isinstance(item, PreparedRecord) and item.record.id in wanted:
-                    item = prepare_record(joined(item.record, latest.get(item.record.id)))
+                    item = prepare_record(ingest.joined(item.record, latest.get(item.record.id)))
                 if isinstance(item, PreparedRecord):
                     latest[item.record.id] = item.record
                 elif isinstance(item, Deletion):
@@ -283,7 +267,9 @@ class Engine:
                 self.settings.data_dir / INDEX_DIR, self.settings.index
             )
         with self._index.updating() as update:
-            for batch in batched(self._store.live_records(), self.settings.ingest.batch_size):
+            for batch in ingest.batched(
+                self._store.live_records(), self.settings.ingest.batch_size
+            ):
                 self._store.replace_abbreviations(
                     {r.id: abbreviation_definitions(r) for r in batch}
                 )
@@ -314,7 +300,7 @@ class Engine:
             return
         try:
             with updating() as update:
-                catch_up(
+                ingest.catch_up(
                     self._store.changes_since(applied),
                     update,
                     target,
@@ -339,7 +325,7 @@ class Engine:
 
     def export_jsonl(self, sink: BinaryIO) -> int:
         """Write every live record as JSONL (docs/records.md); returns how many."""
-        return write_jsonl(self._store.live_records(), sink)
+        return ingest.write_jsonl(self._store.live_records(), sink)
 
     def stats(self, *, check_files: bool = True) -> Stats:
         """Store counts and index state of the data directory; with ``check_files`` the
@@ -392,20 +378,20 @@ class Engine:
         retrieval = self.retrieve_for(
             understood, self.settings.answer.candidate_records, citable=True
         )
-        evidence = self._weigh(understood, retrieval, audience)
-        answer = compose_answer(
-            understood, evidence, self.settings.answer, self._provenance(), audience,
+        weighed = self._weigh(understood, retrieval, audience)
+        answer = compose.compose_answer(
+            understood, weighed, self.settings.answer, self._provenance(), audience,
             self._vocabularies.definitions(c.ids for c in understood.concepts),
             self._relevance.answer_threshold,
         )  # fmt: skip
-        answer = verify_answer(answer, {item.record.id: item.record for item in evidence})
+        answer = compose.verify_answer(answer, {item.record.id: item.record for item in weighed})
         if conversation:
             self._conversations.append(conversation, understood)
         return _finished(answer, understood, retrieval, conversation or "", started)
 
     def understand(self, question: str, previous: Question | None = None) -> Question:
         """How medcite reads a question: concepts, roles, kinds and facets."""
-        text = check_question(question, self.settings.answer)
+        text = compose.check_question(question, self.settings.answer)
         knowledge = Knowledge(
             lexicon=self._vocabularies.lexicon(),
             concepts=self._vocabularies.store,
@@ -425,7 +411,7 @@ class Engine:
         if weight <= 0:
             return retrieval.hits[:limit]
         weighed = self._weigh(understood, retrieval, Audience.CLINICIAN)
-        return rank_by_evidence(weighed, weight)[:limit]
+        return evidence.rank_by_evidence(weighed, weight)[:limit]
 
     def retrieve_for(self, question: Question, limit: int, *, citable: bool = False) -> Retrieval:
         """Retrieval for an understood question, with the records and the refused ones;
@@ -464,7 +450,9 @@ class Engine:
         evaluation harness)."""
         understood = self.understand(text)
         retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
-        return best_sentences(self._weigh(understood, retrieval, Audience.CLINICIAN), limit)
+        return evidence.best_sentences(
+            self._weigh(understood, retrieval, Audience.CLINICIAN), limit
+        )
 
     def evidence_features(
         self, text: str
@@ -476,14 +464,16 @@ class Engine:
             question, self.settings.answer.candidate_records, citable=True
         )
         found, spot = self._found(question, retrieval)
-        records, features = read_evidence(question, found, spot, self._index, Audience.CLINICIAN)
+        records, features = evidence.read_evidence(
+            question, found, spot, self._index, Audience.CLINICIAN
+        )
         return question, records, features
 
     @property
-    def _relevance(self) -> RelevanceModel:
+    def _relevance(self) -> evidence.RelevanceModel:
         """The sentence-relevance model (``[answer] relevance_model``), read once."""
         if self._model is None:
-            self._model = relevance_model(self.settings.answer.relevance_model)
+            self._model = evidence.relevance_model(self.settings.answer.relevance_model)
         return self._model
 
     def _weigh(
@@ -491,11 +481,13 @@ class Engine:
     ) -> tuple[RetrievedRecord, ...]:
         """The retrieved records as evidence: graded, each sentence read and scored."""
         found, spot = self._found(question, retrieval)
-        return weigh_evidence(question, found, spot, self._index, audience, self._relevance)
+        return evidence.weigh_evidence(
+            question, found, spot, self._index, audience, self._relevance
+        )
 
     def _found(
         self, question: Question, retrieval: Retrieval
-    ) -> tuple[list[RetrievedRecord], ConceptSpotter]:
+    ) -> tuple[list[RetrievedRecord], evidence.ConceptSpotter]:
         """The retrieved records with their sentences, and a spotter of the question's
         concepts (``understand``'s matcher over a lexicon of just those)."""
         asked = question_lexicon(question)

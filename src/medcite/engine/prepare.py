@@ -1,9 +1,9 @@
 """What ingestion derives from a record before storing it, run in the reader processes.
 
-A module-level function, so worker processes import it by name; it joins two stages the
-``ingest`` package may not import itself: sentence splitting (``index``) and the
-abbreviations a record defines (``understand``), and recognises a guideline's
-recommendations on the sentences (``ingest.recommendations``).
+A module-level function, so worker processes import it by name. It lives in the engine
+because it joins ingestion's own work (sentence splitting, and a guideline's
+recommendations recognised on the sentences) with a stage ``ingest`` may not import:
+the abbreviations a record defines (``understand``).
 
 Grading (``evidence.grade_record``) is not done here: it costs more than parsing a
 record (see bench/ingest_throughput.py's notes), and ``ask`` grades only the twenty
@@ -12,8 +12,7 @@ records it reads, caching the grades.
 
 from __future__ import annotations
 
-from medcite.index import record_sentences
-from medcite.ingest import with_recommendations
+from medcite.ingest import record_sentences, with_recommendations
 from medcite.records import PreparedRecord, Record
 from medcite.safe_text import clean_struct
 from medcite.understand import abbreviation_definitions

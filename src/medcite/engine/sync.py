@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from medcite import ingest
 from medcite.errors import ConfigError
-from medcite.ingest import NlmMirror, PreparedItem, RecordSlice, pending_files
 from medcite.records import IngestSummary, SyncedFile, SyncReport
 from medcite.settings import SyncSettings
 from medcite.store import SqliteStore
 from medcite.vocab import VocabularyStore
 
-Apply = Callable[[Iterable[PreparedItem]], IngestSummary]
-ReadPrepared = Callable[[Sequence[Path]], Iterable[PreparedItem]]
+if TYPE_CHECKING:  # ingest's readers are imported when a sync runs, not when a command starts
+    Apply = Callable[[Iterable[ingest.PreparedItem]], IngestSummary]
+    ReadPrepared = Callable[[Sequence[Path]], Iterable[ingest.PreparedItem]]
 
 
 def widen_mesh(descriptors: Iterable[str], vocabulary: VocabularyStore) -> frozenset[str]:
@@ -45,7 +47,7 @@ def sync_pubmed(
     settings: SyncSettings,
     data_dir: Path,
     store: SqliteStore,
-    record_slice: RecordSlice,
+    record_slice: ingest.RecordSlice,
     read: ReadPrepared,
     apply: Apply,
     *,
@@ -61,14 +63,16 @@ def sync_pubmed(
             f"{data_dir}: was synced with the slice {sorted(others)[0]!r}, not {described!r}; "
             "use the same slice, or a fresh data directory for another"
         )
-    with NlmMirror(
+    with ingest.NlmMirror(
         base_url or settings.base_url,
         settings.mirror_path(data_dir),
         max_retries=settings.max_retries,
         backoff_seconds=settings.backoff_seconds,
         timeout_seconds=settings.timeout_seconds,
     ) as mirror:
-        todo = pending_files(mirror.list_files(), {name: md5 for name, (md5, _) in applied.items()})
+        todo = ingest.pending_files(
+            mirror.list_files(), {name: md5 for name, (md5, _) in applied.items()}
+        )
         if dry_run:
             files = tuple(
                 SyncedFile(f.path, downloaded=mirror.local_path(f).is_file()) for f in todo

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from medcite import vocab
 from medcite.records import ConceptMention, Vocabulary
 from medcite.understand import (
     GENERIC_CONCEPTS,
@@ -19,7 +20,7 @@ from medcite.understand import (
     find_mentions,
     is_within,
 )
-from medcite.vocab import VocabularyImport, VocabularyStore, read_vocabulary_file
+from medcite.vocab import VocabularyImport, VocabularyStore
 
 VOCABULARY_FILE = "vocab.sqlite3"
 LEXICON_GLOB = "lexicon-*.msgpack"
@@ -62,7 +63,7 @@ class Vocabularies:
 
         Nothing is stored unless the whole file reads cleanly; the lexicon is rebuilt.
         """
-        found = read_vocabulary_file(path)
+        found = vocab.read_vocabulary_file(path)
         imported = self.store.replace_vocabulary(
             found.vocabulary, found.concepts, path, found.sha256
         )

@@ -7,35 +7,11 @@ through ``Engine.ingest`` and asks questions through the same engine calls users
 No stage imports it. Metrics (``ranking``, ``overlap``, ``rouge``) are pure functions
 with hand-computed oracle tests; dataset readers (``datasets``) turn each benchmark's
 own files into the shared ``cases``.
+
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1): the CLI's help needs only the benchmarks' names.
 """
 
-from __future__ import annotations
+import lazy_loader
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
-from medcite.evaluate.names import Dataset
-
-if TYPE_CHECKING:
-    from medcite.evaluate.harness import DATA_ENV, dataset_path, evaluate
-    from medcite.evaluate.report import Report, report_view
-    from medcite.evaluate.splits import Split
-
-_HOMES = {
-    "DATA_ENV": "harness",
-    "dataset_path": "harness",
-    "evaluate": "harness",
-    "Report": "report",
-    "report_view": "report",
-    "Split": "splits",
-}
-__all__ = ["DATA_ENV", "Dataset", "Report", "Split", "dataset_path", "evaluate", "report_view"]
-
-
-def __getattr__(name: str) -> Any:
-    """The harness and the report are imported when first used (PEP 562): the CLI's help
-    needs only the benchmarks' names."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

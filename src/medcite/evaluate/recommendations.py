@@ -30,7 +30,7 @@ from pathlib import Path
 
 from medcite.errors import SourceError
 from medcite.evaluate.datasets.ngc import GuidelineSummary
-from medcite.index import record_sentences
+from medcite.ingest import record_sentences
 from medcite.ingest.recommendations import with_recommendations
 
 _GRADE_VALUE = re.compile(

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from medcite.engine import Engine
 from medcite.evaluate.cases import TextSpan
-from medcite.index import record_sentences
+from medcite.ingest import record_sentences
 from medcite.records import Sentence
 
 MEDCITE = "medcite"

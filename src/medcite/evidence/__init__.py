@@ -14,35 +14,11 @@
 
 Pure functions over ``records`` types; the rules are data (ordered tables, dicts keyed
 by enum) in the modules that use them.
+
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1), so a command that answers nothing starts without them.
 """
 
-from medcite.evidence.features import FEATURES
-from medcite.evidence.grade import LEVEL_OF_DESIGN, grade_record
-from medcite.evidence.numbers import find_numbers
-from medcite.evidence.ranking import best_sentences, rank_by_evidence
-from medcite.evidence.readability import readability
-from medcite.evidence.relevance import RelevanceModel, load_model, relevance_model, shipped_model
-from medcite.evidence.roles import role_model_version, sentence_roles
-from medcite.evidence.sample_size import sample_size
-from medcite.evidence.weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
+import lazy_loader
 
-__all__ = [
-    "FEATURES",
-    "LEVEL_OF_DESIGN",
-    "ConceptSpotter",
-    "RelevanceModel",
-    "WordStatistics",
-    "best_sentences",
-    "find_numbers",
-    "grade_record",
-    "load_model",
-    "rank_by_evidence",
-    "read_evidence",
-    "readability",
-    "relevance_model",
-    "role_model_version",
-    "sample_size",
-    "sentence_roles",
-    "shipped_model",
-    "weigh_evidence",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -1,4 +1,4 @@
-"""The index stage: sentences of records, and the lexical (BM25) index with its manifest."""
+"""The index stage: the lexical (BM25) index of records, with its manifest."""
 
 from medcite.index.lexical import IndexUpdate, LexicalIndex
 from medcite.index.manifest import (
@@ -10,7 +10,6 @@ from medcite.index.manifest import (
 )
 from medcite.index.query import QueryTerms, analyze, analyze_query_text, build_query
 from medcite.index.schema import build_schema, field_boosts
-from medcite.index.sentences import record_sentences, split_sentences
 
 __all__ = [
     "FORMAT_VERSION",
@@ -26,6 +25,4 @@ __all__ = [
     "field_boosts",
     "index_settings_hash",
     "read_manifest",
-    "record_sentences",
-    "split_sentences",
 ]

@@ -12,55 +12,14 @@
 * ``joined``, ``is_full_text``: a full text and its PubMed citation made one record
   (``fulltext.py``); ``with_recommendations``: a guideline text's recommendations
   recognised on its sentences (``recommendations.py``).
+* ``record_sentences``, ``split_sentences``: a record's text split into the sentences that
+  answers quote (``sentences.py``), stored with it at ingestion.
+
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1): ``show`` or ``stats`` need none of the readers, the
+network client or lxml, and start without them (``bench/cli_startup.py``).
 """
 
-from medcite.ingest.demo import demo_corpus_paths
-from medcite.ingest.eutils import fetch_pubmed_xml
-from medcite.ingest.fulltext import is_full_text, joined
-from medcite.ingest.jsonl import write_jsonl
-from medcite.ingest.nlm_mirror import NlmFile, NlmMirror
-from medcite.ingest.nlm_sync import RecordSlice, pending_files
-from medcite.ingest.pipeline import (
-    DerivedIndex,
-    Progress,
-    RecordStore,
-    batched,
-    catch_up,
-    store_and_index,
-)
-from medcite.ingest.pubmed_xml import read_pubmed_xml
-from medcite.ingest.recommendations import with_recommendations
-from medcite.ingest.sources import read_sources
-from medcite.ingest.workers import (
-    Prepare,
-    PreparedItem,
-    available_cores,
-    prepare_items,
-    read_prepared,
-)
+import lazy_loader
 
-__all__ = [
-    "DerivedIndex",
-    "NlmFile",
-    "NlmMirror",
-    "Prepare",
-    "PreparedItem",
-    "Progress",
-    "RecordSlice",
-    "RecordStore",
-    "available_cores",
-    "batched",
-    "catch_up",
-    "demo_corpus_paths",
-    "fetch_pubmed_xml",
-    "is_full_text",
-    "joined",
-    "pending_files",
-    "prepare_items",
-    "read_prepared",
-    "read_pubmed_xml",
-    "read_sources",
-    "store_and_index",
-    "with_recommendations",
-    "write_jsonl",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

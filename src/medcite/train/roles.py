@@ -1,7 +1,7 @@
 """Rebuild the sentence-role model from PubMed XML (by default the offline demo corpus).
 
 The labelled abstracts come from medcite's own PubMed reader and sentence splitter
-(``index.sentences.record_sentences``), the fitting and the figures from
+(``ingest.record_sentences``), the fitting and the figures from
 ``evidence.roles.training``. The file written is byte-for-byte the same for the same
 input files: JSON with sorted keys, gzip without a timestamp.
 """
@@ -24,7 +24,7 @@ from medcite.evidence.roles import (
     labelled_abstract,
     train_role_model,
 )
-from medcite.index.sentences import record_sentences
+from medcite.ingest import record_sentences
 from medcite.ingest.demo import demo_corpus_paths
 from medcite.ingest.pubmed_xml import read_pubmed_xml
 from medcite.records import Record, Rejection

@@ -4,31 +4,11 @@ concept records, Disease Ontology) read and stored.
 The user supplies the files (NLM's MeSH download page, the Disease Ontology releases);
 medcite bundles none. Readers turn each format into ``records.Concept``s; the store
 keeps them, with tree numbers and parents for broader/narrower look-ups.
+
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1), so a command starts without the parts it does not use.
 """
 
-from medcite.vocab.formats import (
-    VocabularyFile,
-    VocabularyFormat,
-    detect_format,
-    read_vocabulary_file,
-)
-from medcite.vocab.mesh_ascii import read_mesh_ascii
-from medcite.vocab.mesh_supplementary import read_scr_ascii, read_scr_xml
-from medcite.vocab.mesh_xml import read_mesh_xml
-from medcite.vocab.obo import looks_like_abbreviation, read_obo
-from medcite.vocab.store import VocabularyImport, VocabularyStore
+import lazy_loader
 
-__all__ = [
-    "VocabularyFile",
-    "VocabularyFormat",
-    "VocabularyImport",
-    "VocabularyStore",
-    "detect_format",
-    "looks_like_abbreviation",
-    "read_mesh_ascii",
-    "read_mesh_xml",
-    "read_obo",
-    "read_scr_ascii",
-    "read_scr_xml",
-    "read_vocabulary_file",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

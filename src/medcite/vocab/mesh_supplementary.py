@@ -11,7 +11,8 @@ with ``*NEWRECORD``; ``NM`` is the name, ``SY`` a synonym written like a descrip
 — a descriptor *name*, ``*`` marking it major and ``/qualifier`` an attached qualifier —,
 ``NO`` the note, ``UI`` the ``C…`` id; ``PA``, ``RN``, ``II``, ``SO`` and the dates are
 skipped. The names in ``HM`` become descriptor ids when the store maps them
-(``VocabularyStore`` does so on import, from the MeSH descriptors loaded).
+(``VocabularyStore.replace_vocabulary`` does so on import, from the MeSH descriptors
+loaded).
 
 XML layout (DTD ``nlmsupplementalrecordset``): ``SupplementalRecordUI``,
 ``SupplementalRecordName/String``, ``Note``, ``HeadingMappedToList/HeadingMappedTo/
@@ -21,11 +22,8 @@ as in descriptor records.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-
-from msgspec.structs import replace
 
 from medcite.records import Concept, Vocabulary
 from medcite.vocab.mesh_ascii import read_ascii_records, sort_entry_terms, split_entry
@@ -34,7 +32,6 @@ from medcite.vocab.parsed import ParsedConcept, vocabulary_error
 
 ROOT = "SupplementalRecordSet"
 RECORD = "SupplementalRecord"
-DESCRIPTOR_ID = re.compile(r"^D\d{6,9}$")
 
 
 def read_scr_ascii(path: Path) -> Iterator[ParsedConcept]:
@@ -95,32 +92,6 @@ def read_scr_xml(path: Path) -> Iterator[ParsedConcept]:
             mapped_to=tuple(dict.fromkeys(m for m in mapped if m)),
         )
         yield ParsedConcept(concept, line)
-
-
-def map_heading_names(
-    concepts: Sequence[Concept], descriptor_ids: Mapping[str, str]
-) -> tuple[Concept, ...]:
-    """The concepts with the heading names of ``mapped_to`` replaced by descriptor ids.
-
-    ``descriptor_ids`` maps case-folded descriptor names to ids; a name it lacks (no
-    MeSH loaded yet, or a heading retired since) is kept as written.
-    """
-    return tuple(
-        replace(
-            concept,
-            mapped_to=tuple(
-                dict.fromkeys(
-                    heading
-                    if DESCRIPTOR_ID.match(heading)
-                    else descriptor_ids.get(heading.casefold(), heading)
-                    for heading in concept.mapped_to
-                )
-            ),
-        )
-        if any(not DESCRIPTOR_ID.match(heading) for heading in concept.mapped_to)
-        else concept
-        for concept in concepts
-    )
 
 
 def _heading_name(value: str) -> str:

@@ -9,17 +9,21 @@ question "which concepts are narrower than this one?" is asked on every expansio
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import msgspec
+from msgspec.structs import replace
 
 from medcite.records import Concept, Vocabulary
 from medcite.sqlitefiles import open_sqlite, sqlite_failures
-from medcite.vocab.mesh_supplementary import map_heading_names
+
+# A MeSH descriptor id; a supplementary record's mapped heading that is not one is a name.
+DESCRIPTOR_ID = re.compile(r"^D\d{6,9}$")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS concepts (
@@ -199,3 +203,29 @@ class VocabularyStore:
             "SELECT concept_id FROM tree_numbers WHERE tree_number = ?", (tree_number,)
         ).fetchone()
         return row[0] if row else None
+
+
+def map_heading_names(
+    concepts: Sequence[Concept], descriptor_ids: Mapping[str, str]
+) -> tuple[Concept, ...]:
+    """The concepts with the heading names of ``mapped_to`` replaced by descriptor ids.
+
+    ``descriptor_ids`` maps case-folded descriptor names to ids; a name it lacks (no
+    MeSH loaded yet, or a heading retired since) is kept as written.
+    """
+    return tuple(
+        replace(
+            concept,
+            mapped_to=tuple(
+                dict.fromkeys(
+                    heading
+                    if DESCRIPTOR_ID.match(heading)
+                    else descriptor_ids.get(heading.casefold(), heading)
+                    for heading in concept.mapped_to
+                )
+            ),
+        )
+        if any(not DESCRIPTOR_ID.match(heading) for heading in concept.mapped_to)
+        else concept
+        for concept in concepts
+    )

@@ -1,0 +1,32 @@
+"""The names ``medcite.evidence`` exports, each imported from its module when first used."""
+
+from .features import FEATURES
+from .grade import LEVEL_OF_DESIGN, grade_record
+from .numbers import find_numbers
+from .ranking import best_sentences, rank_by_evidence
+from .readability import readability
+from .relevance import RelevanceModel, load_model, relevance_model, shipped_model
+from .roles import role_model_version, sentence_roles
+from .sample_size import sample_size
+from .weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
+
+__all__ = [
+    "FEATURES",
+    "LEVEL_OF_DESIGN",
+    "ConceptSpotter",
+    "RelevanceModel",
+    "WordStatistics",
+    "best_sentences",
+    "find_numbers",
+    "grade_record",
+    "load_model",
+    "rank_by_evidence",
+    "read_evidence",
+    "readability",
+    "relevance_model",
+    "role_model_version",
+    "sample_size",
+    "sentence_roles",
+    "shipped_model",
+    "weigh_evidence",
+]
