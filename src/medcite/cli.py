@@ -127,7 +127,7 @@ def main_options(
 ) -> None:
     """Options that apply to every command."""
     if version:
-        out.print(f"medcite {__version__}")
+        out().print(f"medcite {__version__}")
         raise typer.Exit()
     ctx.obj = data_dir
 
@@ -235,8 +235,8 @@ def _finish_sync(report: SyncReport) -> None:
                 f": {found.read} read, {found.added} added, {found.updated} updated, "
                 f"{found.unchanged} unchanged, {found.deleted} deleted, {found.rejected} rejected"
             )
-        err.print(line, markup=False, highlight=False)
-    err.print(
+        err().print(line, markup=False, highlight=False)
+    err().print(
         f"{len(report.files)} file(s) {verb}, {report.already_applied} applied before "
         f"({report.slice})",
         markup=False,
@@ -244,7 +244,7 @@ def _finish_sync(report: SyncReport) -> None:
     )
     rejections = [r for f in report.files if f.summary for r in f.summary.rejections]
     for rejection in rejections:
-        err.print(f"rejected: {rejection}", markup=False, highlight=False)
+        err().print(f"rejected: {rejection}", markup=False, highlight=False)
     if rejections:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -270,7 +270,7 @@ def search(
             ]
         )
     else:
-        out.print(search_view(results))
+        out().print(search_view(results))
 
 
 @app.command()
@@ -282,14 +282,14 @@ def show(
     """Show one stored record."""
     import msgspec
 
-    from medcite.render import record_view
-
     with opened_engine(ctx) as engine:
         record = engine.show(record_id)
     if output is TextOrJson.json:
         print_json(msgspec.to_builtins(record))
     else:
-        out.print(record_view(record))
+        from medcite.render import record_view  # the terminal renderer: text output only
+
+        out().print(record_view(record))
 
 
 @app.command()
@@ -323,7 +323,7 @@ def ask(
     with opened_engine(ctx) as engine:
         answer = engine.ask(question, audience=audience, conversation=conversation)
     if answer.conversation:
-        err.print(
+        err().print(
             f"conversation {answer.conversation} (continue it with "
             f"--conversation {answer.conversation})"
         )
@@ -344,7 +344,7 @@ def understand(
     if output is TextOrJson.json:
         print_json(question_to_json(understood))
     else:
-        out.print(question_view(understood))
+        out().print(question_view(understood))
 
 
 @vocab_app.command("import")
@@ -358,7 +358,7 @@ def vocab_import(
     with opened_engine(ctx) as engine:
         for path in paths:
             imported = engine.import_vocabulary(path)
-            err.print(f"{imported.vocabulary}: {imported.concepts} concepts from {path}")
+            err().print(f"{imported.vocabulary}: {imported.concepts} concepts from {path}")
 
 
 @vocab_app.command("list")
@@ -382,10 +382,10 @@ def vocab_list(
     if output is TextOrJson.json:
         print_json(rows)
     elif not rows:
-        out.print("no vocabularies loaded; run `medcite vocab import FILE`")
+        out().print("no vocabularies loaded; run `medcite vocab import FILE`")
     else:
         for row in rows:
-            out.print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
+            out().print(f"{row['vocabulary']:>6}  {row['concepts']:>7} concepts  {row['source']}")
 
 
 @app.command("eval")
@@ -421,7 +421,7 @@ def eval_benchmark(
     if output is TextOrJson.json:
         print_json(report.to_json())
     else:
-        out.print(report_view(report))
+        out().print(report_view(report))
 
 
 @train_app.command("relevance")
@@ -449,10 +449,10 @@ def train_relevance_model(
     if output is TextOrJson.json:
         print_json({"model": str(target), "version": trained.model.version} | trained.figures)
         return
-    out.print(f"model {trained.model.version} written to {target}", markup=False)
-    out.print(f"use it with [answer] relevance_model = {str(target)!r}", markup=False)
+    out().print(f"model {trained.model.version} written to {target}", markup=False)
+    out().print(f"use it with [answer] relevance_model = {str(target)!r}", markup=False)
     for name in ("dev_average_precision", "dev_auc", "answer_threshold", "dev_answer_and_abstain"):
-        out.print(f"{name}: {trained.figures[name]}", markup=False)
+        out().print(f"{name}: {trained.figures[name]}", markup=False)
 
 
 @train_app.command("roles")
@@ -475,7 +475,7 @@ def train_roles_command(
         with _progress("reading abstracts") as advance:
             compared = compare_role_settings(corpus or (), advance)
         for training, accuracy, rows in compared:
-            out.print(
+            out().print(
                 f"{training.feature_set:<17} C={training.regularization:<5} "
                 f"prune={training.prune:<5} dev accuracy {accuracy:.4f}  {rows} weight rows"
             )
@@ -483,10 +483,10 @@ def train_roles_command(
     with _progress("reading abstracts") as advance:
         run = train_roles(model_path, corpus or (), advance=advance)
     split_sizes = ", ".join(f"{name} {n}" for name, n in run.abstracts.items())
-    out.print(f"{run.path}: {run.version} (abstracts: {split_sizes})")
+    out().print(f"{run.path}: {run.version} (abstracts: {split_sizes})")
     for split, systems in run.figures.items():
         for system, figures in systems.items():
-            out.print(f"  {split:>4} {system:<18} accuracy {figures['accuracy']:.4f}")
+            out().print(f"  {split:>4} {system:<18} accuracy {figures['accuracy']:.4f}")
 
 
 @index_app.command("rebuild")
@@ -499,10 +499,10 @@ def index_rebuild(ctx: typer.Context) -> None:
         _progress("indexing") as advance,
     ):
         manifest = engine.rebuild_index(advance)
-    out.print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
+    out().print(f"index rebuilt: {manifest.record_count} records, snapshot {manifest.snapshot_id}")
     flagged = recheck_approved(settings_of(ctx), only_if_present=True)
     if flagged:
-        out.print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
+        out().print(f"{flagged} approved answer(s) flagged for re-review: their evidence changed")
 
 
 @dense_app.command("distill")
@@ -510,7 +510,7 @@ def dense_distill(ctx: typer.Context) -> None:
     """Distill the static encoder offline from the local transformer weights."""
     with opened_engine(ctx) as engine:
         folder = engine.distill_static_model()
-    out.print(f"static model written to {folder}; now run `medcite dense build`")
+    out().print(f"static model written to {folder}; now run `medcite dense build`")
 
 
 @dense_app.command("build")
@@ -522,7 +522,7 @@ def dense_build(ctx: typer.Context, cluster: Annotated[str | None, CLUSTER_OPTIO
         _progress("embedding") as advance,
     ):
         manifest = engine.build_vectors(advance, executor)
-    out.print(
+    out().print(
         f"vector index built: {manifest.record_count} records, {manifest.dimension} "
         f"dimensions, {manifest.structure}, encoder {manifest.encoder_name}"
     )
@@ -545,7 +545,7 @@ def export_jsonl(
                     count = engine.export_jsonl(sink)
             except OSError as exc:  # a full disk names the export, not "a file"
                 raise storage_error(exc, output, "writing the export") from exc
-    err.print(f"exported {count} records")
+    err().print(f"exported {count} records")
 
 
 STDIN_LIMIT = 1_000_000
@@ -568,13 +568,13 @@ def _show(rendered: Any) -> None:
     elif isinstance(rendered, str):
         write_document(rendered)
     else:
-        out.print(rendered)
+        out().print(rendered)
 
 
 def _finish_ingest(summary: IngestSummary) -> None:
     from medcite.render import ingest_summary_view
 
-    err.print(ingest_summary_view(summary))
+    err().print(ingest_summary_view(summary))
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -582,13 +582,13 @@ def _finish_ingest(summary: IngestSummary) -> None:
 @contextmanager
 def _progress(label: str) -> Iterator[Callable[[int], None]]:
     """A rich progress display on a terminal; silent when output is redirected."""
-    if not err.is_terminal:
+    if not err().is_terminal:
         yield lambda _n: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with Progress(*columns, console=err(), transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda n: bar.advance(task, n)
 
@@ -613,7 +613,7 @@ def run(argv: list[str]) -> int:
         usage.show()
         return usage.exit_code
     except ABORTS:
-        err.print("aborted")
+        err().print("aborted")
         return 130
     except BrokenPipeError:  # the reader of our output went away (``| head``): nothing to say
         return EXIT_BROKEN_PIPE

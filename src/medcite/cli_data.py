@@ -46,7 +46,7 @@ def opened_engine(ctx: typer.Context) -> Iterator[Engine]:
     with Engine.open(settings_of(ctx)) as engine:
         behind = engine.index_behind()
         if behind:
-            err.print(
+            err().print(
                 f"note: the index is {behind} change(s) behind the store and could not catch "
                 "up here (a read-only or full disk, or another medcite writing); results may "
                 "miss them"
@@ -77,7 +77,7 @@ def stats(
         print_json(shown)
     else:
         for name, value in shown.items():
-            out.print(f"{name:>20}  {value}")
+            out().print(f"{name:>20}  {value}")
     if problem is not None:
         raise problem
 
@@ -89,7 +89,7 @@ def check(ctx: typer.Context) -> None:
 
     findings = check_data_dir(settings_of(ctx))
     for finding in findings:
-        out.print(f"{finding.subject}: {finding.summary}")
+        out().print(f"{finding.subject}: {finding.summary}")
     problems = [finding.problem for finding in findings if finding.problem is not None]
     for problem in problems[1:]:
         print_error(str(problem))

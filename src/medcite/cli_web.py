@@ -107,7 +107,7 @@ def serve(
         pass  # the index caught up with the store once, before workers share it
     secret_key(settings)  # created once, so every worker signs with the same key
     os.environ[DATA_DIR_ENV] = str(settings.data_dir)  # where each worker finds its data
-    err.print(f"medcite serving {settings.data_dir} on http://{host}:{port}/")
+    err().print(f"medcite serving {settings.data_dir} on http://{host}:{port}/")
     uvicorn.run(
         "medcite.web.app:app_from_environment",
         factory=True,
@@ -137,7 +137,7 @@ def users_add(
     password = _new_password(password_stdin)
     with _access(_settings(ctx)) as access:
         access.add_user(name, role, password, datetime.now(UTC))
-    err.print(f"added {name} ({role.value})")
+    err().print(f"added {name} ({role.value})")
 
 
 @users_app.command("list")
@@ -166,7 +166,7 @@ def users_list(
             "yes" if user.active else "no",
             user.created_at.date().isoformat(),
         )
-    out.print(table)
+    out().print(table)
 
 
 @users_app.command("disable")
@@ -174,7 +174,7 @@ def users_disable(ctx: typer.Context, username: str) -> None:
     """Disable an account; its sessions end at once, for good."""
     with _access(_settings(ctx)) as access:
         access.set_user_active(username, False)
-    err.print(f"disabled {username}")
+    err().print(f"disabled {username}")
 
 
 @users_app.command("enable")
@@ -182,7 +182,7 @@ def users_enable(ctx: typer.Context, username: str) -> None:
     """Enable a disabled account again (it signs in anew: no old session comes back)."""
     with _access(_settings(ctx)) as access:
         access.set_user_active(username, True)
-    err.print(f"enabled {username}")
+    err().print(f"enabled {username}")
 
 
 @users_app.command("password")
@@ -197,7 +197,7 @@ def users_password(
     password = _new_password(password_stdin)
     with _access(_settings(ctx)) as access:
         access.set_password(username, password)
-    err.print(f"new password set for {username}; its sessions ended")
+    err().print(f"new password set for {username}; its sessions ended")
 
 
 @users_app.command("sign-out")
@@ -205,7 +205,7 @@ def users_sign_out(ctx: typer.Context, username: str) -> None:
     """End every session of an account, wherever it signed in."""
     with _access(_settings(ctx)) as access:
         ended = access.sign_out_everywhere(username)
-    err.print(f"signed out {ended} session(s) of {username}")
+    err().print(f"signed out {ended} session(s) of {username}")
 
 
 @db_app.command("upgrade")
@@ -213,7 +213,7 @@ def db_upgrade(ctx: typer.Context) -> None:
     """Apply the database migrations not yet applied (Alembic)."""
     with _database(_settings(ctx)) as database:
         revision = database.revision()
-    err.print(f"database at schema revision {revision}")
+    err().print(f"database at schema revision {revision}")
 
 
 @review_app.command("recheck")
@@ -221,7 +221,7 @@ def review_recheck(ctx: typer.Context) -> None:
     """Answer every approved question again; flag for re-review those whose evidence changed."""
     settings = _settings(ctx)
     flagged = recheck_approved(settings)
-    err.print(f"{flagged} approved answer(s) flagged for re-review")
+    err().print(f"{flagged} approved answer(s) flagged for re-review")
 
 
 def recheck_approved(settings: Settings, *, only_if_present: bool = False) -> int:

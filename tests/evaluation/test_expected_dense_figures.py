@@ -48,6 +48,7 @@ def test_dense_figures_match_the_expected_file(
     settings = load_settings(dense_eval_dir, environ={})
     assert settings.dense.enabled and settings.dense.first_stage
     report = evaluate(Dataset(dataset), settings, data=shared_data)
+    assert report.split == EXPECTED[dataset]["split"]
     off = figures_off(report, EXPECTED[dataset])
     assert not off, f"{dataset} dense figures moved beyond the file's tolerance:\n" + "\n".join(off)
 

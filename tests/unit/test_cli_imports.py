@@ -1,6 +1,6 @@
 """A command imports what it needs when it runs: the command line itself (what ``--help``
 loads) imports no database, web framework, index, parser or renderer, and ``show`` and
-``stats`` none of ingestion's readers, the network client or the answering stages.
+``stats`` in JSON none of ingestion's readers, the network client, the answering stages or rich.
 Timings are ``bench/cli_startup.py``'s; this checks the cause, which timing on a shared
 machine cannot."""
 
@@ -41,8 +41,9 @@ def test_the_command_line_imports_nothing_heavy_until_a_command_runs() -> None:
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
-# What reading a stored record or the index's state never needs: they are imported when a
-# command ingests (readers, lxml, the E-utilities client) or answers (evidence, compose).
+# What reading a stored record or the index's state as JSON never needs: they are imported
+# when a command ingests (readers, lxml, the E-utilities client), answers (evidence,
+# compose) or prints to the terminal (rich).
 NOT_FOR_READING = (
     "httpx",
     "lxml.etree",
@@ -54,6 +55,7 @@ NOT_FOR_READING = (
     "medcite.ingest.workers",
     "medcite.vocab.formats",
     "numpy",
+    "rich.console",
     "sqlalchemy",
 )
 

@@ -1,33 +1,9 @@
-"""Accounts: roles and what each may do, password hashing, account names."""
+"""Accounts: roles and what each may do, password hashing, account names.
 
-from medcite.accounts.passwords import (
-    MIN_PASSWORD_CHARS,
-    hash_password,
-    password_needs_rehash,
-    verify_password,
-)
-from medcite.accounts.roles import (
-    ANONYMOUS,
-    PERMISSIONS,
-    SYSTEM,
-    Actor,
-    Permission,
-    Role,
-    check_username,
-    require,
-)
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1), so a command starts without the parts it does not use.
+"""
 
-__all__ = [
-    "ANONYMOUS",
-    "MIN_PASSWORD_CHARS",
-    "PERMISSIONS",
-    "SYSTEM",
-    "Actor",
-    "Permission",
-    "Role",
-    "check_username",
-    "hash_password",
-    "password_needs_rehash",
-    "require",
-    "verify_password",
-]
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

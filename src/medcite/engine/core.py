@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from msgspec.structs import replace
 
-from medcite import compose, evidence, ingest
+from medcite import compose, evidence, ingest, understand
 from medcite.dense import require_dense_extra
 from medcite.engine.conversations import Conversations
 from medcite.engine.prepare import prepare_record
@@ -55,15 +55,6 @@ from medcite.retrieve import Retrieval, TopicReader, reordered, retrieve
 from medcite.safe_text import clean_text
 from medcite.settings import Settings, settings_hash
 from medcite.store import SqliteStore, StoreCounts
-from medcite.understand import (
-    Knowledge,
-    abbreviation_definitions,
-    corpus_context_fit,
-    count_concepts,
-    question_lexicon,
-    record_topics,
-    understand_question,
-)
 from medcite.vocab import VocabularyImport
 
 # Names only annotations need: the dense extra is optional (imported when settings ask for
@@ -271,7 +262,7 @@ class Engine:
                 self._store.live_records(), self.settings.ingest.batch_size
             ):
                 self._store.replace_abbreviations(
-                    {r.id: abbreviation_definitions(r) for r in batch}
+                    {r.id: understand.abbreviation_definitions(r) for r in batch}
                 )
                 update.upsert(batch)
                 if progress is not None:
@@ -392,14 +383,14 @@ class Engine:
     def understand(self, question: str, previous: Question | None = None) -> Question:
         """How medcite reads a question: concepts, roles, kinds and facets."""
         text = compose.check_question(question, self.settings.answer)
-        knowledge = Knowledge(
+        knowledge = understand.Knowledge(
             lexicon=self._vocabularies.lexicon(),
             concepts=self._vocabularies.store,
             senses=self._store,
-            context_fit=corpus_context_fit(self._index),
+            context_fit=understand.corpus_context_fit(self._index),
             rarity=self._index.word_rarity,
         )
-        return understand_question(text, knowledge, previous)
+        return understand.understand_question(text, knowledge, previous)
 
     def retrieve(self, question: str, limit: int = 10) -> tuple[SearchHit, ...]:
         """The best ``limit`` records for a question, best first: concept-aware retrieval,
@@ -490,7 +481,7 @@ class Engine:
     ) -> tuple[list[RetrievedRecord], evidence.ConceptSpotter]:
         """The retrieved records with their sentences, and a spotter of the question's
         concepts (``understand``'s matcher over a lexicon of just those)."""
-        asked = question_lexicon(question)
+        asked = understand.question_lexicon(question)
         found = [
             RetrievedRecord(
                 record,
@@ -504,17 +495,17 @@ class Engine:
         ]
 
         def spot(text: str) -> tuple[str, ...]:
-            return tuple(count_concepts(text, asked, asked.short_forms))
+            return tuple(understand.count_concepts(text, asked, asked.short_forms))
 
         return found, spot
 
     def _topic_reader(self, question: Question) -> TopicReader:
         """What a record is about, for this question (``understand.record_topics``)."""
-        asked = question_lexicon(question)
+        asked = understand.question_lexicon(question)
         lexicon = self._vocabularies.lexicon()
 
         def topics(record: Record, question: Question) -> RecordTopics:
-            return record_topics(record, question, asked, lexicon)
+            return understand.record_topics(record, question, asked, lexicon)
 
         return topics
 

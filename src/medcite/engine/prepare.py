@@ -12,7 +12,7 @@ records it reads, caching the grades.
 
 from __future__ import annotations
 
-from medcite.ingest import record_sentences, with_recommendations
+from medcite import ingest
 from medcite.records import PreparedRecord, Record
 from medcite.safe_text import clean_struct
 from medcite.understand import abbreviation_definitions
@@ -23,7 +23,7 @@ def prepare_record(record: Record) -> PreparedRecord:
     ``safe_text``), with its sentence spans, the abbreviations it defines and, for a
     guideline text, the recommendations its sentences state."""
     record = clean_struct(record)
-    spans = tuple((s.section_index, s.start, s.end) for s in record_sentences(record))
+    spans = tuple((s.section_index, s.start, s.end) for s in ingest.record_sentences(record))
     return PreparedRecord(
-        with_recommendations(record, spans), spans, abbreviation_definitions(record)
+        ingest.with_recommendations(record, spans), spans, abbreviation_definitions(record)
     )
