@@ -36,10 +36,9 @@ from medcite.errors import (
     WorkflowError,
     storage_error,
 )
-from medcite.evaluate.names import Dataset
-from medcite.evaluate.splits import Split
+from medcite.evaluate import Dataset, Split
 from medcite.records import Audience
-from medcite.render.formats import AnswerFormat, render
+from medcite.render import AnswerFormat, render
 
 if TYPE_CHECKING:
     from medcite.records import IngestSummary, SyncReport
@@ -145,7 +144,7 @@ def ingest(
     cluster: Annotated[str | None, CLUSTER_OPTION] = None,
 ) -> None:
     """Read PubMed XML, MEDLINE text, JSONL or text files into the store and index."""
-    from medcite.ingest.demo import demo_corpus_paths
+    from medcite.ingest import demo_corpus_paths
 
     sources = [*(demo_corpus_paths() if demo else ()), *(paths or ())]
     if not sources:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 import click
 import typer
 
-from medcite.accounts.roles import Role, check_username
+from medcite.accounts import Role, check_username
 from medcite.console import err, out
 from medcite.errors import ConfigError
 from medcite.safe_text import clean_text

@@ -30,8 +30,7 @@ from pathlib import Path
 
 from medcite.errors import SourceError
 from medcite.evaluate.datasets.ngc import GuidelineSummary
-from medcite.ingest import record_sentences
-from medcite.ingest.recommendations import with_recommendations
+from medcite.ingest import record_sentences, with_recommendations
 
 _GRADE_VALUE = re.compile(
     r"(?P<word>\b(?i:very[- ]low|high|moderate|low|strong|weak|conditional|discretionary|"

@@ -5,8 +5,17 @@ from .grade import LEVEL_OF_DESIGN, grade_record
 from .numbers import find_numbers
 from .ranking import best_sentences, rank_by_evidence
 from .readability import readability
-from .relevance import RelevanceModel, load_model, relevance_model, shipped_model
-from .roles import role_model_version, sentence_roles
+from .relevance import RelevanceModel, Tree, load_model, relevance_model, shipped_model
+from .roles import (
+    LabelledAbstract,
+    RoleTraining,
+    compare_on_dev,
+    encode_role_model,
+    labelled_abstract,
+    role_model_version,
+    sentence_roles,
+    train_role_model,
+)
 from .sample_size import sample_size
 from .weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
 
@@ -14,11 +23,17 @@ __all__ = [
     "FEATURES",
     "LEVEL_OF_DESIGN",
     "ConceptSpotter",
+    "LabelledAbstract",
     "RelevanceModel",
+    "RoleTraining",
+    "Tree",
     "WordStatistics",
     "best_sentences",
+    "compare_on_dev",
+    "encode_role_model",
     "find_numbers",
     "grade_record",
+    "labelled_abstract",
     "load_model",
     "rank_by_evidence",
     "read_evidence",
@@ -28,5 +43,6 @@ __all__ = [
     "sample_size",
     "sentence_roles",
     "shipped_model",
+    "train_role_model",
     "weigh_evidence",
 ]

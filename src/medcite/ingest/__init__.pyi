@@ -4,6 +4,7 @@ from .demo import demo_corpus_paths
 from .eutils import fetch_pubmed_xml
 from .fulltext import is_full_text, joined
 from .jsonl import write_jsonl
+from .medquad import read_medquad_jsonl
 from .nlm_mirror import NlmFile, NlmMirror
 from .nlm_sync import RecordSlice, pending_files
 from .pipeline import DerivedIndex, Progress, RecordStore, batched, catch_up, store_and_index
@@ -31,6 +32,7 @@ __all__ = [
     "joined",
     "pending_files",
     "prepare_items",
+    "read_medquad_jsonl",
     "read_prepared",
     "read_pubmed_xml",
     "read_sources",

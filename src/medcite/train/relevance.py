@@ -33,8 +33,7 @@ from medcite.evaluate.names import Dataset
 from medcite.evaluate.splits import Split, bioasq_split, in_dev
 from medcite.evaluate.vocabularies import data_root, ensure_vocabularies
 from medcite.evaluate.workspace import open_corpus
-from medcite.evidence import FEATURES, RelevanceModel
-from medcite.evidence.relevance import Tree
+from medcite.evidence import FEATURES, RelevanceModel, Tree
 from medcite.settings import Settings
 from medcite.train.examples import Example, LabelledQuestion, collect_examples
 

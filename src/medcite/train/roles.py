@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from medcite.errors import SourceError
-from medcite.evidence.roles import (
+from medcite.evidence import (
     LabelledAbstract,
     RoleTraining,
     compare_on_dev,
@@ -24,9 +24,7 @@ from medcite.evidence.roles import (
     labelled_abstract,
     train_role_model,
 )
-from medcite.ingest import record_sentences
-from medcite.ingest.demo import demo_corpus_paths
-from medcite.ingest.pubmed_xml import read_pubmed_xml
+from medcite.ingest import demo_corpus_paths, read_pubmed_xml, record_sentences
 from medcite.records import Record, Rejection
 
 

@@ -34,7 +34,7 @@ from lxml import etree
 from medcite.errors import SourceError
 from medcite.evaluate.cases import AnswerQuery, Corpus
 from medcite.evaluate.datasets.files import find_file, read_text
-from medcite.ingest.medquad import read_medquad_jsonl
+from medcite.ingest import read_medquad_jsonl
 from medcite.records import Record, Rejection
 
 NAME = "medquad"
