@@ -115,9 +115,11 @@ def pdf_pages(path: Path) -> tuple[list[list[Line]], dict[str, str]]:
 def _page_lines(textpage: Any) -> list[Line]:
     """A page's lines from PDFium, each placed by the loose box of its first character.
 
-    PDFium writes a hyphen it found at a line's end as U+FFFE; it is the text's "-".
+    PDFium writes a hyphen it found at a line's end as U+FFFE; it is the text's "-". The
+    range is given explicitly: pypdfium2 4.x sends a call with default arguments to
+    ``get_text_bounded`` instead, whose text the character boxes below do not index.
     """
-    text = textpage.get_text_range().replace("\ufffe", "-")
+    text = textpage.get_text_range(0, textpage.count_chars()).replace("\ufffe", "-")
     lines: list[Line] = []
     position = 0
     previous_bottom: float | None = None
