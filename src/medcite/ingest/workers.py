@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 import msgspec
@@ -80,7 +80,7 @@ def read_prepared(
         return
     first = list(islice(tasks, 2))
     if workers <= 0 or len(first) < 2:  # one piece: starting processes would cost more
-        for task in (*first, *tasks):
+        for task in chain(first, tasks):
             yield from prepare_items(read_task(task), prepare)
         return
     pool = ProcessPoolExecutor(
@@ -90,7 +90,8 @@ def read_prepared(
         initargs=(os.getpid(),),
     )
     try:
-        yield from _in_order((*first, *tasks), prepare, pool, workers * AHEAD_PER_WORKER)
+        # chained, never unpacked: the tasks hold the files' bytes, read as they are needed
+        yield from _in_order(chain(first, tasks), prepare, pool, workers * AHEAD_PER_WORKER)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
