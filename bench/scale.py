@@ -72,21 +72,31 @@ def copied_files(folder: Path, copies: range) -> list[Path]:
     return sorted(written)
 
 
+_PEAK_MIB = (
+    "def peak_mib():\n"
+    "    # VmHWM: this process's own peak. ru_maxrss would report at least the bench's own\n"
+    "    # memory when it forked this process, which Linux carries across exec.\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            return int(line.split()[1]) / 1024\n"
+    "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+)
+
+
 def grow(data_dir: Path, files: list[Path], workers: int) -> dict[str, Any]:
     """Ingest ``files`` into ``data_dir`` in a fresh process; rate and peak memory."""
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
         "from medcite.engine import Engine\n"
-        "from medcite.settings import load_settings\n"
-        "if __name__ == '__main__':\n"
+        "from medcite.settings import load_settings\n" + _PEAK_MIB + "if __name__ == '__main__':\n"
         "    files = [Path(p) for p in sys.argv[3:]]\n"
         "    env = {'MEDCITE_INGEST__WORKERS': sys.argv[2]}\n"
         "    with Engine.open(load_settings(Path(sys.argv[1]), environ=env)) as engine:\n"
         "        started = time.perf_counter()\n"
         "        summary = engine.ingest_paths(files)\n"
         "        seconds = time.perf_counter() - started\n"
-        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "    peak = peak_mib()\n"
         "    print(json.dumps({'read': summary.read, 'seconds': seconds, 'peak_mib': peak}))\n"
     )
     done = subprocess.run(
@@ -110,8 +120,7 @@ def serve_and_measure(data_dir: Path, queries: int, vocab_dir: Path) -> dict[str
         "from pathlib import Path\n"
         "from query_latency import questions, tantivy_baseline, timed\n"
         "from medcite.engine import INDEX_DIR, Engine\n"
-        "from medcite.settings import load_settings\n"
-        "if __name__ == '__main__':\n"
+        "from medcite.settings import load_settings\n" + _PEAK_MIB + "if __name__ == '__main__':\n"
         "    data_dir, count, vocab = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])\n"
         "    out = {}\n"
         "    with Engine.open(load_settings(data_dir, environ={})) as engine:\n"
@@ -124,8 +133,7 @@ def serve_and_measure(data_dir: Path, queries: int, vocab_dir: Path) -> dict[str
         "        out['tantivy'] = timed(tantivy_baseline(data_dir / INDEX_DIR), texts)\n"
         "        out['search'] = timed(lambda t: engine.search(t, 10), texts)\n"
         "        out['ask'] = timed(engine.ask, texts)\n"
-        "    out['serving_peak_rss_mib'] = round(\n"
-        "        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)\n"
+        "    out['serving_peak_rss_mib'] = round(peak_mib(), 1)\n"
         "    print(json.dumps(out))\n"
     )
     done = subprocess.run(
