@@ -74,8 +74,9 @@ def phase_ingest(path: Path) -> int:
     from medcite.engine import Engine
     from medcite.settings import load_settings
 
-    workers = os.environ.get("BENCH_WORKERS", "0")
-    environ = {"MEDCITE_INGEST__WORKERS": workers}
+    # Only when asked: a revision older than the setting refuses it (``--baseline-rev``).
+    workers = os.environ.get("BENCH_WORKERS")
+    environ = {"MEDCITE_INGEST__WORKERS": workers} if workers else {}
     with (
         tempfile.TemporaryDirectory() as data_dir,
         Engine.open(load_settings(Path(data_dir), environ=environ)) as engine,
@@ -177,10 +178,11 @@ def main() -> None:
     )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    os.environ["BENCH_WORKERS"] = str(args.workers)
-    if args.phase:  # child process: one phase on one file
+    if args.phase:  # child process: one phase on one file (its workers come by BENCH_WORKERS)
         print(json.dumps(run_phase(args.phase, args.files[0])))
         return
+    if args.workers:
+        os.environ["BENCH_WORKERS"] = str(args.workers)
     phases = [name for name in args.phases.split(",") if name]
     with tempfile.TemporaryDirectory() as scratch:
         baseline = (
