@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -70,6 +70,19 @@ def _open_for_reading(path: Path, what: str, pragmas: Sequence[str]) -> sqlite3.
         return connection
     assert failure is not None
     raise sqlite_error(failure, path, f"cannot open {what}") from failure
+
+
+IN_CHUNK = 500
+"""Keys per ``IN (...)`` query: well under SQLite's limit on bound parameters."""
+
+
+def in_chunks(keys: Iterable[str]) -> Iterator[tuple[list[str], str]]:
+    """The distinct ``keys`` in chunks of at most ``IN_CHUNK``, each with its placeholders
+    (``"?,?,?"``) for an ``IN (...)`` clause."""
+    distinct = list(dict.fromkeys(keys))
+    for start in range(0, len(distinct), IN_CHUNK):
+        chunk = distinct[start : start + IN_CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def is_read_only(connection: sqlite3.Connection) -> bool:

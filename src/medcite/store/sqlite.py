@@ -33,7 +33,7 @@ from medcite.records import (
     Record,
     Sentence,
 )
-from medcite.sqlitefiles import is_read_only, open_sqlite, sqlite_failures
+from medcite.sqlitefiles import in_chunks, is_read_only, open_sqlite, sqlite_failures
 from medcite.store.codec import (
     FIRST_DICTIONARY,
     TRAIN_AFTER,
@@ -168,11 +168,8 @@ class SqliteStore:
 
     def _rows_of(self, record_ids: Iterable[str]) -> dict[str, _Row]:
         """The stored state of these ids (one query per 500), updated as the batch writes."""
-        ids = list(dict.fromkeys(record_ids))
         rows: dict[str, _Row] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(record_ids):
             for record_id, version, deleted, codec, document in self._db.execute(
                 f"SELECT id, version, deleted, codec, document FROM records WHERE id IN ({marks})",
                 chunk,
@@ -351,11 +348,8 @@ class SqliteStore:
 
     def get_many(self, record_ids: Iterable[str]) -> dict[str, Record]:
         """The live records among ``record_ids``, keyed by id (absent ids are left out)."""
-        ids = list(dict.fromkeys(record_ids))
         found: dict[str, Record] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(record_ids):
             rows = self._db.execute(
                 f"SELECT id, codec, document FROM records WHERE deleted = 0 AND id IN ({marks})",
                 chunk,
@@ -370,11 +364,8 @@ class SqliteStore:
         Looked for in the stored JSON itself (``"part":"body"``, as msgspec writes a
         section of the body) once decompressed, so no record is parsed.
         """
-        ids = list(dict.fromkeys(record_ids))
         found: set[str] = set()
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(record_ids):
             rows = self._db.execute(
                 f"SELECT id, codec, document FROM records WHERE deleted = 0 AND id IN ({marks})",
                 chunk,

@@ -20,7 +20,7 @@ import msgspec
 from msgspec.structs import replace
 
 from medcite.records import Concept, Vocabulary
-from medcite.sqlitefiles import open_sqlite, sqlite_failures
+from medcite.sqlitefiles import in_chunks, open_sqlite, sqlite_failures
 
 # A MeSH descriptor id; a supplementary record's mapped heading that is not one is a name.
 DESCRIPTOR_ID = re.compile(r"^D\d{6,9}$")
@@ -160,11 +160,8 @@ class VocabularyStore:
 
     def get_many(self, concept_ids: Iterable[str]) -> dict[str, Concept]:
         """The concepts of ``concept_ids`` that exist, by id."""
-        ids = list(dict.fromkeys(concept_ids))
         found: dict[str, Concept] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(concept_ids):
             for (body,) in self._db.execute(
                 f"SELECT body FROM concepts WHERE id IN ({marks})", chunk
             ):
