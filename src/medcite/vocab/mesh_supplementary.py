@@ -27,7 +27,12 @@ from pathlib import Path
 
 from medcite.records import Concept, Vocabulary
 from medcite.vocab.mesh_ascii import read_ascii_records, sort_entry_terms, split_entry
-from medcite.vocab.mesh_xml import concept_terms, line_of, read_xml_records
+from medcite.vocab.mesh_xml import (
+    concept_terms,
+    line_of,
+    read_xml_records,
+    required_id_and_name,
+)
 from medcite.vocab.parsed import ParsedConcept, vocabulary_error
 
 ROOT = "SupplementalRecordSet"
@@ -69,11 +74,9 @@ def read_scr_xml(path: Path) -> Iterator[ParsedConcept]:
     """The records of an XML SCR file (plain or gzip), each with its line number."""
     for element in read_xml_records(path, ROOT, RECORD, "a MeSH supplementary record file"):
         line = line_of(element)
-        ui = (element.findtext("SupplementalRecordUI") or "").strip()
-        name = (element.findtext("SupplementalRecordName/String") or "").strip()
-        if not ui or not name:
-            missing = "SupplementalRecordUI" if not ui else "SupplementalRecordName"
-            raise vocabulary_error(path, line, f"<{RECORD}> without {missing}")
+        ui, name = required_id_and_name(
+            path, element, "SupplementalRecordUI", "SupplementalRecordName"
+        )
         _, terms = concept_terms(element)
         synonyms, abbreviations = sort_entry_terms(terms, name)
         mapped = (

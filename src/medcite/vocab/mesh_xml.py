@@ -78,11 +78,7 @@ def concept_terms(element: etree._Element) -> tuple[str, list[tuple[str, str]]]:
 
 def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
     line = line_of(element)
-    ui = (element.findtext("DescriptorUI") or "").strip()
-    name = (element.findtext("DescriptorName/String") or "").strip()
-    if not ui or not name:
-        missing = "DescriptorUI" if not ui else "DescriptorName"
-        raise vocabulary_error(path, line, f"<{RECORD}> without {missing}")
+    ui, name = required_id_and_name(path, element, "DescriptorUI", "DescriptorName")
     definition, terms = concept_terms(element)
     synonyms, abbreviations = sort_entry_terms(terms, name)
     concept_record = Concept(
@@ -97,6 +93,19 @@ def _descriptor(path: Path, element: etree._Element) -> ParsedConcept:
         definition=definition,
     )
     return ParsedConcept(concept_record, line)
+
+
+def required_id_and_name(
+    path: Path, element: etree._Element, id_tag: str, name_tag: str
+) -> tuple[str, str]:
+    """A record's id (``id_tag``) and name (``name_tag/String``); a record without either
+    is refused naming the file, its line and the missing element."""
+    ui = (element.findtext(id_tag) or "").strip()
+    name = (element.findtext(f"{name_tag}/String") or "").strip()
+    if not ui or not name:
+        missing = id_tag if not ui else name_tag
+        raise vocabulary_error(path, line_of(element), f"<{element.tag}> without {missing}")
+    return ui, name
 
 
 def line_of(element: etree._Element) -> int:
