@@ -45,12 +45,40 @@ def clean_text(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+_NEEDS_CLEANING = re.compile(rb"\\u00[01][0-9a-f]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
+"""In msgspec's JSON: a control character msgspec escapes (C0 but tab, LF and CR), or one
+it writes as itself (DEL, the C1 range in UTF-8). ``\\\\b`` (a backslash, then b) matches
+too, and only costs the walk."""
+
+
 def clean_struct(value: _T) -> _T:
     """``value`` (a msgspec struct, tuple, list, dict or str) with every string cleaned.
 
-    Returns ``value`` itself when nothing needed cleaning, so clean records cost a walk.
+    Returns ``value`` itself when nothing needed cleaning. Almost every record is clean,
+    so that is first checked on the record as msgspec's JSON (a few microseconds, in C):
+    a lone surrogate cannot be encoded, a control character shows in the bytes, and the
+    whole document is NFC exactly when each of its strings is (JSON's quotes, which
+    bound every string, compose with nothing). Only a record that fails the check is
+    walked string by string, several times slower.
     """
-    return _clean(value)  # type: ignore[no-any-return]
+    try:
+        encoded = msgspec.json.encode(value)
+    except (UnicodeEncodeError, TypeError):  # a lone surrogate; a type JSON cannot hold
+        return _clean(value)  # type: ignore[no-any-return]
+    if _has_control_character(encoded) or not _is_nfc(encoded):
+        return _clean(value)  # type: ignore[no-any-return]
+    return value
+
+
+def _has_control_character(encoded: bytes) -> bool:
+    # ``in`` first: a byte search is several times faster than the pattern's, and rare
+    return (
+        b"\\" in encoded or b"\x7f" in encoded or b"\xc2" in encoded
+    ) and _NEEDS_CLEANING.search(encoded) is not None
+
+
+def _is_nfc(encoded: bytes) -> bool:
+    return encoded.isascii() or unicodedata.is_normalized("NFC", encoded.decode())
 
 
 def _clean(value: Any) -> Any:

@@ -2,29 +2,13 @@
 
 Every shell (CLI, HTTP API, web pages, evaluation harness) calls :class:`Engine`; only
 this package knows all the stages.
+
+The names are listed once, in ``__init__.pyi``, and each is imported from its module when
+first used (lazy_loader, SPEC 1): an ingest worker process imports only
+``engine.prepare``, not the whole engine and its settings.
 """
 
-from medcite.engine.conversations import CONVERSATIONS_FILE, new_conversation_id
-from medcite.engine.core import (
-    INDEX_DIR,
-    STORE_FILE,
-    Engine,
-    Progress,
-    Stats,
-    normalise_record_id,
-)
-from medcite.engine.vocabularies import VOCABULARY_FILE
-from medcite.retrieve import Retrieval
+import lazy_loader
 
-__all__ = [
-    "CONVERSATIONS_FILE",
-    "INDEX_DIR",
-    "STORE_FILE",
-    "VOCABULARY_FILE",
-    "Engine",
-    "Progress",
-    "Retrieval",
-    "Stats",
-    "new_conversation_id",
-    "normalise_record_id",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)
+"""The names ``medcite.engine`` exports, each imported from its module when first used."""

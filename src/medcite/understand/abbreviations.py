@@ -12,11 +12,13 @@ in abstracts with high precision, which is what a table of senses needs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _PARENTHESIS = re.compile(r"\(([^()]{1,120})\)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\[\]()]\s|[.;:!?]$")
 _WORD = re.compile(r"\S+")
+_FIRST_ITEM_END = re.compile(r"[;,]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,12 @@ def is_short_form_candidate(text: str) -> bool:
 def find_definitions(text: str) -> list[Definition]:
     """Every "long form (SF)" and "SF (long form)" definition in ``text``, in order."""
     found: list[Definition] = []
+    if "(" not in text:
+        return found
+    clause_starts = [end.end() for end in _CLAUSE_BREAK.finditer(text)]
     for match in _PARENTHESIS.finditer(text):
-        inside = re.split(r"[;,]\s", match.group(1), maxsplit=1)[0].strip()
-        before = _clause_before(text, match.start())
+        inside = _FIRST_ITEM_END.split(match.group(1), maxsplit=1)[0].strip()
+        before = _clause_before(text, match.start(), clause_starts)
         if is_short_form_candidate(inside):
             long_form = best_long_form(inside, _last_words(before, _max_words(inside)))
             if long_form:
@@ -67,6 +72,9 @@ def best_long_form(short_form: str, candidate: str) -> str:
     Characters are matched from the end; the short form's first character must begin a
     word of the long form. Non-alphanumeric characters of the short form are skipped.
     """
+    lowered: str | list[str] = candidate.lower()
+    if len(lowered) != len(candidate):  # a letter that lowers to two ("İ"): one by one
+        lowered = [character.lower() for character in candidate]
     s_index, l_index = len(short_form) - 1, len(candidate) - 1
     while s_index >= 0:
         char = short_form[s_index].lower()
@@ -74,7 +82,7 @@ def best_long_form(short_form: str, candidate: str) -> str:
             s_index -= 1
             continue
         while l_index >= 0 and (
-            candidate[l_index].lower() != char
+            lowered[l_index] != char
             or (s_index == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
         ):
             l_index -= 1
@@ -89,11 +97,18 @@ def best_long_form(short_form: str, candidate: str) -> str:
     return long_form
 
 
-def _clause_before(text: str, position: int) -> str:
-    """The text before ``position`` back to the last clause break (sentence end, bracket)."""
-    before = text[:position]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    return before[breaks[-1].end() :] if breaks else before
+def _clause_before(text: str, position: int, clause_starts: list[int]) -> str:
+    """The text before ``position`` back to the last clause break (sentence end, bracket).
+
+    ``clause_starts`` are the ends of the clause breaks of the whole text, found once:
+    searching the text before each parenthesis again made a long abstract's cost grow
+    with the square of its parentheses. A sentence end right before ``position`` is a
+    break only there (``[.;:!?]$``), where the text is cut.
+    """
+    if text[position - 1 : position] in (".", ";", ":", "!", "?"):
+        return ""
+    start = clause_starts[index - 1] if (index := bisect_right(clause_starts, position)) else 0
+    return text[start:position]
 
 
 def _max_words(short_form: str) -> int:
