@@ -20,6 +20,7 @@ like PubMed XML, a path that cannot be read) is one piece of work, read whole.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -156,7 +157,8 @@ class _Counter:
     def __init__(self, prolog: bytes, root_tag: str, end_tags: list[bytes]) -> None:
         self._prolog = prolog
         self._root_tag = root_tag
-        self._end_tags = end_tags
+        # one scan for all end tags: half the time of one ``bytes.count`` per tag
+        self._end_tag = re.compile(b"|".join(re.escape(tag) for tag in end_tags))
         self._line = 1
         self._records = 0
         self._first = True
@@ -166,7 +168,7 @@ class _Counter:
     ) -> XmlPart:
         first_line, records_before = self._line, self._records
         self._line += body.count(b"\n")
-        self._records += sum(body.count(tag) for tag in self._end_tags)
+        self._records += len(self._end_tag.findall(body))
         start = FilePart(
             self._prolog,
             self._root_tag,
