@@ -13,6 +13,9 @@ its peak RSS is its own (and that of the reader process it starts, if any):
 - ``lxml``: a bare ``lxml.etree.iterparse`` loop that only counts and clears records —
   the baseline of what XML parsing can do here;
 - ``parse``: medcite's reader producing typed records (no store, no index);
+- ``prepare`` (on request): the reader processes' whole job in this one process — parse,
+  then clean, split sentences, find abbreviations and recommendations
+  (``engine.prepare``);
 - ``ingest``: the whole path — parse, sentence split and abbreviations in ``--workers``
   worker processes (0: one per core), the compressed SQLite store and the tantivy index —
   into a fresh data directory (``Engine.ingest_paths``).
@@ -70,6 +73,14 @@ def phase_parse(path: Path) -> int:
     return sum(1 for _ in read_pubmed_xml(path))
 
 
+def phase_prepare(path: Path) -> int:
+    from medcite.engine.prepare import prepare_record
+    from medcite.ingest.pubmed_xml import read_pubmed_xml
+    from medcite.records import Record
+
+    return sum(1 for r in read_pubmed_xml(path) if isinstance(r, Record) and prepare_record(r))
+
+
 def phase_ingest(path: Path) -> int:
     from medcite.engine import Engine
     from medcite.settings import load_settings
@@ -96,6 +107,7 @@ def phase_grade(path: Path) -> int:
 PHASES = {
     "lxml": phase_lxml,
     "parse": phase_parse,
+    "prepare": phase_prepare,
     "ingest": phase_ingest,
     "grade": phase_grade,
 }
@@ -171,7 +183,9 @@ def main() -> None:
     parser.add_argument("--baseline-rev", help="also measure medcite at this git revision")
     parser.add_argument("--repeat", type=int, default=1, help="runs per phase (median kept)")
     parser.add_argument(
-        "--phases", default="lxml,parse,ingest", help="comma-separated phases (also: grade)"
+        "--phases",
+        default="lxml,parse,ingest",
+        help="comma-separated phases (also: prepare, grade)",
     )
     parser.add_argument(
         "--workers", type=int, default=0, help="ingest worker processes (0: one per core)"

@@ -148,6 +148,14 @@ class AnswerSettings(_Strict):
     bottom_line_statements: int = Field(2, ge=1, le=3, description="Statements in the bottom line.")
     research_statements: int = Field(6, ge=0, le=50, description="Bullets under the research.")
     statements_per_record: int = Field(2, ge=1, le=10, description="Most bullets from one record.")
+    snippet_probability: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Snippets (the sentences that answer, as BioASQ asks for them) end where "
+        "the relevance model's probability falls below this; the best is always given. "
+        "0.5: more likely than not an answer.",
+    )
     relevance_model: str = Field(
         "",
         description="Sentence-relevance model (JSON from `medcite train relevance`); "

@@ -106,6 +106,16 @@ def test_the_sentence_covering_the_rare_words_of_the_question_is_the_most_releva
     assert best.text.startswith("Intraspinal calcinosis") and chance == max(relevance)
 
 
+def test_snippets_after_the_best_stop_below_the_floor() -> None:
+    (item,) = weigh_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE)
+    chances = sorted((note.relevance or 0.0 for note in item.notes), reverse=True)
+    floor = (chances[0] + chances[1]) / 2  # between the best sentence and the next
+
+    assert len(best_sentences([item], 3)) == 3
+    assert [chance for _, chance in best_sentences([item], 3, floor)] == chances[:1]
+    assert len(best_sentences([item], 3, 1.0)) == 1  # the best is given, whatever its chance
+
+
 def test_records_re_ranked_by_their_best_sentence() -> None:
     weighed = weigh_evidence(
         QUESTION, [OTHER, ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE

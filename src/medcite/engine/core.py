@@ -438,11 +438,14 @@ class Engine:
     def snippets(self, text: str, limit: int = 10) -> tuple[tuple[Sentence, float], ...]:
         """The sentences of the retrieved records most likely to answer ``text``, best first,
         each with that probability (the relevance model's; BioASQ's snippets in the
-        evaluation harness)."""
+        evaluation harness): at most ``limit``, and after the best only those at least
+        ``[answer] snippet_probability`` likely to answer."""
         understood = self.understand(text)
         retrieval = self.retrieve_for(understood, self.settings.answer.candidate_records)
         return evidence.best_sentences(
-            self._weigh(understood, retrieval, Audience.CLINICIAN), limit
+            self._weigh(understood, retrieval, Audience.CLINICIAN),
+            limit,
+            self.settings.answer.snippet_probability,
         )
 
     def evidence_features(

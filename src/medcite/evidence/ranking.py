@@ -33,14 +33,17 @@ def rank_by_evidence(weighed: Sequence[RetrievedRecord], weight: float) -> tuple
 
 
 def best_sentences(
-    weighed: Sequence[RetrievedRecord], limit: int
+    weighed: Sequence[RetrievedRecord], limit: int, floor: float = 0.0
 ) -> tuple[tuple[Sentence, float], ...]:
     """The ``limit`` most relevant sentences with their relevance, better-ranked records
-    first on a tie."""
+    first on a tie; after the first, only those whose relevance reaches ``floor`` (the
+    probability that a sentence answers: below it, one more sentence costs precision
+    more than it brings recall)."""
     scored = [
         (note.relevance or 0.0, item.rank, sentence.index, sentence)
         for item in weighed
         for sentence, note in zip(item.sentences, item.notes, strict=True)
     ]
     scored.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
-    return tuple((entry[3], entry[0]) for entry in scored[:limit])
+    kept = [entry for place, entry in enumerate(scored[:limit]) if place == 0 or entry[0] >= floor]
+    return tuple((entry[3], entry[0]) for entry in kept)
