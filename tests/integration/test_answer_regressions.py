@@ -286,11 +286,7 @@ def test_an_abbreviation_sense_that_does_not_fit_is_not_forced(
     [
         pytest.param(
             "Is MK-1602 effective for acute migraine?",
-            "D008533",  # Megakaryocytes
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="main still reads MK as megakaryocyte when the question names migraine",
-            ),
+            "D008533",  # Megakaryocytes; the code's "MK" (fixed 2026-12-05)
             id="MK-megakaryocytes",
         ),
         pytest.param(

@@ -214,3 +214,15 @@ def test_unknown_salient_words_become_facets_of_their_own(knowledge: Knowledge) 
     keyword = next(c for c in understood.concepts if c.role is ConceptRole.KEYWORD)
     assert keyword.name == "concizumab"
     assert "concizumab" in [f.label for f in understood.facets]
+
+
+@pytest.mark.parametrize("code", ["MS-1602", "5-MS"])
+def test_capitals_joined_to_a_number_name_a_product_not_an_abbreviation(
+    knowledge: Knowledge, code: str
+) -> None:
+    """ "MS-1602" is a development code: its "MS" is neither multiple sclerosis nor mass
+    spectrometry, and the whole code stays one keyword concept."""
+    understood = understand_question(f"Is {code} effective for migraine?", knowledge)
+    ids = [c.id for c in understood.concepts]
+    assert "D009103" not in ids and "D013058" not in ids
+    assert code in [c.name for c in understood.concepts if c.role is ConceptRole.KEYWORD]

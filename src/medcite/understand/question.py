@@ -137,7 +137,11 @@ def _mentions(
         for i in m.concept_ids
     )
     for token in tokenize(text):
-        if token.start in covered or not _looks_abbreviated(token.text):
+        if (
+            token.start in covered
+            or not _looks_abbreviated(token.text)
+            or _numbered(text, token.start, token.end)
+        ):
             continue
         mention = _resolve_short_form(
             token.text, token.start, knowledge, context, notes, senses, about_organisms
@@ -150,6 +154,20 @@ def _mentions(
 def _looks_abbreviated(word: str) -> bool:
     capitals = sum(char.isupper() for char in word)
     return 2 <= len(word) <= 10 and capitals >= 2 and not word.isdigit()
+
+
+_NUMBER_AFTER = re.compile(r"-\d")
+_NUMBER_BEFORE = re.compile(r"\d-$")
+
+
+def _numbered(text: str, start: int, end: int) -> bool:
+    """Whether capitals are joined by a hyphen to a number: part of a name no vocabulary
+    matched ("MK-1602", a drug's development code; "PD-1" where no vocabulary has it).
+
+    Read as an abbreviation, its letters would name something else (megakaryocytes,
+    Parkinson disease); ``keyword_concepts`` keeps the whole name as written instead.
+    """
+    return bool(_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, 0, start))
 
 
 def _resolve_short_form(
