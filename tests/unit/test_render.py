@@ -64,6 +64,11 @@ def test_vancouver_style_reference() -> None:
     )
 
 
+def test_a_reference_without_a_title_is_its_identifiers_not_a_stray_period() -> None:
+    untitled = Reference(n=1, record_id="pmid:29564954", title="", pmid="29564954")
+    assert vancouver(untitled) == "PMID: 29564954."
+
+
 def test_vancouver_does_not_double_the_period_of_an_abbreviated_journal() -> None:
     reference = Reference(n=1, record_id="x", title="T", journal="Neurol. Res.", year=2014)
     assert vancouver(reference) == "T. Neurol. Res. 2014."

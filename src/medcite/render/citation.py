@@ -24,7 +24,8 @@ def vancouver(reference: Reference) -> str:
     if authors:
         shown = ", ".join(authors[:MAX_AUTHORS])
         parts.append(f"{shown}, et al." if len(authors) > MAX_AUTHORS else f"{shown}.")
-    parts.append(_sentence(reference.title))
+    if reference.title.strip():  # a record known only by its id (a benchmark's) has none
+        parts.append(_sentence(reference.title))
     source = _source(reference)
     if source:
         parts.append(source)
