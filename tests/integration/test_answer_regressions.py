@@ -8,8 +8,8 @@ docstring names the case and what commit b9d1e6f (before the change) did with it
 test not marked ``xfail`` failed there.
 
 Cases that the current code still gets wrong are kept as strict ``xfail``: each reason says
-what it does instead, so the test turns red the day the case is fixed. One of them (the
-amantadine approval) passed on b9d1e6f: the change regressed it.
+what it does instead, so the test turns red the day the case is fixed. One case (the
+amantadine approval) passed on b9d1e6f, regressed with the change, and passes again.
 
 Cause 6 (retrieval, composition and understanding each with their own idea of a word) has
 no case here: b9d1e6f is itself the commit that gave all stages one word module, so no
@@ -198,15 +198,6 @@ def test_a_drug_the_corpus_covers_is_answered_not_refused(
     assert any(naming.search(record_text(shared_corpus, s.record_id)) for s in statements)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "main no longer reads 'much' as a concept, but it takes 'how much' for a summary "
-        "question: its bottom line quotes a trial's MRI-lesion conclusion and fingolimod's "
-        "approval, not the relapse rate (2026-12-05); b9d1e6f quoted FREEDOMS' "
-        "trial-registration line"
-    ),
-)
 def test_how_much_asks_for_the_effect_size_not_a_keyword(ask: Ask) -> None:
     """Asked how much fingolimod reduces the relapse rate in multiple sclerosis, the answer
     is the annualized relapse rate of FREEDOMS (0.77 with placebo, 0.35 with fingolimod,
@@ -423,20 +414,14 @@ def test_the_transmission_rate_is_quoted(ask: Ask) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "main quotes the side effects of amantadine ER ('The most common side effects are "
-        "hallucination, dizziness ...'); b9d1e6f quoted its approval"
-    ),
-)
 def test_the_approval_is_quoted(ask: Ask) -> None:
     """The approval is quoted when the question asks about it.
 
     "Has amantadine ER been approved by the FDA?" (BioASQ, train): the corpus says
     "ADS-5102 (amantadine) extended-release (ER) capsules (GOCOVRI) is a recent US
     FDA-approved treatment for dyskinesia in PD patients" (pmid:29532440). b9d1e6f quoted
-    that sentence, so this case passed there: main has regressed on it.
+    that sentence, so this case passed there; main regressed on it (background never led a
+    yes/no answer) until a background sentence stating the asked fact could (2026-12-05).
     """
     answer = ask("Has amantadine ER been approved by the FDA?")
     assert any(re.search(r"approv", s.text, re.I) for s in bottom_line(answer)), quoted(

@@ -19,6 +19,7 @@ from medcite.records import (
     GapKind,
     GradeSignal,
     GradingScheme,
+    Proportion,
     Provenance,
     PValue,
     Question,
@@ -269,6 +270,44 @@ def test_a_yes_no_question_is_led_by_findings_before_background() -> None:
     alone = replace(lead, notes=(lead.notes[0], replace(lead.notes[1], relevance=0.1)))
     fallback = answer_of(alone, question=yes_no).sections[0]  # no finding answers
     assert [s.text for s in fallback.statements] == [lead.sentences[0].text]
+
+
+def test_a_yes_no_question_on_a_standing_fact_may_be_led_by_the_background_stating_it() -> None:
+    """ "Has X been approved?" is settled by "X is an FDA-approved …", a background line."""
+    approval = "Brain MRI is an approved test for SSc patients."
+    stated = retrieved(
+        "pmid:9",
+        1,
+        [
+            ("BACKGROUND", [(approval, (MRI, CNS, SSC))]),
+            ("RESULTS", [("MRI lesions were seen in 12 of 30 patients with SSc.", (MRI, SSC))]),
+        ],
+        relevance={0: 0.95, 1: 0.8},
+    )
+    asked = replace(QUESTION, answer_kind=AnswerKind.YES_NO, status_cues=("approv",))
+    assert answer_of(stated, question=asked).sections[0].statements[0].text == approval
+    unasked = replace(asked, status_cues=())
+    assert answer_of(stated, question=unasked).sections[0].statements[0].text != approval
+
+
+def test_a_how_much_question_is_led_by_the_answering_sentence_that_states_the_amount() -> None:
+    """BRAIN_MRI's results give a count (12 of 30), its conclusions none but rank higher."""
+    results, conclusions = BRAIN_MRI.notes
+    amount = Proportion(start=48, end=56, text="12 of 30", numerator=12, denominator=30)
+    counted = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, numbers=(amount,), relevance=0.75),
+            replace(conclusions, relevance=0.95),
+        ),
+    )
+    how_much = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
+    lead = answer_of(counted, question=how_much).sections[0].statements
+    assert [s.text for s in lead] == [counted.sentences[0].text]
+    summary = answer_of(counted).sections[0].statements
+    assert [s.text for s in summary] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
 
 
 def test_nothing_relevant_enough_means_insufficient_evidence() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from medcite.records import AbbreviationSense, AnswerKind, ConceptRole, QuestionType
 from medcite.understand import Knowledge, build_lexicon, understand_question
-from medcite.understand.kinds import answer_kind
+from medcite.understand.kinds import answer_kind, asked_status
 from medcite.understand.question import shortens
 from medcite.understand.senses import choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
@@ -188,10 +188,30 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("List drugs for hemophilia.", AnswerKind.NAMING),
         ("Describe the role of TP53 in cancer.", AnswerKind.SUMMARY),
         ("What is the function of the spliceosome?", AnswerKind.SUMMARY),
+        ("How much does fingolimod reduce the relapse rate?", AnswerKind.QUANTITY),
+        ("How many people have Wilson disease?", AnswerKind.QUANTITY),
+        ("How often should HbA1c be measured in diabetes?", AnswerKind.QUANTITY),
+        ("How is Wilson disease diagnosed?", AnswerKind.SUMMARY),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) -> None:
     assert answer_kind(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "cues"),
+    [
+        ("Has amantadine ER been approved by the FDA?", ("approv",)),
+        ("Is a vaccine available for hepatitis C?", ("available",)),
+        ("Is aspirin recommended after stroke?", ("recommend",)),
+        ("Is ibrutinib effective for mantle cell lymphoma?", ()),
+        ("Which drugs are approved for hemophilia?", ()),  # names them: not yes/no
+    ],
+)
+def test_a_yes_no_question_on_a_standing_fact_names_it(
+    question: str, cues: tuple[str, ...]
+) -> None:
+    assert asked_status(question) == cues
 
 
 def test_a_sense_the_question_rules_out_is_not_forced(knowledge: Knowledge) -> None:

@@ -14,6 +14,7 @@ but is no evidence on them, and is never cited.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,17 +72,28 @@ class Candidate:
         """The id of the record the sentence belongs to."""
         return self.item.record.id
 
-    def may_lead(self, kind: AnswerKind) -> bool:
+    def may_lead(self, kind: AnswerKind, status_cues: Sequence[str] = ()) -> bool:
         """Whether the sentence may lead an answer to a question of this kind.
 
         Never an objective, a method or an administrative line; a background sentence only
         where the question asks what something is or names it, since there the background
-        ("CPX-351 is a liposomal formulation of …") is the answer, and never for a yes/no
-        question, which only a finding settles.
+        ("CPX-351 is a liposomal formulation of …") is the answer, and for a yes/no
+        question, which a finding settles, only where it asks a standing fact the sentence
+        states (``status_cues``: "Has X been approved?" and "X is an FDA-approved …").
         """
         if self.notes.role is SentenceRole.BACKGROUND:
-            return kind is not AnswerKind.YES_NO
+            return kind is not AnswerKind.YES_NO or self.states(status_cues)
         return self.reports
+
+    def states(self, cues: Sequence[str]) -> bool:
+        """Whether a word of the sentence begins with one of ``cues``."""
+        lowered = self.sentence.text.lower()
+        return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
+
+    @property
+    def states_amount(self) -> bool:
+        """Whether the sentence reports a number (a rate, a share, an effect size …)."""
+        return bool(self.notes.numbers)
 
     @property
     def reports(self) -> bool:

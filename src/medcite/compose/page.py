@@ -100,7 +100,7 @@ def compose_answer(
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     page = _PageBuilder(settings)
-    bottom = page.bottom_line(pool, facets, fits, question.answer_kind)
+    bottom = page.bottom_line(pool, facets, fits, question.answer_kind, question.status_cues)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     research = [
         (
@@ -169,15 +169,21 @@ class _PageBuilder:
         facets: Sequence[Facet],
         fits: Mapping[tuple[int, str], Fit],
         kind: AnswerKind,
+        status_cues: Sequence[str] = (),
     ) -> list[Chosen]:
         """The most relevant finding of each of the best records (``pool`` is sorted).
 
         A statement is labelled indirect when its best fit to a facet is (CT where MRI was
         asked); it is not left out for that, since its relevance says it answers. A yes/no
         question is led by findings; only when none answers does an answering background
-        sentence lead ("Dupilumab is the first approved biologic for atopic dermatitis").
+        sentence lead ("Dupilumab is the first approved biologic for atopic dermatitis"),
+        unless the question asks that standing fact ("Has dupilumab been approved …?").
+        A question asking how much is led by the answering sentences that state an amount,
+        most relevant first, and only then by the others.
         """
-        picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind))
+        if kind is AnswerKind.QUANTITY:
+            pool = sorted(pool, key=lambda candidate: not candidate.states_amount)  # stable
+        picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, status_cues))
         if not picked and kind is AnswerKind.YES_NO:
             picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))
         self._take(picked)

@@ -215,7 +215,8 @@ def sentence_features(
     position = sentence.index / max(record.sentences - 1, 1)
     yes_no = question.kind is AnswerKind.YES_NO
     naming = question.kind is AnswerKind.NAMING
-    summary = question.kind is AnswerKind.SUMMARY
+    # the shipped model learned "how much" questions as summaries, before they had a kind
+    summary = question.kind in (AnswerKind.SUMMARY, AnswerKind.QUANTITY)
     results = role.get(SentenceRole.RESULTS, 0.0)
     conclusions = role.get(SentenceRole.CONCLUSIONS, 0.0)
     return (

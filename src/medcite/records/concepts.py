@@ -133,6 +133,8 @@ class AnswerKind(StrEnum):
     """"Which …?", "What is the gene …?", "List …": the sentence that names it."""
     SUMMARY = "summary"
     """"Describe …", "What is the role of …?": the best conclusions on it."""
+    QUANTITY = "quantity"
+    """"How much …?", "How many …?", "How often …?": the sentences that state the amount."""
 
 
 class QuestionConcept(Frozen, frozen=True):
@@ -195,6 +197,10 @@ class Question(Frozen, frozen=True):
     facets: tuple[Facet, ...] = ()
     notes: tuple[str, ...] = ()
     answer_kind: AnswerKind = AnswerKind.SUMMARY
+    status_cues: tuple[str, ...] = ()
+    """For a yes/no question on a standing fact ("Has X been approved …?", "Is X available
+    …?"): the word beginnings that state it ("approv"). Such a fact is stated as background,
+    and there a background sentence that states it is the answer."""
 
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""

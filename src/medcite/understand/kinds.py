@@ -38,6 +38,22 @@ _YES_NO = re.compile(
 )
 
 
+STATUS_CUES = (
+    "approv", "licens", "authoriz", "authoris", "marketed", "available", "recommend",
+    "indicated", "contraindicat",
+)  # fmt: skip
+"""Word beginnings of a standing fact about a treatment or test: its approval, licence,
+availability, recommendation or indication. Abstracts state such facts as background
+("… is the first FDA-approved treatment for …"); no study's results do."""
+
+
+def asked_status(text: str) -> tuple[str, ...]:
+    """The status cues of a yes/no question ("Has X been approved …?": ("approv",))."""
+    if not _YES_NO.match(text):
+        return ()
+    return tuple(cue for cue in STATUS_CUES if has_cue(text, (cue,)))
+
+
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:
     """Whether a word of ``text`` begins with one of ``cues`` (case-insensitive)."""
     lowered = text.lower()
@@ -67,12 +83,20 @@ _NAMING = re.compile(
 )
 """Openings that ask for a name, a list or a number rather than an account."""
 _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"^\s*(?:and\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|likely|large)\b",
+    re.IGNORECASE,
+)
+"""Openings that ask for an amount: a rate, a count, a duration, a share."""
 
 
 def answer_kind(text: str) -> AnswerKind:
-    """What would answer the question: a yes/no finding, a name (or list), or a summary."""
+    """What would answer the question: a yes/no finding, an amount, a name (or list), or a
+    summary."""
     if _YES_NO.match(text):
         return AnswerKind.YES_NO
+    if _QUANTITY.match(text):
+        return AnswerKind.QUANTITY
     if _NAMING.match(text) or _WHICH.search(text):
         return AnswerKind.NAMING
     return AnswerKind.SUMMARY

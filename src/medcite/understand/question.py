@@ -30,7 +30,13 @@ from medcite.records import (
     QuestionType,
 )
 from medcite.understand.keywords import Rarity, keyword_concepts
-from medcite.understand.kinds import CUES, answer_kind, facet_kinds, question_types
+from medcite.understand.kinds import (
+    CUES,
+    answer_kind,
+    asked_status,
+    facet_kinds,
+    question_types,
+)
 from medcite.understand.lexicon import Lexicon, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
 from medcite.understand.roles import (
@@ -117,6 +123,7 @@ def understand_question(
         facets=build_facets(text, tuple(concepts), kinds),
         notes=tuple(notes),
         answer_kind=answer_kind(text),
+        status_cues=asked_status(text),
     )
 
 
