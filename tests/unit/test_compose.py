@@ -290,22 +290,34 @@ def test_a_yes_no_question_on_a_standing_fact_may_be_led_by_the_background_stati
     assert answer_of(stated, question=unasked).sections[0].statements[0].text != approval
 
 
-def test_a_how_much_question_is_led_by_the_answering_sentence_that_states_the_amount() -> None:
-    """BRAIN_MRI's results give a count (12 of 30), its conclusions none but rank higher."""
+LESIONS = "D051437"
+"""A finding the quantity question below asks an amount of (any id will do)."""
+
+
+def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_of_it() -> None:
+    """BRAIN_MRI's results count lesions (12 of 30); its conclusions give no number but
+    rank higher. Asked how many have lesions, the count leads; a count of something else
+    (when the question asks about another finding) does not."""
     results, conclusions = BRAIN_MRI.notes
     amount = Proportion(start=48, end=56, text="12 of 30", numerator=12, denominator=30)
     counted = replace(
         BRAIN_MRI,
         notes=(
-            replace(results, numbers=(amount,), relevance=0.75),
+            replace(
+                results, numbers=(amount,), concepts=(*results.concepts, LESIONS), relevance=0.75
+            ),
             replace(conclusions, relevance=0.95),
         ),
     )
-    how_much = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
-    lead = answer_of(counted, question=how_much).sections[0].statements
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+    how_many = replace(
+        QUESTION, answer_kind=AnswerKind.QUANTITY, concepts=(*QUESTION.concepts, lesions)
+    )
+    lead = answer_of(counted, question=how_many).sections[0].statements
     assert [s.text for s in lead] == [counted.sentences[0].text]
-    summary = answer_of(counted).sections[0].statements
-    assert [s.text for s in summary] == [
+    other = replace(lesions, ids=("D000001",))
+    elsewhere = replace(how_many, concepts=(*QUESTION.concepts, other))
+    assert [s.text for s in answer_of(counted, question=elsewhere).sections[0].statements] == [
         "Brain MRI lesions are frequent in SSc patients without symptoms."
     ]
 

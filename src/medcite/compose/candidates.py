@@ -90,10 +90,11 @@ class Candidate:
         lowered = self.sentence.text.lower()
         return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
 
-    @property
-    def states_amount(self) -> bool:
-        """Whether the sentence reports a number (a rate, a share, an effect size …)."""
-        return bool(self.notes.numbers)
+    def states_amount_of(self, concept_ids: Sequence[str]) -> bool:
+        """Whether the sentence reports a number (a rate, a share, an effect size …) and
+        names one of ``concept_ids``, what the number would be an amount of."""
+        named = self.notes.concepts
+        return bool(self.notes.numbers) and any(i in named for i in concept_ids)
 
     @property
     def reports(self) -> bool:

@@ -41,6 +41,7 @@ from medcite.records import (
     AnswerSection,
     AnswerState,
     Audience,
+    ConceptRole,
     EvidenceGap,
     Facet,
     GapKind,
@@ -100,7 +101,7 @@ def compose_answer(
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     page = _PageBuilder(settings)
-    bottom = page.bottom_line(pool, facets, fits, question.answer_kind, question.status_cues)
+    bottom = page.bottom_line(pool, facets, fits, question)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     research = [
         (
@@ -168,8 +169,7 @@ class _PageBuilder:
         pool: Sequence[Candidate],
         facets: Sequence[Facet],
         fits: Mapping[tuple[int, str], Fit],
-        kind: AnswerKind,
-        status_cues: Sequence[str] = (),
+        question: Question,
     ) -> list[Chosen]:
         """The most relevant finding of each of the best records (``pool`` is sorted).
 
@@ -178,12 +178,16 @@ class _PageBuilder:
         question is led by findings; only when none answers does an answering background
         sentence lead ("Dupilumab is the first approved biologic for atopic dermatitis"),
         unless the question asks that standing fact ("Has dupilumab been approved …?").
-        A question asking how much is led by the answering sentences that state an amount,
-        most relevant first, and only then by the others.
+        A question asking how much of an outcome it names ("How much does fingolimod
+        reduce the relapse rate?") is led by the answering sentences that give an amount
+        of it, most relevant first, and only then by the others; an amount of something
+        else (a side effect's rate, when survival was asked) is no answer to it.
         """
-        if kind is AnswerKind.QUANTITY:
-            pool = sorted(pool, key=lambda candidate: not candidate.states_amount)  # stable
-        picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, status_cues))
+        kind = question.answer_kind
+        measured = [c.id for c in question.with_role(ConceptRole.FINDING)]
+        if kind is AnswerKind.QUANTITY and measured:
+            pool = sorted(pool, key=lambda c: not c.states_amount_of(measured))  # stable
+        picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues))
         if not picked and kind is AnswerKind.YES_NO:
             picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))
         self._take(picked)
