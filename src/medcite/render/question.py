@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from medcite.records import Question
+from medcite.records import AnswerKind, Question
 
 MESH_URL = "https://meshb.nlm.nih.gov/record/ui?ui={id}"
 DOID_URL = "https://disease-ontology.org/?id={id}"
@@ -57,6 +57,7 @@ def question_to_json(question: Question) -> dict[str, Any]:
             for concept in question.concepts
         ],
         "types": [kind.value for kind in question.types],
+        "answer_kind": question.answer_kind.value,
         "facets": [
             {
                 "label": facet.label,
@@ -67,6 +68,15 @@ def question_to_json(question: Question) -> dict[str, Any]:
         ],
         "notes": list(question.notes),
     }
+
+
+WANTED = {
+    AnswerKind.YES_NO: "a finding on the asked relation",
+    AnswerKind.NAMING: "the sentences that name it",
+    AnswerKind.SUMMARY: "the best conclusions",
+    AnswerKind.QUANTITY: "an amount",
+}
+"""What leads the answer, by the kind of answer the question wants (``compose``)."""
 
 
 def question_view(question: Question) -> RenderableType:
@@ -81,7 +91,7 @@ def question_view(question: Question) -> RenderableType:
     if question.concepts:
         parts.append(table)
     kinds = ", ".join(kind.value for kind in question.types) or "—"
-    parts.append(Text(f"kind: {kinds}"))
+    parts.append(Text(f"kind: {kinds} · wants {WANTED[question.answer_kind]}"))
     parts += [Text(f"facet: {facet.label}") for facet in question.facets]
     parts += [Text(note, style="italic yellow") for note in question.notes]
     return Group(*parts)
