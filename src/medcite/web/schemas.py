@@ -155,6 +155,9 @@ class UnderstandingOut(Out):
     text: str
     concepts: list[ConceptOut]
     types: list[str]
+    answer_kind: str = Field(
+        description="What would answer the question: yes-no, naming, summary or quantity."
+    )
     facets: list[FacetOut]
     notes: list[str]
 
