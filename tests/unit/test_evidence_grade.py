@@ -233,3 +233,21 @@ def test_seed_abstract_is_a_cross_sectional_study_of_41(shared_seeds: Path) -> N
     graded = grade_record(item)
     assert (graded.design, graded.n, graded.year) == (StudyDesign.CROSS_SECTIONAL, 41, 2007)
     assert graded.signal is GradeSignal.TEXT
+
+
+@pytest.mark.parametrize(
+    ("title", "guideline"),
+    [
+        ("Guidelines for the management of atrial fibrillation.", True),
+        ("Recommendations for the use of statins in older adults.", True),
+        (
+            "National study of physician awareness and adherence to cardiovascular disease "
+            "prevention guidelines.",
+            False,
+        ),
+        ("Impact of new guidelines on antibiotic prescribing in primary care.", False),
+    ],
+)
+def test_a_title_that_studies_guidelines_is_not_a_guideline(title: str, guideline: bool) -> None:
+    grade = grade_record(record(title, ("", "We report what we found.")))
+    assert (grade.design is StudyDesign.GUIDELINE) is guideline

@@ -44,6 +44,9 @@ class TextCue:
     pattern: re.Pattern[str]
     where: Where = Where.ANYWHERE
     people: bool | None = None
+    unless: re.Pattern[str] | None = None
+    """Wording around the cue that says the record is about such a design, not one
+    ("adherence to guidelines"): then the cue does not count."""
 
 
 def _cue(
@@ -52,8 +55,10 @@ def _cue(
     where: Where = Where.ANYWHERE,
     people: bool | None = None,
     flags: re.RegexFlag = re.IGNORECASE,
+    unless: str = "",
 ) -> TextCue:
-    return TextCue(design, re.compile(pattern, flags | re.MULTILINE), where, people)
+    compiled = re.compile(unless, flags | re.MULTILINE) if unless else None
+    return TextCue(design, re.compile(pattern, flags | re.MULTILINE), where, people, compiled)
 
 
 D = StudyDesign
@@ -89,12 +94,16 @@ STRONG_CUES: tuple[TextCue, ...] = (
         Where.TITLE,
         flags=re.NOFLAG,
     ),
-    # A title that names its own kind.
+    # A title that names its own kind; not one that studies guidelines ("National study
+    # of physician awareness and adherence to … guidelines" is a survey).
     _cue(
         D.GUIDELINE,
         r"\bguidelines?\b|\bguidance (?:on|for|from)\b|\brecommendations (?:for|on|of|from)\b"
         r"|^recommendations\b|\bpractice (?:parameter|bulletin)",
         Where.TITLE,
+        unless=r"\b(?:adherence|adhering|non-?adherence|awareness|compliance|concordance"
+        r"|knowledge|uptake|attitudes?|perceptions?|barriers|impact|audit)\b"
+        r"[^.:]{0,80}?\b(?:guidelines?|guidance|recommendations)\b",
     ),
     _cue(D.CASE_REPORT, r"\bcase[-\s]reports?\b|\ba case of\b|\breport of a case\b", Where.TITLE),
     _cue(
@@ -262,6 +271,6 @@ def design_from_text(
             continue
         haystack = title if cue.where is Where.TITLE else body
         found = cue.pattern.search(haystack)
-        if found:
+        if found and not (cue.unless and cue.unless.search(haystack)):
             return TextDesign(cue.design, found.group(0).strip())
     return None
