@@ -142,6 +142,13 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+def has_cue(text: str, cues: Sequence[str]) -> bool:
+    """Whether a word of ``text`` begins with one of ``cues`` (case-insensitive): a kind of
+    question in its wording ("diagnos"), a standing fact in a sentence ("approv")."""
+    lowered = text.lower()
+    return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
+
+
 def is_content_word(key: str) -> bool:
     """Whether a canonical word carries meaning: not a function word, not a lone letter."""
     return len(key) > 1 and key not in STOP_WORDS

@@ -14,7 +14,6 @@ but is no evidence on them, and is never cited.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from medcite.records import (
     SentenceNotes,
     SentenceRole,
 )
+from medcite.words import has_cue
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
@@ -82,13 +82,8 @@ class Candidate:
         states (``status_cues``: "Has X been approved?" and "X is an FDA-approved …").
         """
         if self.notes.role is SentenceRole.BACKGROUND:
-            return kind is not AnswerKind.YES_NO or self.states(status_cues)
+            return kind is not AnswerKind.YES_NO or has_cue(self.sentence.text, status_cues)
         return self.reports
-
-    def states(self, cues: Sequence[str]) -> bool:
-        """Whether a word of the sentence begins with one of ``cues``."""
-        lowered = self.sentence.text.lower()
-        return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
 
     def states_amount_of(self, concept_ids: Sequence[str]) -> bool:
         """Whether the sentence reports a number (a rate, a share, an effect size …) and

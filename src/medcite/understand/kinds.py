@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from medcite.records import AnswerKind, QuestionType
+from medcite.words import has_cue
 
 CUES: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.DIAGNOSIS: ("diagnos", "detect", "sensitivity", "specificity", "screen"),
@@ -52,12 +53,6 @@ def asked_status(text: str) -> tuple[str, ...]:
     if not _YES_NO.match(text):
         return ()
     return tuple(cue for cue in STATUS_CUES if has_cue(text, (cue,)))
-
-
-def has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    """Whether a word of ``text`` begins with one of ``cues`` (case-insensitive)."""
-    lowered = text.lower()
-    return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
 
 
 def question_types(text: str) -> tuple[QuestionType, ...]:
