@@ -294,14 +294,7 @@ def test_an_abbreviation_sense_that_does_not_fit_is_not_forced(
         ),
         pytest.param(
             "What does the ESC guideline recommend for heart failure?",
-            "D053595",  # Embryonic Stem Cells
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "main reads the European Society of Cardiology's ESC as embryonic stem "
-                    "cells (b9d1e6f cited a review of embryonic stem cells for heart failure)"
-                ),
-            ),
+            "D053595",  # Embryonic Stem Cells; the issuer of guidance (fixed 2026-12-05)
             id="ESC-stem-cells",
         ),
         pytest.param(

@@ -11,8 +11,8 @@ import pytest
 from medcite.records import AbbreviationSense, AnswerKind, ConceptRole, QuestionType
 from medcite.understand import Knowledge, build_lexicon, understand_question
 from medcite.understand.kinds import answer_kind, asked_status
-from medcite.understand.question import shortens
-from medcite.understand.senses import choose_sense
+from medcite.understand.question import GUIDANCE_NOUNS, shortens
+from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
 
 SEED_QUESTION = (
@@ -227,6 +227,54 @@ def test_a_sense_the_question_rules_out_is_not_forced(knowledge: Knowledge) -> N
     assert "D013058" not in [c.id for c in understood.concepts]
     assert any("MS was kept as written" in note for note in understood.notes)
     assert "word:ms" in [c.id for c in understood.concepts]  # the literal form, as a keyword
+
+
+def fit_per_word(value: float, *, guidance_words: float | None = None) -> ContextFit:
+    """A stand-in for the index: every word meets every long form ``value`` times chance
+    (in logs), the guidance nouns ``guidance_words`` when given."""
+
+    def fit(long_form: str, words: Sequence[str]) -> float:
+        return sum(
+            guidance_words if guidance_words is not None and w in GUIDANCE_NOUNS else value
+            for w in words
+        )
+
+    return fit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the MS guideline recommend for relapses?",
+        "Do the MS/ABC 2021 recommendations mention relapses?",
+        "What does an MS consensus statement advise on relapses?",
+    ],
+)
+def test_an_issuer_of_guidance_is_read_in_a_sense_only_when_the_topic_favours_it(
+    knowledge: Knowledge, question: str
+) -> None:
+    """Before "guideline(s)", "recommendations", "consensus" a short form names a society as
+    a rule ("the ESC guideline"): a sense its topic words meet less often than chance (here
+    0.6 of chance, which elsewhere fits) is not forced on it."""
+    lukewarm = replace(knowledge, context_fit=fit_per_word(-0.5))
+    understood = understand_question(question, lukewarm)
+    assert not {"D009103", "D013058"} & {c.id for c in understood.concepts}
+    assert any("MS was kept as written: it names who issued" in n for n in understood.notes)
+    assert "word:ms" in [c.id for c in understood.concepts]
+    # Elsewhere in a question the same fit is enough for a sense.
+    elsewhere = understand_question("Does MS recur after relapses?", lukewarm)
+    assert {"D009103", "D013058"} & {c.id for c in elsewhere.concepts}
+
+
+def test_an_issuer_sense_the_topic_favours_is_taken_whatever_the_guidance_nouns(
+    knowledge: Knowledge,
+) -> None:
+    """ "RA guidelines … methotrexate": the guideline's topic. The guidance nouns are left out
+    of the judgement, so their rarity beside a disease's name does not count against it."""
+    favoured = replace(knowledge, context_fit=fit_per_word(1.0, guidance_words=-9.0))
+    understood = understand_question("What do MS guidelines recommend for relapses?", favoured)
+    assert {"D009103", "D013058"} & {c.id for c in understood.concepts}
+    assert not any("it names who issued" in note for note in understood.notes)
 
 
 def test_unknown_salient_words_become_facets_of_their_own(knowledge: Knowledge) -> None:

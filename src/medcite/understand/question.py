@@ -151,7 +151,14 @@ def _mentions(
         ):
             continue
         mention = _resolve_short_form(
-            token.text, token.start, knowledge, context, notes, senses, about_organisms
+            token.text,
+            token.start,
+            knowledge,
+            context,
+            notes,
+            senses,
+            about_organisms=about_organisms,
+            issuer=_names_issuer(text, token.end),
         )
         if mention is not None:
             mentions.append(mention)
@@ -177,6 +184,25 @@ def _numbered(text: str, start: int, end: int) -> bool:
     return bool(_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, 0, start))
 
 
+GUIDANCE_NOUNS = frozenset(
+    {"guideline", "guidelines", "guidance", "recommendation", "recommendations", "consensus",
+     "statement", "statements"}
+)  # fmt: skip
+"""Nouns of issued guidance: the short form before one names its issuer, or its topic.
+Not "criteria": a test stands there as often ("EEG criteria", "ECG criteria for LVH")."""
+_GUIDANCE_AFTER = re.compile(
+    rf"(?:\s*/\s*[A-Z][\w-]*)*(?:\s+\d{{4}})?\s+(?:{'|'.join(sorted(GUIDANCE_NOUNS))})\b",
+    re.IGNORECASE,
+)
+
+
+def _names_issuer(text: str, end: int) -> bool:
+    """Whether the short form ending at ``end`` stands where guidance's issuer is named:
+    before "guideline(s)", "recommendations", "consensus" …, over other short forms joined
+    by a slash and a year ("ACC/AHA 2022 guidelines")."""
+    return bool(_GUIDANCE_AFTER.match(text, end))
+
+
 def _resolve_short_form(
     short: str,
     start: int,
@@ -184,12 +210,17 @@ def _resolve_short_form(
     context: list[str],
     notes: list[str],
     senses: dict[str, tuple[str, ...]],
+    *,
     about_organisms: bool,
+    issuer: bool,
 ) -> ConceptMention | None:
     """The sense of an undefined short form that the corpus and the question support.
 
     A sense among organisms or animal structures (MeSH B, A13: "PSC" as a fruit fly's
-    sex combs) does not fit a question about none of those, whatever its counts.
+    sex combs) does not fit a question about none of those, whatever its counts. Where
+    the short form names guidance's ``issuer`` (a society, as a rule), a sense must fit
+    the question's topic, its other words but the guidance nouns, better than chance
+    (``SenseChoice.fits_as_issuer``); with no topic words, the usual test applies.
     """
     by_concept: dict[tuple[str, ...], AbbreviationSense] = {}
     corpus = knowledge.senses.abbreviation_senses(short) if knowledge.senses else ()
@@ -212,26 +243,29 @@ def _resolve_short_form(
             for ids, sense in by_concept.items()
             if not is_within(knowledge.lexicon.trees.get(ids[0], ()), NOT_CLINICAL_TREES)
         }
-    choice = choose_sense(
-        list(by_concept.values()),
-        [word for word in context if word != short],
-        knowledge.context_fit,
-    )
+    others = [word for word in context if word != short]
+    topic = [word for word in others if word.lower() not in GUIDANCE_NOUNS] if issuer else []
+    choice = choose_sense(list(by_concept.values()), topic or others, knowledge.context_fit)
     if choice is None:
         return None
+    meanings = ", ".join(sense.long_form for sense in by_concept.values())[:200]
     if not choice.fits:
         notes.append(
-            f"{short} was kept as written: none of its known meanings "
-            f"({', '.join(sense.long_form for sense in by_concept.values())[:200]}) fits the "
+            f"{short} was kept as written: none of its known meanings ({meanings}) fits the "
             "question's other words."
+        )
+        return None
+    if topic and not choice.fits_as_issuer:
+        notes.append(
+            f"{short} was kept as written: it names who issued the guidance, and none of "
+            f"its known meanings ({meanings}) goes with the question's other words."
         )
         return None
     if choice.ambiguous:
         senses[short] = tuple(sense.long_form for sense in choice.others[:4])
-        others = ", ".join(senses[short])
         notes.append(
             f"{short} was read as {choice.chosen.long_form} "
-            f"({choice.probability:.0%} likely); it can also mean {others}."
+            f"({choice.probability:.0%} likely); it can also mean {', '.join(senses[short])}."
         )
     ids = next(ids for ids, sense in by_concept.items() if sense is choice.chosen)
     if not choice.chosen.concept_id or ids == (choice.chosen.long_form,):

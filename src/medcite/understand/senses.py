@@ -24,6 +24,13 @@ NO_FIT = -1.0
 """A sense whose long form meets the question's other words far less often than chance
 (a log-likelihood ratio of at most this per word) does not fit the question: the short
 form is then kept as written rather than forced into a meaning the question rules out."""
+ISSUER_FIT = 0.0
+"""Where a short form stands as the issuer of guidance ("the ESC guideline", "ACC/AHA
+recommendations") it most likely names a society, which no vocabulary holds; a sense is
+taken there only when the question's other words meet its long form more often than
+chance (a positive log-likelihood ratio). A condition issued guidance on passes ("HF
+guidelines … diabetes", "RA guidelines … methotrexate"); embryonic stem cells for "ESC"
+or acetyl-CoA carboxylase for "ACC" beside heart failure or hypertension do not."""
 MAX_CONTEXT_WORDS = 6
 """The question's other words weighed, at most (the first ones)."""
 
@@ -79,6 +86,11 @@ class SenseChoice:
     def fits(self) -> bool:
         """Whether the question leaves room for this sense (always, when not measured)."""
         return self.fit is None or self.fit > NO_FIT
+
+    @property
+    def fits_as_issuer(self) -> bool:
+        """Whether the question's other words favour this sense where an issuer is named."""
+        return self.fit is None or self.fit > ISSUER_FIT
 
     @property
     def ambiguous(self) -> bool:
