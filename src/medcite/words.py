@@ -118,8 +118,12 @@ def canonical_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return words, tuple(canonical_word(word) for word in words)
 
 
+@lru_cache(maxsize=65_536)
 def term_key(term: str) -> str:
-    """The canonical form of a whole term: its words' canonical forms, space-separated."""
+    """The canonical form of a whole term: its words' canonical forms, space-separated.
+
+    Cached: ingestion keys every long form an abstract defines, and the same few thousand
+    ("confidence interval", "body mass index") come back in record after record."""
     return " ".join(token.key for token in tokenize(term))
 
 
