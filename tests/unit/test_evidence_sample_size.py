@@ -21,6 +21,11 @@ from medcite.evidence.sample_size import find_people_counts, sample_size
         ("Ninety-six women took part.", 96),
         ("We identified 325 cases of fracture and 975 age- and sex-matched controls.", 1300),
         ("Among 642 consecutive patients, 24 of 41 patients (n=26) had it.", 642),
+        # thousands grouped by spaces (SI, The Lancet), plain, thin or no-break
+        ("10 trials enrolled a total of 70 388 people, of whom 23 681 were women.", 70388),
+        ("A cohort of 1\u2009203\u2009455 adults was followed.", 1203455),
+        ("Adults with bleeding (n = 12\u00a0540) were enrolled.", 12540),
+        ("Across 3 100-patient trials, 300 patients were randomised.", 300),
     ],
 )
 def test_stated_sizes(text: str, n: int) -> None:
@@ -45,7 +50,15 @@ def test_what_is_not_a_count_of_people(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("41", 41), ("1,203", 1203), ("Twenty-two", 22), ("ninety six", 96), ("seven", 7)],
+    [
+        ("41", 41),
+        ("1,203", 1203),
+        ("70 388", 70388),
+        ("1\u2009203", 1203),
+        ("Twenty-two", 22),
+        ("ninety six", 96),
+        ("seven", 7),
+    ],
 )
 def test_parse_count(text: str, value: int) -> None:
     assert parse_count(text) == value

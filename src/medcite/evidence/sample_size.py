@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from medcite.evidence.counts import COUNT_PATTERN, parse_count
+from medcite.evidence.counts import COUNT_PATTERN, DIGITS_PATTERN, parse_count
 
 PEOPLE_NOUNS = (
     "patients participants subjects individuals persons people adults children infants "
@@ -35,7 +35,7 @@ _PEOPLE_COUNT = re.compile(
     rf"(?P<between>(?:\s+[A-Za-z][\w'-]*){{0,3}}?)\s+(?:{_NOUN})\b",
     re.IGNORECASE,
 )
-_STATED_N = re.compile(r"(?<![\w])[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)")
+_STATED_N = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<n>{DIGITS_PATTERN})(?![\d.,]\d)")
 _CASES_AND_CONTROLS = re.compile(
     rf"(?<![\w.,])(?P<cases>{COUNT_PATTERN})\s+(?:[\w-]+\s+){{0,3}}?(?:cases|patients)\b"
     rf"[^.;]{{0,80}}?\band\s+(?P<controls>{COUNT_PATTERN})\s+(?:[\w-]+\s+){{0,4}}?controls\b",
@@ -47,7 +47,9 @@ _PRECEDING_EXCLUSIONS = re.compile(r"(?:\bper|\baged?|\bover|\bunder|\bthan|\bto
 def find_people_counts(text: str) -> Iterator[int]:
     """Every count of people stated in a text, in order of appearance."""
     for found in _STATED_N.finditer(text):
-        yield int(found.group("n").replace(",", ""))
+        value = parse_count(found.group("n"))
+        if value is not None:
+            yield value
     for found in _PEOPLE_COUNT.finditer(text):
         words = found.group("between").split()
         if any(word.casefold() in _SKIPPED_WORDS for word in words):
