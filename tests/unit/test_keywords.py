@@ -94,3 +94,25 @@ def test_a_name_is_kept_even_where_a_vocabulary_uses_it_in_a_longer_term() -> No
 def test_a_hyphenated_name_is_kept_whole_where_a_concept_covers_a_part() -> None:
     text = "What is GLS-5700?"
     assert names(text, covered=set(range(text.index("GLS"), text.index("GLS") + 3))) == ["GLS-5700"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("How much vitamin D keeps 25(OH)D above 50 nmol/L?", ["25(OH)D"]),
+        ("By how much does concizumab lower Lp(a)?", ["concizumab", "Lp(a)"]),
+        ("Is 10 mg of CPX351 enough?", ["CPX351"]),
+    ],
+)
+def test_a_name_written_with_brackets_is_one_keyword_and_numbers_and_units_none(
+    question: str, kept: list[str]
+) -> None:
+    """An analyte written with brackets is one name; a bare number ("50") and the unit after
+    it ("nmol", "mg") name nothing a question is about (a hand review found "25", "OH",
+    "50" and "nmol" made facets of their own, each reported as a gap)."""
+    assert names(question) == kept
+
+
+def test_a_name_written_with_brackets_is_not_kept_where_a_concept_covers_it() -> None:
+    text = "Does Lp(a) predict stroke?"
+    assert names(text, covered=set(range(text.index("Lp"), text.index("Lp") + 5))) == []

@@ -294,3 +294,15 @@ def test_capitals_joined_to_a_number_name_a_product_not_an_abbreviation(
     ids = [c.id for c in understood.concepts]
     assert "D009103" not in ids and "D013058" not in ids
     assert code in [c.name for c in understood.concepts if c.role is ConceptRole.KEYWORD]
+
+
+def test_capitals_in_brackets_glued_to_a_name_are_part_of_it(knowledge: Knowledge) -> None:
+    """"25(OH)D" is an analyte: its "OH" is no abbreviation to look up (a hand review found
+    it read as a fragment the corpus once defined), and the whole name is one keyword."""
+    senses = CorpusSenses([AbbreviationSense("OH", "orthostatic hypotension", 9)])
+    understood = understand_question(
+        "Does vitamin D raise 25(OH)D in winter?", replace(knowledge, senses=senses)
+    )
+    assert not any(note.startswith("OH ") for note in understood.notes)
+    assert "25(OH)D" in [c.name for c in understood.concepts]
+    assert not any(c.mention == "OH" for c in understood.concepts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import cast
 
 from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
@@ -86,27 +87,50 @@ def keyword_concepts(
             and idf.get(token.text, 0) >= SALIENT_IDF
         )
 
-    seeds = {t.start for t in open_words if salient(t)}
-    return [
-        _concept(text, group)
-        for group in _hyphen_groups(text, tokens)
-        if any(t.start in seeds for t in group)
-    ]
+    units = {after.start for token, after in pairwise(tokens) if _is_unit(text, token, after)}
+    seeds = {t.start for t in open_words if t.start not in units and salient(t)}
+
+    def kept(group: list[Token]) -> bool:
+        if len(group) == 1 and group[0].text.isdigit():
+            return False  # a number ("50 nmol/L") names nothing on its own
+        if _joined_by_brackets(text, group):  # written as one name: "25(OH)D", "Lp(a)"
+            return any(t.start not in covered for t in group)
+        return any(t.start in seeds for t in group)
+
+    return [_concept(text, group) for group in _name_groups(text, tokens) if kept(group)]
 
 
-def _hyphen_groups(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
-    """The tokens in runs joined by single hyphens ("SLIC-CAGE"); a lone word is a run."""
+_JOIN = re.compile(r"-|[()\[\]]+")
+"""What joins the words of one name: a hyphen ("SLIC-CAGE"), or brackets with no space
+("25(OH)D", "Lp(a)": an analyte's name is written so)."""
+
+
+def _name_groups(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
+    """The tokens in runs joined by a hyphen or by brackets; a lone word is a run."""
     groups: list[list[Token]] = []
     for token in tokens:
-        if groups and text[groups[-1][-1].end : token.start] == "-":
+        if groups and _JOIN.fullmatch(text, groups[-1][-1].end, token.start):
             groups[-1].append(token)
         else:
             groups.append([token])
     return groups
 
 
+def _joined_by_brackets(text: str, group: Sequence[Token]) -> bool:
+    return any(text[before.end : after.start] != "-" for before, after in pairwise(group))
+
+
+def _is_unit(text: str, token: Token, after: Token) -> bool:
+    """Whether ``after`` is the unit of the number ``token`` ("50 nmol/L", "10 mg"): a word
+    that only measures, never what a question is about. A bare number is not a name either.
+    """
+    return token.text.isdigit() and text[token.end : after.start].isspace()
+
+
 def _concept(text: str, group: list[Token]) -> QuestionConcept:
     start, end = group[0].start, group[-1].end
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1  # "Lp(a)": the bracket that closes the name is part of it
     written = text[start:end]
     key = "".join(t.key for t in group)
     return QuestionConcept(

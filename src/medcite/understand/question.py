@@ -148,6 +148,7 @@ def _mentions(
             token.start in covered
             or not _looks_abbreviated(token.text)
             or _numbered(text, token.start, token.end)
+            or _inside_a_name(text, token.start, token.end)
         ):
             continue
         mention = _resolve_short_form(
@@ -201,6 +202,14 @@ def _names_issuer(text: str, end: int) -> bool:
     before "guideline(s)", "recommendations", "consensus" …, over other short forms joined
     by a slash and a year ("ACC/AHA 2022 guidelines")."""
     return bool(_GUIDANCE_AFTER.match(text, end))
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether capitals stand in brackets glued to the letters or digits of a name
+    ("25(OH)D", an analyte): part of that name, which ``keyword_concepts`` keeps whole."""
+    glued_before = text[start - 1 : start] in ("(", "[") and text[start - 2 : start - 1].isalnum()
+    glued_after = text[end : end + 1] in (")", "]") and text[end + 1 : end + 2].isalnum()
+    return glued_before or glued_after
 
 
 def _resolve_short_form(
