@@ -102,14 +102,17 @@ def test_a_hyphenated_name_is_kept_whole_where_a_concept_covers_a_part() -> None
         ("How much vitamin D keeps 25(OH)D above 50 nmol/L?", ["25(OH)D"]),
         ("By how much does concizumab lower Lp(a)?", ["concizumab", "Lp(a)"]),
         ("Is 10 mg of CPX351 enough?", ["CPX351"]),
+        ("Do 20 CPX351 doses suffice?", ["20", "CPX351"]),  # a name, not a unit
+        ("Does EGFR exon 19 deletion respond to erlotinib?", ["EGFR", "19", "erlotinib"]),
+        ("What did the phase 3 trial of CPX351 show?", ["CPX351"]),
     ],
 )
-def test_a_name_written_with_brackets_is_one_keyword_and_numbers_and_units_none(
+def test_a_name_written_with_brackets_is_one_keyword_and_a_quantity_none(
     question: str, kept: list[str]
 ) -> None:
-    """An analyte written with brackets is one name; a bare number ("50") and the unit after
-    it ("nmol", "mg") name nothing a question is about (a hand review found "25", "OH",
-    "50" and "nmol" made facets of their own, each reported as a gap)."""
+    """An analyte written with brackets is one name; a number with its unit ("50 nmol",
+    "10 mg") names nothing a question is about (a hand review found "25", "OH", "50" and
+    "nmol" made facets of their own, each reported as a gap); a number that names stays."""
     assert names(question) == kept
 
 

@@ -297,7 +297,7 @@ def test_capitals_joined_to_a_number_name_a_product_not_an_abbreviation(
 
 
 def test_capitals_in_brackets_glued_to_a_name_are_part_of_it(knowledge: Knowledge) -> None:
-    """"25(OH)D" is an analyte: its "OH" is no abbreviation to look up (a hand review found
+    """ "25(OH)D" is an analyte: its "OH" is no abbreviation to look up (a hand review found
     it read as a fragment the corpus once defined), and the whole name is one keyword."""
     senses = CorpusSenses([AbbreviationSense("OH", "orthostatic hypotension", 9)])
     understood = understand_question(

@@ -87,12 +87,15 @@ def keyword_concepts(
             and idf.get(token.text, 0) >= SALIENT_IDF
         )
 
-    units = {after.start for token, after in pairwise(tokens) if _is_unit(text, token, after)}
-    seeds = {t.start for t in open_words if t.start not in units and salient(t)}
+    quantities = {
+        t.start
+        for number, unit in pairwise(tokens)
+        if _is_unit(text, number, unit)
+        for t in (number, unit)
+    }
+    seeds = {t.start for t in open_words if t.start not in quantities and salient(t)}
 
     def kept(group: list[Token]) -> bool:
-        if len(group) == 1 and group[0].text.isdigit():
-            return False  # a number ("50 nmol/L") names nothing on its own
         if _joined_by_brackets(text, group):  # written as one name: "25(OH)D", "Lp(a)"
             return any(t.start not in covered for t in group)
         return any(t.start in seeds for t in group)
@@ -120,11 +123,22 @@ def _joined_by_brackets(text: str, group: Sequence[Token]) -> bool:
     return any(text[before.end : after.start] != "-" for before, after in pairwise(group))
 
 
-def _is_unit(text: str, token: Token, after: Token) -> bool:
-    """Whether ``after`` is the unit of the number ``token`` ("50 nmol/L", "10 mg"): a word
-    that only measures, never what a question is about. A bare number is not a name either.
-    """
-    return token.text.isdigit() and text[token.end : after.start].isspace()
+UNIT_LENGTH = 5
+"""Units of measure are short: "mg", "nmol", "mmHg", "IU", "kDa"."""
+
+
+def _is_unit(text: str, number: Token, word: Token) -> bool:
+    """Whether ``word`` is the unit of ``number`` ("50 nmol/L", "10 mg"): a quantity, which
+    no question is about, unlike a number that names ("exon 19 deletions", "stage 4"). A
+    unit is short, has no digits and, unless of two letters ("mg", "mL", "IU", which film
+    subtitles use too), is no everyday English word ("phase 3 trial")."""
+    return (
+        number.text.isdigit()
+        and text[number.end : word.start].isspace()
+        and len(word.text) <= UNIT_LENGTH
+        and word.text.isalpha()
+        and (len(word.text) <= 2 or not is_everyday_english(word.text))
+    )
 
 
 def _concept(text: str, group: list[Token]) -> QuestionConcept:
