@@ -306,3 +306,23 @@ def test_capitals_in_brackets_glued_to_a_name_are_part_of_it(knowledge: Knowledg
     assert not any(note.startswith("OH ") for note in understood.notes)
     assert "25(OH)D" in [c.name for c in understood.concepts]
     assert not any(c.mention == "OH" for c in understood.concepts)
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("What do MRI scans show in patients without systemic sclerosis?", False),
+        ("What do MRI scans show in people free of known systemic sclerosis?", False),
+        ("What do MRI scans show in patients with and without systemic sclerosis?", True),
+        ("What do MRI scans show in systemic sclerosis?", True),
+    ],
+)
+def test_a_concept_the_question_leaves_out_is_not_searched_for(
+    knowledge: Knowledge, question: str, searched: bool
+) -> None:
+    """ "HFrEF patients without diabetes" (a hand review): diabetes became the condition and
+    a diabetes trial the bottom line. What the question excludes is noted, not searched."""
+    understood = understand_question(question, knowledge)
+    assert ("D012595" in [c.id for c in understood.concepts]) is searched
+    assert any("leaves out" in note for note in understood.notes) is not searched
+    assert "D008279" in [c.id for c in understood.concepts]  # MRI, whatever is left out

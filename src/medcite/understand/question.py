@@ -111,6 +111,7 @@ def understand_question(
     ]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
+    concepts = _without_excluded(text, concepts, notes)
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -164,6 +165,34 @@ def _mentions(
         if mention is not None:
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_EXCLUDED_BEFORE = re.compile(
+    r"(?<!\bwith and )(?<!\bwith or )\b(?:without|free of|excluding|no history of)\s+"
+    r"(?:(?:a|an|any|the|known|established|prior|previous|pre-?existing|history of)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _without_excluded(
+    text: str, concepts: list[QuestionConcept], notes: list[str]
+) -> list[QuestionConcept]:
+    """The concepts but those the question excludes ("HFrEF patients *without diabetes*").
+
+    Such a concept says who is left out, not what the question is about: read as its
+    condition or a facet, it would draw the answer to the very records the question sets
+    aside. "With and without diabetes" excludes nothing.
+    """
+    kept: list[QuestionConcept] = []
+    for concept in concepts:
+        if _EXCLUDED_BEFORE.search(text, 0, concept.start):
+            notes.append(
+                f"{concept.mention} is what the question leaves out, so it was not searched "
+                "for; the answer's studies may include such people."
+            )
+        else:
+            kept.append(concept)
+    return kept
 
 
 def _looks_abbreviated(word: str) -> bool:
