@@ -105,6 +105,8 @@ def test_a_hyphenated_name_is_kept_whole_where_a_concept_covers_a_part() -> None
         ("Do 20 CPX351 doses suffice?", ["20", "CPX351"]),  # a name, not a unit
         ("Does EGFR exon 19 deletion respond to erlotinib?", ["EGFR", "19", "erlotinib"]),
         ("What did the phase 3 trial of CPX351 show?", ["CPX351"]),
+        ("Which were the first 2 PD-1 inhibitors?", ["PD-1"]),  # an acronym is no unit
+        ("Please summarize spongiform encephalopathy(FSE", ["FSE"]),  # a missing space
     ],
 )
 def test_a_name_written_with_brackets_is_one_keyword_and_a_quantity_none(

@@ -103,16 +103,25 @@ def keyword_concepts(
     return [_concept(text, group) for group in _name_groups(text, tokens) if kept(group)]
 
 
-_JOIN = re.compile(r"-|[()\[\]]+")
-"""What joins the words of one name: a hyphen ("SLIC-CAGE"), or brackets with no space
-("25(OH)D", "Lp(a)": an analyte's name is written so)."""
+_BRACKETED_NAME = re.compile(
+    r"(?<![\w(\[\])])[^\W_]{1,4}[(\[][^\W_]{1,4}[)\]][^\W_]{0,4}(?![\w(\[])"
+)
+"""A short name written with a closed bracket inside, no space: an analyte's ("25(OH)D",
+"Lp(a)", "IgG(4)"). A long word glued to a bracket is a missing space instead
+("Encephalopathy(FSE"), its words read one by one."""
 
 
 def _name_groups(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
-    """The tokens in runs joined by a hyphen or by brackets; a lone word is a run."""
+    """The tokens in runs that make one name: joined by a hyphen ("SLIC-CAGE"), or within a
+    bracketed name ("25(OH)D"); a lone word is a run."""
+    names = [match.span() for match in _BRACKETED_NAME.finditer(text)]
     groups: list[list[Token]] = []
     for token in tokens:
-        if groups and _JOIN.fullmatch(text, groups[-1][-1].end, token.start):
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and (
+            text[previous.end : token.start] == "-"
+            or any(start <= previous.start and token.end <= end for start, end in names)
+        ):
             groups[-1].append(token)
         else:
             groups.append([token])
@@ -120,23 +129,26 @@ def _name_groups(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
 
 
 def _joined_by_brackets(text: str, group: Sequence[Token]) -> bool:
-    return any(text[before.end : after.start] != "-" for before, after in pairwise(group))
+    return any(text[before.end : after.start] not in ("-", "") for before, after in pairwise(group))
 
 
 UNIT_LENGTH = 5
-"""Units of measure are short: "mg", "nmol", "mmHg", "IU", "kDa"."""
+"""Units of measure are short: "mg", "nmol", "mmHg", "kDa"."""
 
 
 def _is_unit(text: str, number: Token, word: Token) -> bool:
     """Whether ``word`` is the unit of ``number`` ("50 nmol/L", "10 mg"): a quantity, which
     no question is about, unlike a number that names ("exon 19 deletions", "stage 4"). A
-    unit is short, has no digits and, unless of two letters ("mg", "mL", "IU", which film
-    subtitles use too), is no everyday English word ("phase 3 trial")."""
+    unit is short, all letters, no acronym and not joined to a name by a hyphen and, unless
+    of two letters ("mg", "mL", which film subtitles use too), no everyday English word
+    ("phase 3 trial")."""
     return (
         number.text.isdigit()
         and text[number.end : word.start].isspace()
         and len(word.text) <= UNIT_LENGTH
         and word.text.isalpha()
+        and not word.text.isupper()  # an acronym: "the first 2 PD-1 inhibitors"
+        and text[word.end : word.end + 1] != "-"
         and (len(word.text) <= 2 or not is_everyday_english(word.text))
     )
 
