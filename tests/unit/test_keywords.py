@@ -106,6 +106,8 @@ def test_a_hyphenated_name_is_kept_whole_where_a_concept_covers_a_part() -> None
         ("Does EGFR exon 19 deletion respond to erlotinib?", ["EGFR", "19", "erlotinib"]),
         ("What did the phase 3 trial of CPX351 show?", ["CPX351"]),
         ("Which were the first 2 PD-1 inhibitors?", ["PD-1"]),  # an acronym is no unit
+        ("Is Ki-67 a prognostic biomarker?", ["Ki-67"]),  # nor is a function word
+        ("Has CPX351 use changed from 2002 to 2007?", ["CPX351", "2002", "2007"]),
         ("Please summarize spongiform encephalopathy(FSE", ["FSE"]),  # a missing space
     ],
 )

@@ -314,6 +314,7 @@ def test_capitals_in_brackets_glued_to_a_name_are_part_of_it(knowledge: Knowledg
         ("What do MRI scans show in patients without systemic sclerosis?", False),
         ("What do MRI scans show in people free of known systemic sclerosis?", False),
         ("What do MRI scans show in patients with and without systemic sclerosis?", True),
+        ("What do MRI scans show in lupus without systemic sclerosis?", True),  # no people
         ("What do MRI scans show in systemic sclerosis?", True),
     ],
 )

@@ -147,6 +147,7 @@ def _is_unit(text: str, number: Token, word: Token) -> bool:
         and text[number.end : word.start].isspace()
         and len(word.text) <= UNIT_LENGTH
         and word.text.isalpha()
+        and is_content_word(word.key)  # not "10 of us", "aged 80 or older", "Ki-67 a"
         and not word.text.isupper()  # an acronym: "the first 2 PD-1 inhibitors"
         and text[word.end : word.end + 1] != "-"
         and (len(word.text) <= 2 or not is_everyday_english(word.text))

@@ -167,11 +167,19 @@ def _mentions(
     return sorted(mentions, key=lambda m: m.start)
 
 
+_PEOPLE = (
+    r"(?:patients|people|persons|individuals|adults|children|infants|adolescents|women|men|"
+    r"subjects|participants|those|ones|carriers|survivors|smokers|users|recipients|cases)"
+)
 _EXCLUDED_BEFORE = re.compile(
-    r"(?<!\bwith and )(?<!\bwith or )\b(?:without|free of|excluding|no history of)\s+"
+    rf"\b{_PEOPLE}\s+(?:(?:who\s+are|who\s+have|with\s+no)\s+)?"
+    r"(?:without|free of|excluding|with no history of|with no)\s+"
     r"(?:(?:a|an|any|the|known|established|prior|previous|pre-?existing|history of)\s+)*$",
     re.IGNORECASE,
 )
+"""People described by what they do not have ("HFrEF patients without diabetes", "adults
+free of known cardiovascular disease"); not a disease's own subtype ("proliferative breast
+disease without atypia"), and not "with and without", which excludes nothing."""
 
 
 def _without_excluded(
@@ -181,7 +189,7 @@ def _without_excluded(
 
     Such a concept says who is left out, not what the question is about: read as its
     condition or a facet, it would draw the answer to the very records the question sets
-    aside. "With and without diabetes" excludes nothing.
+    aside.
     """
     kept: list[QuestionConcept] = []
     for concept in concepts:
