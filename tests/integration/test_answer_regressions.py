@@ -420,3 +420,25 @@ def test_the_approval_is_quoted(ask: Ask) -> None:
     assert any(re.search(r"approv", s.text, re.I) for s in bottom_line(answer)), quoted(
         bottom_line(answer)
     )
+
+
+# -- Found by the hand review of 2026-12-05 (20 questions written by a reviewer) ---------
+
+
+def test_people_the_question_leaves_out_are_not_its_condition(ask: Ask) -> None:
+    """ "… in HFrEF patients without diabetes" (written by the reviewer): dd19f7b made
+    diabetes the condition, and its bottom line's second bullet was ertugliflozin in type 2
+    diabetes (pmid:30938372)."""
+    answer = ask("Do SGLT2 inhibitors reduce mortality in HFrEF patients without diabetes?")
+    assert "D003920" not in [c.id for c in understood(answer).concepts]  # Diabetes Mellitus
+    assert not [s for s in bottom_line(answer) if s.record_id == "pmid:30938372"], quoted(
+        bottom_line(answer)
+    )
+
+
+def test_a_study_size_written_with_spaces_is_read_whole(ask: Ask) -> None:
+    """The meta-analysis "enrolled a total of 70 388 people" (scifact:5698494); dd19f7b
+    showed it as n = 388."""
+    answer = ask("Do statins reduce all-cause mortality in people at cardiovascular risk?")
+    sizes = {r.record_id: r.sample_size for r in answer.references}
+    assert sizes.get("scifact:5698494") == 70388, sizes
