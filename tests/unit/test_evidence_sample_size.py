@@ -41,6 +41,9 @@ def test_stated_sizes(text: str, n: int) -> None:
         "We gave 40 rats the drug and cultured 12 cell lines.",
         "Follow-up lasted 12 months in all patients.",
         "Rates were 3 per 1000 persons.",
+        "It was studied in a phase 2 trial involving patients with pericarditis.",  # review
+        "Most type 2 diabetic patients take metformin.",
+        "Grade 3 adverse events were rare in treated patients.",
         "",
     ],
 )

@@ -41,7 +41,14 @@ _CASES_AND_CONTROLS = re.compile(
     rf"[^.;]{{0,80}}?\band\s+(?P<controls>{COUNT_PATTERN})\s+(?:[\w-]+\s+){{0,4}}?controls\b",
     re.IGNORECASE,
 )
-_PRECEDING_EXCLUSIONS = re.compile(r"(?:\bper|\baged?|\bover|\bunder|\bthan|\bto)\s*$", re.I)
+_PRECEDING_EXCLUSIONS = re.compile(
+    r"(?:\bper|\baged?|\bover|\bunder|\bthan|\bto|\bphase|\bstage|\bgrade|\btype|\bclass|"
+    r"\blevel|\bstep|\bcycle|\bday|\bweek|\bmonth|\byear|\bvisit|\bwave|\bgeneration)\s*$",
+    re.I,
+)
+"""Words before a number that make it no count: a rate ("per 1000 patients"), an age, and a
+number that names ("a phase 2 trial involving patients", "type 2 diabetic patients": a hand
+review found a trial shown as n = 2)."""
 
 
 def find_people_counts(text: str) -> Iterator[int]:
@@ -54,7 +61,7 @@ def find_people_counts(text: str) -> Iterator[int]:
         words = found.group("between").split()
         if any(word.casefold() in _SKIPPED_WORDS for word in words):
             continue
-        if _PRECEDING_EXCLUSIONS.search(text[max(0, found.start() - 8) : found.start()]):
+        if _PRECEDING_EXCLUSIONS.search(text[max(0, found.start() - 12) : found.start()]):
             continue
         value = parse_count(found.group("n"))
         if value is not None and value > 0:
