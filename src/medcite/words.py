@@ -55,6 +55,14 @@ STOP_WORDS = frozenset(
 )
 """English function words: they carry no topic of a question or a sentence (lower case)."""
 
+JUDGEMENT_WORDS = frozenset(
+    """outcome outcomes result results efficacy effectiveness benefit benefits change
+    changes success response performance prognosis quality value time accuracy
+    expression""".split()
+)
+"""Words that say how an outcome is judged or measured, not which (canonical forms and
+plurals): "improve outcomes", "shorten time to …", "the antibody response" (antibodies)."""
+
 TERM_STOP_WORDS = frozenset(
     "a an and are as at be by for from in into is of on or the to with without".split()
 )

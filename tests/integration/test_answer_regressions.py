@@ -442,3 +442,74 @@ def test_a_study_size_written_with_spaces_is_read_whole(ask: Ask) -> None:
     answer = ask("Do statins reduce all-cause mortality in people at cardiovascular risk?")
     sizes = {r.record_id: r.sample_size for r in answer.references}
     assert sizes.get("scifact:5698494") == 70388, sizes
+
+
+# -- Found reading the seed question as a clinician types it (2026-12-05) ------------------
+
+
+def test_the_seed_question_as_typed_reads_mri_as_imaging(ask: Ask) -> None:
+    """ "What are the MRI findings … for CNS and PNS involvement in systemic sclerosis?" with
+    its short forms undefined: 9525f3e read MRI as "(CT)/magnetic resonance imaging", a
+    fragment the corpus defines once, kept it as a keyword and answered "insufficient",
+    though the seed abstract (CT of spinal calcinosis in SSc) is indirect evidence. The
+    absence of the rare "PNS" from the 76 records on magnetic resonance imaging had counted
+    sixteen times against the right sense."""
+    answer = ask(
+        "What are the MRI findings and diagnosis for CNS and PNS involvement in systemic sclerosis?"
+    )
+    assert "D008279" in [c.id for c in understood(answer).concepts]  # Magnetic Resonance Imaging
+    seed = [s for s in all_statements(answer) if s.record_id.startswith("text:002_")]
+    assert seed, quoted(all_statements(answer))
+    assert all("Magnetic Resonance Imaging" in s.indirect for s in seed)  # CT, not MRI
+
+
+def test_an_amount_asked_of_an_effect_is_answered_like_its_yes_no_form(ask: Ask) -> None:
+    """ "How much does aspirin reduce colorectal cancer in Lynch syndrome?" (the hand review
+    of 2026-12-05): 9525f3e scored the CAPP2 trial's (scifact:15648443) sentences as for a
+    summary, none above the answer threshold, and answered "insufficient", while "Does
+    aspirin reduce …?" quotes its hazard ratios."""
+    answer = ask("How much does aspirin reduce colorectal cancer in Lynch syndrome?")
+    trial = [s for s in bottom_line(answer) if s.record_id == "scifact:15648443"]
+    assert trial, quoted(all_statements(answer))
+    assert any(re.search(r"\b(?:HR|IRR|hazard ratio|rate ratio)\b", s.text) for s in trial)
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome", "cause"),
+    [
+        pytest.param(
+            "Does vitamin D supplementation prevent fractures in older adults?",
+            r"fractur",
+            r"vitamin D",
+            id="vitamin-D-fractures",
+        ),
+        pytest.param(
+            "Does exercise improve quality of life in heart failure?",
+            r"quality of life",
+            r"exercis",
+            id="exercise-quality-of-life",
+        ),
+        pytest.param(
+            "Does metformin reduce cardiovascular events in type 2 diabetes?",
+            r"cardiovascular (?:events?|outcomes?)|\bMACE\b",
+            r"metformin",
+            id="metformin-cardiovascular-events",
+        ),
+    ],
+)
+def test_a_yes_no_question_on_an_outcome_is_led_by_the_relation_asked(
+    ask: Ask, question: str, outcome: str, cause: str
+) -> None:
+    """Found by the hand reviews of 2026-12-05. 9525f3e read none of these outcomes
+    ("fractures", "cardiovascular events" are everyday words, "quality of life" a concept
+    of no clinical role), and led with vitamin D intakes, pulmonary pressures after
+    training, and a rat study of metformin. Every sentence of the bottom line must now
+    name the outcome and what is asked to change it; the corpus holds no record on
+    metformin and cardiovascular events, so there the bottom line is rightly empty."""
+    lead = bottom_line(ask(question))
+    off = [
+        s for s in lead if not (re.search(outcome, s.text, re.I) and re.search(cause, s.text, re.I))
+    ]
+    assert not off, quoted(off)
+    if "metformin" not in question:
+        assert lead, question

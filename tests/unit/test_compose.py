@@ -322,6 +322,55 @@ def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_o
     ]
 
 
+def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_the_relation() -> (
+    None
+):
+    """ "Does metformin reduce cardiovascular events?" (a hand review): a trial sentence on
+    metformin's other effects led it. Asked whether MRI (what may change) goes with atrophy
+    (the outcome), a sentence naming both leads ahead of a more relevant one naming MRI
+    alone, and with no sentence naming both the bottom line quotes none."""
+    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.FINDING)  # an exposure, say
+    asked = replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], atrophy),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+    )
+    results, conclusions = BRAIN_MRI.notes
+    both = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, relevance=0.95),  # names MRI, not the atrophy asked
+            replace(conclusions, concepts=(*conclusions.concepts, LESIONS), relevance=0.75),
+        ),
+    )
+    lead = answer_of(both, question=asked).sections[0].statements
+    assert [s.text for s in lead] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
+    neither = replace(both, notes=(both.notes[0], replace(conclusions, relevance=0.75)))
+    assert answer_of(neither, question=asked).sections[0].statements == ()
+    unasked = replace(asked, outcomes=())  # no outcome read: the most relevant finding leads
+    assert answer_of(neither, question=unasked).sections[0].statements
+
+
+def test_an_outcome_is_stated_in_the_words_the_question_used_for_it() -> None:
+    """ "Does paracetamol reduce the antibody response?" is answered by "antibody
+    concentrations were lower" (a hand review), which names no concept of "antibody
+    response": its words but the judging "response" are enough."""
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesion response", 30, 45)
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.FINDING)
+    asked = replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], lesions),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+    )
+    lead = answer_of(BRAIN_MRI, question=asked).sections[0].statements
+    assert lead and all("lesions" in s.text for s in lead)
+
+
 def test_nothing_relevant_enough_means_insufficient_evidence() -> None:
     unsure = replace(BRAIN_MRI, notes=tuple(replace(n, relevance=0.2) for n in BRAIN_MRI.notes))
     answer = answer_of(unsure)

@@ -123,3 +123,52 @@ def test_a_name_written_with_brackets_is_one_keyword_and_a_quantity_none(
 def test_a_name_written_with_brackets_is_not_kept_where_a_concept_covers_it() -> None:
     text = "Does Lp(a) predict stroke?"
     assert names(text, covered=set(range(text.index("Lp"), text.index("Lp") + 5))) == []
+
+
+VOCABULARY_WORDS = frozenset(
+    {"cardiovascular", "event", "fracture", "clinical", "fungal", "post", "spasticity"}
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        (
+            "Does metformin reduce cardiovascular events in type 2 diabetes?",
+            "cardiovascular events",
+        ),
+        ("Does vitamin D prevent fractures in older adults?", "fractures"),
+        ("Does vitamin D reduce the risk of fractures?", "fractures"),  # the measure skipped
+        ("Do statins improve clinical outcome after stroke?", None),  # judged, not named
+        ("Does terbinafine prevent fungal pneumonia?", None),  # only qualifies a concept
+        ("Do antibiotics decrease post-tonsillectomy pain?", None),  # part of a hyphenated word
+        ("Does reducing spasticity translate into function?", None),  # runs into a verb
+        ("Is 5-alpha reductase raised in fractures?", None),  # no verb of effect
+    ],
+)
+def test_the_outcome_a_verb_of_effect_names_is_kept_even_in_everyday_words(
+    question: str, outcome: str | None
+) -> None:
+    """ "Does metformin reduce cardiovascular events …?" (a hand review): everyday words,
+    so no keyword, and the question became "metformin in type 2 diabetes"."""
+    pneumonia = question.find("pneumonia")
+    covered = set(range(pneumonia, pneumonia + 9)) if pneumonia >= 0 else set()
+    found = [
+        c.name
+        for c in keyword_concepts(question, covered, VOCABULARY_WORDS, rarity)
+        if c.role is ConceptRole.FINDING
+    ]
+    assert found == ([outcome] if outcome else [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does TXA improve 90-day functional outcome?",
+        "Should aspirin start at 12 weeks in pregnancy?",
+        "Does surgery within 48 h of a hip fracture help?",
+    ],
+)
+def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
+    """A hand review found "90-day", "12" and "48" made facets no record could meet."""
+    assert not any(any(c.isdigit() for c in name) for name in names(question))

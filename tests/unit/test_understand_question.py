@@ -10,7 +10,7 @@ import pytest
 
 from medcite.records import AbbreviationSense, AnswerKind, ConceptRole, QuestionType
 from medcite.understand import Knowledge, build_lexicon, understand_question
-from medcite.understand.kinds import answer_kind, asked_status
+from medcite.understand.kinds import answer_kind, asked_status, asks_effect
 from medcite.understand.question import GUIDANCE_NOUNS, shortens
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
@@ -199,6 +199,23 @@ def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) ->
 
 
 @pytest.mark.parametrize(
+    ("question", "effect"),
+    [
+        ("How much does fingolimod reduce the relapse rate?", True),
+        ("How often does rheumatoid arthritis cause interstitial lung disease?", True),
+        ("How likely is a relapse after stopping fingolimod?", True),
+        ("How many people have Wilson disease?", False),  # a count of things
+        ("How often should HbA1c be measured in diabetes?", False),  # advice, not an effect
+        ("How large is the SARS-CoV proteome?", False),
+        ("Does fingolimod reduce the relapse rate?", False),  # yes/no already
+    ],
+)
+def test_an_amount_asked_of_an_effect_is_told_apart(question: str, effect: bool) -> None:
+    """ "How much does X reduce Y?" is answered by the finding on "Does X reduce Y?"."""
+    assert asks_effect(question) is effect
+
+
+@pytest.mark.parametrize(
     ("question", "cues"),
     [
         ("Has amantadine ER been approved by the FDA?", ("approv",)),
@@ -327,3 +344,47 @@ def test_a_concept_the_question_leaves_out_is_not_searched_for(
     assert ("D012595" in [c.id for c in understood.concepts]) is searched
     assert any("leaves out" in note for note in understood.notes) is not searched
     assert "D008279" in [c.id for c in understood.concepts]  # MRI, whatever is left out
+
+
+def test_a_short_form_the_question_defines_is_not_looked_up(knowledge: Knowledge) -> None:
+    """ "an incidental durotomy (ID)": the question says what ID means, so the corpus's
+    commoner sense (intellectual disability) is not put in its place."""
+    corpus = CorpusSenses([AbbreviationSense("MS", "multiple sclerosis", 30)])
+    defined = understand_question(
+        "What are the symptoms of a mitral stenosis (MS)?", replace(knowledge, senses=corpus)
+    )
+    assert "D009103" not in [c.id for c in defined.concepts]
+    assert not any(note.startswith("MS was read as") for note in defined.notes)
+    undefined = understand_question(
+        "What are the symptoms of MS?", replace(knowledge, senses=corpus)
+    )
+    assert "D009103" in [c.id for c in undefined.concepts]
+
+
+def test_everyday_words_of_a_question_in_capitals_are_no_short_forms(
+    knowledge: Knowledge,
+) -> None:
+    """ "… MELILLA: IS CULTURE A DETERMINANT FACTOR?" (a PubMedQA title): "IS" is a verb
+    there, not a short form to look up; in a question in lower case it may be one."""
+    corpus = CorpusSenses([AbbreviationSense("AS", "systemic sclerosis", 12)])
+    sure = replace(knowledge, senses=corpus, context_fit=fit_per_word(0.0))
+    shouted = understand_question("IS MRI AS GOOD AS CT IN SCLERODERMA?", sure)
+    assert not any(c.abbreviation == "AS" for c in shouted.concepts)
+    written = understand_question("Is MRI as good in AS?", sure)
+    assert any(c.abbreviation == "AS" for c in written.concepts)
+
+
+def test_risk_says_how_an_outcome_is_measured_and_prophylaxis_is_an_intervention(
+    knowledge: Knowledge,
+) -> None:
+    """ "Are SSc patients at higher risk of MRI lesions?": "risk" read as a test made every
+    facet "… × risk" (a hand review); "post-exposure prophylaxis", a preventive service in
+    MeSH's health care tree, was dropped as a concept of no clinical role."""
+    risk = understand_question("Does MRI show a higher risk in systemic sclerosis?", knowledge)
+    assert "D012306" not in [c.id for c in risk.concepts]
+    assert not any("risk" in facet.label.lower() for facet in risk.facets)
+    prophylaxis = understand_question(
+        "Does post-exposure prophylaxis work in systemic sclerosis?", knowledge
+    )
+    roles = {c.id: c.role for c in prophylaxis.concepts}
+    assert roles.get("D056990") is ConceptRole.INTERVENTION

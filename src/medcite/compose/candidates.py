@@ -88,8 +88,11 @@ class Candidate:
     def states_amount_of(self, concept_ids: Sequence[str]) -> bool:
         """Whether the sentence reports a number (a rate, a share, an effect size …) and
         names one of ``concept_ids``, what the number would be an amount of."""
-        named = self.notes.concepts
-        return bool(self.notes.numbers) and any(i in named for i in concept_ids)
+        return bool(self.notes.numbers) and self.names_any(concept_ids)
+
+    def names_any(self, concept_ids: Sequence[str]) -> bool:
+        """Whether the sentence names one of ``concept_ids`` (by any of its names)."""
+        return any(i in self.notes.concepts for i in concept_ids)
 
     @property
     def reports(self) -> bool:

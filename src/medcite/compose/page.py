@@ -56,7 +56,7 @@ from medcite.records import (
     Statement,
 )
 from medcite.settings import AnswerSettings
-from medcite.words import content_words
+from medcite.words import JUDGEMENT_WORDS, content_words
 
 BOTTOM_LINE = "Bottom line"
 FROM_THE_GUIDELINES = "From the guidelines"
@@ -182,11 +182,20 @@ class _PageBuilder:
         reduce the relapse rate?") is led by the answering sentences that give an amount
         of it, most relevant first, and only then by the others; an amount of something
         else (a side effect's rate, when survival was asked) is no answer to it.
+
+        A yes/no question on an outcome ("Does metformin reduce cardiovascular events …?",
+        ``Question.outcomes``) is settled only by a sentence that states the relation asked,
+        naming the outcome and what is said to change it ("vitamin D … not associated with
+        fracture risk"): one on metformin's other effects, or on bone density in the same
+        study, however relevant it scored, leaves the bottom line to say no record answers
+        directly, and the sections below show what there is.
         """
         kind = question.answer_kind
         measured = [c.id for c in question.with_role(ConceptRole.FINDING)]
         if kind is AnswerKind.QUANTITY and measured:
             pool = sorted(pool, key=lambda c: not c.states_amount_of(measured))  # stable
+        if kind is AnswerKind.YES_NO and question.outcomes:
+            pool = _stating_the_relation(pool, question)
         picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues))
         if not picked and kind is AnswerKind.YES_NO:
             picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))
@@ -327,6 +336,36 @@ def _best_fit(
     options = [fits[(id(candidate), facet.label)] for facet in facets]
     direct = [fit for fit in options if fit.direct]
     return max(direct or options, key=lambda fit: fit.value)
+
+
+RELATION_ROLES = (ConceptRole.INTERVENTION, ConceptRole.FINDING, ConceptRole.KEYWORD)
+"""Roles of what a question may say changes its outcome (a drug, an exposure, a name)."""
+
+
+def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
+    """The candidates naming one of the question's outcomes and, when it names any, one
+    of the things it asks may change them.
+
+    An outcome is named by any of its concept's names, or by every word that says what
+    the question's own wording of it is about ("antibody response": "antibody
+    concentrations were lower"), the words that only judge it left aside.
+    """
+    outcomes = question.outcomes
+    causes = [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
+    worded = [
+        words
+        for concept in question.concepts
+        if concept.id in outcomes
+        and (words := set(content_words(concept.mention)) - JUDGEMENT_WORDS)
+    ]
+
+    def states_outcome(candidate: Candidate) -> bool:
+        if candidate.names_any(outcomes):
+            return True
+        said = set(content_words(candidate.sentence.text))
+        return any(words <= said for words in worded)
+
+    return [c for c in pool if states_outcome(c) and (not causes or c.names_any(causes))]
 
 
 def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:

@@ -37,6 +37,7 @@ from medcite.evidence.relevance import RelevanceModel
 from medcite.evidence.roles import sentence_roles
 from medcite.records import (
     RHETORICAL_ROLES,
+    AnswerKind,
     Audience,
     ConceptRole,
     EvidenceGrade,
@@ -161,9 +162,15 @@ def relative_rarity(idf: Mapping[str, float], documents: int) -> dict[str, float
 
 
 def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list[QuestionWords]:
-    """The question as a whole, and (``facets``, several of them) each facet asked alone."""
+    """The question as a whole, and (``facets``, several of them) each facet asked alone.
+
+    An amount asked of an effect ("How much does aspirin reduce …?") is scored as the
+    yes/no question on the same relation: the sentences stating that finding answer both,
+    and the model's training questions hold no such question to learn it from (BioASQ's
+    "how many" questions count things).
+    """
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
-    kind = question.answer_kind
+    kind = AnswerKind.YES_NO if question.effect_asked else question.answer_kind
     whole = question_words(question.text, idf, _names(question.concepts), conditions, kind)
     if not facets or len(question.facets) < 2:
         return [whole]

@@ -201,6 +201,14 @@ class Question(Frozen, frozen=True):
     """For a yes/no question on a standing fact ("Has X been approved …?", "Is X available
     …?"): the word beginnings that state it ("approv"). Such a fact is stated as background,
     and there a background sentence that states it is the answer."""
+    outcomes: tuple[str, ...] = ()
+    """The concepts a verb of effect names as what it changes ("Does metformin reduce
+    *cardiovascular events*?", "… increase the risk of *melanoma*?"): what a finding
+    must speak to for it to settle a yes/no question."""
+    effect_asked: bool = False
+    """For an amount asked of an effect ("How much does aspirin reduce colorectal cancer
+    …?", "How often does X cause Y?"): the sentences that answer it are those that state
+    the finding on that relation, as for "Does aspirin reduce colorectal cancer …?"."""
 
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""

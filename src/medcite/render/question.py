@@ -58,6 +58,7 @@ def question_to_json(question: Question) -> dict[str, Any]:
         ],
         "types": [kind.value for kind in question.types],
         "answer_kind": question.answer_kind.value,
+        "outcomes": list(question.outcomes),
         "facets": [
             {
                 "label": facet.label,
@@ -92,6 +93,9 @@ def question_view(question: Question) -> RenderableType:
         parts.append(table)
     kinds = ", ".join(kind.value for kind in question.types) or "—"
     parts.append(Text(f"kind: {kinds} · wants {WANTED[question.answer_kind]}"))
+    outcomes = [c.mention for c in question.concepts if c.id in question.outcomes]
+    if outcomes:
+        parts.append(Text(f"outcome asked: {'; '.join(dict.fromkeys(outcomes))}"))
     parts += [Text(f"facet: {facet.label}") for facet in question.facets]
     parts += [Text(note, style="italic yellow") for note in question.notes]
     return Group(*parts)

@@ -12,6 +12,11 @@ about. Neighbouring words joined by a hyphen stay one name ("SLIC-CAGE", "GLS-57
 
 A word written with letters and digits is also looked for in its other spellings, since
 authors write "CPX-351" where the question has "CPX351", and the reverse.
+
+The outcome a verb of effect names is kept the same way, whatever its words: "Does
+metformin reduce *cardiovascular events*?" asks about them, everyday English or not. Such
+an outcome is a concept of role ``FINDING``, so it is a facet of its own and
+``Question.outcomes`` names it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from itertools import pairwise
 from typing import cast
 
 from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
-from medcite.words import Token, is_content_word, tokenize
+from medcite.words import JUDGEMENT_WORDS, Token, is_content_word, tokenize
 
 SALIENT_IDF = 4.0
 """A word rarer than this (idf; about one record in 50) says what a question is about;
@@ -100,7 +105,84 @@ def keyword_concepts(
             return any(t.start not in covered for t in group)
         return any(t.start in seeds for t in group)
 
-    return [_concept(text, group) for group in _name_groups(text, tokens) if kept(group)]
+    keywords = [_concept(text, group) for group in _name_groups(text, tokens) if kept(group)]
+    named = {i for concept in keywords for i in range(concept.start, concept.end)}
+    outcomes = [
+        _concept(text, phrase, ConceptRole.FINDING)
+        for phrase in _effect_objects(text, tokens, covered | named, vocabulary_words)
+    ]
+    return sorted([*keywords, *outcomes], key=lambda concept: concept.start)
+
+
+_EFFECT_VERB = re.compile(
+    r"\b(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
+    r"improv(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|worsen(?:s|ed|ing)?|"
+    r"caus(?:e[sd]?|ing)|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
+    r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|number|severity|"
+    r"duration|onset)\s+of\s+(?:the\s+|a\s+|an\s+)?)?",
+    re.IGNORECASE,
+)
+"""A verb of effect, its article, and the measure it changes ("reduce the risk of"): what
+follows is the outcome the question asks about. Verbs only: "reductase", "prediction"."""
+MAX_OUTCOME_WORDS = 3
+
+
+def outcome_starts(text: str) -> frozenset[int]:
+    """Where an outcome may start: right after each verb of effect and its article."""
+    return frozenset(verb.end() for verb in _EFFECT_VERB.finditer(text))
+
+
+def _effect_objects(
+    text: str, tokens: Sequence[Token], covered: set[int], vocabulary_words: frozenset[str]
+) -> list[list[Token]]:
+    """The outcomes no vocabulary matched that follow a verb of effect, each a phrase.
+
+    "Does metformin reduce *cardiovascular events* in type 2 diabetes?", "Does vitamin D
+    prevent *fractures* in older adults?": everyday words, so not salient, yet the point of
+    the question; dropped, it became "metformin in type 2 diabetes", and a rat study the
+    answer. The phrase runs over the words right after the verb that medical names use
+    (``vocabulary_words``: not "myself", "translate") and that neither ask nor judge
+    (``QUESTION_WORDS``, ``JUDGEMENT_WORDS``). It must end where a noun phrase ends: at a
+    function word ("in", "of"), a punctuation mark or the end. One that runs into anything
+    else is no outcome of its own, and is left: into a recognised concept it only
+    qualifies ("fungal *pneumonia*"), a hyphenated word ("post-tonsillectomy"), a word of
+    judgement ("clinical *outcome*") or another kind of word ("spasticity *translate*").
+    """
+
+    def usable(token: Token) -> bool:
+        return (
+            is_content_word(token.key)
+            and token.key in vocabulary_words
+            and token.key not in QUESTION_WORDS
+            and token.key not in JUDGEMENT_WORDS
+        )
+
+    def ends_a_phrase(phrase: list[Token], token: Token | None) -> bool:
+        if token is None:
+            return True
+        gap = text[phrase[-1].end : token.start]
+        if gap.strip():
+            return gap.strip()[0] != "-"
+        return not is_content_word(token.key)
+
+    phrases = []
+    for start in sorted(outcome_starts(text)):
+        following = iter(t for t in tokens if t.start >= start)
+        phrase: list[Token] = []
+        token = next(following, None)
+        while (
+            token is not None
+            and len(phrase) < MAX_OUTCOME_WORDS
+            and not text[(phrase[-1].end if phrase else start) : token.start].strip()
+            and token.start not in covered
+            and usable(token)
+        ):
+            phrase.append(token)
+            token = next(following, None)
+        if phrase and ends_a_phrase(phrase, token):
+            phrases.append(phrase)
+    return phrases
 
 
 _BRACKETED_NAME = re.compile(
@@ -134,6 +216,11 @@ def _joined_by_brackets(text: str, group: Sequence[Token]) -> bool:
 
 UNIT_LENGTH = 5
 """Units of measure are short: "mg", "nmol", "mmHg", "kDa"."""
+TIME_UNITS = frozenset(
+    "h hr hrs hour hours min mins minute minutes d day days wk wks week weeks mo month months "
+    "y yr yrs year years".split()
+)
+"""Units of time, as clinicians write them."""
 
 
 def _is_unit(text: str, number: Token, word: Token) -> bool:
@@ -141,7 +228,12 @@ def _is_unit(text: str, number: Token, word: Token) -> bool:
     no question is about, unlike a number that names ("exon 19 deletions", "stage 4"). A
     unit is short, all letters, no acronym and not joined to a name by a hyphen and, unless
     of two letters ("mg", "mL", which film subtitles use too), no everyday English word
-    ("phase 3 trial")."""
+    ("phase 3 trial"). A span of time is a quantity too, spaced or hyphenated ("48 h",
+    "12 weeks", "90-day"): a hand review found "90-day", "12" and "48" made facets no
+    record could meet."""
+    gap = text[number.end : word.start]
+    if number.text.isdigit() and word.text.lower() in TIME_UNITS and (gap.isspace() or gap == "-"):
+        return True
     return (
         number.text.isdigit()
         and text[number.end : word.start].isspace()
@@ -154,7 +246,9 @@ def _is_unit(text: str, number: Token, word: Token) -> bool:
     )
 
 
-def _concept(text: str, group: list[Token]) -> QuestionConcept:
+def _concept(
+    text: str, group: list[Token], role: ConceptRole = ConceptRole.KEYWORD
+) -> QuestionConcept:
     start, end = group[0].start, group[-1].end
     if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
         end += 1  # "Lp(a)": the bracket that closes the name is part of it
@@ -163,7 +257,7 @@ def _concept(text: str, group: list[Token]) -> QuestionConcept:
     return QuestionConcept(
         ids=(f"{KEYWORD_PREFIX}{key}",),
         name=written,
-        role=ConceptRole.KEYWORD,
+        role=role,
         mention=written,
         start=start,
         end=end,

@@ -83,6 +83,18 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 """Openings that ask for an amount: a rate, a count, a duration, a share."""
+_EFFECT = re.compile(
+    r"^\s*(?:and\s+)?how\s+(?:much|often|likely|far)\s+(?:does|do|did|can|could|will|would|"
+    r"may|might|is|are|was|were|has|have)\b",
+    re.IGNORECASE,
+)
+"""Openings that ask the size of an effect, a verb following ("How much does X reduce
+Y?"), not a count of things ("How many genes …?", "How large is the proteome?")."""
+
+
+def asks_effect(text: str) -> bool:
+    """Whether the question asks the size of an effect of what it names (``_EFFECT``)."""
+    return bool(_EFFECT.match(text))
 
 
 def answer_kind(text: str) -> AnswerKind:

@@ -29,11 +29,18 @@ from medcite.records import (
     QuestionConcept,
     QuestionType,
 )
-from medcite.understand.keywords import Rarity, keyword_concepts
+from medcite.understand.abbreviations import find_definitions
+from medcite.understand.keywords import (
+    Rarity,
+    is_everyday_english,
+    keyword_concepts,
+    outcome_starts,
+)
 from medcite.understand.kinds import (
     CUES,
     answer_kind,
     asked_status,
+    asks_effect,
     facet_kinds,
     question_types,
 )
@@ -105,9 +112,10 @@ def understand_question(
     senses: dict[str, tuple[str, ...]] = {}
     mentions = _mentions(text, knowledge, notes, senses)
     types = list(question_types(text))
+    outcomes_at = outcome_starts(text)
     concepts = [
         replace(c, other_senses=senses.get(c.abbreviation, ()))
-        for c in _question_concepts(mentions, knowledge, types)
+        for c in _question_concepts(mentions, knowledge, types, outcomes_at)
     ]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
@@ -125,6 +133,8 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
+        outcomes=tuple(c.id for c in concepts if c.start in outcomes_at),
+        effect_asked=asks_effect(text),
     )
 
 
@@ -135,9 +145,14 @@ def _mentions(
 
     An abbreviation whose sense stayed unsure gets a note, and its other senses are
     kept in ``senses`` (short form → long forms not chosen) for the answer to offer.
+    A short form the question defines itself ("an incidental durotomy (ID)") means what
+    the question says, even where no vocabulary knows that long form: the corpus's
+    senses (intellectual disability) are not asked.
     """
     mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    defined = {definition.short_form for definition in find_definitions(text)}
+    shouted = _shouted(text)
     context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
     about_organisms = any(
         is_within(knowledge.lexicon.trees.get(i, ()), NOT_CLINICAL_TREES)
@@ -147,7 +162,9 @@ def _mentions(
     for token in tokenize(text):
         if (
             token.start in covered
+            or token.text in defined
             or not _looks_abbreviated(token.text)
+            or (shouted and is_everyday_english(token.text))
             or _numbered(text, token.start, token.end)
             or _inside_a_name(text, token.start, token.end)
         ):
@@ -201,6 +218,16 @@ def _without_excluded(
         else:
             kept.append(concept)
     return kept
+
+
+_LETTERED_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _shouted(text: str) -> bool:
+    """Whether the question is written in capitals ("IS CULTURE A DETERMINANT FACTOR?"),
+    most of its words upper case: its everyday words ("IS", "AS") are then not short forms."""
+    words = _LETTERED_WORD.findall(text)
+    return bool(words) and sum(word.isupper() for word in words) * 2 > len(words)
 
 
 def _looks_abbreviated(word: str) -> bool:
@@ -365,8 +392,16 @@ def shortens(written: str, full: str) -> bool:
 
 
 def _question_concepts(
-    mentions: Sequence[ConceptMention], knowledge: Knowledge, types: list[QuestionType]
+    mentions: Sequence[ConceptMention],
+    knowledge: Knowledge,
+    types: list[QuestionType],
+    outcomes: frozenset[int],
 ) -> list[QuestionConcept]:
+    """The concepts of the question's mentions, each with its role.
+
+    A concept of no clinical role is left out ("Methods", "Time"), unless it is the
+    outcome a verb of effect names ("improve *quality of life*"): that is the question.
+    """
     all_ids = {i for m in mentions for i in m.concept_ids}
     chosen_ids = [_chosen_id(m, all_ids, mentions) for m in mentions]
     concepts = knowledge.concepts.get_many({*all_ids})
@@ -387,7 +422,9 @@ def _question_concepts(
             if i in concepts and _same(concepts[i], concept)
         ]
         role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
-        if role is ConceptRole.OTHER:
+        if role is ConceptRole.OTHER and mention.start in outcomes:
+            role = ConceptRole.FINDING
+        elif role is ConceptRole.OTHER:
             continue
         found[main_id] = _question_concept(mention, concept, same, role, knowledge)
     return list(found.values())

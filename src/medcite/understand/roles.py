@@ -28,6 +28,7 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("E01", ConceptRole.TEST),  # Diagnosis
     ("E05", ConceptRole.TEST),  # Investigative Techniques
     ("E", ConceptRole.INTERVENTION),  # Therapeutics, surgery, anesthesia, equipment
+    ("N02.421.726", ConceptRole.INTERVENTION),  # Preventive Health Services (prophylaxis, …)
     ("D", ConceptRole.INTERVENTION),  # Chemicals and Drugs
     ("A", ConceptRole.BODY_SYSTEM),  # Anatomy
     ("M01", ConceptRole.POPULATION),  # Persons
@@ -65,9 +66,11 @@ GENERIC_CONCEPTS = frozenset(
         "D005260",  # Female
         "D008297",  # Male
         "DOID:4",  # disease
+        "D012306",  # Risk: how an outcome is measured ("the risk of stroke"), not what
     }
 )
-"""Concepts too general to search for: nearly every record is about them."""
+"""Concepts too general to search for: nearly every record is about them. "Risk" read as a
+test made every facet "… × risk" ("statin × risk" for statins and hip fracture)."""
 
 
 def concept_role(vocabulary: Vocabulary, tree_numbers: tuple[str, ...]) -> ConceptRole:

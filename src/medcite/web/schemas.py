@@ -158,6 +158,11 @@ class UnderstandingOut(Out):
     answer_kind: str = Field(
         description="What would answer the question: yes-no, naming, summary or quantity."
     )
+    outcomes: list[str] = Field(
+        default_factory=list,
+        description="Ids of the concepts a verb of effect names as what it changes "
+        '("Does metformin reduce cardiovascular events?"): a yes/no bottom line names one.',
+    )
     facets: list[FacetOut]
     notes: list[str]
 
