@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import pytest
 
 from medcite.records import ConceptRole
-from medcite.understand.keywords import SALIENT_IDF, keyword_concepts, spellings
+from medcite.understand.keywords import SALIENT_IDF, keyword_concepts, outcome_spans, spellings
 
 RARITY = {
     "concizumab": 9.0,
@@ -172,3 +172,23 @@ def test_the_outcome_a_verb_of_effect_names_is_kept_even_in_everyday_words(
 def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
     """A hand review found "90-day", "12" and "48" made facets no record could meet."""
     assert not any(any(c.isdigit() for c in name) for name in names(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "spans"),
+    [
+        ("Does ticagrelor reduce periprocedural MI in PCI?", ["periprocedural MI"]),
+        (
+            "Does dexamethasone increase post-tonsillectomy bleeding?",
+            ["post-tonsillectomy bleeding"],
+        ),
+        ("Does sun exposure increase the risk of melanoma?", ["melanoma"]),
+        ("Is dexamethasone safe in children?", []),
+    ],
+)
+def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(
+    question: str, spans: list[str]
+) -> None:
+    """Every concept there names the outcome: read as "periprocedural" alone (a hand review),
+    "… reduce periprocedural MI?" was settled only by sentences with that very word."""
+    assert [question[a:b] for a, b in outcome_spans(question)] == spans

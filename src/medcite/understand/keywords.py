@@ -133,6 +133,23 @@ def outcome_starts(text: str) -> frozenset[int]:
     return frozenset(verb.end() for verb in _EFFECT_VERB.finditer(text))
 
 
+def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the outcomes stand: from each start (``outcome_starts``) over the content words
+    that follow, spaced or hyphenated, to the first function word or punctuation mark
+    ("reduce *periprocedural MI* in …": both words name the outcome)."""
+    tokens = tokenize(text)
+    spans = []
+    for start in sorted(outcome_starts(text)):
+        end = start
+        for token in (t for t in tokens if t.start >= start):
+            if text[end : token.start].strip() not in ("", "-") or not is_content_word(token.key):
+                break
+            end = token.end
+        if end > start:
+            spans.append((start, end))
+    return tuple(spans)
+
+
 def _effect_objects(
     text: str, tokens: Sequence[Token], covered: set[int], vocabulary_words: frozenset[str]
 ) -> list[list[Token]]:

@@ -34,6 +34,7 @@ from medcite.understand.keywords import (
     Rarity,
     is_everyday_english,
     keyword_concepts,
+    outcome_spans,
     outcome_starts,
 )
 from medcite.understand.kinds import (
@@ -133,7 +134,9 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
-        outcomes=tuple(c.id for c in concepts if c.start in outcomes_at),
+        outcomes=tuple(
+            c.id for c in concepts if any(a <= c.start < b for a, b in outcome_spans(text))
+        ),
         effect_asked=asks_effect(text),
     )
 
