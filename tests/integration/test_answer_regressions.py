@@ -513,3 +513,23 @@ def test_a_yes_no_question_on_an_outcome_is_led_by_the_relation_asked(
     assert not off, quoted(off)
     if "metformin" not in question:
         assert lead, question
+
+
+def test_a_relation_no_record_states_is_not_answered_with_near_misses(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """ "Do probiotics prevent antibiotic-associated diarrhea in children taking
+    antibiotics?" (the second hand review of 2026-12-05; the corpus holds no record on
+    it): 9525f3e quoted a case series of reptile-borne salmonella and a study of
+    microbiota in diabetic rodents. Every cited record must speak to both sides of the
+    relation, or nothing is cited."""
+    answer = ask(
+        "Do probiotics prevent antibiotic-associated diarrhea in children taking antibiotics?"
+    )
+    beside = [
+        s
+        for s in all_statements(answer)
+        if not re.search(r"probiotic", record_text(shared_corpus, s.record_id), re.I)
+        or not re.search(r"diarrh", record_text(shared_corpus, s.record_id), re.I)
+    ]
+    assert not beside, quoted(beside)

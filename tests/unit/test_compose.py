@@ -328,7 +328,9 @@ def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_t
     """ "Does metformin reduce cardiovascular events?" (a hand review): a trial sentence on
     metformin's other effects led it. Asked whether MRI (what may change) goes with atrophy
     (the outcome), a sentence naming both leads ahead of a more relevant one naming MRI
-    alone, and with no sentence naming both the bottom line quotes none."""
+    alone, and with no sentence naming both the evidence cannot settle it: insufficient,
+    nothing cited (the near misses of "Do probiotics prevent antibiotic-associated
+    diarrhea?" were a rodent study and a case series of reptile-borne salmonella)."""
     atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
     mri = replace(QUESTION.concepts[0], role=ConceptRole.FINDING)  # an exposure, say
     asked = replace(
@@ -350,7 +352,9 @@ def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_t
         "Brain MRI lesions are frequent in SSc patients without symptoms."
     ]
     neither = replace(both, notes=(both.notes[0], replace(conclusions, relevance=0.75)))
-    assert answer_of(neither, question=asked).sections[0].statements == ()
+    unsettled = answer_of(neither, question=asked)
+    assert unsettled.state is AnswerState.INSUFFICIENT_EVIDENCE
+    assert unsettled.sections == () and unsettled.references == ()
     unasked = replace(asked, outcomes=())  # no outcome read: the most relevant finding leads
     assert answer_of(neither, question=unasked).sections[0].statements
 

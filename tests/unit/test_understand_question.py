@@ -388,3 +388,14 @@ def test_risk_says_how_an_outcome_is_measured_and_prophylaxis_is_an_intervention
     )
     roles = {c.id: c.role for c in prophylaxis.concepts}
     assert roles.get("D056990") is ConceptRole.INTERVENTION
+
+
+def test_the_outcome_is_the_concept_heading_its_noun_phrase(knowledge: Knowledge) -> None:
+    """ "Do probiotics prevent antibiotic-associated diarrhea?" (a hand review) asks about
+    diarrhea: read as an outcome too, "antibiotic" let a rodent study of probiotics or
+    antibiotics in diabetes settle it. What qualifies the head may be a cause."""
+    understood = understand_question(
+        "Does MRI reduce systemic sclerosis-associated peripheral nervous system damage?",
+        knowledge,
+    )
+    assert understood.outcomes == ("D017933",)  # Peripheral Nervous System, not SSc

@@ -18,9 +18,9 @@ page follows ``../shared/DESIGN.md`` §1:
 * References numbered in order of first citation, with evidence level and design.
 
 A sentence answers when its relevance clears ``threshold`` (calibrated on held-out
-questions, ``evidence.relevance``). When nothing about the question's condition does,
-the page says the evidence is insufficient and cites nothing, rather than cite near
-misses.
+questions, ``evidence.relevance``). When nothing about the question's condition does, or
+nothing states the relation a yes/no question on an outcome asks, the page says the
+evidence is insufficient and cites nothing, rather than cite near misses.
 """
 
 from __future__ import annotations
@@ -136,12 +136,14 @@ def compose_answer(
             if chosen
         ),
     ]
-    answered = any(section.statements for section in sections)
+    answered = any(section.statements for section in sections) and _relation_stated(pool, question)
     by_id = {item.record.id: item for item in retrieved}
     answer = Answer(
         question=question.text,
         sections=tuple(sections) if answered else (),
-        references=tuple(_reference(n, by_id[rid]) for rid, n in page.numbers.items()),
+        references=tuple(_reference(n, by_id[rid]) for rid, n in page.numbers.items())
+        if answered
+        else (),
         provenance=provenance,
         notes=() if answered else (INSUFFICIENT,),
         understanding=question,
@@ -366,6 +368,20 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
         return any(words <= said for words in worded)
 
     return [c for c in pool if states_outcome(c) and (not causes or c.names_any(causes))]
+
+
+def _relation_stated(pool: Sequence[Candidate], question: Question) -> bool:
+    """Whether the evidence can settle the question: for a yes/no question on an outcome,
+    some answering sentence states the relation asked (``_stating_the_relation``).
+
+    Without one, what is left speaks to one side of it at most ("probiotics" in a study
+    of diabetic rodents, "antibiotics" in a case series of reptile-borne salmonella, for
+    "Do probiotics prevent antibiotic-associated diarrhea?", a hand review): near misses,
+    which are never cited.
+    """
+    if question.answer_kind is not AnswerKind.YES_NO or not question.outcomes:
+        return True
+    return bool(_stating_the_relation(pool, question))
 
 
 def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:

@@ -134,11 +134,23 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
-        outcomes=tuple(
-            c.id for c in concepts if any(a <= c.start < b for a, b in outcome_spans(text))
-        ),
+        outcomes=_outcomes(concepts, outcome_spans(text)),
         effect_asked=asks_effect(text),
     )
+
+
+def _outcomes(
+    concepts: Sequence[QuestionConcept], spans: Sequence[tuple[int, int]]
+) -> tuple[str, ...]:
+    """The concept that heads each outcome's noun phrase: its last ("periprocedural *MI*",
+    "post-tonsillectomy *bleeding*"). What comes before qualifies it, and may be a cause:
+    "antibiotic-associated *diarrhea*" asks about diarrhea, not antibiotics."""
+    heads = []
+    for start, end in spans:
+        inside = [c for c in concepts if start <= c.start < end]
+        if inside:
+            heads.append(max(inside, key=lambda c: c.start).id)
+    return tuple(dict.fromkeys(heads))
 
 
 def _mentions(
