@@ -101,7 +101,8 @@ def compose_answer(
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     page = _PageBuilder(settings)
-    bottom = page.bottom_line(pool, facets, fits, question)
+    stating = _stating_the_relation(pool, question)
+    bottom = page.bottom_line(pool if stating is None else stating, facets, fits, question)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     research = [
         (
@@ -136,7 +137,7 @@ def compose_answer(
             if chosen
         ),
     ]
-    answered = any(section.statements for section in sections) and _relation_stated(pool, question)
+    answered = any(section.statements for section in sections) and stating != []
     by_id = {item.record.id: item for item in retrieved}
     answer = Answer(
         question=question.text,
@@ -183,21 +184,14 @@ class _PageBuilder:
         A question asking how much of an outcome it names ("How much does fingolimod
         reduce the relapse rate?") is led by the answering sentences that give an amount
         of it, most relevant first, and only then by the others; an amount of something
-        else (a side effect's rate, when survival was asked) is no answer to it.
-
-        A yes/no question on an outcome ("Does metformin reduce cardiovascular events …?",
-        ``Question.outcomes``) is settled only by a sentence that states the relation asked,
-        naming the outcome and what is said to change it ("vitamin D … not associated with
-        fracture risk"): one on metformin's other effects, or on bone density in the same
-        study, however relevant it scored, leaves the bottom line to say no record answers
-        directly, and the sections below show what there is.
+        else (a side effect's rate, when survival was asked) is no answer to it. A yes/no
+        question on an outcome is given only the sentences that state the relation it asks
+        (``_stating_the_relation``).
         """
         kind = question.answer_kind
         measured = [c.id for c in question.with_role(ConceptRole.FINDING)]
         if kind is AnswerKind.QUANTITY and measured:
             pool = sorted(pool, key=lambda c: not c.states_amount_of(measured))  # stable
-        if kind is AnswerKind.YES_NO and question.outcomes:
-            pool = _stating_the_relation(pool, question)
         picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues))
         if not picked and kind is AnswerKind.YES_NO:
             picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))
@@ -344,15 +338,26 @@ RELATION_ROLES = (ConceptRole.INTERVENTION, ConceptRole.FINDING, ConceptRole.KEY
 """Roles of what a question may say changes its outcome (a drug, an exposure, a name)."""
 
 
-def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
-    """The candidates naming one of the question's outcomes and, when it names any, one
-    of the things it asks may change them.
+def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list[Candidate] | None:
+    """For a yes/no question on an outcome (``Question.outcomes``), the candidates naming
+    one of its outcomes and, when it names any, one of the things it asks may change them;
+    None for any other question.
+
+    Only these settle it ("vitamin D … not associated with fracture risk"): a sentence on
+    metformin's other effects for "Does metformin reduce cardiovascular events …?", or on
+    bone density in the vitamin D study, however relevant it scored, does not lead. With
+    none, what is left speaks to one side of the relation at most ("probiotics" in a study
+    of diabetic rodents, "antibiotics" in a case series of reptile-borne salmonella, for
+    "Do probiotics prevent antibiotic-associated diarrhea?", a hand review): near misses,
+    which are never cited, so the answer is "insufficient".
 
     An outcome is named by any of its concept's names, or by every word that says what
     the question's own wording of it is about ("antibody response": "antibody
     concentrations were lower"), the words that only judge it left aside.
     """
     outcomes = question.outcomes
+    if question.answer_kind is not AnswerKind.YES_NO or not outcomes:
+        return None
     causes = [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
     worded = [
         words
@@ -368,20 +373,6 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
         return any(words <= said for words in worded)
 
     return [c for c in pool if states_outcome(c) and (not causes or c.names_any(causes))]
-
-
-def _relation_stated(pool: Sequence[Candidate], question: Question) -> bool:
-    """Whether the evidence can settle the question: for a yes/no question on an outcome,
-    some answering sentence states the relation asked (``_stating_the_relation``).
-
-    Without one, what is left speaks to one side of it at most ("probiotics" in a study
-    of diabetic rodents, "antibiotics" in a case series of reptile-borne salmonella, for
-    "Do probiotics prevent antibiotic-associated diarrhea?", a hand review): near misses,
-    which are never cited.
-    """
-    if question.answer_kind is not AnswerKind.YES_NO or not question.outcomes:
-        return True
-    return bool(_stating_the_relation(pool, question))
 
 
 def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:

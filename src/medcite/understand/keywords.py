@@ -158,46 +158,31 @@ def _effect_objects(
     "Does metformin reduce *cardiovascular events* in type 2 diabetes?", "Does vitamin D
     prevent *fractures* in older adults?": everyday words, so not salient, yet the point of
     the question; dropped, it became "metformin in type 2 diabetes", and a rat study the
-    answer. The phrase runs over the words right after the verb that medical names use
-    (``vocabulary_words``: not "myself", "translate") and that neither ask nor judge
-    (``QUESTION_WORDS``, ``JUDGEMENT_WORDS``). It must end where a noun phrase ends: at a
-    function word ("in", "of"), a punctuation mark or the end. One that runs into anything
-    else is no outcome of its own, and is left: into a recognised concept it only
-    qualifies ("fungal *pneumonia*"), a hyphenated word ("post-tonsillectomy"), a word of
-    judgement ("clinical *outcome*") or another kind of word ("spasticity *translate*").
+    answer. An outcome's noun phrase (``outcome_spans``) is kept when it is at most
+    ``MAX_OUTCOME_WORDS`` spaced words that medical names use (``vocabulary_words``: not
+    "myself", "translate"), that neither ask nor judge (``QUESTION_WORDS``,
+    ``JUDGEMENT_WORDS``) and that no concept covers. Otherwise it is no outcome of its
+    own: it only qualifies a recognised concept ("fungal *pneumonia*"), is part of a
+    hyphenated word ("post-tonsillectomy"), qualifies a word of judgement ("clinical
+    *outcome*") or runs into another kind of word ("spasticity *translate*").
     """
 
     def usable(token: Token) -> bool:
         return (
-            is_content_word(token.key)
+            token.start not in covered
             and token.key in vocabulary_words
             and token.key not in QUESTION_WORDS
             and token.key not in JUDGEMENT_WORDS
         )
 
-    def ends_a_phrase(phrase: list[Token], token: Token | None) -> bool:
-        if token is None:
-            return True
-        gap = text[phrase[-1].end : token.start]
-        if gap.strip():
-            return gap.strip()[0] != "-"
-        return not is_content_word(token.key)
-
     phrases = []
-    for start in sorted(outcome_starts(text)):
-        following = iter(t for t in tokens if t.start >= start)
-        phrase: list[Token] = []
-        token = next(following, None)
-        while (
-            token is not None
-            and len(phrase) < MAX_OUTCOME_WORDS
-            and not text[(phrase[-1].end if phrase else start) : token.start].strip()
-            and token.start not in covered
-            and usable(token)
+    for start, end in outcome_spans(text):
+        phrase = [t for t in tokens if start <= t.start < end]
+        if (
+            len(phrase) <= MAX_OUTCOME_WORDS
+            and all(usable(t) for t in phrase)
+            and not any(text[a.end : b.start].strip() for a, b in pairwise(phrase))
         ):
-            phrase.append(token)
-            token = next(following, None)
-        if phrase and ends_a_phrase(phrase, token):
             phrases.append(phrase)
     return phrases
 
@@ -253,7 +238,7 @@ def _is_unit(text: str, number: Token, word: Token) -> bool:
         return True
     return (
         number.text.isdigit()
-        and text[number.end : word.start].isspace()
+        and gap.isspace()
         and len(word.text) <= UNIT_LENGTH
         and word.text.isalpha()
         and is_content_word(word.key)  # not "10 of us", "aged 80 or older", "Ki-67 a"
