@@ -1,13 +1,14 @@
-"""Recommendation recognition on 50 hand-labelled NGC guideline summaries: precision, recall, grade.
+"""Recommendation recognition on hand-labelled NGC guideline summaries: precision, recall, grade.
 
 Reads the summaries in place from ``../shared/data/ngc_guidelines`` (the archive is never
 copied), checks that the labelled ones are the seeded sample (``labelled_sample``), and
 compares what ``ingest.recommendations`` recognises in each "Major Recommendations" text
-with the labels in ``tests/data/ngc/labels.jsonl`` (offsets and grade values only; how
-they were made is in that folder's README). Prints the figures as JSON; the slow test
-``tests/evaluation/test_recommendation_recognition.py`` pins them.
+with the labels in ``tests/data/ngc/labels_SEED.jsonl`` (offsets and grade values only;
+how they were made, and which sample is for what, is in that folder's README). The default
+is the report sample (seed 1416), on which nothing was developed. Prints the figures as
+JSON; the slow test ``tests/evaluation/test_recommendation_recognition.py`` pins them.
 
-    python bench/recommendation_recognition.py [--data PATH] [--per-summary]
+    python bench/recommendation_recognition.py [--seed 14|1415|1416] [--data PATH] [--per-summary]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from medcite.evaluate.datasets.ngc import ARCHIVE, read_ngc_summaries
 from medcite.evaluate.recommendations import (
+    REPORT_SEED,
     compare,
     labelled_sample,
     measure,
@@ -27,18 +29,19 @@ from medcite.evaluate.recommendations import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "ngc_guidelines" / ARCHIVE
-LABELS = ROOT / "tests" / "data" / "ngc" / "labels.jsonl"
+LABELS = ROOT / "tests" / "data" / "ngc"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=SHARED, help="NGC's .tar.gz or folder")
-    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--seed", type=int, default=REPORT_SEED, help="which labelled sample")
+    parser.add_argument("--labels", type=Path, help="a labels file other than the seed's")
     parser.add_argument("--per-summary", action="store_true")
     args = parser.parse_args()
-    labels = read_labels(args.labels)
+    labels = read_labels(args.labels or LABELS / f"labels_{args.seed}.jsonl")
     summaries = {summary.id: summary for summary in read_ngc_summaries(args.data)}
-    if sorted(label.id for label in labels) != labelled_sample(summaries):
+    if sorted(label.id for label in labels) != labelled_sample(summaries, args.seed):
         raise SystemExit("the labelled summaries are not the seeded sample")
     figures = measure(labels, summaries)
     print(json.dumps(figures.to_json(), indent=2))

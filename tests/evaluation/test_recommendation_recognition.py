@@ -1,11 +1,11 @@
-"""Recommendation recognition on the 50 hand-labelled NGC summaries, pinned in ``figures.json``.
+"""Recommendation recognition on the hand-labelled NGC samples, pinned in ``figures.json``.
 
 Slow (reads the NGC archive in place): ``scripts/check -m slow``, or
-``python bench/recommendation_recognition.py`` for the figures alone. A change to the
-recogniser that moves any count fails here until ``tests/data/ngc/figures.json`` is
-updated, which a reviewer then sees. The figures were measured once, on labels made
-without looking at the recogniser's output, and nothing was changed after seeing them;
-of the issue's targets (precision >= 0.9, recall >= 0.8, grade >= 0.9) only recall is met.
+``python bench/recommendation_recognition.py --seed SEED`` for one sample's figures. A
+change to the recogniser that moves any count fails here until ``tests/data/ngc/figures.json``
+is updated, which a reviewer then sees. Samples 14 and 1415 have been developed on (see
+``tests/data/ngc/README.md``); 1416 is the report sample, labelled after the last change
+the figures describe.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from medcite.evaluate.datasets.ngc import ARCHIVE, read_ngc_summaries
-from medcite.evaluate.recommendations import labelled_sample, measure, read_labels
+from medcite.evaluate.recommendations import SAMPLE_DRAWS, labelled_sample, measure, read_labels
 
 LABELS = Path(__file__).parents[1] / "data" / "ngc"
 
@@ -28,19 +28,28 @@ def pinned() -> dict[str, Any]:
     return loaded
 
 
+LABELLED_SEEDS = [seed for seed, _ in SAMPLE_DRAWS if (LABELS / f"labels_{seed}.jsonl").exists()]
+
+
+def test_every_labelled_sample_has_pinned_figures(pinned: dict[str, Any]) -> None:
+    assert LABELLED_SEEDS == [14, 1415, 1416]
+    assert sorted(pinned) == sorted(str(seed) for seed in LABELLED_SEEDS)
+
+
 @pytest.mark.slow
 @pytest.mark.shared_data
-def test_recognition_on_the_labelled_sample_matches_the_pinned_figures(
-    shared_data: Path, pinned: dict[str, Any]
+@pytest.mark.parametrize("seed", LABELLED_SEEDS)
+def test_recognition_on_each_labelled_sample_matches_the_pinned_figures(
+    shared_data: Path, pinned: dict[str, Any], seed: int
 ) -> None:
-    labels = read_labels(LABELS / "labels.jsonl")
+    labels = read_labels(LABELS / f"labels_{seed}.jsonl")
     summaries = {s.id: s for s in read_ngc_summaries(shared_data / "ngc_guidelines" / ARCHIVE)}
-    assert sorted(label.id for label in labels) == labelled_sample(summaries)
-    assert measure(labels, summaries).to_json() == pinned
+    assert sorted(label.id for label in labels) == labelled_sample(summaries, seed)
+    assert measure(labels, summaries).to_json() == pinned[str(seed)]
 
 
 def test_the_pinned_figures_keep_the_target_they_meet(pinned: dict[str, Any]) -> None:
     # The issue's targets: precision >= 0.9, recall >= 0.8, grade right >= 0.9. Recall is
-    # met (0.8004) and kept as a floor; precision (0.8959) and grade accuracy (0.8126) are
-    # not, and no floor pretends they are.
-    assert pinned["recall"] >= 0.8
+    # met on every sample and kept as a floor; no floor pretends the others are met where
+    # the report sample says they are not.
+    assert all(figures["recall"] >= 0.8 for figures in pinned.values())

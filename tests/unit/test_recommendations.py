@@ -239,3 +239,152 @@ def test_only_guideline_texts_get_recommendations_with_their_sentence_span() -> 
     assert not is_guideline_text(trial)
     assert with_recommendations(trial, spans).recommendations == ()
     assert is_guideline_text(_record("Consensus statement on low back pain"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after", "strength", "grade", "scheme"),
+    [
+        # KDIGO and ACCP's heirs write the grade alone in brackets, often on the next line.
+        (
+            "The Work Group recommends measuring albuminuria in adults with diabetes.",
+            "(1B)",
+            STRONG,
+            "1B",
+            GradingScheme.GRADE,
+        ),
+        # SCCM's sign says for (+) or against (-); 2 is the weaker grade.
+        (
+            "The task force suggests that sedation be kept light in ventilated adults (+2B).",
+            "",
+            CONDITIONAL,
+            "+2B",
+            GradingScheme.GRADE,
+        ),
+        # A class and a letter joined by a hyphen.
+        ("For all women, perform a careful family history [I-D].", "", STRONG, "I-D",
+         GradingScheme.LEVEL),
+        # WHO's kinds of recommendation.
+        (
+            "In populations with low calcium intake, calcium supplementation is recommended "
+            "for pregnant women (Context-specific recommendation).",
+            "",
+            STRONG,
+            "Context-specific recommendation",
+            GradingScheme.LEVEL,
+        ),
+    ],
+)  # fmt: skip
+def test_grades_written_alone_in_brackets(
+    sentence: str, after: str, strength: RecommendationStrength, grade: str,
+    scheme: GradingScheme,
+) -> None:  # fmt: skip
+    assert recognise(sentence, after=after) == (strength, grade, scheme)
+
+
+def test_a_long_grade_note_is_taken_whole() -> None:
+    note = (
+        "(Type: informal consensus, benefits outweigh harms; Quality of evidence: "
+        "intermediate; Strength of recommendation: moderate)"
+    )
+    assert len(note) > 100
+    found = recognise(
+        f"Patients on radiotherapy to the brain should be offered rescue steroids {note}."
+    )
+    assert found is not None
+    assert found[1] == note.strip("()")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Headings in title case name what follows; they do not say it.
+        "Who Should Be Tested for Chronic Kidney Disease",
+        "Interventions That Must (or Must Not) Be Used",
+        "Treat Secondary Causes of Heart Failure and Comorbid Conditions",
+        # A word in quotes is mentioned, not used: a rating scheme defining its wording.
+        "The group uses 'must' or 'must not' only if there is a legal duty to apply it.",
+        # 'Should' of expectation, not of advice.
+        "Effective pain treatment should result in a meaningful gain in daily function.",
+        "Return to work should be expected during this period for most patients.",
+        # A note about the summary, not advice.
+        "Refer to Box 3 in the original document for the related recommendations.",
+    ],
+)
+def test_headings_mentions_and_expectations_do_not_recommend(sentence: str) -> None:
+    assert recognise(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength"),
+    [
+        ("Clinicians may offer behavioural therapy to patients with anticipatory nausea.",
+         CONDITIONAL),
+        ("In adults with symptomatic colitis, the AGA suggests mesalamine over no treatment.",
+         CONDITIONAL),
+        ("Zinc supplementation in pregnancy is only recommended in the context of research.",
+         STRONG),
+    ],
+)  # fmt: skip
+def test_options_left_to_clinicians_and_restricted_recommendations(
+    sentence: str, strength: RecommendationStrength
+) -> None:
+    assert recognise(sentence) == (strength, "", GradingScheme.WORDING)
+
+
+def _guideline(text: str, issuer: str) -> tuple[str, ...]:
+    record = Record(
+        id="text:2",
+        source=Source.TEXT,
+        title="A guideline",
+        sections=(Section(text),),
+        publication_types=("Practice Guideline",),
+        issuer=issuer,
+    )
+    spans = [(s.section_index, s.start, s.end) for s in record_sentences(record)]
+    section = record.sections[0].text
+    return tuple(
+        section[r.start : r.end] for r in with_recommendations(record, spans).recommendations
+    )
+
+
+def test_another_bodys_recommendation_reported_as_evidence_is_not_the_guidelines() -> None:
+    text = (
+        "The CDC recommends that these regimens be used only if follow-up can be assured. "
+        "The USPSTF recommends screening adults for depression. "
+        "The Task Force recommends follow-up at six months."
+    )
+    uspstf = "U.S. Preventive Services Task Force - Independent Expert Panel"
+    assert _guideline(text, uspstf) == (
+        "The USPSTF recommends screening adults for depression.",
+        "The Task Force recommends follow-up at six months.",
+    )
+    # Without a known issuer every speaker is taken to be the guideline.
+    assert len(_guideline(text, "")) == 3
+
+
+def test_grade_forms_of_other_schemes() -> None:
+    # SIGN's letter before the statement.
+    assert recognise("B - Offer aspirin to adults with a transient ischaemic attack.") == (
+        STRONG,
+        "B",
+        GradingScheme.LEVEL,
+    )
+    # AHA's level written before its class: the class gives the strength.
+    assert recognise(
+        "Reposition patients at risk of pressure ulcers every two hours "
+        "(Level of Evidence = C; Benefit = Class IIa)."
+    ) == (CONDITIONAL, "Level of Evidence = C; Benefit = Class IIa", GradingScheme.ACC_AHA)
+    # A level alone in brackets.
+    assert recognise("The panel suggests that probiotics be used to prevent diarrhoea (III).") == (
+        CONDITIONAL,
+        "III",
+        GradingScheme.LEVEL,
+    )
+    # A scheme's own code in brackets on the line after: "[EO]" for expert opinion.
+    assert recognise(
+        "Care teams should meet regularly to agree a treatment plan.", after="[EO]"
+    ) == (
+        STRONG,
+        "EO",
+        GradingScheme.LEVEL,
+    )

@@ -1,8 +1,9 @@
 """Recommendation recognition measured against hand labels of NGC guideline summaries.
 
-The labels (``tests/data/ngc/labels.jsonl``) mark, in the "Major Recommendations" text of
-each labelled summary (``datasets.ngc``), every recommendation statement by its character
-span and the grade the guideline gives it, written as the grade's values (see
+The labels (``tests/data/ngc/labels_SEED.jsonl``, one file per seeded sample) mark, in the
+"Major Recommendations" text of each labelled summary (``datasets.ngc``), every
+recommendation statement by its character span and the grade the guideline gives it,
+written as the grade's values (see
 :func:`grade_values`). medcite reads the summary as it reads any guideline text — the
 sentences of the record, then ``ingest.recommendations`` — and its recognised statements
 are compared with the labels:
@@ -44,15 +45,26 @@ _GRADE_VALUE = re.compile(
 
 _CODE = re.compile(r"[A-Za-z0-9+]+")
 
-SAMPLE_SEED = 14
-"""The seed of the labelled sample (the issue's number), fixed before any summary was read."""
-SAMPLE_SIZE = 50
+SAMPLE_DRAWS = ((14, 50), (1414, 12), (1415, 50), (1416, 50))
+"""The seeded draws of summaries, ``(seed, size)``, in order, each from the ids the earlier
+ones left: 14 (the issue's number, fixed before any summary was read), labelled and first
+measured; 1414, the 12 the recogniser was first developed on; 1415, labelled and measured
+once, then developed on; 1416, labelled after all of that, the report sample."""
+REPORT_SEED = 1416
 
 
-def labelled_sample(summary_ids: Iterable[str]) -> list[str]:
-    """The summaries to label: ``SAMPLE_SIZE`` of all ids, drawn with ``SAMPLE_SEED`` from
-    their sorted list, so anyone can redraw the same ones from the archive."""
-    return sorted(random.Random(SAMPLE_SEED).sample(sorted(summary_ids), SAMPLE_SIZE))
+def labelled_sample(summary_ids: Iterable[str], seed: int = REPORT_SEED) -> list[str]:
+    """The summaries of the draw with ``seed``, sorted, so anyone can redraw them from the
+    archive: the draws of ``SAMPLE_DRAWS`` are made in order, each from the sorted ids that
+    the earlier draws left."""
+    remaining = sorted(summary_ids)
+    for draw_seed, size in SAMPLE_DRAWS:
+        drawn = random.Random(draw_seed).sample(remaining, size)
+        if draw_seed == seed:
+            return sorted(drawn)
+        taken = set(drawn)
+        remaining = [summary_id for summary_id in remaining if summary_id not in taken]
+    raise ValueError(f"no labelled sample was drawn with seed {seed}")
 
 
 def grade_values(grade: str) -> str:

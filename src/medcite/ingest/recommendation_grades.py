@@ -26,11 +26,19 @@ _GRADE_GRADE = re.compile(
     r"(?:\s+(?:of\s+)?(?:the\s+)?evidence)?)?",
     re.IGNORECASE,
 )
-_ACCP = re.compile(r"\bGrade\s+(?P<level>[12])\s*(?P<quality>[ABC])\b")
+_ACCP = re.compile(
+    r"\bGrade\s+(?P<level>[12])\s*(?P<quality>[ABC])\b"
+    # bracketed alone, as KDIGO and ACCP's heirs write it: "(1B)", "(2D)"; SCCM's sign
+    # says for or against: "(+1B)", "(-2C)"; "[1-A]"
+    r"|[\[(][+-]?(?P<bare>[12])\s*-?\s*[A-D][\])]"
+)
 _ACC_AHA = re.compile(
-    r"\b(?:Class|COR)\s*:?\s*(?P<klass>III|IIa|IIb|II|I)\b"
-    r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*:?\s*"
-    r"(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?",
+    r"\b(?:Class|COR)\s*[:=]?\s*(?P<klass>III|IIa|IIb|II|I)\b"
+    r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*[:=]?\s*"
+    r"(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?"
+    # the level first: "Level of Evidence = C (Benefit/Effectiveness/Harm = Class I)"
+    r"|\b(?:Level of Evidence|LOE|LoE)\s*[:=]?\s*[ABC](?:-R|-NR|-LD|-EO)?\b"
+    r"[^.\[\]]{0,60}?\b(?:Class|COR)\s*[:=]?\s*(?P<klass_after>III|IIa|IIb|II|I)\b",
 )
 _USPSTF = re.compile(
     r"(?<!Grade )\b(?P<letter>[ABCD])\s+recommendation\b|\b(?P<i>I)\s+statement\b"
@@ -51,13 +59,20 @@ _VALUE = (
 _LABELLED = rf"\b{_KEYWORD}\s*(?:of\s+recommendation\s*)?[:=]?\s*{_VALUE}"
 _LETTER_OR_LEVEL = re.compile(
     rf"{_LABELLED}(?:\s*[,;/]\s*{_LABELLED})*"
-    r"|[\[(](?P<bracket>(?:(?:IV|I{1,3})[ab]?\s*[,;/]?\s*)?[A-D](?:\s*[,;/]\s*(?:IV|I{1,3}))?)[\])]"
+    r"|[\[(](?P<bracket>(?:(?:IV|I{1,3})[ab]?\s*[,;/-]?\s*)?[A-D](?:\s*[,;/-]\s*(?:IV|I{1,3}))?)[\])]"
     r"|\bSIGN\s+grade\s+(?P<sign>[A-D])\b"
-    r"|[\[(](?P<kind>(?i:expert\s+opinion|expert\s+consensus|consensus(?:\s+statement)?"
-    r"|clinical\s+principle|good\s+practice\s+point|GPP|best\s+practice))[\])]",
+    r"|^(?P<lead>[A-D])(?=\s+[-–—]\s+\w)"  # SIGN's letter before the statement: "B - Offer …"
+    r"|[\[(](?P<roman>IV|V|I{1,3})[\])]"  # a level alone: "(III)"
+    r"|[\[(](?P<kind>(?i:expert\s+opinion|expert\s+consensus"
+    r"|consensus(?:\s+statement|\s+recommendation)?"
+    r"|clinical\s+principle|good\s+practice\s+point|GPP|best\s+practice"
+    # WHO's kinds of recommendation: "(Recommended)", "(Context-specific recommendation)"
+    r"|(?:not\s+)?recommended|context-specific\s+recommendation[^()\[\]]{0,20}"
+    r"|recommended\s+only\s+in\s+the\s+context\s+of\s+(?:rigorous\s+)?research))[\])]",
 )
+_CODE_ALONE = re.compile(r"[\[(](?P<code>[A-Z]{2,4})[\])]\.?")
 _BRACKETS = {"(": ")", "[": "]"}
-_LONGEST_NOTE = 100
+_LONGEST_NOTE = 160
 """A grade note in brackets is taken whole up to this many characters: "(Strong
 Recommendation; Evidence Level: Grade A)" states both parts of one grade."""
 _LABEL_WORDS = frozenset(
@@ -100,11 +115,12 @@ def find_grade(text: str) -> Grade | None:
         strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
         return _found(match, strength, GradingScheme.GRADE)
     if match := _ACCP.search(text):
-        strong = match["level"] == "1"
+        strong = (match["level"] or match["bare"]) == "1"
         strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
         return _found(match, strength, GradingScheme.GRADE)
     if match := _ACC_AHA.search(text):
-        return _found(match, STRENGTH_BY_ACC_AHA[match["klass"]], GradingScheme.ACC_AHA)
+        klass = match["klass"] or match["klass_after"]
+        return _found(match, STRENGTH_BY_ACC_AHA[klass], GradingScheme.ACC_AHA)
     if match := _USPSTF.search(text):
         letter = match["letter"] or match["i"] or match["graded"]
         return _found(match, STRENGTH_BY_USPSTF[letter], GradingScheme.USPSTF)
@@ -125,7 +141,11 @@ def grade_alone(text: str) -> Grade | None:
     following recommendations are based on consistent evidence (Level A):")."""
     grade = find_grade(text)
     if grade is None:
-        return None
+        code = _CODE_ALONE.fullmatch(text.strip())
+        if code is None:
+            return None
+        # a scheme's own code in brackets, on a line of its own: "[EO]" (expert opinion)
+        return Grade(RecommendationStrength.UNSTATED, code["code"], GradingScheme.LEVEL)
     if text.rstrip().endswith(":"):
         return grade
     rest = text[: grade.start] + " " + text[grade.end :]

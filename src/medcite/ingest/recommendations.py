@@ -79,24 +79,27 @@ _IMPERATIVE = re.compile(
     r"(?:(?:do\s+not|don't|never|always|routinely|also|then|please|\w+ly)\s+)?"
     rf"(?:{_IMPERATIVE_VERBS})\b(?!\s+(?:of|is|was|were|are|has|have|had)\b)"
     r"(?!\s+to\s+(?:the\s+)?(?:original|full|table|figure|section|appendix|"
-    r"companion|guideline|document))",
+    r"companion|guideline|document|box|crosswalk|national\s+guideline|NGC|\"))",
     re.IGNORECASE,
 )
 _STRONG_WORDING = re.compile(
     r"\b(?:we|panel|committee|task force|USPSTF|group|guideline|authors?|society|ACIP|WHO)"
     r"\s+(?:strongly\s+)?(?:recommends?|advises?|endorses?)\b"
     r"|\b[A-Z]{2,}[\w/-]*\s+(?-i:strongly\s+)?(?-i:recommends?|advises?)\b"  # "AAFP recommends"
-    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:strongly\s+)?(?:recommended|indicated|required|"
+    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:only\s+|strongly\s+)?(?:recommended|indicated|required|"
     r"contraindicated|encouraged|advised|advisable|warranted|mandatory|essential|necessary)\b"
     r"|\b(?:cannot|can\s?not)\s+be\s+recommended\b"
     r"|\bit\s+is\s+(?:important|essential|necessary|critical)\s+to\b"
     r"|\b(?:need|needs)\s+to\s+be\b"
-    r"|\b(?:should|must)\b(?!\s+be\s+noted)",
+    r"|\b(?:should|must)\b(?!\s+(?:be\s+(?:noted|expected|evident)|result|shed|benefit)\b)",
     re.IGNORECASE,
 )
 _CONDITIONAL_WORDING = re.compile(
     r"\b(?:we|panel|committee|task force|group|guideline|authors?)\s+(?:\w+\s+)?"
     r"(?:suggests?|proposes?)\b"
+    r"|\bthe\s+(?-i:[A-Z]{2,}[\w/-]*)\s+(?-i:suggests?)\b"  # "the AGA suggests"
+    r"|\b(?:clinicians|physicians|practitioners|providers|surgeons|nurses)\s+(?:may|can)\s+"
+    r"(?!be\b|have\b|not\b)\w+"  # "Clinicians may offer …": an option left to them
     r"|\b(?:is|are|be|seems?)\s+(?:a\s+)?(?:reasonable|suggested|an option|acceptable|"
     r"an alternative|optional|preferred)\b"
     r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?appropriate\s+(?:for|in|to|when)\b"
@@ -114,7 +117,19 @@ _INSUFFICIENT = re.compile(
     r"|\bno\s+recommendation\s+(?:can\s+be|is|was)\s+made\b",
     re.IGNORECASE,
 )
+_NAMED_BODY_RECOMMENDS = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?[A-Z][\w&.-]*)*)"
+    r"\s+(?:strongly\s+)?(?:recommends|suggests|advises|endorses)\b"
+)
+_GENERIC_BODY = re.compile(
+    r"(?:(?:Work(?:ing)?|Guideline\s+Development|Writing|Expert)\s+Group|GDG|Panel|"
+    r"(?:Update\s+|Steering\s+)?Committee|Task\s+Force|TF|Guidelines?|Authors?|Society|"
+    r"Consensus\s+Panel|It|This\s+\w+)"
+)
+_QUOTED_WORDS = re.compile(r"(['\"‘“])\w+(?:\s+\w+)?['\"’”]")
 _HEADING_END = re.compile(r"[.;!?)\]]\s*$")
+_TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
+"""The words a title capitalises: short ones ("of", "for", "and", "Be") may go either way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +178,7 @@ def find_recommendations(
             continue
         after = texts[position + 1] if position + 1 < len(texts) else ""
         recommendation = _recognise(text, after, carried)
-        if recommendation is not None:
+        if recommendation is not None and not _reports_another_body(text, record.issuer):
             strength, grade, scheme = recommendation
             found.append(Recommendation(section_index, start, end, strength, grade, scheme))
     return tuple(found)
@@ -185,7 +200,7 @@ def recognise(
 def _recognise(
     sentence: str, after: str, carried: _Carried | None
 ) -> tuple[RecommendationStrength, str, GradingScheme] | None:
-    if len(sentence) < 25 or sentence.rstrip().endswith("?") or grade_alone(sentence):
+    if len(sentence) < 25 or _is_title(sentence) or grade_alone(sentence):
         return None
     strength = _wording(sentence)
     grade = find_grade(sentence)
@@ -205,7 +220,11 @@ def _recognise(
 
 
 def _wording(sentence: str) -> RecommendationStrength | None:
-    """The strength the wording gives, or None when the sentence does not recommend."""
+    """The strength the wording gives, or None when the sentence does not recommend.
+
+    A word in quotes is mentioned, not used: "The GDG uses 'must' only if there is a legal
+    duty" defines the wording and recommends nothing."""
+    sentence = _QUOTED_WORDS.sub(" ", sentence)
     if _CONDITIONAL_WORDING.search(sentence):
         return RecommendationStrength.CONDITIONAL
     if _STRONG_WORDING.search(sentence) or _IMPERATIVE.search(sentence):
@@ -213,6 +232,44 @@ def _wording(sentence: str) -> RecommendationStrength | None:
     if _INSUFFICIENT.search(sentence):
         return RecommendationStrength.UNSTATED
     return None
+
+
+def _reports_another_body(sentence: str, issuer: str) -> bool:
+    """Whether the sentence reports what another named body recommends ("CDC recommends
+    that …" in a BASHH guideline, "The ASAS recommends …" in an ACR one): that body's
+    advice, quoted as evidence, not the guideline's own. Without a known issuer, or with a
+    generic name ("the Work Group", "the Task Force"), the speaker is the guideline."""
+    if not issuer:
+        return False
+    for match in _NAMED_BODY_RECOMMENDS.finditer(sentence):
+        name = match["name"].removeprefix("The ")
+        if not _GENERIC_BODY.fullmatch(name) and not _names_issuer(name, issuer):
+            return True
+    return False
+
+
+def _names_issuer(name: str, issuer: str) -> bool:
+    """Whether a body's name is the issuer's, written out or as its initials ("USPSTF" for
+    "U.S. Preventive Services Task Force", "AGA" for "American Gastroenterological
+    Association Institute")."""
+    issuer = issuer.split(" - ")[0]  # NGC's "Name - Kind of Organisation"
+    if name.lower() in issuer.lower():
+        return True
+    words = re.findall(r"[A-Z][\w']*", issuer.replace(".", ""))
+    initials = "".join(word if word.isupper() else word[0] for word in words)
+    return len(name) >= 2 and name.isupper() and initials.startswith(name)
+
+
+def _is_title(text: str) -> bool:
+    """A question, or a heading written in title case ("Who Should Be Tested for CKD",
+    "Treat Secondary Causes of Heart Failure"): it names what follows, it does not say it."""
+    if text.rstrip().endswith("?"):
+        return True
+    if _HEADING_END.search(text):
+        return False
+    words = _TITLE_WORD.findall(text)
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 2 and capitalised >= 0.75 * len(words)
 
 
 def _is_heading(text: str) -> bool:
