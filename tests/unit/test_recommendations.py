@@ -303,6 +303,7 @@ def test_a_long_grade_note_is_taken_whole() -> None:
         "Treat Secondary Causes of Heart Failure and Comorbid Conditions",
         # A word in quotes is mentioned, not used: a rating scheme defining its wording.
         "The group uses 'must' or 'must not' only if there is a legal duty to apply it.",
+        'Imperative statements use terms such as "must," and "should," without conditions.',
         # 'Should' of expectation, not of advice.
         "Effective pain treatment should result in a meaningful gain in daily function.",
         "Return to work should be expected during this period for most patients.",
@@ -388,3 +389,54 @@ def test_grade_forms_of_other_schemes() -> None:
         "EO",
         GradingScheme.LEVEL,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after", "strength", "grade", "scheme"),
+    [
+        # IDSA's short GRADE note: strength, then quality.
+        ("Inactivated vaccines should be given two weeks before immunosuppression "
+         "(strong, moderate).", "", STRONG, "strong, moderate", GradingScheme.GRADE),
+        # VA/DoD's strength and direction, on the next line.
+        ("For adults with back pain, the Work Group suggests a structured education component.",
+         "(Weak For; Reviewed, New-added)", CONDITIONAL, "Weak For; Reviewed, New-added",
+         GradingScheme.GRADE),
+        # ICSI writes the quality first.
+        ("Palliative care should be discussed when a serious illness is diagnosed "
+         "[Low Quality Evidence, Strong Recommendation].", "", STRONG,
+         "Low Quality Evidence, Strong Recommendation", GradingScheme.GRADE),
+        # The Canadian Task Force's class with its subdivision.
+        ("In-patient care should be provided for women with severe pre-eclampsia.", "(II-2B).",
+         STRONG, "II-2B", GradingScheme.LEVEL),
+    ],
+)  # fmt: skip
+def test_grade_notes_of_grade_heirs_and_task_forces(
+    sentence: str, after: str, strength: RecommendationStrength, grade: str,
+    scheme: GradingScheme,
+) -> None:  # fmt: skip
+    assert recognise(sentence, after=after) == (strength, grade, scheme)
+
+
+def test_a_grade_line_after_ungraded_statements_grades_each_of_them() -> None:
+    # The Academy of Nutrition and Dietetics rates the statements above the rating line.
+    blocks = (
+        "The dietitian should assess the energy needs of every adult with diabetes.",
+        "Testing for diabetes risk should be considered in adults who are overweight.",
+        "Fair, Imperative",
+        "Feeding and Measurement",
+        "The dietitian should wait four hours after a feed before measuring energy use.",
+    )
+    record = Record(
+        id="text:3",
+        source=Source.TEXT,
+        title="A guideline",
+        sections=tuple(Section(block) for block in blocks),
+        publication_types=("Practice Guideline",),
+    )
+    spans = [(s.section_index, s.start, s.end) for s in record_sentences(record)]
+    found = with_recommendations(record, spans).recommendations
+    assert [(r.section_index, r.grade) for r in found] == [
+        (0, "Fair, Imperative"),
+        (1, "Fair, Imperative"),
+        (4, ""),  # the rating closes what came before; it does not carry on
+    ]

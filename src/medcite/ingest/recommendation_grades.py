@@ -20,10 +20,14 @@ from dataclasses import dataclass
 
 from medcite.records import GradingScheme, RecommendationStrength
 
+_QUALITY = r"(?:high|moderate|low|very[- ]low)"
 _GRADE_GRADE = re.compile(
-    r"\b(?P<strength>strong|weak|conditional|discretionary)\s+recommendations?\b"
-    r"(?:[^.()\[\]]{0,40}?\b(?P<quality>high|moderate|low|very[- ]low)[- ](?:quality|certainty)"
-    r"(?:\s+(?:of\s+)?(?:the\s+)?evidence)?)?",
+    rf"\b(?P<strength>strong|weak|conditional|discretionary)\s+recommendations?\b"
+    rf"(?:[^.()\[\]]{{0,40}}?\b{_QUALITY}[- ](?:quality|certainty)"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?evidence)?)?"
+    # short, in brackets: IDSA's "(strong, moderate)", VA/DoD's "(Weak For; …)"
+    rf"|(?<=[\[(])(?P<short>strong|weak|conditional)(?:\s*[,;]\s*{_QUALITY}\b"
+    r"|\s+(?:for|against)\b)",
     re.IGNORECASE,
 )
 _ACCP = re.compile(
@@ -56,13 +60,18 @@ _VALUE = (
     r"|(?i:very\s+low|strong|moderate|weak|low|high|insufficient|expert\s+opinion|consensus"
     r"|theoretical(?:/foundational)?|best\s+practice)\b)"
 )
+_CODE = r"(?:(?:IV|I{1,3})[ab]?(?:-[1-3])?\s*[,;/-]?\s*)?[A-E](?:\s*[,;/-]\s*(?:IV|I{1,3})[ab]?)?"
+"""A class and a letter: "[A]", "[I, D]", "(Ib, A)", the Canadian Task Force's "(II-2B)"."""
 _LABELLED = rf"\b{_KEYWORD}\s*(?:of\s+recommendation\s*)?[:=]?\s*{_VALUE}"
 _LETTER_OR_LEVEL = re.compile(
     rf"{_LABELLED}(?:\s*[,;/]\s*{_LABELLED})*"
-    r"|[\[(](?P<bracket>(?:(?:IV|I{1,3})[ab]?\s*[,;/-]?\s*)?[A-D](?:\s*[,;/-]\s*(?:IV|I{1,3}))?)[\])]"
+    rf"|[\[(](?P<bracket>{_CODE}(?:\s*[,;]\s*{_CODE})*)[\])]"
     r"|\bSIGN\s+grade\s+(?P<sign>[A-D])\b"
     r"|^(?P<lead>[A-D])(?=\s+[-–—]\s+\w)"  # SIGN's letter before the statement: "B - Offer …"
     r"|[\[(](?P<roman>IV|V|I{1,3})[\])]"  # a level alone: "(III)"
+    # the Academy of Nutrition and Dietetics' rating, on a line of its own after its
+    # statements: "Fair, Imperative", "Consensus, Conditional"
+    r"|^(?:Strong|Fair|Weak|Consensus|Insufficient\s+Evidence),\s+(?:Imperative|Conditional)\.?$"
     r"|[\[(](?P<kind>(?i:expert\s+opinion|expert\s+consensus"
     r"|consensus(?:\s+statement|\s+recommendation)?"
     r"|clinical\s+principle|good\s+practice\s+point|GPP|best\s+practice"
@@ -111,7 +120,8 @@ class Grade:
 def find_grade(text: str) -> Grade | None:
     """The grade a text states, in the first scheme that matches."""
     if match := _GRADE_GRADE.search(text):
-        strong = match["strength"].lower() == "strong"
+        word = match["strength"] or match["short"]
+        strong = word.lower() == "strong"
         strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
         return _found(match, strength, GradingScheme.GRADE)
     if match := _ACCP.search(text):

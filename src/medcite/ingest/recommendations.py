@@ -14,8 +14,11 @@ A grade written just after the sentence, in its own brackets or on the next line
 before sentences ("Level III.", "Recommendation 3 (Grade B):", "The following are based
 on consistent evidence (Level A):") grades those that follow, until a heading or a
 question; under a lead-in that speaks of recommendations, each sentence that follows is
-one. A grade inside a sentence that does not close it ("Level II evidence supports …",
-"the grades (Class I–III) are defined below") does not make the sentence a recommendation.
+one. But a grade line just after recommendations that have none, not ending in a colon,
+closes them: it grades each of them and nothing after ("Fair, Imperative" under the
+Academy of Nutrition and Dietetics' statements). A grade inside a sentence that does not
+close it ("Level II evidence supports …", "the grades (Class I–III) are defined below")
+does not make the sentence a recommendation.
 Strength follows the scheme (class I and III, USPSTF A and D, GRADE strong, ACCP 1 are
 strong) or else the wording ("recommend", "should" strong; "suggest", "may", "consider"
 conditional).
@@ -126,7 +129,7 @@ _GENERIC_BODY = re.compile(
     r"(?:Update\s+|Steering\s+)?Committee|Task\s+Force|TF|Guidelines?|Authors?|Society|"
     r"Consensus\s+Panel|It|This\s+\w+)"
 )
-_QUOTED_WORDS = re.compile(r"(['\"‘“])\w+(?:\s+\w+)?['\"’”]")
+_QUOTED_WORDS = re.compile(r"['\"‘“]\w+(?:\s+\w+)?[,.;]?['\"’”]")
 _HEADING_END = re.compile(r"[.;!?)\]]\s*$")
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
 """The words a title capitalises: short ones ("of", "for", "and", "Be") may go either way."""
@@ -165,23 +168,40 @@ def find_recommendations(
     found: list[Recommendation] = []
     texts = [record.sections[i].text[start:end] for i, start, end in sentences]
     carried: _Carried | None = None
+    ungraded: list[int] = []  # the recommendations just before, still without a grade
     for position, (section_index, start, end) in enumerate(sentences):
         if record.sections[section_index].part is SectionPart.TABLE:
             continue
         text = texts[position]
-        if _is_heading(text):
-            carried = None
         alone = grade_alone(text)
         if alone is not None:
-            if not text.lstrip().startswith(("(", "[")):  # a note closes what came before
+            if ungraded and not text.rstrip().endswith(":"):
+                for index in ungraded:  # a grade closing a run of ungraded recommendations
+                    found[index] = _graded(found[index], alone)
+                ungraded = []
+                carried = None
+            elif not text.lstrip().startswith(("(", "[")):  # a note closes what came before
                 carried = _Carried(alone, "recommend" in text.lower())
             continue
+        if _is_heading(text):
+            carried = None
+            ungraded = []
         after = texts[position + 1] if position + 1 < len(texts) else ""
         recommendation = _recognise(text, after, carried)
         if recommendation is not None and not _reports_another_body(text, record.issuer):
             strength, grade, scheme = recommendation
             found.append(Recommendation(section_index, start, end, strength, grade, scheme))
+            ungraded = [*ungraded, len(found) - 1] if not grade else []
     return tuple(found)
+
+
+def _graded(recommendation: Recommendation, grade: Grade) -> Recommendation:
+    """A recommendation given the grade that follows it; a grade that implies no strength
+    leaves the wording's."""
+    strength = recommendation.strength
+    if grade.strength is not RecommendationStrength.UNSTATED:
+        strength = grade.strength
+    return replace(recommendation, strength=strength, grade=grade.text, scheme=grade.scheme)
 
 
 def recognise(
