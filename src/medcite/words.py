@@ -161,6 +161,22 @@ def has_cue(text: str, cues: Sequence[str]) -> bool:
     return any(re.search(r"\b" + re.escape(cue), lowered) for cue in cues)
 
 
+_TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
+"""The words a title capitalises: short ones ("of", "for", "and", "Be") may go either way."""
+_CLOSING_PUNCTUATION = re.compile(r"[.;!?)\]]\s*$")
+
+
+def is_title_line(text: str) -> bool:
+    """Whether a line is written in title case, with no closing punctuation: a heading ("Who
+    Should Be Tested for CKD"), a name ("National Institute of Allergy and Infectious
+    Diseases") or a link's title on a web page. It names something; it states nothing."""
+    if _CLOSING_PUNCTUATION.search(text):
+        return False
+    words = _TITLE_WORD.findall(text)
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 2 and capitalised >= 0.75 * len(words)
+
+
 def is_content_word(key: str) -> bool:
     """Whether a canonical word carries meaning: not a function word, not a lone letter."""
     return len(key) > 1 and key not in STOP_WORDS

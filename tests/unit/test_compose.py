@@ -6,6 +6,7 @@ import pytest
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
+from medcite.compose.candidates import states_something
 from medcite.compose.labels import leading_label_length
 from medcite.errors import QuestionError
 from medcite.records import (
@@ -572,3 +573,31 @@ def test_a_guideline_quoted_by_the_bottom_line_is_not_said_to_be_missing() -> No
     bottom, guidelines = answer.sections[0], answer.sections[1]
     assert bottom.statements[0].recommendation is not None
     assert guidelines.statements == () and "bottom line above" in guidelines.note
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Lines of a web page for patients that a splitter takes for sentences.
+        "National Institute of Allergy and Infectious Diseases",
+        "Flu Podcast: Antiviral Drugs for the Coming Influenza Season Oct 19",
+        "- http://www.example.gov/health/trials/ - http://www.example.org/studies/index.htm",
+        "For the trial on this topic, visit: http://www.example.gov/show/NCT00000001?order=1.",
+        "The English content on this website is being archived for reference purposes only.",
+        "What are the signs and symptoms of Parkinson disease?",
+    ],
+)
+def test_lines_of_the_page_around_a_text_state_nothing(line: str) -> None:
+    assert not states_something(line)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The flu viruses pass through the air and enter your body through your nose or mouth.",
+        "Call 911 at once if you think someone is having a stroke (see www.example.gov).",
+        "Aspirin Reduced Recurrence in the Trial.",  # title case, but it closes: a sentence
+    ],
+)
+def test_sentences_state_something(sentence: str) -> None:
+    assert states_something(sentence)

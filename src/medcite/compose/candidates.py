@@ -14,6 +14,7 @@ but is no evidence on them, and is never cited.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ from medcite.records import (
     SentenceNotes,
     SentenceRole,
 )
-from medcite.words import has_cue
+from medcite.words import has_cue, is_title_line
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
@@ -48,6 +49,8 @@ LEVEL_BONUS = {
     EvidenceLevel.UNGRADED: 0.0,
 }
 """Evidence strength as a tie-breaker: it reorders sentences of nearly equal relevance only."""
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
+_ABOUT_THE_SITE = re.compile(r"\bthis (?:web ?site|web ?page|site|page)\b", re.IGNORECASE)
 PREFERENCE_SHARE = 0.1
 """How much the reader's preferences (numbers, methods, plain words) add, at most."""
 NOT_A_FINDING = frozenset({SentenceRole.OBJECTIVE, SentenceRole.METHODS})
@@ -130,6 +133,8 @@ def candidates(
         for sentence, note in zip(item.sentences, notes, strict=True):
             if not MIN_CHARS <= len(sentence.text) <= MAX_CHARS:
                 continue
+            if not states_something(sentence.text):
+                continue
             if note.role is not None and note.role.administrative:
                 continue
             if policy.avoid_p_values and any(isinstance(n, PValue) for n in note.numbers):
@@ -139,6 +144,22 @@ def candidates(
             found.append(Candidate(item, sentence, note, relevance, score))
     found.sort(key=lambda c: (-c.score, c.item.rank, c.sentence.index))
     return found
+
+
+def states_something(text: str) -> bool:
+    """Whether a sentence says something, rather than being a line of the page around it.
+
+    Web pages for patients (MedQuAD's NIH pages) carry lines that are sentences to a
+    splitter but answer nothing: a title or a name on a line of its own ("National
+    Institute of Allergy and Infectious Diseases", "CDC Podcast: Antiviral Drugs … Oct 19"),
+    a list of links, or a notice about the site itself ("The content on this website is
+    being archived"). A question, on a page or in an abstract, asks; it does not answer.
+    """
+    if is_title_line(text) or text.rstrip().endswith("?"):
+        return False
+    if sum(len(link) for link in _LINK.findall(text)) * 2 >= len(text):
+        return False
+    return not _ABOUT_THE_SITE.search(text)
 
 
 def _tie_breakers(item: RetrievedRecord, notes: SentenceNotes, policy: AudiencePolicy) -> float:

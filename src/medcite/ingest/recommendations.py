@@ -44,6 +44,7 @@ from medcite.records import (
     Record,
     SectionPart,
 )
+from medcite.words import is_title_line
 
 GUIDELINE_TYPES = frozenset(
     {"Practice Guideline", "Guideline", "Consensus Development Conference",
@@ -131,8 +132,6 @@ _GENERIC_BODY = re.compile(
 )
 _QUOTED_WORDS = re.compile(r"['\"‘“]\w+(?:\s+\w+)?[,.;]?['\"’”]")
 _HEADING_END = re.compile(r"[.;!?)\]]\s*$")
-_TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
-"""The words a title capitalises: short ones ("of", "for", "and", "Be") may go either way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,13 +282,7 @@ def _names_issuer(name: str, issuer: str) -> bool:
 def _is_title(text: str) -> bool:
     """A question, or a heading written in title case ("Who Should Be Tested for CKD",
     "Treat Secondary Causes of Heart Failure"): it names what follows, it does not say it."""
-    if text.rstrip().endswith("?"):
-        return True
-    if _HEADING_END.search(text):
-        return False
-    words = _TITLE_WORD.findall(text)
-    capitalised = sum(word[0].isupper() for word in words)
-    return len(words) >= 2 and capitalised >= 0.75 * len(words)
+    return text.rstrip().endswith("?") or is_title_line(text)
 
 
 def _is_heading(text: str) -> bool:
