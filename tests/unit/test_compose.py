@@ -601,3 +601,25 @@ def test_lines_of_the_page_around_a_text_state_nothing(line: str) -> None:
 )
 def test_sentences_state_something(sentence: str) -> None:
     assert states_something(sentence)
+
+
+def test_an_answer_never_quotes_a_line_of_the_page_around_its_source() -> None:
+    page = retrieved(
+        "pmid:5",
+        1,
+        [
+            (
+                "RESULTS",
+                [
+                    ("MRI Findings of the Brain in Systemic Sclerosis Patients", (MRI, CNS, SSC)),
+                    (
+                        "Brain MRI showed white matter lesions in 12 of 30 patients with SSc.",
+                        (MRI, CNS, SSC),
+                    ),
+                ],
+            )
+        ],
+        relevance={0: 0.95, 1: 0.8},
+    )
+    quoted = [s.text for s in statements(answer_of(page))]
+    assert quoted == ["Brain MRI showed white matter lesions in 12 of 30 patients with SSc."]
