@@ -166,11 +166,17 @@ _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _CLOSING_PUNCTUATION = re.compile(r"[.;!?)\]]\s*$")
 
 
+def is_closed(text: str) -> bool:
+    """Whether a line ends as a sentence or a note does (".", ";", "!", "?", ")", "]"), not
+    open as a heading or a name on a line of its own."""
+    return bool(_CLOSING_PUNCTUATION.search(text))
+
+
 def is_title_line(text: str) -> bool:
     """Whether a line is written in title case, with no closing punctuation: a heading ("Who
     Should Be Tested for CKD"), a name ("National Institute of Allergy and Infectious
     Diseases") or a link's title on a web page. It names something; it states nothing."""
-    if _CLOSING_PUNCTUATION.search(text):
+    if is_closed(text):
         return False
     words = _TITLE_WORD.findall(text)
     capitalised = sum(word[0].isupper() for word in words)

@@ -44,7 +44,7 @@ from medcite.records import (
     Record,
     SectionPart,
 )
-from medcite.words import is_title_line
+from medcite.words import is_closed, is_title_line
 
 GUIDELINE_TYPES = frozenset(
     {"Practice Guideline", "Guideline", "Consensus Development Conference",
@@ -131,7 +131,6 @@ _GENERIC_BODY = re.compile(
     r"Consensus\s+Panel|It|This\s+\w+)"
 )
 _QUOTED_WORDS = re.compile(r"['\"‘“]\w+(?:\s+\w+)?[,.;]?['\"’”]")
-_HEADING_END = re.compile(r"[.;!?)\]]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,4 +289,4 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     if text.rstrip().endswith("?"):
         return True
-    return len(words) <= 10 and not _HEADING_END.search(text)
+    return len(words) <= 10 and not is_closed(text)
