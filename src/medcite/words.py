@@ -183,6 +183,12 @@ def is_title_line(text: str) -> bool:
     return len(words) >= 2 and capitalised >= 0.75 * len(words)
 
 
+def is_title_or_question(text: str) -> bool:
+    """Whether a line names or asks rather than states: a title line (``is_title_line``) or
+    a question. Neither is a statement, nor a recommendation."""
+    return text.rstrip().endswith("?") or is_title_line(text)
+
+
 def is_content_word(key: str) -> bool:
     """Whether a canonical word carries meaning: not a function word, not a lone letter."""
     return len(key) > 1 and key not in STOP_WORDS

@@ -272,9 +272,23 @@ def test_only_guideline_texts_get_recommendations_with_their_sentence_span() -> 
             "Context-specific recommendation",
             GradingScheme.LEVEL,
         ),
+        # IDSA's short GRADE note: strength, then quality.
+        ("Inactivated vaccines should be given two weeks before immunosuppression "
+         "(strong, moderate).", "", STRONG, "strong, moderate", GradingScheme.GRADE),
+        # VA/DoD's strength and direction, on the next line.
+        ("For adults with back pain, the Work Group suggests a structured education component.",
+         "(Weak For; Reviewed, New-added)", CONDITIONAL, "Weak For; Reviewed, New-added",
+         GradingScheme.GRADE),
+        # ICSI writes the quality first.
+        ("Palliative care should be discussed when a serious illness is diagnosed "
+         "[Low Quality Evidence, Strong Recommendation].", "", STRONG,
+         "Low Quality Evidence, Strong Recommendation", GradingScheme.GRADE),
+        # The Canadian Task Force's class with its subdivision.
+        ("In-patient care should be provided for women with severe pre-eclampsia.", "(II-2B).",
+         STRONG, "II-2B", GradingScheme.LEVEL),
     ],
 )  # fmt: skip
-def test_grades_written_alone_in_brackets(
+def test_grade_notes_of_grade_heirs_task_forces_and_who(
     sentence: str, after: str, strength: RecommendationStrength, grade: str,
     scheme: GradingScheme,
 ) -> None:  # fmt: skip
@@ -389,32 +403,6 @@ def test_grade_forms_of_other_schemes() -> None:
         "EO",
         GradingScheme.LEVEL,
     )
-
-
-@pytest.mark.parametrize(
-    ("sentence", "after", "strength", "grade", "scheme"),
-    [
-        # IDSA's short GRADE note: strength, then quality.
-        ("Inactivated vaccines should be given two weeks before immunosuppression "
-         "(strong, moderate).", "", STRONG, "strong, moderate", GradingScheme.GRADE),
-        # VA/DoD's strength and direction, on the next line.
-        ("For adults with back pain, the Work Group suggests a structured education component.",
-         "(Weak For; Reviewed, New-added)", CONDITIONAL, "Weak For; Reviewed, New-added",
-         GradingScheme.GRADE),
-        # ICSI writes the quality first.
-        ("Palliative care should be discussed when a serious illness is diagnosed "
-         "[Low Quality Evidence, Strong Recommendation].", "", STRONG,
-         "Low Quality Evidence, Strong Recommendation", GradingScheme.GRADE),
-        # The Canadian Task Force's class with its subdivision.
-        ("In-patient care should be provided for women with severe pre-eclampsia.", "(II-2B).",
-         STRONG, "II-2B", GradingScheme.LEVEL),
-    ],
-)  # fmt: skip
-def test_grade_notes_of_grade_heirs_and_task_forces(
-    sentence: str, after: str, strength: RecommendationStrength, grade: str,
-    scheme: GradingScheme,
-) -> None:  # fmt: skip
-    assert recognise(sentence, after=after) == (strength, grade, scheme)
 
 
 def test_a_grade_line_after_ungraded_statements_grades_each_of_them() -> None:

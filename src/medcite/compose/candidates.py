@@ -31,7 +31,7 @@ from medcite.records import (
     SentenceNotes,
     SentenceRole,
 )
-from medcite.words import has_cue, is_title_line
+from medcite.words import has_cue, is_title_or_question
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
@@ -155,7 +155,7 @@ def states_something(text: str) -> bool:
     a list of links, or a notice about the site itself ("The content on this website is
     being archived"). A question, on a page or in an abstract, asks; it does not answer.
     """
-    if is_title_line(text) or text.rstrip().endswith("?"):
+    if is_title_or_question(text):
         return False
     if sum(len(link) for link in _LINK.findall(text)) * 2 >= len(text):
         return False

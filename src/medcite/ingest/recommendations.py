@@ -44,7 +44,7 @@ from medcite.records import (
     Record,
     SectionPart,
 )
-from medcite.words import is_closed, is_title_line
+from medcite.words import is_closed, is_title_or_question
 
 GUIDELINE_TYPES = frozenset(
     {"Practice Guideline", "Guideline", "Consensus Development Conference",
@@ -218,7 +218,7 @@ def recognise(
 def _recognise(
     sentence: str, after: str, carried: _Carried | None
 ) -> tuple[RecommendationStrength, str, GradingScheme] | None:
-    if len(sentence) < 25 or _is_title(sentence) or grade_alone(sentence):
+    if len(sentence) < 25 or is_title_or_question(sentence) or grade_alone(sentence):
         return None
     strength = _wording(sentence)
     grade = find_grade(sentence)
@@ -276,12 +276,6 @@ def _names_issuer(name: str, issuer: str) -> bool:
     words = re.findall(r"[A-Z][\w']*", issuer.replace(".", ""))
     initials = "".join(word if word.isupper() else word[0] for word in words)
     return len(name) >= 2 and name.isupper() and initials.startswith(name)
-
-
-def _is_title(text: str) -> bool:
-    """A question, or a heading written in title case ("Who Should Be Tested for CKD",
-    "Treat Secondary Causes of Heart Failure"): it names what follows, it does not say it."""
-    return text.rstrip().endswith("?") or is_title_line(text)
 
 
 def _is_heading(text: str) -> bool:
