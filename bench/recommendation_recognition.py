@@ -5,7 +5,7 @@ copied), checks that the labelled ones are the seeded sample (``labelled_sample`
 compares what ``ingest.recommendations`` recognises in each "Major Recommendations" text
 with the labels in ``tests/data/ngc/labels_SEED.jsonl`` (offsets and grade values only;
 how they were made, and which sample is for what, is in that folder's README). The default
-is the report sample (seed 1417), on which nothing was developed. Prints the figures as
+is the report sample (``REPORT_SEED``), on which nothing was developed. Prints the figures as
 JSON; the slow test ``tests/evaluation/test_recommendation_recognition.py`` pins them.
 
     python bench/recommendation_recognition.py [--seed SEED] [--data PATH] [--per-summary]

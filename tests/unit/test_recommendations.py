@@ -428,3 +428,207 @@ def test_a_grade_line_after_ungraded_statements_grades_each_of_them() -> None:
         (1, "Fair, Imperative"),
         (4, ""),  # the rating closes what came before; it does not carry on
     ]
+
+
+def _found(*blocks: str) -> list[tuple[int, str, str]]:
+    """``(block, sentence, grade)`` of each recommendation of a guideline written in blocks."""
+    record = Record(
+        id="text:4",
+        source=Source.TEXT,
+        title="A guideline",
+        sections=tuple(Section(block) for block in blocks),
+        publication_types=("Practice Guideline",),
+    )
+    spans = [(s.section_index, s.start, s.end) for s in record_sentences(record)]
+    return [
+        (r.section_index, blocks[r.section_index][r.start : r.end], r.grade)
+        for r in with_recommendations(record, spans).recommendations
+    ]
+
+
+def test_grade_codes_of_more_schemes() -> None:
+    # A letter and a level in one bracket, with no comma: "(A IV)".
+    assert recognise(
+        "Needle exchange services should be funded in every region.", after="(A IV)"
+    ) == (
+        STRONG,
+        "A IV",
+        GradingScheme.LEVEL,
+    )
+    # SIGN's good practice point before the statement.
+    assert recognise("GCP - Patients should carry a list of their medicines.") == (
+        STRONG,
+        "GCP",
+        GradingScheme.LEVEL,
+    )
+    # GRADE's quality with the strength left to the wording.
+    assert recognise(
+        "Clinicians should not stop warfarin before a single tooth extraction "
+        "(Recommendation, low-quality evidence)."
+    ) == (STRONG, "Recommendation, low-quality evidence", GradingScheme.LEVEL)
+
+
+def test_a_line_that_is_only_a_grade_is_the_grade_whole() -> None:
+    assert _found(
+        "In adults with gout, start allopurinol after the second flare in a year.",
+        "Strong Recommendation – Grade A",
+        "In adults with gout, aim for a urate level below 360.",
+        "Expert Opinion – Grade E",
+        "Staff should screen every adult for falls on admission.",
+        "(Levels of Evidence = Ia & V)",
+    ) == [
+        (0, "In adults with gout, start allopurinol after the second flare in a year.",
+            "Strong Recommendation – Grade A"),
+        (2, "In adults with gout, aim for a urate level below 360.", "Expert Opinion – Grade E"),
+        (4, "Staff should screen every adult for falls on admission.",
+            "Levels of Evidence = Ia & V"),
+    ]  # fmt: skip
+
+
+def test_a_grade_written_over_two_lines_is_one_grade() -> None:
+    found = _found(
+        "Statement 1: Adults with a hip fracture should have surgery within a day.",
+        "Recommendation strength: Strong",
+        "Quality of evidence: High",
+        "Statement 2: A nerve block may be delivered before surgery to relieve pain.",
+        "Recommendation strength: Conditional",
+        "Quality of evidence: Low",
+    )
+    assert [(block, grade) for block, _, grade in found] == [
+        (0, "Recommendation strength: Strong; Quality of evidence: High"),
+        (3, "Recommendation strength: Conditional; Quality of evidence: Low"),
+    ]
+
+
+def test_the_grade_opening_or_closing_a_paragraph_grades_each_of_its_recommendations() -> None:
+    found = _found(
+        "D - Home oxygen may be used in adults with severe breathlessness. "
+        "It should only be ordered after a specialist assessment.",
+        "Clinicians should offer a flu vaccine to every pregnant woman. "
+        "A second dose may be appropriate in some seasons (Recommendation, low-quality evidence).",
+        "We recommend walking after surgery. We suggest a brace for a week.",
+    )
+    assert [(block, grade) for block, _, grade in found] == [
+        (0, "D"),
+        (0, "D"),
+        (1, "Recommendation, low-quality evidence"),
+        (1, "Recommendation, low-quality evidence"),
+        (2, ""),  # no grade in the paragraph: none is made up
+        (2, ""),
+    ]
+
+
+def test_an_action_statements_grade_line_and_profile() -> None:
+    # The grade line under an action statement, and the fields of its profile, which discuss
+    # the statement and recommend nothing themselves.
+    found = _found(
+        "Clinicians should not order an X-ray for a simple ankle sprain.",
+        "Recommendation against imaging based on observational studies with more benefit than "
+        "harm.",
+        "Benefit: Avoid needless radiation and waiting",
+        "Value judgments: Spare the patient a second visit",
+        "Exceptions: Adults who cannot bear weight should be imaged",
+    )
+    assert found == [
+        (0, "Clinicians should not order an X-ray for a simple ankle sprain.",
+            "Recommendation against imaging"),
+    ]  # fmt: skip
+
+
+def test_list_items_that_finish_an_open_lead_in_are_not_recommendations_of_their_own() -> None:
+    found = _found(
+        "Group programmes for parents should:",
+        "Include written material",
+        "Receive supervision from a named clinician",
+        "Offer a follow-up visit at three months.",
+        "Offer childcare to parents who attend.",
+        "When a child has a fever:",
+        "Measure the temperature with an electronic thermometer",
+        "Give small amounts of fluid often",
+    )
+    assert [sentence for _, sentence, _ in found] == [
+        "Group programmes for parents should:",
+        "Offer childcare to parents who attend.",  # the full stop above closed the list
+        # a lead-in that sets a condition leaves no verb open: each item instructs on its own
+        "Measure the temperature with an electronic thermometer",
+        "Give small amounts of fluid often",
+    ]
+
+
+def test_a_graded_heading_grades_the_recommendations_under_it_not_its_discussion() -> None:
+    found = _found(
+        "Splinting (Strength of Recommendation B; Level of Evidence 2+)",
+        "A splint is cheap and easy to fit in a clinic.",
+        "It should be worn at night for six weeks.",
+        "The following recommendations are based on limited evidence (Level C):",
+        "Bed rest for a week after a back strain.",
+    )
+    assert found == [
+        (2, "It should be worn at night for six weeks.",
+            "Strength of Recommendation B; Level of Evidence 2+"),
+        (4, "Bed rest for a week after a back strain.", "Level C"),
+    ]  # fmt: skip
+
+
+def test_findings_of_studies_and_other_guidelines_are_reported_not_recommended() -> None:
+    assert _guideline(
+        "Two small trials found that adults should rest for a week after concussion. "
+        "Earlier guidelines suggested that a headache after a fall should prompt a scan. "
+        "Adults should return to light activity two days after concussion.",
+        "",
+    ) == ("Adults should return to light activity two days after concussion.",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength", "grade"),
+    [
+        # a label and its value joined by a dash
+        ("The panel suggests compression after a leg ulcer heals. [Grade - 2; Level of "
+         "Evidence - C]", CONDITIONAL, "Grade - 2; Level of Evidence - C"),
+        # the Oxford levels' short labels
+        ("Gout should be considered in any arthritis of unknown cause (LE 2b; GR B).",
+         CONDITIONAL, "LE 2b; GR B"),
+        # a letter before the statement with a colon, and with the year it was added
+        ("B: Measuring blood pressure at every visit is recommended.", STRONG, "B"),
+        ("D (2007): Repeat the measurement after five minutes of rest.", STRONG, "D"),
+        # the strength with the quality in symbols
+        ("The Task Force recommends an insulin pump for adults with frequent hypoglycaemia. "
+         "(1|++OO)", STRONG, "1|++OO"),
+        # the quality alone, closing a note
+        ("Exercise should be offered to every adult after a heart attack. (In low-income "
+         "settings—low quality of evidence)", STRONG,
+         "In low-income settings—low quality of evidence"),
+    ],
+)  # fmt: skip
+def test_grade_labels_letters_and_symbols_of_more_schemes(
+    sentence: str, strength: RecommendationStrength, grade: str
+) -> None:
+    found = recognise(sentence)
+    assert found is not None
+    assert found[:2] == (strength, grade)
+
+
+def test_a_category_closing_a_paragraph_grades_each_of_its_recommendations() -> None:
+    found = _found(
+        "Donors should be tested for hepatitis B. Results should be known before surgery. "
+        "(Category IB)",
+    )
+    assert [(sentence, grade) for _, sentence, grade in found] == [
+        ("Donors should be tested for hepatitis B.", "Category IB"),
+        ("Results should be known before surgery.", "Category IB"),
+    ]
+
+
+def test_a_graded_title_is_a_heading_and_the_definitions_recommend_nothing() -> None:
+    found = _found(
+        "Rapid Antigen Tests (IIb, B)",
+        "A rapid test may be used where a microscope is not available.",
+        "GRADE Recommendations for Adults",
+        "Refer to the NICE technology appraisal on home testing for details.",
+        "Definitions:",
+        "Clinicians: Most patients should receive the recommended course of action.",
+        "A. There is good evidence to recommend the clinical action.",
+    )
+    assert found == [
+        (1, "A rapid test may be used where a microscope is not available.", "IIb, B"),
+    ]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from medcite.records import GradingScheme, RecommendationStrength
+from medcite.words import is_title_line
 
 _QUALITY = r"(?:high|moderate|low|very[- ]low)"
 _GRADE_GRADE = re.compile(
@@ -35,6 +36,8 @@ _ACCP = re.compile(
     # bracketed alone, as KDIGO and ACCP's heirs write it: "(1B)", "(2D)"; SCCM's sign
     # says for or against: "(+1B)", "(-2C)"; "[1-A]"
     r"|[\[(][+-]?(?P<bare>[12])\s*-?\s*[A-D][\])]"
+    # with the quality in symbols, as the Endocrine Society and AACE write it: "(1|++OO)"
+    r"|[\[(](?P<symbols>[12])\s*\|\s*[+O⊕○]{4}[\])]"
 )
 _ACC_AHA = re.compile(
     r"\b(?:Class|COR)\s*[:=]?\s*(?P<klass>III|IIa|IIb|II|I)\b"
@@ -51,23 +54,33 @@ _USPSTF = re.compile(
 _KEYWORD = (
     r"(?:(?i:strength\s+of\s+(?:the\s+)?(?:recommendations?|evidence)"
     r"|(?:recommendation|evidence)\s+(?:strength|grade|level|quality|rating)"
-    r"|quality\s+of\s+(?:the\s+)?evidence|level\s+of\s+(?:the\s+)?(?:evidence|recommendation)"
-    r"|grade\s+of\s+recommendation)"
-    r"|Grade|Level|Category|Rating|SOR|LOE|QOE)"
+    r"|quality\s+of\s+(?:the\s+)?evidence"
+    r"|levels?\s+of\s+(?:the\s+)?(?:evidence|recommendation)|grade\s+of\s+recommendation)"
+    r"|Grade|Level|Category|Rating|SOR|LOE|QOE|LE|GR)"
 )
 _VALUE = (
-    r"(?:[A-D](?![a-z])|[1-4](?:\+\+|\+|-)?(?![\d.])|(?:IV|V|I{1,3})(?:-[1-3])?(?![a-z])"
-    r"|(?i:very\s+low|strong|moderate|weak|low|high|insufficient|expert\s+opinion|consensus"
+    r"(?:[A-E](?![a-z])|[1-5](?:[abc]|\+\+|\+|-)?(?![\d.])"
+    r"|(?:IV|V|I{1,3})(?:[a-dA-D]|-[1-3])?(?![a-z])"
+    r"|(?i:very\s+low|strong|moderate|weak|conditional|low|high|insufficient|expert\s+opinion|consensus"
     r"|theoretical(?:/foundational)?|best\s+practice)\b)"
 )
-_CODE = r"(?:(?:IV|I{1,3})[ab]?(?:-[1-3])?\s*[,;/-]?\s*)?[A-E](?:\s*[,;/-]\s*(?:IV|I{1,3})[ab]?)?"
-"""A class and a letter: "[A]", "[I, D]", "(Ib, A)", the Canadian Task Force's "(II-2B)"."""
-_LABELLED = rf"\b{_KEYWORD}\s*(?:of\s+recommendation\s*)?[:=]?\s*{_VALUE}"
+_CODE = (
+    r"(?:(?:IV|I{1,3})[ab]?(?:-[1-3])?\s*[,;/-]?\s*)?[A-E]"
+    r"(?:(?:\s*[,;/-]\s*|\s+)(?:IV|I{1,3})[ab]?)?"
+)
+"""A class and a letter: "[A]", "[I, D]", "(Ib, A)", "(A IV)", the Canadian Task Force's
+"(II-2B)"."""
+_LABELLED = (
+    rf"\b{_KEYWORD}\b\s*(?:of\s+recommendation\s*)?(?:[:=]|-(?=\s))?\s*{_VALUE}"
+    rf"(?:\s*&\s*{_VALUE})*"  # RNAO's "Levels of Evidence = Ia & V"
+)
 _LETTER_OR_LEVEL = re.compile(
     rf"{_LABELLED}(?:\s*[,;/]\s*{_LABELLED})*"
     rf"|[\[(](?P<bracket>{_CODE}(?:\s*[,;]\s*{_CODE})*)[\])]"
     r"|\bSIGN\s+grade\s+(?P<sign>[A-D])\b"
-    r"|^(?P<lead>[A-D])(?=\s+[-–—]\s+\w)"  # SIGN's letter before the statement: "B - Offer …"
+    # SIGN's letter or good practice point before the statement: "B - Offer …", "GCP - …",
+    # "D: Measure …", "D (2007): …" (the year it was added)
+    r"|^(?P<lead>[A-D]|GCP|GPP)(?=(?:\s+\(\d{4}\))?(?:\s+[-–—]\s+\w|:\s+[A-Z]))"
     r"|[\[(](?P<roman>IV|V|I{1,3})[\])]"  # a level alone: "(III)"
     # the Academy of Nutrition and Dietetics' rating, on a line of its own after its
     # statements: "Fair, Imperative", "Consensus, Conditional"
@@ -77,18 +90,32 @@ _LETTER_OR_LEVEL = re.compile(
     r"|clinical\s+principle|good\s+practice\s+point|GPP|best\s+practice"
     # WHO's kinds of recommendation: "(Recommended)", "(Context-specific recommendation)"
     r"|(?:not\s+)?recommended|context-specific\s+recommendation[^()\[\]]{0,20}"
-    r"|recommended\s+only\s+in\s+the\s+context\s+of\s+(?:rigorous\s+)?research))[\])]",
+    r"|recommended\s+only\s+in\s+the\s+context\s+of\s+(?:rigorous\s+)?research"
+    # GRADE's quality alone, the strength left to the wording: ILADS's "(Recommendation,
+    # very low-quality evidence)"
+    rf"|recommendation\s*[,;]\s*{_QUALITY}[- ]quality\s+evidence))[\])]"
+    # the quality alone at the end of a note: "(… low-income countries—low quality of evidence)"
+    rf"|(?<![\w-])(?i:{_QUALITY})\s+quality\s+of\s+(?:the\s+)?evidence(?=[\])])",
 )
+_ACTION_STATEMENT = re.compile(
+    r"(?P<kind>(?:(?P<strong>Strong)\s+)?[Rr]ecommendation(?:\s+against\s+[\w-]+)?|Option"
+    r"|No\s+recommendation)\s+based\s+on\b"
+)
+"""The American Academy of Otolaryngology's grade line under an action statement: "Strong
+recommendation based on randomized controlled trials …", "Option based on …"."""
 _CODE_ALONE = re.compile(r"[\[(](?P<code>[A-Z]{2,4})[\])]\.?")
 _BRACKETS = {"(": ")", "[": "]"}
 _LONGEST_NOTE = 160
 """A grade note in brackets is taken whole up to this many characters: "(Strong
 Recommendation; Evidence Level: Grade A)" states both parts of one grade."""
 _LABEL_WORDS = frozenset(
-    {"recommendation", "recommendations", "level", "grade", "evidence", "quality", "strength",
-     "aggregate", "of", "the", "rating", "class", "statement", "overall", "and"}
+    {"recommendation", "recommendations", "level", "levels", "grade", "evidence", "quality",
+     "strength", "aggregate", "of", "the", "rating", "class", "statement", "overall", "and",
+     "strong", "weak", "conditional", "moderate", "high", "low", "very", "expert", "opinion",
+     "consensus"}
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
+_GRADE_VALUE = re.compile(r"[A-E]|(?:IV|V|I{1,3})[ab]?")
 
 STRENGTH_BY_ACC_AHA = {
     "I": RecommendationStrength.STRONG,
@@ -125,7 +152,7 @@ def find_grade(text: str) -> Grade | None:
         strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
         return _found(match, strength, GradingScheme.GRADE)
     if match := _ACCP.search(text):
-        strong = (match["level"] or match["bare"]) == "1"
+        strong = (match["level"] or match["bare"] or match["symbols"]) == "1"
         strength = RecommendationStrength.STRONG if strong else RecommendationStrength.CONDITIONAL
         return _found(match, strength, GradingScheme.GRADE)
     if match := _ACC_AHA.search(text):
@@ -147,8 +174,15 @@ def ends_with(text: str, grade: Grade) -> bool:
 
 def grade_alone(text: str) -> Grade | None:
     """The grade of a text that is nothing but a grade ("Level III.", "(B recommendation).",
-    "Aggregate Evidence Quality: Level I") or a lead-in that grades what follows it ("The
-    following recommendations are based on consistent evidence (Level A):")."""
+    "Strong Recommendation – Grade A", "Strong recommendation based on randomized trials …")
+    or a lead-in that grades what follows it ("The following recommendations are based on
+    consistent evidence (Level A):"). A line that is only a grade is the grade whole, so
+    both of its parts are kept."""
+    if action := _ACTION_STATEMENT.match(text.strip()):
+        strength = (
+            RecommendationStrength.STRONG if action["strong"] else RecommendationStrength.UNSTATED
+        )
+        return _found(action, strength, GradingScheme.LEVEL, group="kind")
     grade = find_grade(text)
     if grade is None:
         code = _CODE_ALONE.fullmatch(text.strip())
@@ -160,12 +194,25 @@ def grade_alone(text: str) -> Grade | None:
         return grade
     rest = text[: grade.start] + " " + text[grade.end :]
     words = [w for w in _WORD.findall(rest) if w.lower() not in _LABEL_WORDS]
-    return grade if len(words) <= 1 else None
+    if len(words) > 1:
+        heading = text[: grade.start].rstrip(" ([")
+        # a graded heading: "Rapid Tests (IIb, B)" grades what follows it
+        return grade if ends_with(text, grade) and is_title_line(heading) else None
+    if any(not _GRADE_VALUE.fullmatch(word) for word in words):
+        return grade  # a graded heading: "Cryotherapy (Strength of Recommendation B)"
+    whole = text.strip().strip(" ([]);:,.")
+    start = text.index(whole)
+    return Grade(grade.strength, " ".join(whole.split()), grade.scheme, start, start + len(whole))
 
 
-def _found(match: re.Match[str], strength: RecommendationStrength, scheme: GradingScheme) -> Grade:
+def _found(
+    match: re.Match[str],
+    strength: RecommendationStrength,
+    scheme: GradingScheme,
+    group: int | str = 0,
+) -> Grade:
     text = match.string
-    start, end = _within_brackets(text, *match.span())
+    start, end = _within_brackets(text, *match.span(group))
     raw = text[start:end]
     stripped = raw.strip(" ([]);:,.")
     start += raw.index(stripped) if stripped else 0

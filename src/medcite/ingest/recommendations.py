@@ -83,7 +83,7 @@ _IMPERATIVE = re.compile(
     r"(?:(?:do\s+not|don't|never|always|routinely|also|then|please|\w+ly)\s+)?"
     rf"(?:{_IMPERATIVE_VERBS})\b(?!\s+(?:of|is|was|were|are|has|have|had)\b)"
     r"(?!\s+to\s+(?:the\s+)?(?:original|full|table|figure|section|appendix|"
-    r"companion|guideline|document|box|crosswalk|national\s+guideline|NGC|\"))",
+    r"companion|guideline|document|box|crosswalk|national\s+guideline|NGC|NICE|\"))",
     re.IGNORECASE,
 )
 _STRONG_WORDING = re.compile(
@@ -108,7 +108,7 @@ _CONDITIONAL_WORDING = re.compile(
     r"an alternative|optional|preferred)\b"
     r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?appropriate\s+(?:for|in|to|when)\b"
     r"|\bmay\s+(?:also\s+)?be\s+(?:considered|used|offered|useful|beneficial|reasonable|"
-    r"appropriate|given|performed|indicated)\b"
+    r"appropriate|given|performed|indicated|delivered|prescribed|administered|tried)\b"
     r"|\b(?:can|could)\s+be\s+(?:considered|used|offered)\b"
     r"|\bshould\s+be\s+considered\b"
     r"|(?:^|,\s+|[–—:]\s+)(?:\w+ly\s+)?consider\b",
@@ -130,6 +130,43 @@ _GENERIC_BODY = re.compile(
     r"(?:Update\s+|Steering\s+)?Committee|Task\s+Force|TF|Guidelines?|Authors?|Society|"
     r"Consensus\s+Panel|It|This\s+\w+)"
 )
+_OPEN_LEAD_IN = re.compile(
+    r"\b(?:should|must|shall|will|can|could|may|might|would|need\s+to|to)"
+    r"(?:\s+(?:also|usually|normally|routinely|always|generally|ideally|be\s+able\s+to))?"
+    r"(?:\s+be)?\s*:\s*$",
+    re.IGNORECASE,
+)
+"""A lead-in whose verb is left for its list items to finish ("Parent programmes should:",
+"… so that they can:", "… support to:"): the items complete it; none is a recommendation
+of its own."""
+_REPORTED = re.compile(
+    r"^(?:(?:the|a|an|one|two|three|several|some|many|most|few|other|another|early|earlier"
+    r"|recent|previous|prior|large|small|published|these|those|such|group\s+of)\s+){0,3}"
+    r"(?:studies|study|trials?|investigators|researchers|reviews?|accounts"
+    r"|(?:other|previous|prior|earlier|existing|these|the\s+\w+)\s+guidelines"
+    r"|results\s+of\s+(?:this|the|these|a|an)\s+\w+)"
+    r"\s+(?:\w+\s+)?(?:have\s+|has\s+)?(?:concluded|suggest(?:s|ed)?|recommend(?:s|ed)?|found"
+    r"|show(?:s|ed|n)?|reported|advised?|proposed|demonstrated|indicated?)\b",
+    re.IGNORECASE,
+)
+"""A sentence that reports what studies or other guidelines concluded ("Two trials found
+that patients should …", "Earlier guidelines suggested that …"): evidence the guideline
+weighs, not its own recommendation."""
+_DEFINITIONS = re.compile(r"\s*Definitions:?\s*")
+"""The heading of a guideline's rating-scheme definitions ("Definitions:"), after which its
+sentences define grades ("Clinicians: Most patients should receive the recommended course
+of action.") and recommend nothing."""
+_RECOMMENDATIONS = re.compile(r"\brecommendations\b", re.IGNORECASE)
+_PROFILE_FIELD = re.compile(
+    r"(?:Quality\s+improvement\s+opportunit(?:y|ies)|Benefits?|Harms?|Risks?|Costs?"
+    r"|Harms?,\s+risks?,?\s+(?:and\s+)?costs?|Value\s+judgm?ents?|Intentional\s+vagueness"
+    r"|Exceptions?|Differences\s+of\s+opinion|Benefits?[-–\s]+harm\s+assessment"
+    r"|Policy\s+level|Aggregate\s+evidence\s+quality)\s*:",
+    re.IGNORECASE,
+)
+"""A field of the profile a guideline gives each action statement (the American Academy of
+Otolaryngology's "Benefit: …", "Value judgments: …", "Exceptions: …"): it discusses the
+recommendation above and is not one, whatever verb follows the label."""
 _QUOTED_WORDS = re.compile(r"['\"‘“]\w+(?:\s+\w+)?[,.;]?['\"’”]")
 
 
@@ -167,39 +204,104 @@ def find_recommendations(
     texts = [record.sections[i].text[start:end] for i, start, end in sentences]
     carried: _Carried | None = None
     ungraded: list[int] = []  # the recommendations just before, still without a grade
+    closed: list[int] = []  # those the grade line just before graded
+    completing = False  # list items finish the open lead-in before them
+    definitions: tuple[str, ...] | None = None  # the headings the definitions stand under
     for position, (section_index, start, end) in enumerate(sentences):
-        if record.sections[section_index].part is SectionPart.TABLE:
+        section = record.sections[section_index]
+        if section.part is SectionPart.TABLE or section.path == definitions:
             continue
         text = texts[position]
+        if _DEFINITIONS.fullmatch(text):
+            definitions = section.path
+            continue
+        if completing:  # an item without a full stop, or the last, verb-led one with it
+            open_item = not text.rstrip().endswith(".")
+            if open_item or _IMPERATIVE.match(text):
+                completing = open_item
+                continue
+        completing = bool(_OPEN_LEAD_IN.search(text))
         alone = grade_alone(text)
         if alone is not None:
-            if ungraded and not text.rstrip().endswith(":"):
+            if closed and not text.rstrip().endswith(":"):
+                for index in closed:  # the next part of the grade: "Quality of evidence: High"
+                    found[index] = _graded(found[index], alone, joined=True)
+            elif ungraded and not text.rstrip().endswith(":"):
                 for index in ungraded:  # a grade closing a run of ungraded recommendations
                     found[index] = _graded(found[index], alone)
-                ungraded = []
+                closed, ungraded = ungraded, []
                 carried = None
             elif not text.lstrip().startswith(("(", "[")):  # a note closes what came before
-                carried = _Carried(alone, "recommend" in text.lower())
+                carried = _Carried(alone, _lists_recommendations(text))
             continue
+        closed = []
         if _is_heading(text):
             carried = None
             ungraded = []
         after = texts[position + 1] if position + 1 < len(texts) else ""
         recommendation = _recognise(text, after, carried)
-        if recommendation is not None and not _reports_another_body(text, record.issuer):
+        if (
+            recommendation is not None
+            and not _reports_another_body(text, record.issuer)
+            and not _REPORTED.match(text)
+        ):
             strength, grade, scheme = recommendation
             found.append(Recommendation(section_index, start, end, strength, grade, scheme))
             ungraded = [*ungraded, len(found) - 1] if not grade else []
+    return _paragraph_grades(texts, sentences, found)
+
+
+def _paragraph_grades(
+    texts: Sequence[str],
+    sentences: Sequence[tuple[int, int, int]],
+    found: list[Recommendation],
+) -> tuple[Recommendation, ...]:
+    """Recommendations graded by the grade that opens or closes their paragraph.
+
+    A recommendation of several sentences carries one grade, before its first sentence
+    ("D - Infusions may be used …. They should be started in specialist units.") or after
+    its last ("Staff should record …. A checklist may help (Strong recommendation)."): the
+    grade is each sentence's."""
+    paragraphs: dict[int, list[int]] = {}  # section → positions of its sentences
+    for position, (section_index, _, _) in enumerate(sentences):
+        paragraphs.setdefault(section_index, []).append(position)
+    ungraded: dict[int, list[int]] = {}  # section → its recommendations without a grade
+    for index, recommendation in enumerate(found):
+        if not recommendation.grade:
+            ungraded.setdefault(recommendation.section_index, []).append(index)
+    for section_index, indices in ungraded.items():
+        first, last = texts[paragraphs[section_index][0]], texts[paragraphs[section_index][-1]]
+        opening, closing = find_grade(first), find_grade(last)
+        if opening is not None and opening.start == 0:
+            grade = opening
+        elif closing is not None and ends_with(last, closing):
+            grade = closing
+        else:
+            continue
+        for index in indices:
+            found[index] = _graded(found[index], grade)
     return tuple(found)
 
 
-def _graded(recommendation: Recommendation, grade: Grade) -> Recommendation:
+def _lists_recommendations(text: str) -> bool:
+    """Whether a grade line introduces recommendations ("Level B recommendations.", "The
+    following recommendations are based on …", "Recommendation 3 (Grade B):"), so that each
+    sentence under it is one; a graded heading ("Cryotherapy (Strength of Recommendation
+    B)") grades those under it that recommend, not its discussion."""
+    return text.rstrip().endswith(":") or bool(_RECOMMENDATIONS.search(text))
+
+
+def _graded(recommendation: Recommendation, grade: Grade, joined: bool = False) -> Recommendation:
     """A recommendation given the grade that follows it; a grade that implies no strength
-    leaves the wording's."""
+    leaves the wording's. ``joined`` adds the grade to the one it has, as the next part of
+    a grade written over two lines."""
     strength = recommendation.strength
     if grade.strength is not RecommendationStrength.UNSTATED:
         strength = grade.strength
-    return replace(recommendation, strength=strength, grade=grade.text, scheme=grade.scheme)
+    text = (
+        f"{recommendation.grade}; {grade.text}" if joined and recommendation.grade else grade.text
+    )
+    return replace(recommendation, strength=strength, grade=text, scheme=grade.scheme)
 
 
 def recognise(
@@ -211,7 +313,7 @@ def recognise(
     or a bracketed grade just after it is its grade.
     """
     alone = grade_alone(before) if before else None
-    carried = _Carried(alone, "recommend" in before.lower()) if alone is not None else None
+    carried = _Carried(alone, _lists_recommendations(before)) if alone is not None else None
     return _recognise(sentence, after, carried)
 
 
@@ -219,6 +321,8 @@ def _recognise(
     sentence: str, after: str, carried: _Carried | None
 ) -> tuple[RecommendationStrength, str, GradingScheme] | None:
     if len(sentence) < 25 or is_title_or_question(sentence) or grade_alone(sentence):
+        return None
+    if _PROFILE_FIELD.match(sentence.lstrip()):
         return None
     strength = _wording(sentence)
     grade = find_grade(sentence)
