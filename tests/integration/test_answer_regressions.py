@@ -177,6 +177,45 @@ def test_a_drug_no_vocabulary_knows_stays_in_the_question_and_the_answer(
 
 
 @pytest.mark.parametrize(
+    ("question", "organism", "named"),
+    [
+        pytest.param(
+            "What is the first-line treatment for Helicobacter pylori infection?",
+            "D016480",
+            r"Helicobacter|H\. pylori",
+            id="h-pylori",
+        ),
+        pytest.param(
+            "Which are the main virulence factors of Staphylococcus aureus?",
+            "D013211",
+            r"Staphylococcus aureus|S\. aureus",
+            id="s-aureus",
+        ),
+    ],
+)
+def test_a_pathogen_stays_in_the_question_and_the_answer(
+    shared_corpus: Engine, ask: Ask, question: str, organism: str, named: str
+) -> None:
+    """A microorganism the question names is one of its concepts, with a facet of its own.
+
+    c00c97f dropped MeSH's organisms from every question: "Helicobacter pylori" left
+    "first-line treatment" with no concept at all ("the words were searched as written"),
+    and "Staphylococcus aureus" left only "virulence factors". Every statement quotes a
+    record that names the organism.
+    """
+    answer = ask(question)
+    assert organism in {c.id for c in understood(answer).concepts}, understood(answer).concepts
+    assert any(organism in f.concept_ids for f in understood(answer).facets)
+    statements = all_statements(answer)
+    assert statements, f"nothing quoted: {answer.notes}"
+    naming = re.compile(named)
+    elsewhere = [
+        s for s in statements if not naming.search(record_text(shared_corpus, s.record_id))
+    ]
+    assert not elsewhere, quoted(elsewhere)
+
+
+@pytest.mark.parametrize(
     ("question", "drug"),
     [
         pytest.param("Is dupilumab effective for atopic dermatitis?", "dupilumab", id="dupi"),

@@ -6,7 +6,7 @@ import pytest
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
-from medcite.compose.candidates import states_something
+from medcite.compose.candidates import on_topic, states_something
 from medcite.compose.labels import leading_label_length
 from medcite.errors import QuestionError
 from medcite.records import (
@@ -623,3 +623,27 @@ def test_an_answer_never_quotes_a_line_of_the_page_around_its_source() -> None:
     )
     quoted = [s.text for s in statements(answer_of(page))]
     assert quoted == ["Brain MRI showed white matter lesions in 12 of 30 patients with SSc."]
+
+
+def test_a_record_not_naming_the_organism_asked_about_is_a_near_miss() -> None:
+    # "Is Candida auris resistant to fluconazole?": a fluconazole trial on other Candida
+    # infections names the drug, not the organism, and is never cited.
+    question = Question(
+        "Is Candida auris resistant to fluconazole?",
+        concepts=(
+            QuestionConcept(
+                ("D000088063",), "Candida auris", ConceptRole.ORGANISM, "Candida auris", 3, 16
+            ),
+            QuestionConcept(
+                ("D015725",), "Fluconazole", ConceptRole.INTERVENTION, "fluconazole", 30, 41
+            ),
+        ),
+    )
+    record = Record(id="pmid:9", source=Source.PUBMED_XML, title="Fluconazole prophylaxis")
+
+    def about(*concept_ids: str) -> RetrievedRecord:
+        scores = tuple((concept_id, 3.0) for concept_id in concept_ids)
+        return RetrievedRecord(record, (), 1, 1.0, topics=RecordTopics("pmid:9", scores))
+
+    assert not on_topic(question, about("D015725"))
+    assert on_topic(question, about("D015725", "D000088063"))

@@ -399,3 +399,37 @@ def test_the_outcome_is_the_concept_heading_its_noun_phrase(knowledge: Knowledge
         knowledge,
     )
     assert understood.outcomes == ("D017933",)  # Peripheral Nervous System, not SSc
+
+
+@pytest.fixture(scope="module")
+def organisms(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    store = VocabularyStore.open(tmp_path_factory.mktemp("organisms") / "vocab.sqlite3")
+    concepts = []
+    for name in ("mini_mesh.bin", "mesh_organisms.bin"):
+        found = read_vocabulary_file(fixtures_dir / "vocab" / name)
+        concepts += found.concepts
+    store.replace_vocabulary(found.vocabulary, concepts, fixtures_dir / "vocab" / name, "test")
+    yield Knowledge(build_lexicon(concepts), store, CORPUS, cooccurrence)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a pathogen names the infection the question is about
+        ("What is the first-line treatment for Helicobacter pylori infection?",
+         {"D016480": ConceptRole.ORGANISM}),
+        # the agent of a verb of effect is what may change the outcome, as a drug would be
+        ("Does Lactobacillus reuteri reduce infantile colic?",
+         {"D052200": ConceptRole.INTERVENTION, "D003085": ConceptRole.CONDITION}),
+        # a plant is the remedy made of it
+        ("Does ginkgo help memory?", {"D020441": ConceptRole.INTERVENTION}),
+        # an animal is the species a study used, not what the question asks about
+        ("Is Helicobacter pylori found in mice?", {"D016480": ConceptRole.ORGANISM}),
+    ],
+)  # fmt: skip
+def test_organisms_are_kept_in_the_role_they_play(
+    organisms: Knowledge, text: str, roles: dict[str, ConceptRole]
+) -> None:
+    question = understand_question(text, organisms)
+    assert {c.id: c.role for c in question.concepts} == roles

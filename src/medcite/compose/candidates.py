@@ -107,18 +107,21 @@ class Candidate:
 def on_topic(question: Question, item: RetrievedRecord) -> bool:
     """Whether the record is evidence on what the question asks about.
 
-    It must name one of the question's conditions (when it names any) and one of the
-    things it asks about them — an intervention, or a name no vocabulary knows (when it
-    names any): a record on the disease but not the drug asked about, or on the drug in
-    another disease, is a near miss, and a near miss is never cited.
+    It must name one of the question's conditions (when it names any), one of its
+    organisms (when it names any) and one of the things it asks about them — an
+    intervention, or a name no vocabulary knows (when it names any): a record on the
+    disease but not the drug asked about, on the drug in another disease, or on the drug
+    against another fungus than the one asked about, is a near miss, and a near miss is
+    never cited.
     """
     if item.topics is None:
         return True
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    organisms = [c.id for c in question.with_role(ConceptRole.ORGANISM)]
     focus = [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
     if conditions and item.topics.mainly_about_another(conditions):
         return False
-    return all(not ids or item.topics.names(ids) for ids in (conditions, focus))
+    return all(not ids or item.topics.names(ids) for ids in (conditions, organisms, focus))
 
 
 def candidates(

@@ -101,6 +101,10 @@ class ConceptRole(StrEnum):
     IMAGING = "imaging modality"
     FINDING = "outcome/finding"
     BODY_SYSTEM = "body system"
+    ORGANISM = "organism"
+    """A microorganism or parasite, the agent of the infection a question is about ("first-line
+    treatment for *Helicobacter pylori*"): an aspect the answer must cover, not a condition
+    every cited record must name (an abstract may write only "RV" for rotavirus)."""
     KEYWORD = "keyword"
     """A salient word of the question that no vocabulary knows (a new drug, a gene): kept
     as the word itself rather than dropped or mapped to a concept it is not."""

@@ -29,6 +29,7 @@ ROLE_WEIGHT: dict[ConceptRole, float] = {
     ConceptRole.INTERVENTION: 0.7,
     ConceptRole.FINDING: 0.6,
     ConceptRole.POPULATION: 0.4,
+    ConceptRole.ORGANISM: 0.8,
     ConceptRole.KEYWORD: 1.0,
     ConceptRole.OTHER: 0.3,
 }

@@ -128,6 +128,12 @@ follows is the outcome the question asks about. Verbs only: "reductase", "predic
 MAX_OUTCOME_WORDS = 3
 
 
+def effect_verb_starts(text: str) -> frozenset[int]:
+    """Where each verb of effect starts: what stands just before it is the agent the
+    question asks about ("Does *Lactobacillus reuteri* reduce colic?")."""
+    return frozenset(verb.start() for verb in _EFFECT_VERB.finditer(text))
+
+
 def outcome_starts(text: str) -> frozenset[int]:
     """Where an outcome may start: right after each verb of effect and its article."""
     return frozenset(verb.end() for verb in _EFFECT_VERB.finditer(text))

@@ -32,6 +32,7 @@ from medcite.records import (
 from medcite.understand.abbreviations import find_definitions
 from medcite.understand.keywords import (
     Rarity,
+    effect_verb_starts,
     is_everyday_english,
     keyword_concepts,
     outcome_spans,
@@ -63,6 +64,7 @@ MAX_NARROWER_NAMES = 8
 MAX_RELATED = 8
 _WORDS = re.compile(r"[^\W_]+")
 ASPECT_ROLES = (
+    ConceptRole.ORGANISM,
     ConceptRole.BODY_SYSTEM,
     ConceptRole.POPULATION,
     ConceptRole.INTERVENTION,
@@ -70,7 +72,7 @@ ASPECT_ROLES = (
     ConceptRole.KEYWORD,
 )
 LENS_ROLES = (ConceptRole.IMAGING, ConceptRole.TEST)
-INHERITED_ROLES = (ConceptRole.CONDITION, ConceptRole.POPULATION)
+INHERITED_ROLES = (ConceptRole.CONDITION, ConceptRole.ORGANISM, ConceptRole.POPULATION)
 NOT_CLINICAL_TREES = ("B", "A13")
 """MeSH's organisms and animal structures: senses only a question about them can mean."""
 
@@ -114,9 +116,10 @@ def understand_question(
     mentions = _mentions(text, knowledge, notes, senses)
     types = list(question_types(text))
     outcomes_at = outcome_starts(text)
+    agents_at = _agent_ends(text)
     concepts = [
         replace(c, other_senses=senses.get(c.abbreviation, ()))
-        for c in _question_concepts(mentions, knowledge, types, outcomes_at)
+        for c in _question_concepts(mentions, knowledge, types, outcomes_at, agents_at)
     ]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
@@ -411,11 +414,15 @@ def _question_concepts(
     knowledge: Knowledge,
     types: list[QuestionType],
     outcomes: frozenset[int],
+    agents: frozenset[int],
 ) -> list[QuestionConcept]:
     """The concepts of the question's mentions, each with its role.
 
     A concept of no clinical role is left out ("Methods", "Time"), unless it is the
     outcome a verb of effect names ("improve *quality of life*"): that is the question.
+    A microorganism is an organism, unless it is the agent of a verb of effect ("Does
+    *Lactobacillus reuteri* reduce colic?"): then it is what the question asks may change
+    the outcome, as a drug would be.
     """
     all_ids = {i for m in mentions for i in m.concept_ids}
     chosen_ids = [_chosen_id(m, all_ids, mentions) for m in mentions]
@@ -436,13 +443,31 @@ def _question_concepts(
             for i in mention.concept_ids
             if i in concepts and _same(concepts[i], concept)
         ]
-        role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
-        if role is ConceptRole.OTHER and mention.start in outcomes:
+        trees = placing_trees(concept, knowledge.concepts)
+        role = concept_role(concept.vocabulary, trees)
+        if role is ConceptRole.ORGANISM and mention.end in agents:
+            role = ConceptRole.INTERVENTION
+        elif role is ConceptRole.OTHER and mention.start in outcomes:
             role = ConceptRole.FINDING
         elif role is ConceptRole.OTHER:
             continue
         found[main_id] = _question_concept(mention, concept, same, role, knowledge)
     return list(found.values())
+
+
+_AGENT_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+"""What may stand between an agent and its verb: a strain or a short qualifier ("GG")."""
+
+
+def _agent_ends(text: str) -> frozenset[int]:
+    """The positions where an agent of a verb of effect may end: a mention ending at one
+    of them is followed by the verb, with at most two words between."""
+    ends = set()
+    for verb in effect_verb_starts(text):
+        for end in range(max(0, verb - 40), verb):
+            if _AGENT_GAP.fullmatch(text, end, verb):
+                ends.add(end)
+    return frozenset(ends)
 
 
 def _also_abbreviated(concept: QuestionConcept, mention: ConceptMention) -> QuestionConcept:

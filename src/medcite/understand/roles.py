@@ -8,6 +8,13 @@ its own: it takes the places of the descriptors it is mapped to (a monoclonal an
 mapped to "Antibodies, Monoclonal, Humanized", D12, is an intervention). A few concepts
 say what is asked rather than about what ("Diagnosis", "Therapeutics", "Prognosis"): they
 mark the kind of question and are not searched for as topics.
+
+An organism is what a clinical question is about when it causes disease: "first-line
+treatment for *Helicobacter pylori*" asks about the infection, so microorganisms and
+parasites are kept, as organisms (an aspect of the question, not a condition every record
+must name); a plant is the remedy made of it; an animal is the species a study used, not a
+topic. Dropped instead, the organism left "first-line treatment" to be
+answered about nothing in particular.
 """
 
 from __future__ import annotations
@@ -34,7 +41,11 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("M01", ConceptRole.POPULATION),  # Persons
     ("G", ConceptRole.FINDING),  # Phenomena and Processes
     ("N01.224", ConceptRole.FINDING),  # Population Characteristics (mortality, …)
-    ("B", ConceptRole.OTHER),  # Organisms
+    ("B01.050.500", ConceptRole.ORGANISM),  # Invertebrates: worms, mites, lice, ticks
+    ("B01.050", ConceptRole.OTHER),  # Animals: the species studied, not what is asked
+    ("B01.650", ConceptRole.INTERVENTION),  # Plants: the remedy made of them
+    ("B01.875", ConceptRole.INTERVENTION),  # Green plants (ginkgo, cannabis)
+    ("B", ConceptRole.ORGANISM),  # Microorganisms: the infection named by its agent
 )
 
 QUESTION_TYPE_CONCEPTS: dict[str, QuestionType] = {
