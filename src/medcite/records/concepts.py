@@ -103,8 +103,9 @@ class ConceptRole(StrEnum):
     BODY_SYSTEM = "body system"
     ORGANISM = "organism"
     """A microorganism or parasite, the agent of the infection a question is about ("first-line
-    treatment for *Helicobacter pylori*"): an aspect the answer must cover, not a condition
-    every cited record must name (an abstract may write only "RV" for rotavirus)."""
+    treatment for *Helicobacter pylori*"): an aspect with a facet of its own, which a cited
+    record must name. Unlike a condition it does not decide which other diseases are
+    neighbours, and retrieval weighs it a little below one."""
     KEYWORD = "keyword"
     """A salient word of the question that no vocabulary knows (a new drug, a gene): kept
     as the word itself rather than dropped or mapped to a concept it is not."""

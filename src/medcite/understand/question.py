@@ -443,8 +443,7 @@ def _question_concepts(
             for i in mention.concept_ids
             if i in concepts and _same(concepts[i], concept)
         ]
-        trees = placing_trees(concept, knowledge.concepts)
-        role = concept_role(concept.vocabulary, trees)
+        role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
         if role is ConceptRole.ORGANISM and mention.end in agents:
             role = ConceptRole.INTERVENTION
         elif role is ConceptRole.OTHER and mention.start in outcomes:

@@ -11,10 +11,9 @@ mark the kind of question and are not searched for as topics.
 
 An organism is what a clinical question is about when it causes disease: "first-line
 treatment for *Helicobacter pylori*" asks about the infection, so microorganisms and
-parasites are kept, as organisms (an aspect of the question, not a condition every record
-must name); a plant is the remedy made of it; an animal is the species a study used, not a
-topic. Dropped instead, the organism left "first-line treatment" to be
-answered about nothing in particular.
+parasites are kept as organisms; a plant is the remedy made of it; an animal is the
+species a study used, not a topic. Dropped instead, the organism left "first-line
+treatment" to be answered about nothing in particular.
 """
 
 from __future__ import annotations
