@@ -29,7 +29,7 @@ from collections.abc import Callable
 import pytest
 
 from medcite.engine import Engine
-from medcite.records import Answer, Question, SectionKind, Statement
+from medcite.records import Answer, ConceptRole, Question, SectionKind, Statement
 
 Ask = Callable[[str], Answer]
 
@@ -572,3 +572,59 @@ def test_a_relation_no_record_states_is_not_answered_with_near_misses(
         or not re.search(r"diarrh", record_text(shared_corpus, s.record_id), re.I)
     ]
     assert not beside, quoted(beside)
+
+
+# -- Found reading BioASQ dev answers and asking in a clinician's words, 2026-12-05 ------
+# e4afbdc is the commit before; each case below failed there.
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # written here: e4afbdc led with verubecestat's failure on dementia ratings
+        ("Is verubecestat safe in older adults?", r"adverse|safe|tolera|toxic|side.effect"),
+        # written here: e4afbdc led with "The human pathogen Helicobacter pylori is
+        # associated with gastritis, peptic ulcer disease, and gastric cancer"
+        (
+            "What is the first-line treatment for Helicobacter pylori infection?",
+            r"treat|therap|regimen|eradicat",
+        ),
+    ],
+)
+def test_the_bottom_line_leads_with_what_the_question_asks_of_its_subject(
+    ask: Ask, question: str, asked: str
+) -> None:
+    """A question naming what it asks (the safety, the treatment) is led by a sentence on it."""
+    lead = bottom_line(ask(question))
+    assert lead and re.search(asked, lead[0].text, re.I), quoted(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # BioASQ, dev: e4afbdc led with AZD8601, another AstraZeneca drug (an mRNA of
+        # VEGF-A, pmid:30504800), and a study of leg vascular resistance
+        ("Is AZD9668 a VEGF mRNA drug?", "AZD9668"),
+        # BioASQ, dev: e4afbdc led with PCSK9 inhibitors (pmid:26702335) and a cohort of
+        # gallstone disease
+        ("Is telomestatin, a novel statin drug used to treat high cholesterol?", "telomestatin"),
+    ],
+)
+def test_only_records_answering_on_the_name_asked_about_lead(
+    shared_corpus: Engine, ask: Ask, question: str, name: str
+) -> None:
+    """A name no vocabulary knows is what the question is about: a record on the question's
+    other words (VEGF, statins) that names it only in passing does not lead the answer."""
+    lead = bottom_line(ask(question))
+    assert lead, "no bottom line"
+    off = [s for s in lead if name.lower() not in record_text(shared_corpus, s.record_id).lower()]
+    assert not off, quoted(off)
+
+
+def test_a_look_alike_letter_makes_no_name_of_its_own(shared_corpus: Engine) -> None:
+    """ "Αre plants from the genus Strychnos the original source of curare?" (BioASQ, dev,
+    its "A" a Greek capital alpha): e4afbdc kept "Αre" as a name no vocabulary knows."""
+    question = shared_corpus.understand(
+        "\u0391re plants from the genus Strychnos the original source of curare?"
+    )
+    assert [c.mention for c in question.concepts if c.role is ConceptRole.KEYWORD] == []

@@ -6,7 +6,8 @@ import pytest
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
-from medcite.compose.candidates import on_topic, states_something
+from medcite.compose.candidates import on_topic, states_something, subject
+from medcite.compose.checks import fold_lookalikes
 from medcite.compose.labels import leading_label_length
 from medcite.errors import QuestionError
 from medcite.records import (
@@ -647,3 +648,101 @@ def test_a_record_not_naming_the_organism_asked_about_is_a_near_miss() -> None:
 
     assert not on_topic(question, about("D015725"))
     assert on_topic(question, about("D015725", "D000088063"))
+
+
+KIF5A = "word:kif5a"
+"""A name no vocabulary knows (a gene), kept by understanding as a keyword concept."""
+
+
+def _naming_kif5a(item: RetrievedRecord) -> RetrievedRecord:
+    """The record as one that names KIF5A somewhere, so it is on the question's topic."""
+    scores = (*item.topics.concept_scores, (KIF5A, 0.5)) if item.topics else ((KIF5A, 0.5),)
+    return replace(item, topics=RecordTopics(item.record.id, scores))
+
+
+def test_only_records_whose_answer_names_the_name_asked_about_lead() -> None:
+    """ "Is AZD9668 a VEGF mRNA drug?" was led by AZD8601, another drug, from a record
+    naming AZD9668 only in passing (BioASQ dev). A record leads such a question only where
+    a sentence of it naming the name is more likely than not an answer; the sentences
+    around that one then lead too, named or not. With no such record, nothing answers
+    directly: no bottom line, what there is below it."""
+    kif5a = QuestionConcept((KIF5A,), "KIF5A", ConceptRole.KEYWORD, "KIF5A", 0, 5)
+    asked = replace(QUESTION, concepts=(*QUESTION.concepts, kif5a))
+    near_miss = _naming_kif5a(BRAIN_MRI)  # its answering sentences do not name KIF5A
+    alone = answer_of(near_miss, question=asked)
+    assert alone.sections[0].statements == () and alone.sections[0].note
+    naming = _naming_kif5a(
+        retrieved(
+            "pmid:7",
+            4,
+            [
+                (
+                    "RESULTS",
+                    [
+                        ("KIF5A variants went with white matter lesions in SSc.", (KIF5A, SSC)),
+                        ("The lesions were seen on brain MRI in 12 of 30 patients.", (MRI, CNS)),
+                    ],
+                )
+            ],
+        )
+    )
+    answer = answer_of(near_miss, naming, question=asked)
+    assert {s.record_id for s in answer.sections[0].statements} == {"pmid:7"}
+    unasked = answer_of(near_miss, naming)  # no name asked: the most relevant leads
+    assert {s.record_id for s in unasked.sections[0].statements} == {"pmid:2", "pmid:7"}
+
+
+@pytest.mark.parametrize(("mention", "named"), [("KIF5A", True), ("2018", False), ("3D", False)])
+def test_a_number_or_a_number_with_a_letter_is_no_name_to_answer_on(
+    mention: str, named: bool
+) -> None:
+    """ "Which two antibodies … were approved by the FDA in September 2018?" is answered by
+    sentences on the antibodies; a year only narrows it, and "3D" qualifies "genome
+    structure" (BioASQ dev)."""
+    concept = QuestionConcept(
+        (f"word:{mention.lower()}",), mention, ConceptRole.KEYWORD, mention, 0, len(mention)
+    )
+    assert bool(subject(replace(QUESTION, concepts=(concept,)))) is named
+
+
+def test_a_question_naming_what_it_asks_is_led_by_the_sentences_on_it() -> None:
+    """ "What is the first-line treatment for Helicobacter pylori infection?" was led by
+    what H. pylori is (a hand review of the shared corpus). Asked the treatment, the
+    sentence on treatment leads ahead of a more relevant one that is not; with no sentence
+    on treatment the others lead, and the gap says what is missing."""
+    treated = "Methotrexate treatment reduced white matter lesions in SSc."
+    record = retrieved(
+        "pmid:8",
+        1,
+        [
+            ("RESULTS", [("Brain MRI showed white matter lesions in SSc.", (MRI, CNS, SSC))]),
+            ("CONCLUSIONS", [(treated, (CNS, SSC))]),
+        ],
+        relevance={0: 0.95, 1: 0.75},
+    )
+    treatment = Facet("treatment", cue_words=("treat", "therap"))
+    asked = replace(QUESTION, facets=(*QUESTION.facets, treatment))
+    assert answer_of(record, question=asked).sections[0].statements[0].text == treated
+    untreated = replace(record, notes=(record.notes[0], replace(record.notes[1], relevance=0.1)))
+    answer = answer_of(untreated, question=asked)
+    assert answer.sections[0].statements[0].text.startswith("Brain MRI showed")
+    assert "treatment" in {gap.facet for gap in answer.gaps}
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("\u0391re plants the source of curare?", "Are plants the source of curare?"),
+        ("P\u0430tients with TNF-\u03b1", "Patients with TNF-\u03b1"),  # Greek alone stays
+        ("\u0441\u043e\u0440", "\u0441\u043e\u0440"),  # a Cyrillic word stays Cyrillic
+    ],
+)
+def test_a_look_alike_letter_of_another_script_is_read_as_latin(written: str, read: str) -> None:
+    """ "Αre plants … the original source of curare?" (a Greek capital alpha, BioASQ dev)
+    made "Αre" a name no vocabulary knows, a facet no record could meet."""
+    assert fold_lookalikes(written) == read
+
+
+def test_a_question_is_read_with_look_alike_letters_folded() -> None:
+    asked = "\u0391re plants from the genus Strychnos the original source of curare?"
+    assert check_question(asked, SETTINGS) == asked.replace("\u0391", "A")

@@ -7,7 +7,15 @@ from collections.abc import Iterable, Mapping
 import pytest
 
 from medcite.records import ConceptRole
-from medcite.understand.keywords import SALIENT_IDF, keyword_concepts, outcome_spans, spellings
+from medcite.understand.keywords import (
+    SALIENT_IDF,
+    is_everyday_english,
+    keyword_concepts,
+    other_cases,
+    other_spellings,
+    outcome_spans,
+    spellings,
+)
 
 RARITY = {
     "concizumab": 9.0,
@@ -192,3 +200,43 @@ def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(
     """Every concept there names the outcome: read as "periprocedural" alone (a hand review),
     "… reduce periprocedural MI?" was settled only by sentences with that very word."""
     assert [question[a:b] for a, b in outcome_spans(question)] == spans
+
+
+@pytest.mark.parametrize("word", ["visualising", "analysing", "organisation"])
+def test_a_british_spelling_of_an_everyday_word_is_everyday(word: str) -> None:
+    """The word list is American: "visualising" and "analysing" were kept as names no
+    vocabulary knows (BioASQ dev), and made facets no record could meet."""
+    assert is_everyday_english(word)
+    assert names(f"Which tools exist for {word} promoters?") == []
+
+
+def test_a_name_is_searched_in_british_and_american_spelling() -> None:
+    assert other_spellings("metabolisers") == ("metabolizers",)
+    assert other_spellings("metabolizers") == ("metabolisers",)
+    assert other_spellings("chlorotoxin") == ()
+    assert other_spellings("CYP2C19") == ()
+
+
+def test_a_gene_in_capitals_is_searched_in_other_species_case_too() -> None:
+    """ "HYDIN" in a question, "hydin" in the abstract that answers it (BioASQ dev)."""
+    assert other_cases("HYDIN") == ("Hydin",)
+    assert other_cases("SIRT1") == ("Sirt1",)
+    assert other_cases("MAX") == ()  # too short: the word "max"
+    assert other_cases("CLOCK") == ()  # a word of English
+    (concept,) = keyword_concepts("Is HYDIN an axonemal protein?", set(), frozenset(), rarity)
+    assert "Hydin" in concept.synonyms
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("List Mcl-1 inhibitors.", ["Mcl-1"]),
+        ("Is Bcl-2 overexpressed?", ["Bcl-2"]),
+        ("What did the phase-3 trial show?", []),  # an English word numbered
+        ("Was the 90-day mortality lower?", []),  # a quantity
+    ],
+)
+def test_a_word_numbered_after_a_hyphen_is_a_name(question: str, kept: list[str]) -> None:
+    """ "List Mcl-1 inhibitors." had no concept at all (BioASQ dev): neither "Mcl" nor "1"
+    looks like a name alone."""
+    assert names(question) == kept

@@ -433,3 +433,44 @@ def test_organisms_are_kept_in_the_role_they_play(
 ) -> None:
     question = understand_question(text, organisms)
     assert {c.id: c.role for c in question.concepts} == roles
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What are the side effects of metformin?", QuestionType.ADVERSE_EFFECTS),
+        ("What are the complications of total hip arthroplasty?", QuestionType.ADVERSE_EFFECTS),
+        ("Is verubecestat safe in older adults?", QuestionType.ADVERSE_EFFECTS),
+        ("What are the symptoms of Kawasaki disease?", QuestionType.PRESENTATION),
+        ("What are the clinical features of Wilson disease?", QuestionType.PRESENTATION),
+    ],
+)
+def test_what_a_question_asks_of_its_subject_is_a_facet_of_its_own(
+    question: str, kind: QuestionType
+) -> None:
+    """A hand review found "What are the side effects of metformin?" read as "metformin":
+    the side effects asked were dropped, and metformin's efficacy answered it."""
+    from medcite.understand.kinds import facet_kinds, question_types
+
+    assert kind in facet_kinds(question)
+    assert kind in question_types(question)
+
+
+def test_a_facet_of_a_kind_is_met_by_the_words_that_answer_it() -> None:
+    """A mechanism of action is stated as what a drug binds or blocks, seldom with the
+    word "mechanism"; those words mark no mechanism in a question ("Does X inhibit Y?")."""
+    from medcite.understand.kinds import answer_cues, question_types
+
+    assert "block" in answer_cues(QuestionType.MECHANISM)
+    assert "mechanism" in answer_cues(QuestionType.MECHANISM)
+    assert QuestionType.MECHANISM not in question_types("Does aspirin inhibit platelets?")
+
+
+def test_a_kind_noun_within_a_concepts_name_asks_no_kind() -> None:
+    """ "Can gene therapy restore auditory function?" asks whether it works, not about
+    treatment: a facet "treatment" left it with no bottom line (BioASQ dev)."""
+    from medcite.understand.kinds import facet_kinds
+
+    question = "Can gene therapy restore auditory function?"
+    assert QuestionType.TREATMENT in facet_kinds(question)
+    assert facet_kinds(question, [(4, 16)]) == ()

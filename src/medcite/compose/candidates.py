@@ -149,6 +149,47 @@ def candidates(
     return found
 
 
+MIN_NAME_LETTERS = 2
+
+
+def subject(question: Question) -> list[str]:
+    """The ids of the names no vocabulary knows that the question asks about ("chlorotoxin",
+    "SAF-A", "RG-7992"): a name has two letters at least. A number or a year only narrows
+    the question ("approved in 2018"), and a number with a letter is mostly an adjective
+    ("3D genome structure")."""
+    return [
+        c.id
+        for c in question.with_role(ConceptRole.KEYWORD)
+        if sum(char.isalpha() for char in c.mention) >= MIN_NAME_LETTERS
+    ]
+
+
+ANSWERS_ON_THE_SUBJECT = 0.5
+"""The relevance from which a sentence naming the subject shows its record answers on it:
+more likely than not an answer. The answer threshold itself left out records whose
+sentence naming the drug answered plainly but scored below it."""
+
+
+def on_the_subject(found: Sequence[Candidate], question: Question) -> frozenset[str] | None:
+    """The records of which a sentence naming the question's subject (``subject``) is more
+    likely than not an answer, or None when the question names no subject: only these
+    records lead its answer.
+
+    A record that names the subject can still answer only the question's other words: "Is
+    AZD9668 a VEGF mRNA drug?" was led by AZD8601, another drug, and "Is telomestatin …
+    a statin drug?" by PCSK9 inhibitors, from records naming the drug asked about only in
+    passing (BioASQ dev). Where a record's answering sentence names it, the sentences
+    around it may refer to it without its name ("Fragile X syndrome patients exhibit
+    severe boundary disruption …" after the sentence naming daSTRs), and answer too.
+    """
+    named = subject(question)
+    if not named:
+        return None
+    return frozenset(
+        c.record_id for c in found if c.relevance >= ANSWERS_ON_THE_SUBJECT and c.names_any(named)
+    )
+
+
 def states_something(text: str) -> bool:
     """Whether a sentence says something, rather than being a line of the page around it.
 

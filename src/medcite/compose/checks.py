@@ -26,9 +26,9 @@ OTHER_LANGUAGES_FUNCTION_WORDS = frozenset(
 
 def check_question(question: str, settings: AnswerSettings) -> str:
     """The question cleaned (NFC, no lone surrogates or control characters: see
-    ``medcite.safe_text``) and its whitespace normalised; QuestionError when medcite will
-    not run it."""
-    text = " ".join(clean_text(question).split())
+    ``medcite.safe_text``; look-alike letters of other scripts folded, ``fold_lookalikes``)
+    and its whitespace normalised; QuestionError when medcite will not run it."""
+    text = fold_lookalikes(" ".join(clean_text(question).split()))
     if not text:
         raise QuestionError("the question is empty; ask about a condition, test or treatment")
     if len(text) > settings.max_question_chars:
@@ -42,6 +42,27 @@ def check_question(question: str, settings: AnswerSettings) -> str:
             "please ask the question in English."
         )
     return text
+
+
+_LOOKALIKES = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧАВЕКМНОРСТХаеорсух", "ABEZHIKMNOPTYXABEKMHOPCTXaeopcyx")
+"""Greek capitals and Cyrillic letters drawn as Latin ones (Unicode's confusables)."""
+
+
+def fold_lookalikes(text: str) -> str:
+    """Words of Latin letters with a look-alike of another script in them, in Latin letters.
+
+    A keyboard's other layout or a pasted PDF puts a Greek capital alpha in "Αre", which is
+    then no English word but a name no vocabulary knows, and a facet no record meets
+    (BioASQ dev). Words of Greek alone ("α" of "TNF-α") keep their letters.
+    """
+
+    def fold(word: re.Match[str]) -> str:
+        written = word.group()
+        folded = written.translate(_LOOKALIKES)
+        mixed = not written.isascii() and any(char.isascii() for char in written)
+        return folded if mixed and folded.isascii() else written
+
+    return _WORD.sub(fold, text)
 
 
 def looks_english(text: str) -> bool:

@@ -7,7 +7,8 @@ page follows ``../shared/DESIGN.md`` §1:
   calibrated relevance), evidence strength breaking near-ties, one per record; never an
   objective, a method, or a funding, registration or conflict-of-interest line, and a
   background sentence only where the question asks what something is (never for a
-  yes/no question, which only a finding settles).
+  yes/no question, which only a finding settles). Where the question names something
+  no vocabulary knows, only records answering on it lead (``on_the_subject``).
 * **From the guidelines**: answering statements of guideline and consensus records, or
   one honest line that none in the index addresses the question.
 * **From the research**: one section per facet, its most relevant statements that speak
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from msgspec.structs import replace
 
 from medcite.compose.audience import POLICIES, AudiencePolicy, mark_sources
-from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit
+from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit, on_the_subject
 from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
 from medcite.compose.labels import leading_label_length
@@ -102,7 +103,10 @@ def compose_answer(
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
-    bottom = page.bottom_line(pool if stating is None else stating, facets, fits, question)
+    leads = pool if stating is None else stating
+    if (records := on_the_subject(everything, question)) is not None:
+        leads = [c for c in leads if c.record_id in records]
+    bottom = page.bottom_line(leads, facets, fits, question)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     research = [
         (
@@ -187,11 +191,23 @@ class _PageBuilder:
         else (a side effect's rate, when survival was asked) is no answer to it. A yes/no
         question on an outcome is given only the sentences that state the relation it asks
         (``_stating_the_relation``).
+
+        A question naming what it asks of its subject (the kinds of ``facet_kinds``: its
+        treatment, adverse effects, symptoms, mechanism …) is led by the sentences that
+        speak to that, and only then by the others: "Is verubecestat safe …?" by its
+        adverse events rather than its failure on dementia ratings, "What is the first-line
+        treatment for Helicobacter pylori infection?" by a treatment rather than what H.
+        pylori is (a hand review of the shared corpus). Where none speaks to it, the
+        evidence gap says so.
         """
         kind = question.answer_kind
         measured = [c.id for c in question.with_role(ConceptRole.FINDING)]
         if kind is AnswerKind.QUANTITY and measured:
             pool = sorted(pool, key=lambda c: not c.states_amount_of(measured))  # stable
+        asked = [f for f in question.facets if f.cue_words]
+        if asked:
+            on_kind = {id(c) for c in pool if any(fits[(id(c), f.label)].direct for f in asked)}
+            pool = sorted(pool, key=lambda c: id(c) not in on_kind)  # stable
         picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues))
         if not picked and kind is AnswerKind.YES_NO:
             picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))

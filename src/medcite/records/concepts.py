@@ -122,6 +122,8 @@ class QuestionType(StrEnum):
     EPIDEMIOLOGY = "epidemiology"
     FINDINGS = "findings/imaging"
     MECHANISM = "mechanism"
+    ADVERSE_EFFECTS = "adverse effects"
+    PRESENTATION = "symptoms and signs"
     YES_NO = "yes/no"
 
 

@@ -100,10 +100,20 @@ def keyword_concepts(
     }
     seeds = {t.start for t in open_words if t.start not in quantities and salient(t)}
 
+    def numbered(group: list[Token]) -> bool:
+        """A word numbered after a hyphen, no English word and no quantity: a protein's
+        or a gene's name ("Mcl-1", "Bcl-2"), though neither part alone looks like one."""
+        return (
+            len(group) > 1
+            and group[-1].text.isdigit()
+            and all(t.start not in covered and t.start not in quantities for t in group)
+            and not any(is_everyday_english(t.text) for t in group if not t.text.isdigit())
+        )
+
     def kept(group: list[Token]) -> bool:
         if _joined_by_brackets(text, group):  # written as one name: "25(OH)D", "Lp(a)"
             return any(t.start not in covered for t in group)
-        return any(t.start in seeds for t in group)
+        return any(t.start in seeds for t in group) or numbered(group)
 
     keywords = [_concept(text, group) for group in _name_groups(text, tokens) if kept(group)]
     named = {i for concept in keywords for i in range(concept.start, concept.end)}
@@ -269,7 +279,7 @@ def _concept(
         mention=written,
         start=start,
         end=end,
-        synonyms=spellings(written),
+        synonyms=(*spellings(written), *other_cases(written), *other_spellings(written)),
     )
 
 
@@ -290,6 +300,37 @@ def spellings(written: str) -> tuple[str, ...]:
     return ("-".join(parts), " ".join(parts))
 
 
+MIN_CASED_NAME = 4
+"""A name in capitals this long or longer is also a gene's name in another species' case."""
+
+
+def other_cases(written: str) -> tuple[str, ...]:
+    """A gene's name in capitals as other species write it ("HYDIN" → ("Hydin",), "SIRT1"
+    → ("Sirt1",)): the human symbol is in capitals, the mouse one capitalised, and papers
+    on either use their own. Short names ("MAX") and words of English ("CLOCK") would
+    match the everyday word, so they keep their capitals."""
+    if not written.isupper() or len(written) < MIN_CASED_NAME or not written.isalnum():
+        return ()
+    if is_everyday_english(written):
+        return ()
+    return (written.capitalize(),)
+
+
+_BRITISH = re.compile(r"(?<=[a-z])([iy])s(?=e|ing|ation|er)")
+_AMERICAN = re.compile(r"(?<=[a-z])([iy])z(?=e|ing|ation|er)")
+
+
+def other_spellings(written: str) -> tuple[str, ...]:
+    """The word in the other of British and American spelling ("metabolisers" ↔
+    "metabolizers", "analyse" ↔ "analyze"); () where it has none."""
+    if not written.isalpha() or not written.islower():
+        return ()
+    other = _AMERICAN.sub(r"\1s", written)
+    if other == written:
+        other = _BRITISH.sub(r"\1z", written)
+    return (other,) if other != written else ()
+
+
 @cache
 def _english_frequency() -> Mapping[str, int]:
     """Word → frequency in everyday English (pyspellchecker's list, loaded once, ~0.2 s)."""
@@ -301,5 +342,9 @@ def _english_frequency() -> Mapping[str, int]:
 
 
 def is_everyday_english(word: str) -> bool:
-    """Whether ``word`` is a word of everyday English (not a drug's, a gene's or a term's)."""
-    return _english_frequency().get(word.lower(), 0) >= EVERYDAY
+    """Whether ``word`` is a word of everyday English (not a drug's, a gene's or a term's),
+    in either spelling: the word list is American, and "visualising" or "analysing" in a
+    question are as everyday as their American forms."""
+    frequency = _english_frequency()
+    lowered = word.lower()
+    return any(frequency.get(form, 0) >= EVERYDAY for form in (lowered, *other_spellings(lowered)))

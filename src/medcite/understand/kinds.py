@@ -8,6 +8,7 @@ the kind of question ("… MRI findings and *diagnosis*").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from medcite.records import AnswerKind, QuestionType
 from medcite.words import has_cue
@@ -20,8 +21,37 @@ CUES: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.EPIDEMIOLOGY: ("prevalen", "incidence", "how common", "epidemiolog", "frequen"),
     QuestionType.FINDINGS: ("finding", "imaging", "appearance", "feature", "manifestation"),
     QuestionType.MECHANISM: ("mechanism", "pathophysiolog", "pathogenesis", "how does"),
-}
-"""Word beginnings that mark each kind of question (and a sentence's fit to it)."""
+    QuestionType.ADVERSE_EFFECTS: (
+        "side effect", "side-effect", "adverse", "complication", "toxicit", "safe", "tolerab",
+    ),
+    QuestionType.PRESENTATION: (
+        "symptom", "signs of", "signs and", "presenting", "presentation", "presented with",
+        "present with", "manifestation", "clinical feature", "complain",
+    ),
+}  # fmt: skip
+"""Word beginnings that mark each kind of question (and a sentence's fit to it). A
+sentence's fit looks for them anywhere in its words ("therap" in "chemotherapy"), so none
+may be a part of common words: not "harm" (of "pharmacology") or "signs" (of "designs")."""
+
+ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
+    QuestionType.MECHANISM: (
+        "target", "inhibit", "agonist", "antagonist", "bind", "block", "activat", "pathway",
+        "receptor", "mediat",
+    ),
+    QuestionType.ADVERSE_EFFECTS: ("tolerat", "discontinu"),
+}  # fmt: skip
+"""Words an answer uses that a question of the kind rarely does: a mechanism of action is
+stated as what a drug targets, binds or blocks ("… a monoclonal antibody that blocks
+PD-L1"), a treatment as a regimen or a dose. Kept apart from ``CUES``, which also read the
+question: "Does X inhibit Y?" asks no mechanism."""
+
+
+def answer_cues(kind: QuestionType) -> tuple[str, ...]:
+    """What a sentence speaking to a kind of question has one of: its cues and its answer
+    words."""
+    return (*CUES.get(kind, ()), *ANSWER_WORDS.get(kind, ()))
+
 
 FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
     QuestionType.DIAGNOSIS: re.compile(r"\bdiagnos(?:is|es|tic)\b", re.IGNORECASE),
@@ -30,6 +60,15 @@ FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
     QuestionType.ETIOLOGY: re.compile(r"\b(?:causes?|etiology|risk factors?)\b", re.IGNORECASE),
     QuestionType.EPIDEMIOLOGY: re.compile(r"\b(?:prevalence|incidence)\b", re.IGNORECASE),
     QuestionType.MECHANISM: re.compile(r"\b(?:mechanisms?|pathogenesis)\b", re.IGNORECASE),
+    QuestionType.ADVERSE_EFFECTS: re.compile(
+        r"\b(?:side[- ]effects?|adverse (?:drug )?(?:effects?|events?|reactions?)|"
+        r"complications?|toxicit(?:y|ies)|harms|safe(?:ty)?)\b",
+        re.IGNORECASE,
+    ),
+    QuestionType.PRESENTATION: re.compile(
+        r"\b(?:symptoms?|signs|clinical features|presentations?|manifestations?)\b",
+        re.IGNORECASE,
+    ),
 }
 """Kinds named as nouns of their own ("findings *and diagnosis*"): each becomes a facet."""
 
@@ -63,9 +102,19 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
     return tuple(found)
 
 
-def facet_kinds(text: str) -> tuple[QuestionType, ...]:
-    """The kinds the question names as nouns, each an answer must cover on its own."""
-    return tuple(kind for kind, noun in FACET_NOUNS.items() if noun.search(text))
+def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[QuestionType, ...]:
+    """The kinds the question names as nouns, each an answer must cover on its own; a noun
+    within the name of a concept (``names``: where each stands) is part of that name, not
+    a kind asked ("Can *gene therapy* restore auditory function?" asks no treatment)."""
+
+    def named(match: re.Match[str]) -> bool:
+        return any(start <= match.start() and match.end() <= end for start, end in names)
+
+    return tuple(
+        kind
+        for kind, noun in FACET_NOUNS.items()
+        if any(not named(match) for match in noun.finditer(text))
+    )
 
 
 _NAMING = re.compile(

@@ -40,6 +40,7 @@ from medcite.understand.keywords import (
 )
 from medcite.understand.kinds import (
     CUES,
+    answer_cues,
     answer_kind,
     asked_status,
     asks_effect,
@@ -611,8 +612,8 @@ def build_facets(
         facets.append(Facet(label, tuple(c.id for c in (aspect, *lenses))))
     if not aspects and lenses:
         facets.append(Facet(" × ".join(_label(c) for c in lenses), tuple(c.id for c in lenses)))
-    for kind in facet_kinds(text):
-        facets.append(Facet(kind.value, cue_words=CUES[kind]))
+    for kind in facet_kinds(text, [(c.start, c.end) for c in concepts]):
+        facets.append(Facet(kind.value, cue_words=answer_cues(kind)))
     if not facets:
         conditions = [c for c in concepts if c.role is ConceptRole.CONDITION]
         asked = [k for k in kinds if k in CUES and k is not QuestionType.FINDINGS]
@@ -620,11 +621,11 @@ def build_facets(
             label = " × ".join(_label(c) for c in conditions)
             ids = tuple(c.id for c in conditions)
             if asked:  # "How is X treated?": the treatment of X
-                facets.append(Facet(f"{asked[0].value} of {label}", ids, CUES[asked[0]]))
+                facets.append(Facet(f"{asked[0].value} of {label}", ids, answer_cues(asked[0])))
             else:
                 facets.append(Facet(label, ids))
         elif kinds:
-            facets.append(Facet(kinds[0].value, cue_words=CUES.get(kinds[0], ())))
+            facets.append(Facet(kinds[0].value, cue_words=answer_cues(kinds[0])))
     return tuple(facets)
 
 
