@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from medcite.errors import SourceError
-from medcite.evaluate.datasets.ngc import GuidelineSummary, read_ngc_summaries
+from medcite.evaluate.datasets.ngc import GuidelineSummary, field_text, read_ngc_summaries
 from medcite.evaluate.recommendations import (
     Statement,
     compare,
@@ -93,3 +93,14 @@ def test_matches_need_half_of_the_shorter_span_and_grades_compare_by_value() -> 
     assert grade_values("Strong recommendation, moderate-quality evidence") == "MODERATE STRONG"
     assert grade_values("Grade 1A") == "1A" and grade_values("Level II-2") == "II-2"
     assert grade_values("") == ""
+
+
+def test_a_row_of_one_cell_is_a_block_of_text_not_a_row_of_data() -> None:
+    # Some summaries set each recommendation in a box: a table row of one cell.
+    text, blocks = field_text(
+        "<table><tr><td>Recommendation</td></tr>"
+        "<tr><td><p>Imaging should not be routine.</p></td></tr>"
+        "<tr><td>Drug</td><td>Rating</td></tr></table>"
+    )
+    assert text.split("\n") == ["Recommendation", "Imaging should not be routine.", "Drug | Rating"]
+    assert [row for _, _, row in blocks] == [False, False, True]

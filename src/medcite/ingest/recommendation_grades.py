@@ -40,7 +40,7 @@ _ACCP = re.compile(
     r"|[\[(](?P<symbols>[12])\s*\|\s*[+O⊕○]{4}[\])]"
 )
 _ACC_AHA = re.compile(
-    r"\b(?:Class|COR)\s*[:=]?\s*(?P<klass>III|IIa|IIb|II|I)\b"
+    r"\b(?:Class|COR)\s*[:=]?\s*(?P<klass>III|IIa|IIb|II|I)\b(?:\s*:\s*(?:No\s+Benefit|Harm)\b)?"
     r"(?:[^.()\[\]]{0,60}?(?:Level of Evidence|LOE|LoE)\s*[:=]?\s*"
     r"(?P<level>[ABC](?:-R|-NR|-LD|-EO)?))?"
     # the level first: "Level of Evidence = C (Benefit/Effectiveness/Harm = Class I)"
@@ -103,6 +103,11 @@ _ACTION_STATEMENT = re.compile(
 )
 """The American Academy of Otolaryngology's grade line under an action statement: "Strong
 recommendation based on randomized controlled trials …", "Option based on …"."""
+_RATING_LINE = re.compile(
+    r"Rating\s*:\s*[A-Za-z]+(?:\s+[A-Za-z]+)?(?:\s+Evidence\s*:\s*[A-Z](?:\s*,\s*[A-Z])*)?\.?"
+)
+"""A guideline's own rating on a line of its own, in words, with the kinds of evidence
+behind it: the Council on Chiropractic Practice's "Rating: Established Evidence: E, L"."""
 _CODE_ALONE = re.compile(r"[\[(](?P<code>[A-Z]{2,4})[\])]\.?")
 _BRACKETS = {"(": ")", "[": "]"}
 _LONGEST_NOTE = 160
@@ -110,7 +115,8 @@ _LONGEST_NOTE = 160
 Recommendation; Evidence Level: Grade A)" states both parts of one grade."""
 _LABEL_WORDS = frozenset(
     {"recommendation", "recommendations", "level", "levels", "grade", "evidence", "quality",
-     "strength", "aggregate", "of", "the", "rating", "class", "statement", "overall", "and",
+     "strength", "aggregate", "of", "the", "rating", "class", "statement", "statements",
+     "conclusion", "is", "are", "overall", "and",
      "strong", "weak", "conditional", "moderate", "high", "low", "very", "expert", "opinion",
      "consensus"}
 )  # fmt: skip
@@ -167,6 +173,20 @@ def find_grade(text: str) -> Grade | None:
     return None
 
 
+_EVIDENCE_LEVEL = re.compile(r"\b(?:(?i:level of evidence)|LOE|LoE)\b")
+
+
+def with_class(carried: Grade, own: Grade) -> Grade | None:
+    """An ACC/AHA class standing over a group ("Class I", "Class III: No Benefit") joined to
+    the level each recommendation under it states ("(Level of Evidence: B)"): the grade is
+    both, "Class I; Level of Evidence: B". None when they are not those two halves."""
+    if carried.scheme is not GradingScheme.ACC_AHA or _EVIDENCE_LEVEL.search(carried.text):
+        return None
+    if not _EVIDENCE_LEVEL.match(own.text) or _ACC_AHA.search(own.text):
+        return None
+    return Grade(carried.strength, f"{carried.text}; {own.text}", GradingScheme.ACC_AHA)
+
+
 def ends_with(text: str, grade: Grade) -> bool:
     """Whether the grade closes the text (only brackets and punctuation after it)."""
     return not text[grade.end :].strip(" \t\n.,;:)]")
@@ -184,6 +204,12 @@ def grade_alone(text: str) -> Grade | None:
         )
         return _found(action, strength, GradingScheme.LEVEL, group="kind")
     grade = find_grade(text)
+    if grade is None and (rated := _RATING_LINE.fullmatch(text.strip())):
+        whole = rated.group(0)
+        start = text.index(whole)
+        return Grade(
+            RecommendationStrength.UNSTATED, whole, GradingScheme.LEVEL, start, start + len(whole)
+        )
     if grade is None:
         code = _CODE_ALONE.fullmatch(text.strip())
         if code is None:

@@ -36,7 +36,13 @@ from dataclasses import dataclass
 
 from msgspec.structs import replace
 
-from medcite.ingest.recommendation_grades import Grade, ends_with, find_grade, grade_alone
+from medcite.ingest.recommendation_grades import (
+    Grade,
+    ends_with,
+    find_grade,
+    grade_alone,
+    with_class,
+)
 from medcite.records import (
     GradingScheme,
     Recommendation,
@@ -73,13 +79,17 @@ _IMPERATIVE_VERBS = (
     "suggest|re-?check|speak|write|wait|watch|call|visit|let|set|get|put|send|prepare|attend|"
     "respond|accept|adjust|adapt|anticipate|approach|describe|detect|diagnose|enrol{1,2}|feed|"
     "guide|lower|organi[sz]e|pursue|rule\\s+out|search|suspect|update|wear|drink|eat|rest|"
-    "sleep|walk|be\\s+\\w+"
+    "sleep|walk|undertake|carry\\s+out|prioriti[sz]e|begin|collect|"
+    # nouns or adjectives too ("Conduct disorder", "Separate analyses"): verbs before an object
+    "(?:conduct|audit|separate)(?=\\s+(?:a|an|the|all|any|their|regular|routine)\\b)|"
+    "be\\s+\\w+(?:\\s+(?:of|to|with)\\b)?"  # "Be aware of …", "Be sensitive to …"
 )
 _IMPERATIVE = re.compile(
     r"^(?:(?:\(?[0-9a-zA-Z]{1,3}[.)]|[•·*-])\s+)?"  # a list marker: "1.", "a)", "•"
     r"(?:[^.;:–—]{1,60}?\s(?:–|—|-)\s+|[^.;:–—]{1,40}?:\s+)?"  # a label: "Outreach – "
     r"(?:(?:for|in|if|when|where|before|after|during|once|unless|among|whenever|at|with|"
-    r"following|given|because|to)\b[^.;:]{1,160}?,\s+)?"  # an opening clause: "If so, "
+    r"following|given|because|to)\b[^.;:]{1,160}?,\s+"  # an opening clause: "If so, "
+    r"|(?:however|therefore|thus|instead|otherwise|also|then),\s+)?"
     r"(?:(?:do\s+not|don't|never|always|routinely|also|then|please|\w+ly)\s+)?"
     rf"(?:{_IMPERATIVE_VERBS})\b(?!\s+(?:of|is|was|were|are|has|have|had)\b)"
     r"(?!\s+to\s+(?:the\s+)?(?:original|full|table|figure|section|appendix|"
@@ -90,11 +100,18 @@ _STRONG_WORDING = re.compile(
     r"\b(?:we|panel|committee|task force|USPSTF|group|guideline|authors?|society|ACIP|WHO)"
     r"\s+(?:strongly\s+)?(?:recommends?|advises?|endorses?)\b"
     r"|\b[A-Z]{2,}[\w/-]*\s+(?-i:strongly\s+)?(?-i:recommends?|advises?)\b"  # "AAFP recommends"
-    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:only\s+|strongly\s+)?(?:recommended|indicated|required|"
-    r"contraindicated|encouraged|advised|advisable|warranted|mandatory|essential|necessary)\b"
+    # "is recommended", "is only / strongly / usually / most often recommended"
+    r"|\b(?:is|are|be)\s+(?:not\s+)?(?:\w+ly\s+|most\s+often\s+)?(?:recommended|indicated|"
+    r"required|contraindicated|encouraged|discouraged|advised|advisable|warranted|mandatory|"
+    r"essential|necessary)\b"
     r"|\b(?:cannot|can\s?not)\s+be\s+recommended\b"
+    # "… is the standard treatment", "The recommended dose of bortezomib is …"
+    r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?the\s+(?:[\w-]+\s+){0,2}"
+    r"(?:standard|recommended)\b"
+    r"|^the\s+(?:\w+ly\s+)?recommended\s+(?:[\w-]+\s+){1,4}(?:is|are)\b"
     r"|\bit\s+is\s+(?:important|essential|necessary|critical)\s+to\b"
-    r"|\b(?:need|needs)\s+to\s+be\b"
+    r"|\b(?:need|needs|has|have)\s+to\s+be\b"
+    r"|\b(?:is|are)\s+to\s+be\s+\w+ed\b"  # "Specimens … are to be analyzed …"
     r"|\b(?:should|must)\b(?!\s+(?:be\s+(?:noted|expected|evident)|result|shed|benefit)\b)",
     re.IGNORECASE,
 )
@@ -104,21 +121,34 @@ _CONDITIONAL_WORDING = re.compile(
     r"|\bthe\s+(?-i:[A-Z]{2,}[\w/-]*)\s+(?-i:suggests?)\b"  # "the AGA suggests"
     r"|\b(?:clinicians|physicians|practitioners|providers|surgeons|nurses)\s+(?:may|can)\s+"
     r"(?!be\b|have\b|not\b)\w+"  # "Clinicians may offer …": an option left to them
-    r"|\b(?:is|are|be|seems?)\s+(?:a\s+)?(?:reasonable|suggested|an option|acceptable|"
+    r"|\b(?:is|are|be|seems?)\s+(?:a\s+)?(?:reasonable|suggested|an option|options|acceptable|"
     r"an alternative|optional|preferred)\b"
+    r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?the\s+(?:[\w-]+\s+){0,2}preferred\b"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:not\s+)?appropriate\.?$"  # "Variant 1: … is appropriate."
     r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?appropriate\s+(?:for|in|to|when)\b"
-    r"|\bmay\s+(?:also\s+)?be\s+(?:considered|used|offered|useful|beneficial|reasonable|"
-    r"appropriate|given|performed|indicated|delivered|prescribed|administered|tried)\b"
-    r"|\b(?:can|could)\s+be\s+(?:considered|used|offered)\b"
+    # the American College of Radiology's ratings in words: "MRI … is usually appropriate."
+    r"|\b(?:is|are)\s+(?:also\s+|equally\s+)?(?:usually|generally|may\s+be)\s+(?:not\s+)?"
+    r"appropriate\b"
+    r"|\b(?:is|are)\s+(?:considered\s+)?inappropriate\s+to\b"
+    r"|\b(?:is|are)\s+the\s+(?:[\w-]+\s+){0,3}of\s+choice\b"  # "… the initial study of choice"
+    r"|\bmay\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:considered|used|offered|useful|beneficial|"
+    r"reasonable|appropriate|given|performed|indicated|delivered|prescribed|administered|tried|"
+    r"employed|utili[sz]ed|conducted|continued|preferable)\b"
+    r"|\b(?:can|could)\s+(?:also\s+)?be\s+(?:considered|used|offered|performed|employed|"
+    r"utili[sz]ed|provided|incorporated)\b"
     r"|\bshould\s+be\s+considered\b"
     r"|(?:^|,\s+|[–—:]\s+)(?:\w+ly\s+)?consider\b",
     re.IGNORECASE,
 )
 _INSUFFICIENT = re.compile(
-    r"\b(?:insufficient|inadequate|not enough)\s+evidence\s+(?:exists\s+)?to\s+"
-    r"(?:make\s+(?:(?:a|any)\s+)?(?:\w+\s+)?recommendations?|recommend|"
-    r"support\s+a\s+recommendation)"
-    r"|\bno\s+recommendation\s+(?:can\s+be|is|was)\s+made\b",
+    r"\b(?:insufficient|inadequate|not enough|limited)\s+evidence\s+(?:exists\s+)?to\s+"
+    r"(?:make\s+(?:(?:a|any)\s+)?(?:\w+\s+)?recommendations?|recommend|support|determine)"
+    r"|\bno\s+(?:firm\s+|formal\s+)?recommendations?\s+(?:[\w\s]{1,80}?\s)?(?:can|could)\s+be\s+"
+    r"(?:made|given|provided)\b"
+    r"|\bno\s+recommendation\s+(?:is|was)\s+made\b"
+    r"|\b(?:cannot|can\s?not|did\s+not|does\s+not)\s+make\s+(?:any\s+|a\s+)?(?:formal\s+)?"
+    r"recommendations?\b"
+    r"|\bthere\s+is\s+no\s+recommendation\b",
     re.IGNORECASE,
 )
 _NAMED_BODY_RECOMMENDS = re.compile(
@@ -127,7 +157,8 @@ _NAMED_BODY_RECOMMENDS = re.compile(
 )
 _GENERIC_BODY = re.compile(
     r"(?:(?:Work(?:ing)?|Guideline\s+Development|Writing|Expert)\s+Group|GDG|Panel|"
-    r"(?:Update\s+|Steering\s+)?Committee|Task\s+Force|TF|Guidelines?|Authors?|Society|"
+    r"(?:Update\s+|Steering\s+|(?:Standards\s+of\s+)?Practice\s+)?Committee|"
+    r"Task\s+Force|TF|Guidelines?|Authors?|Society|"
     r"Consensus\s+Panel|It|This\s+\w+)"
 )
 _OPEN_LEAD_IN = re.compile(
@@ -167,6 +198,10 @@ _PROFILE_FIELD = re.compile(
 """A field of the profile a guideline gives each action statement (the American Academy of
 Otolaryngology's "Benefit: …", "Value judgments: …", "Exceptions: …"): it discusses the
 recommendation above and is not one, whatever verb follows the label."""
+_SCALE_KEY = re.compile(r"(?:\w+\s+){0,2}scale\s*:", re.IGNORECASE)
+"""The key to a rating scale ("Rating Scale: 1,2,3 Usually not appropriate; 4,5,6 May be
+appropriate …", under the American College of Radiology's tables): it defines the ratings
+and recommends nothing."""
 _QUOTED_WORDS = re.compile(r"['\"‘“]\w+(?:\s+\w+)?[,.;]?['\"’”]")
 
 
@@ -322,7 +357,7 @@ def _recognise(
 ) -> tuple[RecommendationStrength, str, GradingScheme] | None:
     if len(sentence) < 25 or is_title_or_question(sentence) or grade_alone(sentence):
         return None
-    if _PROFILE_FIELD.match(sentence.lstrip()):
+    if _PROFILE_FIELD.match(sentence.lstrip()) or _SCALE_KEY.match(sentence.lstrip()):
         return None
     strength = _wording(sentence)
     grade = find_grade(sentence)
@@ -330,6 +365,8 @@ def _recognise(
         return None  # a grade inside ("Level II evidence shows …") is not a recommendation
     if grade is None and after.lstrip().startswith(("(", "[")):
         grade = grade_alone(after) or None
+    if grade is not None and carried is not None:
+        grade = with_class(carried.grade, grade) or grade
     if grade is None and carried is not None:
         if strength is None and not carried.lists_recommendations:
             return None

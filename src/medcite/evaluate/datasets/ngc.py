@@ -167,7 +167,12 @@ def _walk(
         if child.tail:
             pending.append(child.tail)
     if block:
-        _flush(pending, lines, row=tag == "tr")
+        _flush(pending, lines, row=tag == "tr" and _cells(element) > 1)
+
+
+def _cells(row: etree._Element) -> int:
+    """How many cells a table row has."""
+    return sum(1 for child in row if isinstance(child.tag, str) and child.tag in _CELLS)
 
 
 def _flush(pending: list[str], lines: list[tuple[str, bool]], row: bool) -> None:
