@@ -621,6 +621,14 @@ def test_only_records_answering_on_the_name_asked_about_lead(
     assert not off, quoted(off)
 
 
+def test_of_a_record_naming_the_name_asked_about_its_sentence_on_it_leads(ask: Ask) -> None:
+    """ "Is HDAC1 required for GATA-1 transcriptional activity?" (BioASQ, dev): fa68dd8 led
+    with another sentence of the study naming HDAC1, its single-cell RNA-seq results
+    (pmid:34450641), rather than its sentence on HDAC1 and GATA-1."""
+    lead = bottom_line(ask("Is HDAC1 required for GATA-1 transcriptional activity?"))
+    assert lead and "HDAC1" in lead[0].text, quoted(lead)
+
+
 def test_a_look_alike_letter_makes_no_name_of_its_own(shared_corpus: Engine) -> None:
     """ "Αre plants from the genus Strychnos the original source of curare?" (BioASQ, dev,
     its "A" a Greek capital alpha): e4afbdc kept "Αre" as a name no vocabulary knows."""

@@ -663,9 +663,9 @@ def _naming_kif5a(item: RetrievedRecord) -> RetrievedRecord:
 def test_only_records_whose_answer_names_the_name_asked_about_lead() -> None:
     """ "Is AZD9668 a VEGF mRNA drug?" was led by AZD8601, another drug, from a record
     naming AZD9668 only in passing (BioASQ dev). A record leads such a question only where
-    a sentence of it naming the name is more likely than not an answer; the sentences
-    around that one then lead too, named or not. With no such record, nothing answers
-    directly: no bottom line, what there is below it."""
+    a sentence of it naming the name is more likely than not an answer; that sentence and
+    the one after it lead, named or not. With no such record, nothing answers directly: no
+    bottom line, what there is below it."""
     kif5a = QuestionConcept((KIF5A,), "KIF5A", ConceptRole.KEYWORD, "KIF5A", 0, 5)
     asked = replace(QUESTION, concepts=(*QUESTION.concepts, kif5a))
     near_miss = _naming_kif5a(BRAIN_MRI)  # its answering sentences do not name KIF5A
@@ -690,6 +690,38 @@ def test_only_records_whose_answer_names_the_name_asked_about_lead() -> None:
     assert {s.record_id for s in answer.sections[0].statements} == {"pmid:7"}
     unasked = answer_of(near_miss, naming)  # no name asked: the most relevant leads
     assert {s.record_id for s in unasked.sections[0].statements} == {"pmid:2", "pmid:7"}
+
+
+def test_of_a_record_naming_the_name_only_the_sentence_naming_it_and_the_next_lead() -> None:
+    """ "Is the CADM2 gene associated with … processing speed?" was led by a sentence on
+    six loci of irritable bowel syndrome from a study naming CADM2 in another sentence
+    (BioASQ dev). The sentence naming the name and the one after it may lead; a sentence
+    further on, however relevant, speaks of something else."""
+    kif5a = QuestionConcept((KIF5A,), "KIF5A", ConceptRole.KEYWORD, "KIF5A", 0, 5)
+    asked = replace(QUESTION, concepts=(*QUESTION.concepts, kif5a))
+    further = "Brain MRI showed white matter lesions in SSc."
+    record = _naming_kif5a(
+        retrieved(
+            "pmid:7",
+            4,
+            [
+                (
+                    "RESULTS",
+                    [
+                        ("KIF5A variants went with white matter lesions in SSc.", (KIF5A, SSC)),
+                        ("Carriers were few.", ()),
+                        (further, (MRI, CNS, SSC)),
+                    ],
+                )
+            ],
+            relevance={0: 0.6, 1: 0.2, 2: 0.95},
+        )
+    )
+    unasked = answer_of(record)
+    assert [s.text for s in unasked.sections[0].statements] == [further]
+    answer = answer_of(record, question=asked)
+    lead = [s.text for s in answer.sections[0].statements]
+    assert lead and further not in lead
 
 
 @pytest.mark.parametrize(("mention", "named"), [("KIF5A", True), ("2018", False), ("3D", False)])

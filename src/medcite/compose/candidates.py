@@ -168,25 +168,37 @@ ANSWERS_ON_THE_SUBJECT = 0.5
 """The relevance from which a sentence naming the subject shows its record answers on it:
 more likely than not an answer. The answer threshold itself left out records whose
 sentence naming the drug answered plainly but scored below it."""
+REFERS_BACK = 1
+"""How many sentences after one naming the subject may speak of it without its name
+("Fragile X syndrome patients exhibit severe boundary disruption …" just after the sentence
+naming daSTRs)."""
 
 
-def on_the_subject(found: Sequence[Candidate], question: Question) -> frozenset[str] | None:
-    """The records of which a sentence naming the question's subject (``subject``) is more
-    likely than not an answer, or None when the question names no subject: only these
-    records lead its answer.
+def on_the_subject(
+    found: Sequence[Candidate], question: Question
+) -> frozenset[tuple[str, int]] | None:
+    """The sentences that answer on the question's subject (``subject``), as ``(record id,
+    sentence index)``, or None when the question names no subject: only these lead its
+    answer. Each is a sentence naming the subject that is more likely than not an answer,
+    or the sentence just after one.
 
     A record that names the subject can still answer only the question's other words: "Is
     AZD9668 a VEGF mRNA drug?" was led by AZD8601, another drug, and "Is telomestatin …
     a statin drug?" by PCSK9 inhibitors, from records naming the drug asked about only in
-    passing (BioASQ dev). Where a record's answering sentence names it, the sentences
-    around it may refer to it without its name ("Fragile X syndrome patients exhibit
-    severe boundary disruption …" after the sentence naming daSTRs), and answer too.
+    passing (BioASQ dev). Nor does every sentence of a record naming it speak of it: "Is
+    the CADM2 gene associated with … processing speed?" was led by another sentence of a
+    study naming CADM2, on six loci of irritable bowel syndrome; "Is HDAC1 required for
+    GATA-1 transcriptional activity?" by a study's single-cell results rather than its
+    sentence on HDAC1 (BioASQ dev, with the gold removed and present).
     """
     named = subject(question)
     if not named:
         return None
     return frozenset(
-        c.record_id for c in found if c.relevance >= ANSWERS_ON_THE_SUBJECT and c.names_any(named)
+        (c.record_id, c.sentence.index + after)
+        for c in found
+        if c.relevance >= ANSWERS_ON_THE_SUBJECT and c.names_any(named)
+        for after in range(REFERS_BACK + 1)
     )
 
 

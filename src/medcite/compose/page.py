@@ -8,7 +8,7 @@ page follows ``../shared/DESIGN.md`` §1:
   objective, a method, or a funding, registration or conflict-of-interest line, and a
   background sentence only where the question asks what something is (never for a
   yes/no question, which only a finding settles). Where the question names something
-  no vocabulary knows, only records answering on it lead (``on_the_subject``).
+  no vocabulary knows, only sentences answering on it lead (``on_the_subject``).
 * **From the guidelines**: answering statements of guideline and consensus records, or
   one honest line that none in the index addresses the question.
 * **From the research**: one section per facet, its most relevant statements that speak
@@ -104,8 +104,8 @@ def compose_answer(
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
     leads = pool if stating is None else stating
-    if (records := on_the_subject(everything, question)) is not None:
-        leads = [c for c in leads if c.record_id in records]
+    if (answering := on_the_subject(everything, question)) is not None:
+        leads = [c for c in leads if (c.record_id, c.sentence.index) in answering]
     bottom = page.bottom_line(leads, facets, fits, question)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     research = [
