@@ -638,23 +638,23 @@ def test_a_graded_title_is_a_heading_and_the_definitions_recommend_nothing() -> 
     ("sentence", "strength"),
     [
         # The American College of Radiology's ratings, written out in its narrative.
-        ("MRI of the wrist without IV contrast is usually appropriate.", CONDITIONAL),
-        ("CT with IV contrast is usually not appropriate for suspected wrist infection.",
+        ("MRI of the knee without IV contrast is usually appropriate.", CONDITIONAL),
+        ("Bone scintigraphy is usually not appropriate for a simple ankle sprain.",
          CONDITIONAL),
-        ("Ultrasound is the initial imaging study of choice in children with a limp.",
+        ("Ultrasound is the first study of choice in children with a limp.",
          CONDITIONAL),
         # Adverbs, and the passive of duty.
         ("Knee radiographs are most often recommended for older adults after a fall.", STRONG),
         ("Oral antibiotics are discouraged for uncomplicated acute otitis externa.", STRONG),
         ("The dose has to be adjusted to the kidney function of each patient.", STRONG),
-        ("Control samples are to be analysed at least three times a year.", STRONG),
+        ("Fridge temperatures are to be recorded twice a day.", STRONG),
         # Options, passive and plural.
-        ("Videofluoroscopy may be employed when abnormal motion of the spine is suspected.",
+        ("Night splints may be employed when morning heel pain persists.",
          CONDITIONAL),
-        ("Home exercises can be provided to the patient at discharge.", CONDITIONAL),
-        ("Observation or surgery are options for patients with low-risk disease.", CONDITIONAL),
+        ("A written plan can be provided to carers before discharge.", CONDITIONAL),
+        ("Watchful waiting or a short course of steroids are options in mild cases.", CONDITIONAL),
         # Imperatives of NICE's wording.
-        ("Undertake a risk assessment before each home visit.", STRONG),
+        ("Undertake a falls review after any fall at home.", STRONG),
         ("Conduct a medication review at least once a year.", STRONG),
     ],
 )  # fmt: skip
@@ -667,11 +667,11 @@ def test_appropriateness_adverbs_duties_and_options_in_more_words(
 @pytest.mark.parametrize(
     "sentence",
     [
-        "There is insufficient evidence to support or refute the use of melatonin here.",
-        "There is limited evidence to support specialised clothing in atopic dermatitis.",
-        "No firm recommendations can be made on the treatment of stent thrombosis.",
-        "The panel did not make a recommendation regarding bilateral lung transplantation.",
-        "Therefore, the Task Force cannot make any formal recommendation on routine PET.",
+        "There is insufficient evidence to support or refute melatonin for jet lag in children.",
+        "There is limited evidence to support massage for chronic neck pain.",
+        "No firm recommendations can be made on the timing of surgery after a minor stroke.",
+        "The panel did not make a recommendation regarding home oxygen in mild disease.",
+        "Therefore, the group cannot make any formal recommendation on yearly skin checks.",
     ],
 )
 def test_conclusions_that_no_recommendation_can_be_made(sentence: str) -> None:
@@ -685,8 +685,7 @@ def test_conclusions_that_no_recommendation_can_be_made(sentence: str) -> None:
         "Conduct disorder is common among children with attention deficit disorder.",
         "Separate analyses showed no difference between women and men.",
         # The key to a rating scale defines ratings; it recommends nothing.
-        "Rating Scale: 1,2,3 Usually not appropriate; 4,5,6 May be appropriate; "
-        "7,8,9 Usually appropriate",
+        "Rating Scale: 1 to 3 Not advised; 4 to 6 May be appropriate; 7 to 9 Advised",
     ],
 )
 def test_nouns_like_verbs_and_the_key_to_a_rating_scale_do_not_recommend(sentence: str) -> None:
@@ -694,21 +693,21 @@ def test_nouns_like_verbs_and_the_key_to_a_rating_scale_do_not_recommend(sentenc
 
 
 def test_a_committee_of_the_issuer_speaks_for_the_guideline() -> None:
-    text = "The Practice Committee recommends endoscopic ultrasound for staging rectal cancer."
+    text = "The Practice Committee recommends a repeat endoscopy after six weeks for large ulcers."
     assert _guideline(text, "Example Society for Endoscopy - Medical Specialty Society") == (text,)
 
 
 def test_a_rating_line_in_words_grades_the_recommendations_above_it() -> None:
     # The Council on Chiropractic Practice rates each recommendation on the line after it.
     assert _found(
-        "A case history should precede the start of care.",
+        "Each visit should start with a short review of symptoms.",
         "Rating: Established Evidence: E, L",
         "Reassessment",
         "Progress should be assessed at every visit.",
     ) == [
         (
             0,
-            "A case history should precede the start of care.",
+            "Each visit should start with a short review of symptoms.",
             "Rating: Established Evidence: E, L",
         ),
         (3, "Progress should be assessed at every visit.", ""),
@@ -718,13 +717,13 @@ def test_a_rating_line_in_words_grades_the_recommendations_above_it() -> None:
 @pytest.mark.parametrize(
     ("sentence", "strength"),
     [
-        ("However, give prophylaxis earlier for operations that use a tourniquet.", STRONG),
+        ("However, give oral iron only after the infection has cleared.", STRONG),
         ("Be aware of the signs of sepsis in older adults living alone.", STRONG),
-        ("MRI is usually the preferred first test in nontraumatic myelopathy.", CONDITIONAL),
-        ("Salvage mastectomy is the standard treatment for a recurrence after conservation.",
+        ("Ultrasound is usually the preferred first test for a painless neck lump.", CONDITIONAL),
+        ("Surgical drainage is the standard treatment for a large neck abscess.",
          STRONG),
         ("The recommended dose of the vaccine is two injections a month apart.", STRONG),
-        ("Variant 1: Uterine artery embolization or hysterectomy is appropriate.", CONDITIONAL),
+        ("Variant 2: Observation or a repeat scan in six months is appropriate.", CONDITIONAL),
     ],
 )  # fmt: skip
 def test_opening_adverbs_standard_treatments_and_plain_appropriateness(
@@ -737,24 +736,24 @@ def test_a_class_over_a_group_and_the_level_after_each_are_one_grade() -> None:
     # ACC/AHA: the class heads a group, each recommendation states its own level after it.
     assert _found(
         "Class I",
-        "Reperfusion therapy should be given to all eligible patients within 12 hours.",
+        "Aspirin should be given to every patient with a suspected heart attack.",
         "(Level of evidence A)",
         "Class III: No Benefit",
-        "Delayed stenting of an occluded artery should not be performed after 24 hours.",
+        "Routine bed rest should not be advised after an uncomplicated heart attack.",
         "(Level of Evidence: B)",
     ) == [
         (
             1,
-            "Reperfusion therapy should be given to all eligible patients within 12 hours.",
+            "Aspirin should be given to every patient with a suspected heart attack.",
             "Class I; Level of evidence A",
         ),
         (
             4,
-            "Delayed stenting of an occluded artery should not be performed after 24 hours.",
+            "Routine bed rest should not be advised after an uncomplicated heart attack.",
             "Class III: No Benefit; Level of Evidence: B",
         ),
     ]
 
 
 def test_a_line_naming_the_grade_of_the_statements_is_a_grade_line_not_a_statement() -> None:
-    assert recognise("Conclusion statement is Grade III.") is None
+    assert recognise("This conclusion statement is Grade II.") is None

@@ -105,13 +105,13 @@ _STRONG_WORDING = re.compile(
     r"required|contraindicated|encouraged|discouraged|advised|advisable|warranted|mandatory|"
     r"essential|necessary)\b"
     r"|\b(?:cannot|can\s?not)\s+be\s+recommended\b"
-    # "… is the standard treatment", "The recommended dose of bortezomib is …"
+    # "… is the standard treatment", "The recommended dose of … is …"
     r"|\b(?:is|are)\s+(?:usually\s+|generally\s+)?the\s+(?:[\w-]+\s+){0,2}"
     r"(?:standard|recommended)\b"
     r"|^the\s+(?:\w+ly\s+)?recommended\s+(?:[\w-]+\s+){1,4}(?:is|are)\b"
     r"|\bit\s+is\s+(?:important|essential|necessary|critical)\s+to\b"
     r"|\b(?:need|needs|has|have)\s+to\s+be\b"
-    r"|\b(?:is|are)\s+to\s+be\s+\w+ed\b"  # "Specimens … are to be analyzed …"
+    r"|\b(?:is|are)\s+to\s+be\s+\w+ed\b"  # "Samples … are to be analysed …"
     r"|\b(?:should|must)\b(?!\s+(?:be\s+(?:noted|expected|evident)|result|shed|benefit)\b)",
     re.IGNORECASE,
 )
@@ -199,9 +199,9 @@ _PROFILE_FIELD = re.compile(
 Otolaryngology's "Benefit: …", "Value judgments: …", "Exceptions: …"): it discusses the
 recommendation above and is not one, whatever verb follows the label."""
 _SCALE_KEY = re.compile(r"(?:\w+\s+){0,2}scale\s*:", re.IGNORECASE)
-"""The key to a rating scale ("Rating Scale: 1,2,3 Usually not appropriate; 4,5,6 May be
-appropriate …", under the American College of Radiology's tables): it defines the ratings
-and recommends nothing."""
+"""The key to a rating scale ("Rating Scale: 1 to 3 …; 4 to 6 May be appropriate; …", under
+the American College of Radiology's tables): it defines the ratings and recommends
+nothing."""
 _QUOTED_WORDS = re.compile(r"['\"‘“]\w+(?:\s+\w+)?[,.;]?['\"’”]")
 
 
