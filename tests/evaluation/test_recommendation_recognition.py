@@ -3,12 +3,12 @@
 Slow (reads the NGC archive in place): ``scripts/check -m slow``, or
 ``python bench/recommendation_recognition.py --seed SEED`` for one sample's figures. A
 change to the recogniser that moves any count fails here until ``tests/data/ngc/figures.json``
-is updated, which a reviewer then sees. Samples 14 and 1415 to 1422 have been developed
-on (see ``tests/data/ngc/README.md``); 1423 is the report sample, labelled after the last
+is updated, which a reviewer then sees. Samples 14 and 1415 to 1423 have been developed
+on (see ``tests/data/ngc/README.md``); 1424 is the report sample, labelled after the last
 change the figures describe. The issue's targets (precision >= 0.9, recall >= 0.8, grade
-right >= 0.9) are met on the samples developed on, but not all three on any of the last
-three fresh ones at their first measure (``tests/data/ngc/README.md``), and none on the
-report sample; so no figure is kept as a floor, and the pins alone guard them.
+right >= 0.9) are met on the report sample and kept as floors there; they were not all
+met on the three fresh samples before it at their first measure (``tests/data/ngc/README.md``):
+the samples differ a lot, and the floors guard one of them, not a property of the recogniser.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pytest
 
 from medcite.evaluate.datasets.ngc import ARCHIVE, read_ngc_summaries
 from medcite.evaluate.recommendations import (
+    REPORT_SEED,
     SAMPLE_DRAWS,
     labelled_sample,
     measure,
@@ -40,7 +41,7 @@ LABELLED_SEEDS = [seed for seed, _ in SAMPLE_DRAWS if (LABELS / f"labels_{seed}.
 
 
 def test_every_labelled_sample_has_pinned_figures(pinned: dict[str, Any]) -> None:
-    assert LABELLED_SEEDS == [14, 1415, 1416, 1417, 1418, 1419, 1420, 1421, 1422, 1423]
+    assert LABELLED_SEEDS == [14, 1415, 1416, 1417, 1418, 1419, 1420, 1421, 1422, 1423, 1424]
     assert sorted(pinned) == sorted(str(seed) for seed in LABELLED_SEEDS)
 
 
@@ -54,3 +55,11 @@ def test_recognition_on_each_labelled_sample_matches_the_pinned_figures(
     summaries = {s.id: s for s in read_ngc_summaries(shared_data / "ngc_guidelines" / ARCHIVE)}
     assert sorted(label.id for label in labels) == labelled_sample(summaries, seed)
     assert measure(labels, summaries).to_json() == pinned[str(seed)]
+
+
+def test_the_pinned_figures_keep_the_targets_they_meet(pinned: dict[str, Any]) -> None:
+    # The issue's targets on the report sample, which meets all three.
+    report = pinned[str(REPORT_SEED)]
+    assert report["precision"] >= 0.9
+    assert report["recall"] >= 0.8
+    assert report["grade_accuracy"] >= 0.9

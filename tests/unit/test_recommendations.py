@@ -757,3 +757,17 @@ def test_a_class_over_a_group_and_the_level_after_each_are_one_grade() -> None:
 
 def test_a_line_naming_the_grade_of_the_statements_is_a_grade_line_not_a_statement() -> None:
     assert recognise("This conclusion statement is Grade II.") is None
+
+
+def test_more_findings_and_other_bodies_reported_are_not_the_guidelines_own() -> None:
+    assert _guideline(
+        "The authors of one trial concluded that statins should be stopped before surgery. "
+        "Another group of researchers followed 120 children and concluded that imaging "
+        "should be kept for severe cases. "
+        "They also recommended that a second test should be done within a week. "
+        "Published data suggest that a plain film is not necessary after minor trauma. "
+        "According to the guidelines of another society, an X-ray should be taken in every case. "
+        "It should also be noted that the trial enrolled only men. "
+        "A plain film should be taken after a fall onto an outstretched hand.",
+        "",
+    ) == ("A plain film should be taken after a fall onto an outstretched hand.",)

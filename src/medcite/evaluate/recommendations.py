@@ -47,14 +47,14 @@ _CODE = re.compile(r"[A-Za-z0-9+]+")
 
 SAMPLE_DRAWS = (
     (14, 50), (1414, 12), (1415, 50), (1416, 50), (1417, 50), (1418, 50), (1419, 50), (1420, 50),
-    (1421, 50), (1422, 50), (1423, 50),
+    (1421, 50), (1422, 50), (1423, 50), (1424, 50),
 )  # fmt: skip
 """The seeded draws of summaries, ``(seed, size)``, in order, each from the ids the earlier
 ones left: 14 (the issue's number, fixed before any summary was read), labelled and first
-measured; 1414, the 12 the recogniser was first developed on; 1415 to 1422, each labelled,
-measured once on the code of its day, then developed on; 1423, labelled after all of
-that, the report sample. A change measured on 1423 needs the next draw to report on."""
-REPORT_SEED = 1423
+measured; 1414, the 12 the recogniser was first developed on; 1415 to 1423, each labelled,
+measured once on the code of its day, then developed on; 1424, labelled after all of
+that, the report sample. A change measured on 1424 needs the next draw to report on."""
+REPORT_SEED = 1424
 
 
 def labelled_sample(summary_ids: Iterable[str], seed: int = REPORT_SEED) -> list[str]:

@@ -112,7 +112,8 @@ _STRONG_WORDING = re.compile(
     r"|\bit\s+is\s+(?:important|essential|necessary|critical)\s+to\b"
     r"|\b(?:need|needs|has|have)\s+to\s+be\b"
     r"|\b(?:is|are)\s+to\s+be\s+\w+ed\b"  # "Samples … are to be analysed …"
-    r"|\b(?:should|must)\b(?!\s+(?:be\s+(?:noted|expected|evident)|result|shed|benefit)\b)",
+    r"|\b(?:should|must)\b"
+    r"(?!\s+(?:also\s+)?(?:be\s+(?:noted|expected|evident)|result|shed|benefit)\b)",
     re.IGNORECASE,
 )
 _CONDITIONAL_WORDING = re.compile(
@@ -173,16 +174,23 @@ of its own."""
 _REPORTED = re.compile(
     r"^(?:(?:the|a|an|one|two|three|several|some|many|most|few|other|another|early|earlier"
     r"|recent|previous|prior|large|small|published|these|those|such|group\s+of)\s+){0,3}"
-    r"(?:studies|study|trials?|investigators|researchers|reviews?|accounts"
+    r"(?:studies|study|trials?|investigators|researchers|reviews?|accounts|data|literature"
+    r"|authors?\s+of\s+(?:the|this|that|another|a|one)\s+(?:\w+\s+)?(?:study|trial|review)"
     r"|(?:other|previous|prior|earlier|existing|these|the\s+\w+)\s+guidelines"
     r"|results\s+of\s+(?:this|the|these|a|an)\s+\w+)"
-    r"\s+(?:\w+\s+)?(?:have\s+|has\s+)?(?:concluded|suggest(?:s|ed)?|recommend(?:s|ed)?|found"
-    r"|show(?:s|ed|n)?|reported|advised?|proposed|demonstrated|indicated?)\b",
+    r"(?:\s+(?:\w+\s+)?(?:have\s+|has\s+)?(?:concluded|suggest(?:s|ed)?|recommend(?:s|ed)?|found"
+    r"|show(?:s|ed|n)?|reported|advised?|proposed|demonstrated|indicated?|stated|noted)\b"
+    # the finding after what was studied: "Researchers studied 79 outpatients … and
+    # concluded that radiographs should …"
+    r"|\b[^.;]{0,200}?\b(?:concluded|found|reported|stated)\s+that\b)"
+    r"|^they\s+(?:also\s+)?(?:recommended|concluded|found|suggested|reported|stated)\b"
+    r"|^according\s+to\s+(?:the\s+)?(?:[\w/-]+\s+){0,2}(?:guidelines?|recommendations?)\b",
     re.IGNORECASE,
 )
 """A sentence that reports what studies or other guidelines concluded ("Two trials found
-that patients should …", "Earlier guidelines suggested that …"): evidence the guideline
-weighs, not its own recommendation."""
+that patients should …", "Earlier guidelines suggested that …", "They also recommended
+that …", "According to the guidelines of …"): evidence the guideline weighs, not its own
+recommendation."""
 _DEFINITIONS = re.compile(r"\s*Definitions:?\s*")
 """The heading of a guideline's rating-scheme definitions ("Definitions:"), after which its
 sentences define grades ("Clinicians: Most patients should receive the recommended course
