@@ -138,6 +138,35 @@ def test_mediqa_re_ranks_each_questions_answers_beside_chiqa_order(
     assert report["systems"]["chiqa"] == {"precision@1": 0.0, "mrr": 0.5}
 
 
+def test_mediqa_pages_scores_the_pages_asking_what_the_question_asks_beside_every_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, eval_data: Path, fixtures_dir: Path
+) -> None:
+    """The training split is both training files. "How is rheumatoid arthritis treated?"
+    takes its treatment page (correct), not its causes page nor a sprain's treatment;
+    "… symptoms of systemic sclerosis" takes its symptoms page (judged wrong), not its
+    summary page, whose title names no kind (judged correct): 1 of 2 taken right, 1 of 2
+    correct found, 2 of 5 pages taken; 2 of the 5 are correct at all."""
+    status, _, err = medcite(
+        capsys, tmp_path, "vocab", "import", str(fixtures_dir / "vocab" / "mini_mesh.bin")
+    )
+    assert status == 0, err
+    report = _json_eval(capsys, tmp_path, "mediqa-pages", eval_data / "mediqa2019", "train")
+    assert report["queries"] == 2
+    assert report["systems"] == {
+        # 1 of 2 correct pages taken, 1 of 3 wrong ones: a likelihood ratio of 1.5
+        "medcite": {"precision": 0.5, "recall": 0.5, "pages_taken": 0.4, "likelihood_ratio": 1.5},
+        "every_page": {
+            "precision": 0.4,
+            "recall": 1.0,
+            "pages_taken": 1.0,
+            "likelihood_ratio": 1.0,
+        },
+    }
+    assert report["counts"] == {"judged_pages": 5, "correct_pages": 2, "pages_without_title": 0}
+    dev = _json_eval(capsys, tmp_path, "mediqa-pages", eval_data / "mediqa2019", "dev")
+    assert (dev["queries"], dev["counts"]["pages_without_title"]) == (1, 1)
+
+
 def test_a_second_run_reuses_the_corpus_and_new_records_rebuild_it(
     tmp_path: Path, eval_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,7 +17,13 @@ from medcite.errors import QuestionError, SourceError
 from medcite.evaluate.answer_ranking import given_order, rank_answers
 from medcite.evaluate.cases import AnswerQuery, TextSpan
 from medcite.evaluate.datasets.liveqa import read_liveqa
-from medcite.evaluate.datasets.mediqa import read_mediqa_qa
+from medcite.evaluate.datasets.mediqa import (
+    TEST_FILE,
+    page_title,
+    read_mediqa_pages,
+    read_mediqa_qa,
+)
+from medcite.evaluate.splits import Split
 from medcite.records import Source
 
 
@@ -90,11 +96,44 @@ def test_mediqa_lists_each_questions_answers_in_chiqa_order_with_gains(eval_data
 
 
 def test_mediqa_refuses_an_answer_without_a_score(eval_data: Path, tmp_path: Path) -> None:
-    source = next((eval_data / "mediqa2019").iterdir())
+    source = eval_data / "mediqa2019" / TEST_FILE
     broken = tmp_path / source.name
     broken.write_text(source.read_text().replace('ReferenceScore="4"', 'ReferenceScore="high"'))
     with pytest.raises(SourceError, match=r"question 1, answer 1_Answer2: SystemRank and Ref"):
         read_mediqa_qa(tmp_path)
+
+
+def test_mediqa_pages_are_split_by_the_tasks_own_files_each_page_with_its_title(
+    eval_data: Path,
+) -> None:
+    train = read_mediqa_pages(eval_data / "mediqa2019", Split.TRAIN)
+    assert [q.text for q in train] == [
+        "How is rheumatoid arthritis treated?",
+        "what are the symptoms of systemic sclerosis",
+    ]
+    assert train[0].pages == (
+        ("Rheumatoid Arthritis (Causes)", False),  # scored 2
+        ("Rheumatoid Arthritis (Treatment)", True),  # scored 4
+        ("Treating a sprained ankle", False),
+    )
+    (dev,) = read_mediqa_pages(eval_data / "mediqa2019", Split.DEV)
+    assert dev.pages[1] == ("", True)  # an answer opening with no title
+    assert len(read_mediqa_pages(eval_data / "mediqa2019", Split.REPORT)) == 2
+    assert len(read_mediqa_pages(eval_data / "mediqa2019", Split.ALL)) == 5
+
+
+@pytest.mark.parametrize(
+    ("answer", "title"),
+    [
+        ("Gout (Treatment): Medicines ease an attack.", "Gout (Treatment)"),
+        ("What causes Flu?: A virus.", "What causes Flu?"),
+        ("Rest helps: so does ice.", "Rest helps"),
+        ("No title here, only text.", ""),
+        ("x" * 151 + ": a colon far into the text", ""),
+    ],
+)
+def test_a_chiqa_answer_opens_with_its_pages_title(answer: str, title: str) -> None:
+    assert page_title(answer) == title
 
 
 class _Listed:

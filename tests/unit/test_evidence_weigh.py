@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 
+import pytest
+from msgspec.structs import replace
+
 from medcite.evidence import FEATURES, RelevanceModel, best_sentences, rank_by_evidence
-from medcite.evidence.weigh import read_evidence, relative_rarity, weigh_evidence
+from medcite.evidence.weigh import (
+    PAGE_ASKS_THE_SAME,
+    read_evidence,
+    relative_rarity,
+    weigh_evidence,
+    with_odds_times,
+)
 from medcite.records import (
     AnswerKind,
     Audience,
@@ -14,6 +24,7 @@ from medcite.records import (
     Question,
     QuestionConcept,
     Record,
+    RecordTopics,
     RetrievedRecord,
     Section,
     Sentence,
@@ -125,6 +136,30 @@ def test_records_re_ranked_by_their_best_sentence() -> None:
     assert [hit.rank for hit in hits] == [1, 2]
     by_retrieval = rank_by_evidence(weighed, weight=0.0)
     assert [hit.record_id for hit in by_retrieval] == ["text:other", "text:answer"]
+
+
+def test_a_page_asking_what_the_question_asks_makes_its_sentences_answers() -> None:
+    """The page's evidence multiplies a sentence's odds, up to the answer threshold and no
+    further: a sentence the model already takes as an answer keeps its relevance (and so
+    the model's order), one it leaves out is raised to the threshold, one far below stays
+    below; a page asking something else gains nothing."""
+    page = record("medquad:page", *(s.text for s in ANSWER.sentences))
+    asking = replace(page, topics=RecordTopics(page.record.id, asks_the_same=True))
+    other = replace(page, topics=RecordTopics(page.record.id, asks_the_same=False))
+    model = dataclasses.replace(COVERAGE, answer_threshold=0.5)
+    weighed = weigh_evidence(QUESTION, [asking, other], spot, Corpus(), Audience.CLINICIAN, model)
+    lifted, alone = ([note.relevance or 0.0 for note in item.notes] for item in weighed)
+    (plain,) = weigh_evidence(QUESTION, [page], spot, Corpus(), Audience.CLINICIAN, model)
+    assert weighed[1].notes == plain.notes
+    for with_page, by_itself in zip(lifted, alone, strict=True):
+        raised = with_odds_times(by_itself, PAGE_ASKS_THE_SAME)
+        assert with_page == pytest.approx(max(by_itself, min(raised, 0.5)))
+    # the finding, an answer already; a background line, raised to the threshold; the
+    # funding line, far below, raised but still below
+    assert lifted[1] == alone[1] > 0.5
+    assert alone[0] < 0.5 and lifted[0] == pytest.approx(0.5)
+    assert alone[2] < lifted[2] < 0.5
+    assert with_odds_times(0.5, 10.0) == pytest.approx(10 / 11)
 
 
 def test_rarity_is_relative_to_an_unseen_word_in_a_corpus_of_that_size() -> None:

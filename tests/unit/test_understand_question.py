@@ -8,8 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from medcite.records import AbbreviationSense, AnswerKind, ConceptRole, QuestionType
-from medcite.understand import Knowledge, build_lexicon, understand_question
+from medcite.records import (
+    AbbreviationSense,
+    AnswerKind,
+    ConceptRole,
+    QuestionType,
+    Record,
+    Section,
+    Source,
+)
+from medcite.understand import (
+    Knowledge,
+    build_lexicon,
+    question_lexicon,
+    record_topics,
+    understand_question,
+)
 from medcite.understand.kinds import answer_kind, asked_status, asks_effect
 from medcite.understand.question import GUIDANCE_NOUNS, shortens
 from medcite.understand.senses import ContextFit, choose_sense
@@ -474,3 +488,29 @@ def test_a_kind_noun_within_a_concepts_name_asks_no_kind() -> None:
     question = "Can gene therapy restore auditory function?"
     assert QuestionType.TREATMENT in facet_kinds(question)
     assert facet_kinds(question, [(4, 16)]) == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "title", "asks"),
+    [
+        (Source.MEDQUAD, "What are the treatments for Systemic Sclerosis ?", True),
+        (Source.MEDQUAD, "Scleroderma (Treatment)", True),  # a synonym, a kind as a heading
+        (Source.MEDQUAD, "Who is at risk for Systemic Sclerosis? ?", False),  # another kind
+        (Source.MEDQUAD, "What are the treatments for Multiple Sclerosis ?", False),  # subject
+        (Source.PUBMED_XML, "Treatment of systemic sclerosis: a review", False),  # no page
+    ],
+)
+def test_a_page_asks_the_same_when_its_question_asks_the_kind_of_the_same_subject(
+    knowledge: Knowledge, source: Source, title: str, asks: bool
+) -> None:
+    question = understand_question("How is systemic sclerosis treated?", knowledge)
+    page = Record(f"{source}:page", source, title, (Section("Doctors may prescribe drugs."),))
+    topics = record_topics(page, question, question_lexicon(question), knowledge.lexicon)
+    assert topics.asks_the_same is asks
+
+
+def test_a_question_asking_no_kind_takes_no_page_as_its_answer(knowledge: Knowledge) -> None:
+    question = understand_question("Tell me about systemic sclerosis", knowledge)
+    page = Record("medquad:p", Source.MEDQUAD, "What is (are) Systemic Sclerosis ?")
+    topics = record_topics(page, question, question_lexicon(question), knowledge.lexicon)
+    assert not topics.asks_the_same

@@ -502,6 +502,11 @@ class Engine:
 
         return found, spot
 
+    def topics(self, question: Question, record: Record) -> RecordTopics:
+        """What ``record`` is about for an understood question: how strongly it names each
+        of the question's concepts, and whether, as a page, it asks the same question."""
+        return self._topic_reader(question)(record, question)
+
     def _topic_reader(self, question: Question) -> TopicReader:
         """What a record is about, for this question (``understand.record_topics``)."""
         asked = understand.question_lexicon(question)

@@ -133,3 +133,14 @@ class AnswerQuery:
     def answerable(self) -> bool:
         """Whether any judged answer clears the bar; no ranking can score on the others."""
         return any(gain > 0 for gain in self.relevant.values())
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedPages:
+    """A question with the title of each page given as its answer, and whether each page
+    was judged a correct answer."""
+
+    id: str
+    text: str
+    pages: tuple[tuple[str, bool], ...]
+    """``(title, correct)`` per page, in the order the benchmark lists them."""

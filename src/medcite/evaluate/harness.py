@@ -23,11 +23,13 @@ from medcite.evaluate.answers import SUMMARY_TYPES, run_summaries
 from medcite.evaluate.cases import BioasqQuestion, Corpus, RankingQuery
 from medcite.evaluate.concepts import run_concepts
 from medcite.evaluate.datasets.bioasq import golden_files, read_bioasq
+from medcite.evaluate.datasets.mediqa import read_mediqa_pages
 from medcite.evaluate.datasets.ncbi_disease import read_ncbi_disease
 from medcite.evaluate.datasets.pubmedqa import read_pubmedqa
 from medcite.evaluate.datasets.scifact import read_scifact
 from medcite.evaluate.grounding import bioasq_source_texts
 from medcite.evaluate.names import Dataset
+from medcite.evaluate.pages import EVERY_PAGE, run_page_questions
 from medcite.evaluate.report import Report
 from medcite.evaluate.retrieval import SystemRun, run_bioasq_retrieval, run_ranking
 from medcite.evaluate.splits import Split, bioasq_split, selects
@@ -57,12 +59,19 @@ FOLDERS: dict[Dataset, str] = {
     Dataset.NCBI_DISEASE: "ncbi_disease_corpus",
     Dataset.LIVEQA: "medquad",  # the judged answers; the questions lie beside it
     Dataset.MEDIQA_QA: "mediqa2019",
+    Dataset.MEDIQA_PAGES: "mediqa2019",
 }
 """Where each benchmark lies under the data folder (the layout of ``../shared/data``)."""
 
 
 SPLIT_DATASETS = frozenset(
-    {Dataset.BIOASQ, Dataset.BIOASQ_SUMMARY, Dataset.BIOASQ_ABSTENTION, Dataset.PUBMEDQA}
+    {
+        Dataset.BIOASQ,
+        Dataset.BIOASQ_SUMMARY,
+        Dataset.BIOASQ_ABSTENTION,
+        Dataset.PUBMEDQA,
+        Dataset.MEDIQA_PAGES,
+    }
 )
 """The benchmarks with train/dev/report splits (``splits``); the others have one protocol."""
 
@@ -289,6 +298,33 @@ def _mediqa_qa(settings: Settings, path: Path, run: _Run) -> Report:
     return mediqa_qa_report(Dataset.MEDIQA_QA.value, settings, path, run.limit, run.progress)
 
 
+def _mediqa_pages(settings: Settings, path: Path, run: _Run) -> Report:
+    """Whether a page asking what the question asks answers it, on MEDIQA's judged pages."""
+    questions = run.take(read_mediqa_pages(path, run.split))
+    with Engine.open(settings) as engine:
+        runs = run_page_questions(engine, questions, run.progress)
+    pages = sum(len(question.pages) for question in questions)
+    return Report(
+        dataset=Dataset.MEDIQA_PAGES.value,
+        systems={name: system.metrics for name, system in runs.items()},
+        queries=len(questions),
+        corpus_records=0,
+        data=str(path),
+        seconds={name: system.seconds for name, system in runs.items()},
+        counts={
+            "judged_pages": pages,
+            "correct_pages": sum(c for q in questions for _, c in q.pages),
+            "pages_without_title": sum(not t for q in questions for t, _ in q.pages),
+        },
+        notes=(
+            f"{MEDCITE}: a page is taken as an answer when its title asks what the "
+            "question asks (its kind, of its subject)",
+            f"{EVERY_PAGE}: every page is taken; its precision is the share judged correct",
+            "correct: reference score 3 or 4",
+        ),
+    )
+
+
 _RUNS: dict[Dataset, Callable[[Settings, Path, _Run], Report]] = {
     Dataset.SCIFACT: partial(
         _ranking,
@@ -306,4 +342,5 @@ _RUNS: dict[Dataset, Callable[[Settings, Path, _Run], Report]] = {
     Dataset.NCBI_DISEASE: _ncbi_disease,
     Dataset.LIVEQA: _liveqa,
     Dataset.MEDIQA_QA: _mediqa_qa,
+    Dataset.MEDIQA_PAGES: _mediqa_pages,
 }

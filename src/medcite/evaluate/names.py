@@ -16,3 +16,4 @@ class Dataset(StrEnum):
     NCBI_DISEASE = "ncbi-disease"
     LIVEQA = "liveqa"
     MEDIQA_QA = "mediqa-qa"
+    MEDIQA_PAGES = "mediqa-pages"

@@ -50,6 +50,11 @@ from medcite.records import (
 from medcite.words import is_content_word
 
 GRADE_CACHE = 20_000
+PAGE_ASKS_THE_SAME = 10.3
+"""How much likelier a page is to answer a question when it asks what the question asks:
+the likelihood ratio of that for MEDIQA 2019's assessors' verdicts (correct: 3 or 4 of 4)
+on the answers to its training questions (``medcite eval mediqa-pages --split train``
+reports it as ``likelihood_ratio``)."""
 
 
 class ConceptSpotter(Protocol):
@@ -86,15 +91,23 @@ def weigh_evidence(
     cannot cover the whole question's words, and must not look irrelevant for that.
     ``relevance`` is the best of the whole question and its facets; ``facet_relevance``
     holds each facet's, in the question's order.
+
+    The model reads a sentence alone. That its page asks what the question asks
+    (``RecordTopics.asks_the_same``: "What are the treatments for Gout?" for "How is gout
+    treated?") is evidence it never sees, since a page's sentences seldom repeat the
+    question heading them: it multiplies the sentence's odds of answering by
+    ``PAGE_ASKS_THE_SAME``, up to the answer threshold (``_with_page``).
     """
     read, features = read_evidence(question, retrieved, spot, statistics, audience, facets=True)
     weighed = []
     for item, rows in zip(read, features, strict=True):
         notes = []
+        odds = PAGE_ASKS_THE_SAME if item.topics and item.topics.asks_the_same else 1.0
         for note, askings in zip(item.notes, rows, strict=True):
             chances = [model.probability(values) for values in askings]
             per_facet = tuple(chances[1:]) if len(chances) > 1 else ()
-            notes.append(replace(note, relevance=max(chances), facet_relevance=per_facet))
+            relevance = _with_page(max(chances), odds, model.answer_threshold)
+            notes.append(replace(note, relevance=relevance, facet_relevance=per_facet))
         weighed.append(replace(item, notes=tuple(notes)))
     return tuple(weighed)
 
@@ -149,6 +162,19 @@ def read_evidence(
             ]
         )
     return tuple(read), features
+
+
+def with_odds_times(probability: float, ratio: float) -> float:
+    """``probability`` updated by evidence of likelihood ratio ``ratio``: its odds times it."""
+    return probability * ratio / (probability * ratio + 1.0 - probability)
+
+
+def _with_page(relevance: float, odds: float, threshold: float) -> float:
+    """A sentence's relevance with its page's evidence (``odds``): enough to make it an
+    answer (``threshold``) where the model alone would not, never more. The model has read
+    the page's title already; raised further, every sentence of the page would be as
+    likely as every other, and a line of the page answering nothing would lead."""
+    return max(relevance, min(with_odds_times(relevance, odds), threshold))
 
 
 def relative_rarity(idf: Mapping[str, float], documents: int) -> dict[str, float]:

@@ -265,6 +265,10 @@ class RecordTopics(Frozen, frozen=True):
     concept_scores: tuple[tuple[str, float], ...] = ()
     other_disease: str = ""
     other_score: float = 0.0
+    asks_the_same: bool = False
+    """The record is a page answering the question that is its title
+    (``Source.answers_its_title``), and that question asks what this one asks, of the
+    same subject: "What are the treatments for Gout?" for "How is gout treated?"."""
 
     ABOUT: ClassVar[float] = 1.0
     """From this score up the record is about a concept: a heading, the title, or two

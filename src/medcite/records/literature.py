@@ -34,6 +34,13 @@ class Source(StrEnum):
         """Whether the source writes for patients rather than for professionals."""
         return self is Source.MEDQUAD
 
+    @property
+    def answers_its_title(self) -> bool:
+        """Whether each record is a page written as the answer to the question that is its
+        title ("What are the treatments for Gout?"), so that every sentence of it speaks to
+        that question, whether or not it repeats its words."""
+        return self is Source.MEDQUAD
+
 
 PATH_SEPARATOR = " › "
 """How a section path is written on one line: "Results › Survival"."""

@@ -5,12 +5,15 @@ paper on multiple sclerosis for a question on systemic sclerosis, or on lupus th
 systemic sclerosis once among "other connective tissue diseases". Here each record gets,
 for every concept of the question, a score of where the concept appears (MeSH headings,
 title, abstract, under any of its names or abbreviations, or a narrower heading), and the
-strongest *other* disease it is about, so retrieval can push neighbours out.
+strongest *other* disease it is about, so retrieval can push neighbours out. A page
+written as the answer to its title's question (MedQuAD's) also gets whether that question
+asks what this one asks (``asks_the_same``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from medcite.records import (
     Concept,
@@ -18,11 +21,13 @@ from medcite.records import (
     MeshHeading,
     Question,
     QuestionConcept,
+    QuestionType,
     Record,
     RecordTopics,
     Vocabulary,
 )
 from medcite.understand.abbreviations import find_definitions
+from medcite.understand.kinds import question_types
 from medcite.understand.lexicon import Lexicon, build_lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
 from medcite.understand.roles import GENERIC_CONCEPTS, is_within
@@ -107,7 +112,35 @@ def record_topics(
         for concept in question.concepts
     )
     other, other_score = _neighbour(record, question, lexicon, clashes)
-    return RecordTopics(record.id, scores, other, other_score)
+    same = record.source.answers_its_title and asks_the_same(question, record.title, in_title)
+    return RecordTopics(record.id, scores, other, other_score, asks_the_same=same)
+
+
+def asks_the_same(question: Question, title: str, in_title: Mapping[str, int]) -> bool:
+    """Whether a page's question (``title``, naming the question's concepts ``in_title``)
+    asks what ``question`` asks: one of its kinds (treatment, symptoms, causes …), of its
+    subject — each of its conditions and of what it asks about them (a drug, a name no
+    vocabulary knows), one name of each at least.
+
+    This is how consumer questions are answered from pages written for patients (Ben
+    Abacha & Demner-Fushman 2019, question entailment): "How is gout treated?" by the page
+    "What are the treatments for Gout?", whose sentences need not repeat either word. A
+    page on the subject that asks another kind ("Who is at risk for Gout?") does not
+    answer it. Among MEDIQA 2019's judged answers (``medcite eval mediqa-pages``), a page
+    that asks the same is a correct answer far more often than the judged pages at large.
+    """
+    kinds = set(question.types) - {QuestionType.YES_NO}
+    if not kinds & set(question_types(title)):
+        return False
+    subject = [
+        ids
+        for ids in (
+            [c.id for c in question.with_role(ConceptRole.CONDITION)],
+            [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)],
+        )
+        if ids
+    ]
+    return bool(subject) and all(any(in_title.get(i) for i in ids) for ids in subject)
 
 
 def _clashing_short_forms(record: Record, question: Question, asked: Lexicon) -> dict[str, str]:
