@@ -586,6 +586,12 @@ def test_a_guideline_quoted_by_the_bottom_line_is_not_said_to_be_missing() -> No
         "For the trial on this topic, visit: http://www.example.gov/show/NCT00000001?order=1.",
         "The English content on this website is being archived for reference purposes only.",
         "What are the signs and symptoms of Parkinson disease?",
+        # Pointers to other pages, in place of what they would say.
+        "See the following fact sheets for more information about gout: - Gout Diet - Gout Drugs",
+        "More about the drugs used for this kind of seizure can be found at the following link.",
+        "For details of the study on this disease, visit: http://www.example.gov/study/1.",
+        "Visit our page on vitamin B12 deficiency.",
+        "For more information on treatment options, see the section on surgery.",
     ],
 )
 def test_lines_of_the_page_around_a_text_state_nothing(line: str) -> None:
@@ -598,6 +604,7 @@ def test_lines_of_the_page_around_a_text_state_nothing(line: str) -> None:
         "The flu viruses pass through the air and enter your body through your nose or mouth.",
         "Call 911 at once if you think someone is having a stroke (see www.example.gov).",
         "Aspirin Reduced Recurrence in the Trial.",  # title case, but it closes: a sentence
+        "For infants, the first clinic visit should take place before 8 weeks of age.",
     ],
 )
 def test_sentences_state_something(sentence: str) -> None:

@@ -51,6 +51,12 @@ LEVEL_BONUS = {
 """Evidence strength as a tie-breaker: it reorders sentences of nearly equal relevance only."""
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
 _ABOUT_THE_SITE = re.compile(r"\bthis (?:web ?site|web ?page|site|page)\b", re.IGNORECASE)
+_POINTER = re.compile(
+    r"\b(?:see the following|at the following link|visit(?::|\s+our\b)|"
+    r"for (?:more )?information\b[^.]*?\b(?:see|visit|go to|contact|call)\b)",
+    re.IGNORECASE,
+)
+"""A line sending the reader elsewhere for what it does not say itself."""
 PREFERENCE_SHARE = 0.1
 """How much the reader's preferences (numbers, methods, plain words) add, at most."""
 NOT_A_FINDING = frozenset({SentenceRole.OBJECTIVE, SentenceRole.METHODS})
@@ -208,14 +214,16 @@ def states_something(text: str) -> bool:
     Web pages for patients (MedQuAD's NIH pages) carry lines that are sentences to a
     splitter but answer nothing: a title or a name on a line of its own ("National
     Institute of Allergy and Infectious Diseases", "CDC Podcast: Antiviral Drugs … Oct 19"),
-    a list of links, or a notice about the site itself ("The content on this website is
-    being archived"). A question, on a page or in an abstract, asks; it does not answer.
+    a list of links, a notice about the site itself ("The content on this website is
+    being archived"), or a pointer to another page ("See the following summaries for more
+    information about …", "Visit our … page"). A question, on a page or in an abstract,
+    asks; it does not answer.
     """
     if is_title_or_question(text):
         return False
     if sum(len(link) for link in _LINK.findall(text)) * 2 >= len(text):
         return False
-    return not _ABOUT_THE_SITE.search(text)
+    return not (_ABOUT_THE_SITE.search(text) or _POINTER.search(text))
 
 
 def _tie_breakers(item: RetrievedRecord, notes: SentenceNotes, policy: AudiencePolicy) -> float:
