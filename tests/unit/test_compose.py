@@ -586,6 +586,8 @@ def test_a_guideline_quoted_by_the_bottom_line_is_not_said_to_be_missing() -> No
         "For the trial on this topic, visit: http://www.example.gov/show/NCT00000001?order=1.",
         "The English content on this website is being archived for reference purposes only.",
         "What are the signs and symptoms of Parkinson disease?",
+        "(Watch the video to learn more about how gout is treated.",
+        "To enlarge the video, click the brackets in the corner of the player.",
         # Pointers to other pages, in place of what they would say.
         "See the following fact sheets for more information about gout: - Gout Diet - Gout Drugs",
         "More about the drugs used for this kind of seizure can be found at the following link.",
@@ -605,6 +607,7 @@ def test_lines_of_the_page_around_a_text_state_nothing(line: str) -> None:
         "Call 911 at once if you think someone is having a stroke (see www.example.gov).",
         "Aspirin Reduced Recurrence in the Trial.",  # title case, but it closes: a sentence
         "For infants, the first clinic visit should take place before 8 weeks of age.",
+        "A small camera on the tube sends a video image of the bowel lining to a screen.",
     ],
 )
 def test_sentences_state_something(sentence: str) -> None:

@@ -50,7 +50,12 @@ LEVEL_BONUS = {
 }
 """Evidence strength as a tie-breaker: it reorders sentences of nearly equal relevance only."""
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
-_ABOUT_THE_SITE = re.compile(r"\bthis (?:web ?site|web ?page|site|page)\b", re.IGNORECASE)
+_ABOUT_THE_SITE = re.compile(
+    r"\bthis (?:web ?site|web ?page|site|page|(?:short )?video)\b|"
+    r"\b(?:watch|reduce|enlarge) (?:the|a) videos?\b",
+    re.IGNORECASE,
+)
+"""A notice about the site or its media ("… on this website", "To enlarge the video, …")."""
 _POINTER = re.compile(
     r"\b(?:see the following|at the following link|visit(?::|\s+our\b)|"
     r"for (?:more )?information\b[^.]*?\b(?:see|visit|go to|contact|call)\b)",
@@ -214,10 +219,10 @@ def states_something(text: str) -> bool:
     Web pages for patients (MedQuAD's NIH pages) carry lines that are sentences to a
     splitter but answer nothing: a title or a name on a line of its own ("National
     Institute of Allergy and Infectious Diseases", "CDC Podcast: Antiviral Drugs … Oct 19"),
-    a list of links, a notice about the site itself ("The content on this website is
-    being archived"), or a pointer to another page ("See the following summaries for more
-    information about …", "Visit our … page"). A question, on a page or in an abstract,
-    asks; it does not answer.
+    a list of links, a notice about the site itself or its media ("The content on this
+    website is being archived", "Watch the video to learn more about …"), or a pointer to
+    another page ("See the following summaries for more information about …", "Visit our
+    … page"). A question, on a page or in an abstract, asks; it does not answer.
     """
     if is_title_or_question(text):
         return False
