@@ -27,7 +27,7 @@ from medcite.engine import Engine
 from medcite.errors import QuestionError
 from medcite.evidence import readability
 from medcite.ingest.demo import demo_corpus_paths
-from medcite.records import Audience
+from medcite.records import AnswerState, Audience
 from medcite.settings import load_settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -68,18 +68,19 @@ def main() -> None:
             sources += list(demo_corpus_paths())
         summary = engine.ingest_paths(sources)
         print(f"ingested: added {summary.added}, unchanged {summary.unchanged}")
-        scores, plain, no_plain, asked = [], 0, 0, 0
+        scores, plain, no_plain, asked, answered = [], 0, 0, 0, 0
         for text in split_questions(args.data, args.split):
             try:
                 answer = engine.ask(text, audience=Audience.PATIENT)
             except QuestionError:
                 continue
             asked += 1
+            answered += answer.state is AnswerState.ANSWERED
             statements = [s for section in answer.sections for s in section.statements]
             scores += [readability(s.text) for s in statements]
             plain += sum(s.plain_language for s in statements)
             no_plain += any("plain language" in note for note in answer.notes)
-    print(f"{asked} questions, {len(scores)} statements")
+    print(f"{asked} questions, {answered} answered, {len(scores)} statements")
     print(f"median Flesch reading ease {statistics.median(scores):.1f}")
     print(f"plain-language statements {plain / len(scores):.3f}")
     print(f"answers saying nothing plain was found {no_plain}")
