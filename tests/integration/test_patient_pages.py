@@ -60,6 +60,5 @@ def test_only_the_pages_asking_the_same_kind_of_the_same_disease_ask_the_same(
     pages = [record for _, record in engine.search("gout", limit=40)]
     titles = {record.title for record in pages}
     assert {TREATMENT_PAGE, "Who is at risk for Gout? ?", "What causes Gout ?"} <= titles
-    for record in pages:
-        asks = engine.topics(question, record).asks_the_same
-        assert asks is (record.title == TREATMENT_PAGE), record.title
+    for record, topics in zip(pages, engine.topics(question, pages), strict=True):
+        assert topics.asks_the_same is (record.title == TREATMENT_PAGE), record.title

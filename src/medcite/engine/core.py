@@ -502,10 +502,12 @@ class Engine:
 
         return found, spot
 
-    def topics(self, question: Question, record: Record) -> RecordTopics:
-        """What ``record`` is about for an understood question: how strongly it names each
-        of the question's concepts, and whether, as a page, it asks the same question."""
-        return self._topic_reader(question)(record, question)
+    def topics(self, question: Question, records: Sequence[Record]) -> tuple[RecordTopics, ...]:
+        """What each of ``records`` is about for an understood question: how strongly it
+        names each of the question's concepts, and whether, as a page, it asks the same
+        question. The question's lexicon is built once for all of them."""
+        read = self._topic_reader(question)
+        return tuple(read(record, question) for record in records)
 
     def _topic_reader(self, question: Question) -> TopicReader:
         """What a record is about, for this question (``understand.record_topics``)."""

@@ -54,10 +54,8 @@ def _asks_the_same(engine: Engine, question: JudgedPages) -> list[bool]:
         understood = engine.understand(question.text)
     except QuestionError:
         return [False] * len(question.pages)
-    return [
-        engine.topics(understood, _page(question.id, n, title)).asks_the_same
-        for n, (title, _) in enumerate(question.pages, start=1)
-    ]
+    pages = [_page(question.id, n, title) for n, (title, _) in enumerate(question.pages, 1)]
+    return [topics.asks_the_same for topics in engine.topics(understood, pages)]
 
 
 def _page(question_id: str, number: int, title: str) -> Record:
