@@ -354,6 +354,41 @@ def test_a_word_is_not_read_as_a_concept_the_question_rules_out(
     assert wrong_concept not in [c.id for c in understood(answer).concepts]
 
 
+@pytest.mark.parametrize(
+    ("question", "pathogen"),
+    [
+        pytest.param("Is HIV curable?", "D006678", id="HIV"),
+        pytest.param("How is MRSA pneumonia treated?", "D055624", id="MRSA"),
+    ],
+)
+def test_a_pathogen_written_short_is_read_as_the_pathogen(
+    ask: Ask, question: str, pathogen: str
+) -> None:
+    """HIV and MRSA are organisms in MeSH's tree B, whose senses only a question about
+    organisms could take: a1e6ed2 kept each as a bare word, so retrieval and the answer
+    knew neither "human immunodeficiency virus" nor "methicillin-resistant" (a review of
+    fresh clinical questions)."""
+    assert pathogen in [c.id for c in understood(ask(question)).concepts]
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        pytest.param("What is the role of Nanog in embryonic stem cells?", "nanog", id="Nanog"),
+        pytest.param(
+            "Does efavirenz cause neuropsychiatric adverse effects?", "efavirenz", id="efavirenz"
+        ),
+    ],
+)
+def test_a_name_a_vocabulary_uses_only_in_longer_names_is_kept(
+    ask: Ask, question: str, word: str
+) -> None:
+    """MeSH names "Nanog Homeobox Protein" and a combination drug with efavirenz in it,
+    never the word alone: a1e6ed2 dropped each word, and the efavirenz question was read
+    as being about nothing at all."""
+    assert f"word:{word}" in [c.id for c in understood(ask(question)).concepts]
+
+
 def test_a_finding_in_other_words_answers(shared_corpus: Engine, ask: Ask) -> None:
     """Suicidality in people with ASD answers a question on suicide and autism.
 

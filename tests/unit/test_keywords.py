@@ -25,6 +25,11 @@ RARITY = {
     "ohnologs": 7.6,
     "safest": 8.2,
     "cohesin": 3.0,
+    "biallelic": 6.5,
+    "KARS1": 9.0,
+    "novo": 5.0,
+    "trichomegaly": 8.0,
+    "Panitumumab": 8.0,
 }
 
 
@@ -51,8 +56,31 @@ def test_words_that_only_ask_are_not_keywords() -> None:
     assert names("What is the role and function of it in diseases?") == []
 
 
-def test_a_plain_word_the_vocabularies_use_is_left_to_them() -> None:
-    assert names("What are ohnologs?", known=frozenset({"ohnolog"})) == []
+def test_a_rare_name_a_vocabulary_uses_only_in_longer_names_is_kept() -> None:
+    """MeSH has "Nanog Homeobox Protein", not "Nanog": unmatched, the word was lost."""
+    assert names("What are ohnologs?", known=frozenset({"ohnolog"})) == ["ohnologs"]
+
+
+def test_a_describing_word_a_vocabulary_uses_is_left_to_it() -> None:
+    """ "biallelic" only narrows a longer name; kept alone, it let a sentence on biallelic
+    variants of another gene lead (BioASQ dev, gold removed)."""
+    question = "List signs of patients with biallelic variants in KARS1"
+    assert names(question, known=frozenset({"biallelic"})) == ["KARS1"]
+
+
+def test_the_words_of_a_latin_phrase_are_no_keywords() -> None:
+    assert names("Which disorders are caused by de novo mutations in KARS1?") == ["KARS1"]
+
+
+def test_an_outcome_a_vocabulary_word_names_stays_the_outcome() -> None:
+    (outcome,) = [
+        c
+        for c in keyword_concepts(
+            "Can Panitumumab cause trichomegaly?", set(), frozenset({"trichomegaly"}), rarity
+        )
+        if c.name == "trichomegaly"
+    ]
+    assert outcome.role is ConceptRole.FINDING
 
 
 def test_a_word_covered_by_a_concept_is_not_repeated() -> None:

@@ -3,12 +3,23 @@
 MeSH names few drugs of the last decade (most monoclonal antibodies and antisense drugs
 are supplementary records, if anything) and no gene variant; a question about
 "concizumab" or "CPX351" that dropped the word would answer something else. So a word of
-the question that no recognised concept covers and that the vocabularies do not use is
-kept as a concept of its own, role ``KEYWORD``, named by the word as written, when it is
-salient: shaped like a drug or gene name (digits, inner capitals, an INN stem), or not a
-word of everyday English (``ENGLISH_FREQUENCY``) and rare in the corpus. "Safest",
-"send" or "compress" are rare in abstracts but everyday English: not what a question is
-about. Neighbouring words joined by a hyphen stay one name ("SLIC-CAGE", "GLS-5700").
+the question that no recognised concept covers is kept as a concept of its own, role
+``KEYWORD``, named by the word as written, when it is salient: shaped like a drug or
+gene name (digits, inner capitals, an INN stem), or not a word of everyday English
+(``ENGLISH_FREQUENCY``) and rare in the corpus. "Safest", "send" or "compress" are rare
+in abstracts but everyday English: not what a question is about. Neighbouring words
+joined by a hyphen stay one name ("SLIC-CAGE", "GLS-5700").
+
+A vocabulary that uses a word only inside longer names does not know it alone: MeSH has
+"Nanog Homeobox Protein", "Zika Virus" and a combination drug named with "efavirenz",
+so "Is Nanog repressed …?", "… the Zika and dengue viruses" and "… predictor of
+efavirenz disposition" lost the word that says what they ask about. Such a word is kept
+like any other when it is a noun, a name. A word ending as an English adjective
+(``DESCRIBING_ENDINGS``: "biallelic", "neuropsychiatric", "necrotizing") only narrows
+the longer name it belongs to; kept alone, it let a sentence on biallelic variants of
+another gene answer "List signs of patients with biallelic variants in KARS1" (BioASQ
+dev, its gold removed). Nor is it kept where it names the outcome a verb of effect
+changes, which is kept as that outcome (below).
 
 A word written with letters and digits is also looked for in its other spellings, since
 authors write "CPX-351" where the question has "CPX351", and the reverse.
@@ -41,6 +52,11 @@ QUESTION_WORDS = frozenset(
     best first good known method approach""".split()
 )
 """Words that ask about something rather than name it ("what is the *role* of …")."""
+LATIN_PHRASE_WORDS = frozenset("novo vivo vitro situ silico utero ovo vacuo".split())
+"""Words of the Latin phrases that say how or where something was found ("de novo", "in
+vivo", "in silico"), never what a question is about."""
+DESCRIBING_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ing", "ed", "oid")
+"""Endings of English adjectives and participles: a word so ended describes a name."""
 _NAME_SHAPE = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2,}")
 """Digits, inner capitals or an initial run of capitals: written like a drug or gene name."""
 INN_STEMS = (
@@ -82,15 +98,18 @@ def keyword_concepts(
         if t.start not in covered and is_content_word(t.key) and t.key not in QUESTION_WORDS
     ]
     idf = rarity(t.text for t in open_words) if rarity is not None and open_words else {}
+    in_outcomes = {t.start for a, b in outcome_spans(text) for t in tokens if a <= t.start < b}
 
     def salient(token: Token) -> bool:
         if _NAME_SHAPE.search(token.text) or (len(token.key) > 6 and token.key.endswith(INN_STEMS)):
             return True
-        return (
-            token.key not in vocabulary_words
-            and not is_everyday_english(token.text)
-            and idf.get(token.text, 0) >= SALIENT_IDF
-        )
+        if token.key in LATIN_PHRASE_WORDS:
+            return False
+        if token.key in vocabulary_words and (
+            token.start in in_outcomes or token.key.endswith(DESCRIBING_ENDINGS)
+        ):
+            return False
+        return not is_everyday_english(token.text) and idf.get(token.text, 0) >= SALIENT_IDF
 
     quantities = {
         t.start

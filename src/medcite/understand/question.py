@@ -74,8 +74,11 @@ ASPECT_ROLES = (
 )
 LENS_ROLES = (ConceptRole.IMAGING, ConceptRole.TEST)
 INHERITED_ROLES = (ConceptRole.CONDITION, ConceptRole.ORGANISM, ConceptRole.POPULATION)
-NOT_CLINICAL_TREES = ("B", "A13")
-"""MeSH's organisms and animal structures: senses only a question about them can mean."""
+NOT_CLINICAL_TREES = ("B01", "B02", "B05", "A13")
+"""MeSH's animals, plants, fungi and archaea, and animal structures: senses only a
+question about organisms can mean ("PSC" as a fruit fly's sex combs). Bacteria (B03)
+and viruses (B04) are not among them: a clinician writes "HIV", "HPV" or "MRSA" for the
+pathogen in a question about nothing else, and "Is HIV curable?" left the virus out."""
 
 
 class ConceptSource(Protocol):
