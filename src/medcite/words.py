@@ -8,7 +8,9 @@ stage had its own idea of a word, what retrieval matched composition could miss
 * a word is a run of letters and digits; hyphens and other punctuation split words
   ("non-Hodgkin" = "non Hodgkin", "COVID-19" = "COVID 19"), and a possessive "'s" is
   dropped ("Alzheimer's" = "Alzheimer");
-* its canonical form is lower case, with British spellings folded to American ones
+* its canonical form is lower case, a Greek letter spelled out ("β-blockers" = "beta
+  blockers", "TNF-α" = "TNF alpha", as vocabularies write them and abstracts seldom do),
+  British spellings folded to American ones
   (oe/ae → e, -our → -or, -tre → -ter, -ise → -ize) and plurals to the singular. The
   rules are deliberately few and applied identically everywhere: a rule that over-folds
   ("does" → "des") harms nothing as long as both sides fold alike;
@@ -42,6 +44,19 @@ _BRITISH_TO_AMERICAN = (
     (re.compile(r"(?<=[a-z]{2})([bt])re(s?)$"), r"\1er\2"),  # centre, fibre, litre
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # randomised
 )
+
+GREEK_LETTERS = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "κ": "kappa", "λ": "lambda", "σ": "sigma", "τ": "tau",
+    "ω": "omega",
+}  # fmt: skip
+"""The Greek letters biomedical names use, by the names vocabularies spell them with. Not
+mu: "μg" and "μL" are units, written so whatever the name."""
+_SPELLED_GREEK = str.maketrans(GREEK_LETTERS)
+_GREEK_NAME = re.compile(
+    rf"(?<![^\W\d_])({'|'.join(GREEK_LETTERS.values())})(?![^\W\d_])", re.IGNORECASE
+)
+_LETTER_OF = {name: letter for letter, name in GREEK_LETTERS.items()}
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -85,12 +100,22 @@ def canonical_word(word: str) -> str:
 
     Function words stay as they are ("does" is not the plural of "doe").
     """
-    word = word.lower()
+    word = word.lower().translate(_SPELLED_GREEK)
     if not word.isalpha() or len(word) < 4 or word in STOP_WORDS:
         return word
     for pattern, replacement in _BRITISH_TO_AMERICAN:
         word = pattern.sub(replacement, word)
     return _singular(word)
+
+
+def greek_spellings(name: str) -> tuple[str, ...]:
+    """``name`` as written, with each Greek letter it spells out written as the letter,
+    and with each letter it has spelled out ("Adrenergic beta-Antagonists" and "Adrenergic
+    β-Antagonists"; "TNF-α" and "TNF-alpha"), without repeats. Vocabularies spell the
+    letters out and abstracts mostly write them, and the lexical index keeps "β" as a word
+    of its own: a search for a name needs both spellings."""
+    lettered = _GREEK_NAME.sub(lambda match: _LETTER_OF[match.group().lower()], name)
+    return tuple(dict.fromkeys((name, lettered, name.translate(_SPELLED_GREEK))))
 
 
 def _singular(word: str) -> str:

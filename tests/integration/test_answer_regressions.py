@@ -389,6 +389,25 @@ def test_a_name_a_vocabulary_uses_only_in_longer_names_is_kept(
     assert f"word:{word}" in [c.id for c in understood(ask(question)).concepts]
 
 
+def test_an_abbreviation_written_without_its_space_is_known(ask: Ask) -> None:
+    """MeSH lists "Hb A1c": at 349ce98 "HbA1c" stayed a bare word (a review of fresh
+    clinical questions), so glycated hemoglobin's other names went unsearched."""
+    answer = ask("Is HbA1c reliable for the diagnosis of diabetes?")
+    assert "D006442" in [c.id for c in understood(answer).concepts]  # Glycated Hemoglobin
+
+
+def test_a_name_written_with_a_greek_letter_is_the_concept_spelled_out(ask: Ask) -> None:
+    """Abstracts write "α-synuclein", MeSH "alpha-Synuclein".
+
+    "What is the role of alpha-synuclein in Parkinson's disease?" (a fresh question): at
+    349ce98 neither retrieval nor the sentences' concepts met the Greek letter, and the
+    answer cited one record, whose sentences spell the letter out.
+    """
+    answer = ask("What is the role of alpha-synuclein in Parkinson's disease?")
+    lettered = [s for s in all_statements(answer) if re.search(r"α-syn", s.text)]
+    assert lettered, quoted(all_statements(answer))
+
+
 def test_a_finding_in_other_words_answers(shared_corpus: Engine, ask: Ask) -> None:
     """Suicidality in people with ASD answers a question on suicide and autism.
 

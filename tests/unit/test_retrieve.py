@@ -67,6 +67,15 @@ def test_plan_holds_words_and_one_clause_per_concept_and_sibling() -> None:
     assert siblings.weight < mri.weight  # indirect evidence counts less
 
 
+def test_a_concept_is_searched_with_its_greek_letters_written_as_letters() -> None:
+    """The index keeps "α" as a word: "alpha-Synuclein" alone misses "α-synuclein"."""
+    synuclein = QuestionConcept(
+        ("D051844",), "alpha-Synuclein", ConceptRole.INTERVENTION, "alpha-synuclein", 0, 15
+    )
+    (clause,) = search_plan(Question("alpha-synuclein", (synuclein,)), SETTINGS).concepts
+    assert clause.names == ("alpha-Synuclein", "α-Synuclein")
+
+
 def test_facet_plan_keeps_the_condition_and_the_facet() -> None:
     plan = facet_plan(QUESTION, QUESTION.facets[0], SETTINGS)
     assert plan.text == ""

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from medcite.records import Concept, Vocabulary
 from medcite.understand import Lexicon, build_lexicon, find_definitions, find_mentions
 from medcite.understand.lexicon import is_written_short_form, reading_order
 from medcite.understand.matcher import count_concepts
 from medcite.vocab import read_vocabulary_file
-from medcite.words import canonical_word, term_key
+from medcite.words import canonical_word, greek_spellings, term_key
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,23 @@ def test_plurals_fold(plural: str, singular: str) -> None:
 def test_keys_ignore_case_hyphens_and_possessives() -> None:
     assert term_key("Alzheimer's Disease") == term_key("alzheimer disease")
     assert term_key("non-Hodgkin lymphoma") == term_key("Non Hodgkin Lymphoma")
+
+
+def test_greek_letters_fold_to_their_spelled_names() -> None:
+    """Abstracts write "β-blockers" and "TNF-α"; vocabularies spell the letters out."""
+    assert term_key("β-blockers") == term_key("beta-Blockers")
+    assert term_key("TNF-α") == term_key("TNF-alpha")
+    assert term_key("5α-reductase") == term_key("5alpha-reductase")
+    assert canonical_word("μg") == "μg"  # a unit, not mu
+
+
+def test_a_name_is_searched_in_both_spellings_of_its_greek_letters() -> None:
+    assert greek_spellings("Adrenergic beta-Antagonists") == (
+        "Adrenergic beta-Antagonists",
+        "Adrenergic β-Antagonists",
+    )
+    assert greek_spellings("TNF-α") == ("TNF-α", "TNF-alpha")
+    assert greek_spellings("Betamethasone") == ("Betamethasone",)  # no letter inside a word
 
 
 def test_reading_order_of_inverted_names() -> None:
@@ -129,6 +147,14 @@ def test_abbreviations_defined_in_the_text(lexicon: Lexicon) -> None:
     assert len(short) == 2
     assert all(m.concept_ids[0] == "D012595" for m in short)
     assert short[0].via_abbreviation == "systemic sclerosis"
+
+
+def test_a_spaced_abbreviation_is_also_known_written_together() -> None:
+    """MeSH lists "Hb A1c" for glycated hemoglobin; clinicians write "HbA1c"."""
+    hba1c = Concept("D006442", Vocabulary.MESH, "Glycated Hemoglobin", abbreviations=("Hb A1c",))
+    lexicon = build_lexicon([hba1c])
+    (mention,) = find_mentions("Is HbA1c reliable?", lexicon, short_forms=lexicon.short_forms)
+    assert mention.concept_ids == ("D006442",)
 
 
 def test_short_forms_are_case_sensitive(lexicon: Lexicon) -> None:

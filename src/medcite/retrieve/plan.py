@@ -19,7 +19,7 @@ from medcite.records import (
     SearchPlan,
 )
 from medcite.settings import RetrieveSettings
-from medcite.words import content_text
+from medcite.words import content_text, greek_spellings
 
 ROLE_WEIGHT: dict[ConceptRole, float] = {
     ConceptRole.CONDITION: 1.0,
@@ -46,17 +46,19 @@ def concept_clauses(
     """The clauses that find records on ``concept`` whatever words they use for it.
 
     The concept itself (names, abbreviations, headings, narrower headings and the
-    nearest narrower names), and its siblings as weaker, indirect evidence.
+    nearest narrower names, each in both spellings of its Greek letters: "α-Synuclein"
+    for "alpha-Synuclein"), and its siblings as weaker, indirect evidence.
     """
     weight = settings.concept_weight * ROLE_WEIGHT[concept.role]
     narrower = settings.narrower_headings
+    names = (
+        concept.name,
+        *concept.synonyms,
+        *concept.abbreviations,
+        *(concept.narrower_names if narrower else ()),
+    )
     itself = ConceptClause(
-        names=(
-            concept.name,
-            *concept.synonyms,
-            *concept.abbreviations,
-            *(concept.narrower_names if narrower else ()),
-        ),
+        names=tuple(dict.fromkeys(form for name in names for form in greek_spellings(name))),
         mesh_ids=tuple(i for i in concept.vocabulary_ids if not i.startswith("DOID:")),
         narrower_ids=concept.narrower if narrower else (),
         weight=weight,

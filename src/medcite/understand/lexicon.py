@@ -9,7 +9,12 @@ kept as one msgpack file beside them, so answering never waits for it. Three tab
 * ``bags``: the sorted content words of multi-word names → concept ids, for word-order
   variants ("cancer of the breast" ↔ "breast cancer").
 * ``short_forms``: abbreviations the vocabularies list (MeSH ABB/ACR, "MS (Multiple
-  Sclerosis)"), case-sensitive, because "MS" and "ms" are different things.
+  Sclerosis)"), case-sensitive, because "MS" and "ms" are different things; one listed
+  with a space is also entered without it ("Hb A1c" and "HbA1c"), as clinicians write it.
+
+Words are keyed as ``medcite.words`` folds them, Greek letters spelled out: "β-blockers"
+in a text meets "beta-Blockers" in a name. ``LEXICON_FORMAT`` changes with the keys, so a
+cached lexicon built by other rules is built again.
 
 A Disease Ontology term cross-referenced to MeSH (``xref: MESH:D012595``) names the same
 concept: its names map to both ids, MeSH first.
@@ -25,7 +30,7 @@ import msgspec
 from medcite.records import Concept
 from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
 
-LEXICON_FORMAT = 3
+LEXICON_FORMAT = 4
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 
@@ -107,8 +112,9 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             if len([k for k in keys if k not in TERM_STOP_WORDS]) > 1:
                 _add(bags, bag_key(keys), ids)
         for short in concept.abbreviations:
-            if 2 <= len(short) <= 10:
-                _add(short_forms, short, ids)
+            for written in dict.fromkeys((short, short.replace(" ", ""))):
+                if 2 <= len(written) <= 10:
+                    _add(short_forms, written, ids)  # "Hb A1c" is written "HbA1c" too
     multi_word = [key.split(" ") for key in terms if " " in key]
     return Lexicon(
         terms={key: tuple(ids) for key, ids in terms.items()},
