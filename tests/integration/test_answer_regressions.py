@@ -408,6 +408,20 @@ def test_a_name_written_with_a_greek_letter_is_the_concept_spelled_out(ask: Ask)
     assert lettered, quoted(all_statements(answer))
 
 
+def test_a_disease_mesh_also_files_as_a_sign_is_the_condition(ask: Ask) -> None:
+    """Septic shock is an infection (C01) as well as a pathological condition (C23).
+
+    At 47a364d "How is septic shock treated?" read it as a finding: the question had no
+    condition and no treatment facet, and the bottom line said how Sepsis-3 defines septic
+    shock and which biomarker predicts it (a review of fresh clinical questions).
+    """
+    answer = ask("How is septic shock treated?")
+    (shock,) = [c for c in understood(answer).concepts if c.id == "D012772"]
+    assert shock.role is ConceptRole.CONDITION
+    on_treatment = [s for s in bottom_line(answer) if re.search(r"manag|treat|therap", s.text)]
+    assert on_treatment, quoted(bottom_line(answer))
+
+
 def test_a_finding_in_other_words_answers(shared_corpus: Engine, ask: Ask) -> None:
     """Suicidality in people with ASD answers a question on suicide and autism.
 

@@ -6,19 +6,24 @@ import json
 
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from msgspec.structs import replace
 from rich.console import Console
 
 from medcite.records import (
     Answer,
     AnswerSection,
     Audience,
+    ConceptRole,
     Percentage,
     Proportion,
     Provenance,
+    Question,
+    QuestionConcept,
     Reference,
     Statement,
 )
 from medcite.render import (
+    answer_to_html,
     answer_to_json,
     answer_to_markdown,
     answer_view,
@@ -284,3 +289,25 @@ def test_terminal_view_shows_the_whole_page() -> None:
     assert (
         "[Observational Study · cross-sectional study · n = 41 · evidence: non-randomized" in text
     )
+
+
+def test_a_name_both_abbreviation_and_synonym_is_shown_once() -> None:
+    """MeSH lists "MRSA" as an entry term and the question used it as a short form: the
+    pages said "also searched as: MRSA; MRSA"."""
+    mrsa = QuestionConcept(
+        ids=("D055624",),
+        name="Methicillin-Resistant Staphylococcus aureus",
+        role=ConceptRole.ORGANISM,
+        mention="MRSA",
+        start=7,
+        end=11,
+        synonyms=("MRSA", "Methicillin Resistant Staphylococcus aureus"),
+        abbreviations=("MRSA",),
+    )
+    understood = Question(text="How is MRSA pneumonia treated?", concepts=(mrsa,))
+    shown = replace(full_answer(), understanding=understood)
+    console = Console(record=True, width=200, force_terminal=False)
+    console.print(answer_view(shown))
+    for page in (answer_to_markdown(shown), answer_to_html(shown), console.export_text()):
+        assert "MRSA; MRSA" not in page
+        assert "MRSA; Methicillin Resistant Staphylococcus aureus" in page

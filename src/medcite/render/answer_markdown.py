@@ -108,7 +108,7 @@ def answer_to_markdown(answer: Answer) -> str:
 def _understanding(question: Question) -> list[str]:
     lines = ["## How medcite understood the question", ""]
     for concept in question.concepts:
-        names = [*concept.abbreviations, *concept.synonyms]
+        names = list(dict.fromkeys([*concept.abbreviations, *concept.synonyms]))  # "MRSA" is both
         line = f"- **{md(concept.name)}** ({md(', '.join(concept.ids))}, {concept.role.value})"
         if names:
             more = f"; and {len(names) - 10} more" if len(names) > 10 else ""

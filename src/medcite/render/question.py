@@ -84,7 +84,7 @@ def question_view(question: Question) -> RenderableType:
     """The understanding as a small table of concepts, then kinds, facets and notes."""
     table = Table("concept", "id", "role", "also searched as", box=None, pad_edge=False)
     for concept in question.concepts:
-        names = [*concept.abbreviations, *concept.synonyms[:4]]
+        names = list(dict.fromkeys([*concept.abbreviations, *concept.synonyms[:4]]))
         table.add_row(
             f"{concept.mention} → {concept.name}", concept.id, concept.role.value, "; ".join(names)
         )

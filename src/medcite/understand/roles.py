@@ -2,7 +2,8 @@
 
 MeSH's tree is a ready-made classification of what a concept is: C is diseases,
 E01.370.350 diagnostic imaging, A anatomy, M01 persons, and so on (NLM, "MeSH Tree
-Structures"). The first matching prefix, most specific first, decides. Disease Ontology
+Structures"). The first matching prefix, most specific first, decides, but a place among
+the diseases outranks one among the signs (C23) alone (``concept_role``). Disease Ontology
 terms are all diseases. A MeSH Supplementary Concept Record has no place in the tree of
 its own: it takes the places of the descriptors it is mapped to (a monoclonal antibody
 mapped to "Antibodies, Monoclonal, Humanized", D12, is an intervention). A few concepts
@@ -84,9 +85,19 @@ test made every facet "… × risk" ("statin × risk" for statins and hip fractu
 
 
 def concept_role(vocabulary: Vocabulary, tree_numbers: tuple[str, ...]) -> ConceptRole:
-    """The role of a concept from its vocabulary and MeSH tree numbers."""
+    """The role of a concept from its vocabulary and MeSH tree numbers.
+
+    A concept placed among the diseases (C, but C23) is a condition even where C23 places
+    it too: MeSH files sepsis, septic shock, atrial fibrillation and obesity under
+    "Pathological Conditions, Signs and Symptoms" as well as under their organ's
+    diseases. Read as findings, "How is septic shock treated?" had no condition and no
+    treatment facet, and was led by how Sepsis-3 defines septic shock (a review of fresh
+    clinical questions). Only what C23 alone places (fever, pain, edema) is a finding.
+    """
     if vocabulary is Vocabulary.DISEASE_ONTOLOGY:
         return ConceptRole.CONDITION
+    if any(number.startswith("C") and not number.startswith("C23") for number in tree_numbers):
+        return ConceptRole.CONDITION  # a disease, wherever else C23 also places it
     for prefix, role in ROLE_BY_TREE_PREFIX:
         if any(number.startswith(prefix) for number in tree_numbers):
             return role

@@ -1,0 +1,32 @@
+"""A concept's role in a question, read from where MeSH places it."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.records import ConceptRole, Vocabulary
+from medcite.understand.roles import concept_role
+
+
+@pytest.mark.parametrize(
+    ("tree_numbers", "role"),
+    [
+        pytest.param(("C01.757", "C23.550.470.790.500"), ConceptRole.CONDITION, id="sepsis"),
+        pytest.param(
+            ("C14.280.067.198", "C23.550.073.198"), ConceptRole.CONDITION, id="atrial-fibrillation"
+        ),
+        pytest.param(("C23.888.119.344",), ConceptRole.FINDING, id="fever"),
+        pytest.param(("C04.588.274",), ConceptRole.CONDITION, id="a-cancer"),
+        pytest.param(("E01.370.350.825",), ConceptRole.IMAGING, id="ultrasonography"),
+        pytest.param(("D27.505.954.427",), ConceptRole.INTERVENTION, id="a-drug"),
+        pytest.param(("F03.600",), ConceptRole.CONDITION, id="a-mental-disorder"),
+    ],
+)
+def test_a_mesh_concept_takes_the_role_of_its_place(
+    tree_numbers: tuple[str, ...], role: ConceptRole
+) -> None:
+    assert concept_role(Vocabulary.MESH, tree_numbers) is role
+
+
+def test_every_disease_ontology_term_is_a_condition() -> None:
+    assert concept_role(Vocabulary.DISEASE_ONTOLOGY, ()) is ConceptRole.CONDITION
