@@ -30,6 +30,8 @@ RARITY = {
     "novo": 5.0,
     "trichomegaly": 8.0,
     "Panitumumab": 8.0,
+    "ve": 7.0,
+    "fildena": 9.0,
 }
 
 
@@ -66,6 +68,11 @@ def test_a_describing_word_a_vocabulary_uses_is_left_to_it() -> None:
     variants of another gene lead (BioASQ dev, gold removed)."""
     question = "List signs of patients with biallelic variants in KARS1"
     assert names(question, known=frozenset({"biallelic"})) == ["KARS1"]
+
+
+def test_the_tail_of_a_contraction_is_no_keyword() -> None:
+    """ "I've" is cut into "I" and "ve", rare and no English word: a LiveQA message kept it."""
+    assert names("About all I've found is that fildena is not approved") == ["fildena"]
 
 
 def test_the_words_of_a_latin_phrase_are_no_keywords() -> None:

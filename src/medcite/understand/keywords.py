@@ -52,6 +52,8 @@ QUESTION_WORDS = frozenset(
     best first good known method approach""".split()
 )
 """Words that ask about something rather than name it ("what is the *role* of …")."""
+_APOSTROPHES = ("'", "’")
+"""What joins a contraction's tail ("ve" of "I've") to its word: the tail names nothing."""
 LATIN_PHRASE_WORDS = frozenset("novo vivo vitro situ silico utero ovo vacuo".split())
 """Words of the Latin phrases that say how or where something was found ("de novo", "in
 vivo", "in silico"), never what a question is about."""
@@ -95,7 +97,10 @@ def keyword_concepts(
     open_words = [
         t
         for t in tokens
-        if t.start not in covered and is_content_word(t.key) and t.key not in QUESTION_WORDS
+        if t.start not in covered
+        and is_content_word(t.key)
+        and t.key not in QUESTION_WORDS
+        and text[t.start - 1 : t.start] not in _APOSTROPHES  # "I've", "we'll": no word
     ]
     idf = rarity(t.text for t in open_words) if rarity is not None and open_words else {}
     in_outcomes = {t.start for a, b in outcome_spans(text) for t in tokens if a <= t.start < b}
