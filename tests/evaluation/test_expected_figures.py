@@ -43,17 +43,20 @@ def test_figures_match_the_expected_file(dataset: str, shared_data: Path, eval_d
 TARGETS = {
     # Floors a regression must not cross: the issues' targets where the recorded figures meet
     # them. Issue 11 (on BioASQ 11B): ROUGE-2 >= 1.3 x the lead-sentence baseline with >= 90%
-    # answered, document MAP@10 >= 1.10 x BM25; every statement grounded; NCBI F1 >= 0.75.
-    # Not met, so no floor pretends otherwise: snippet F1 >= 0.50 (0.43), abstention >= 90%
-    # where the gold is gone (0.42), SciFact nDCG@10 >= 0.70 lexical (0.683), and PubMedQA's
-    # MRR sits 0.003 below BM25's on its test split.
+    # answered, document MAP@10 >= 1.10 x BM25, snippet F1 >= 0.50 of the snippets it quotes;
+    # every statement grounded; NCBI F1 >= 0.75. Not met, so no floor pretends otherwise:
+    # abstention >= 90% where the gold is gone (0.43), SciFact nDCG@10 >= 0.70 lexical
+    # (0.685), and PubMedQA's MRR sits 0.002 below BM25's on its test split.
     "ncbi-disease": lambda systems: systems["medcite"]["f1"] >= 0.75,
     "bioasq-summary": lambda systems: (
         systems["medcite"]["grounded"] == 1.0
         and systems["medcite"]["rouge2"] >= 1.3 * systems["bm25"]["rouge2"]
         and systems["medcite"]["answered"] >= 0.9
     ),
-    "bioasq": lambda systems: systems["medcite"]["map@10"] >= 1.10 * systems["bm25"]["map@10"],
+    "bioasq": lambda systems: (
+        systems["medcite"]["map@10"] >= 1.10 * systems["bm25"]["map@10"]
+        and systems["medcite"]["snippet_f1"] >= 0.50
+    ),
     "bioasq-abstention": lambda systems: systems["medcite"]["answered_when_present"] >= 0.9,
 }
 
