@@ -103,7 +103,8 @@ def keyword_concepts(
         and text[t.start - 1 : t.start] not in _APOSTROPHES  # "I've", "we'll": no word
     ]
     idf = rarity(t.text for t in open_words) if rarity is not None and open_words else {}
-    in_outcomes = {t.start for a, b in outcome_spans(text) for t in tokens if a <= t.start < b}
+    spans = outcome_spans(text)
+    in_outcomes = {t.start for a, b in spans for t in tokens if a <= t.start < b}
 
     def salient(token: Token) -> bool:
         if _NAME_SHAPE.search(token.text) or (len(token.key) > 6 and token.key.endswith(INN_STEMS)):
@@ -143,7 +144,7 @@ def keyword_concepts(
     named = {i for concept in keywords for i in range(concept.start, concept.end)}
     outcomes = [
         _concept(text, phrase, ConceptRole.FINDING)
-        for phrase in _effect_objects(text, tokens, covered | named, vocabulary_words)
+        for phrase in _effect_objects(text, tokens, spans, covered | named, vocabulary_words)
     ]
     return sorted([*keywords, *outcomes], key=lambda concept: concept.start)
 
@@ -191,9 +192,14 @@ def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _effect_objects(
-    text: str, tokens: Sequence[Token], covered: set[int], vocabulary_words: frozenset[str]
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int]],
+    covered: set[int],
+    vocabulary_words: frozenset[str],
 ) -> list[list[Token]]:
-    """The outcomes no vocabulary matched that follow a verb of effect, each a phrase.
+    """The outcomes no vocabulary matched that follow a verb of effect (``spans``, from
+    ``outcome_spans``), each a phrase.
 
     "Does metformin reduce *cardiovascular events* in type 2 diabetes?", "Does vitamin D
     prevent *fractures* in older adults?": everyday words, so not salient, yet the point of
@@ -216,7 +222,7 @@ def _effect_objects(
         )
 
     phrases = []
-    for start, end in outcome_spans(text):
+    for start, end in spans:
         phrase = [t for t in tokens if start <= t.start < end]
         if (
             len(phrase) <= MAX_OUTCOME_WORDS
