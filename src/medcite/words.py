@@ -14,7 +14,10 @@ stage had its own idea of a word, what retrieval matched composition could miss
   (oe/ae → e, -our → -or, -tre → -ter, -ise → -ize) and plurals to the singular. The
   rules are deliberately few and applied identically everywhere: a rule that over-folds
   ("does" → "des") harms nothing as long as both sides fold alike;
-* function words (``STOP_WORDS``) carry no topic; a content word is any other word.
+* function words (``STOP_WORDS``) carry no topic; a content word is any other word;
+* a word written like a drug's or a gene's name (``looks_like_a_name``: digits, inner
+  capitals, an INN stem) names a thing of its own, for understanding (a keyword no
+  vocabulary knows) and composition (a sentence opening with another name) alike.
 
 Where a looser match is right — does this sentence speak of what the question asks? —
 ``stem`` folds a canonical word further to its Porter2 stem ("relapsing" and "relapse",
@@ -217,6 +220,31 @@ def is_title_or_question(text: str) -> bool:
 def is_content_word(key: str) -> bool:
     """Whether a canonical word carries meaning: not a function word, not a lone letter."""
     return len(key) > 1 and key not in STOP_WORDS
+
+
+_NAME_SHAPE = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2,}")
+"""Digits, inner capitals or an initial run of capitals: written like a drug or gene name."""
+INN_STEMS = (
+    "mab", "tinib", "anib", "ciclib", "parib", "rafenib", "lisib", "degib", "zomib", "cept",
+    "vir", "virine", "previr", "buvir", "asvir", "gliflozin", "gliptin", "glutide",
+    "prazole", "sartan", "pril", "olol", "dipine", "vastatin", "floxacin", "cycline",
+    "mycin", "conazole", "platin", "taxel", "rubicin", "parin", "xaban", "gatran",
+    "lukast", "setron", "triptan", "tidine", "oxetine", "azepam", "azolam", "dronate",
+    "semide", "thiazide", "tropium", "fungin", "penem", "cillin", "lutamide", "relix",
+    "rsen", "siran", "fenib", "metinib", "lumab", "kinra", "leukin",
+)  # fmt: skip
+"""Endings of International Nonproprietary Names by drug class (WHO, "The use of stems in
+the selection of INN", 2018): a word ending so is a drug's name wherever it is rare."""
+
+
+def looks_like_a_name(word: str) -> bool:
+    """Whether a word is written like a drug's or a gene's name: digits, inner capitals, an
+    initial run of capitals ("CPX-351", "SAMHD1", "miR"), or a drug-class ending of more
+    than six letters ("olaparib", "durvalumab")."""
+    if _NAME_SHAPE.search(word):
+        return True
+    key = canonical_word(word)
+    return len(key) > 6 and key.endswith(INN_STEMS)
 
 
 @lru_cache(maxsize=16_384)

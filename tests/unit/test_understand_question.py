@@ -205,6 +205,10 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("How much does fingolimod reduce the relapse rate?", AnswerKind.QUANTITY),
         ("How many people have Wilson disease?", AnswerKind.QUANTITY),
         ("How often should HbA1c be measured in diabetes?", AnswerKind.QUANTITY),
+        # a hand review: asked as a degree, a test's sensitivity or an effect's size
+        ("By how much does fingolimod reduce the relapse rate?", AnswerKind.QUANTITY),
+        ("How sensitive is troponin T for myocardial infarction?", AnswerKind.QUANTITY),
+        ("How protective is the oral cholera vaccine?", AnswerKind.QUANTITY),
         ("How is Wilson disease diagnosed?", AnswerKind.SUMMARY),
     ],
 )
@@ -216,6 +220,7 @@ def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) ->
     ("question", "effect"),
     [
         ("How much does fingolimod reduce the relapse rate?", True),
+        ("By how much does fingolimod reduce the relapse rate?", True),
         ("How often does rheumatoid arthritis cause interstitial lung disease?", True),
         ("How likely is a relapse after stopping fingolimod?", True),
         ("How many people have Wilson disease?", False),  # a count of things
@@ -415,16 +420,21 @@ def test_the_outcome_is_the_concept_heading_its_noun_phrase(knowledge: Knowledge
     assert understood.outcomes == ("D017933",)  # Peripheral Nervous System, not SSc
 
 
-@pytest.fixture(scope="module")
-def organisms(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    store = VocabularyStore.open(tmp_path_factory.mktemp("organisms") / "vocab.sqlite3")
+def _mini_mesh_with(extra: str, fixtures_dir: Path, directory: Path) -> Iterator[Knowledge]:
+    """Knowledge of the mini MeSH and the descriptors of one more fixture file, as one MeSH."""
+    store = VocabularyStore.open(directory / "vocab.sqlite3")
     concepts = []
-    for name in ("mini_mesh.bin", "mesh_organisms.bin"):
+    for name in ("mini_mesh.bin", extra):
         found = read_vocabulary_file(fixtures_dir / "vocab" / name)
         concepts += found.concepts
-    store.replace_vocabulary(found.vocabulary, concepts, fixtures_dir / "vocab" / name, "test")
+    store.replace_vocabulary(found.vocabulary, concepts, fixtures_dir / "vocab" / extra, "test")
     yield Knowledge(build_lexicon(concepts), store, CORPUS, cooccurrence)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def organisms(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    yield from _mini_mesh_with("mesh_organisms.bin", fixtures_dir, tmp_path_factory.mktemp("org"))
 
 
 @pytest.mark.parametrize(
@@ -447,6 +457,86 @@ def test_organisms_are_kept_in_the_role_they_play(
 ) -> None:
     question = understand_question(text, organisms)
     assert {c.id: c.role for c in question.concepts} == roles
+
+
+@pytest.fixture(scope="module")
+def measures(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    directory = tmp_path_factory.mktemp("measures")
+    yield from _mini_mesh_with("mesh_outcomes_and_classes.bin", fixtures_dir, directory)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept_id"),
+    [
+        ("Does antiretroviral therapy help in systemic sclerosis?", "D044966"),
+        ("Are antiretroviral drugs safe in systemic sclerosis?", "D044966"),
+        ("Are immunosuppressive drugs safe in systemic sclerosis?", "D007166"),
+        # a name of its own wins over a drug class's
+        ("Does immunosuppressive therapy help in systemic sclerosis?", "D007165"),
+    ],
+)
+def test_a_drug_class_is_known_by_the_ways_a_text_names_it(
+    measures: Knowledge, text: str, concept_id: str
+) -> None:
+    """ "By how much does antiretroviral therapy cut tuberculosis incidence …?" lost the
+    therapy it asks about (a hand review): MeSH names the class "Antiretroviral Agents"."""
+    question = understand_question(text, measures)
+    assert concept_id in [c.id for c in question.concepts]
+
+
+def test_words_in_another_order_do_not_take_a_name_written_in_order(measures: Knowledge) -> None:
+    """ "Does tranexamic acid reduce deaths from bleeding in women with postpartum
+    haemorrhage?" was read as about "Postpartum Women" (words in another order) and no
+    condition, and answered from trials in brain haemorrhage (a hand review)."""
+    question = understand_question(
+        "Does methotrexate help women with postpartum haemorrhage?", measures
+    )
+    ids = [c.id for c in question.concepts]
+    assert "D006473" in ids and "D049590" not in ids
+    other_order = understand_question("Is methotrexate safe for women postpartum?", measures)
+    assert "D049590" in [c.id for c in other_order.concepts]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "named"),
+    [
+        (
+            "Does methotrexate reduce all-cause mortality in systemic sclerosis?",
+            "D009026",
+            "all-cause mortality",
+        ),
+        (
+            "How much does methotrexate prolong overall survival in systemic sclerosis?",
+            "D013534",
+            "overall survival",
+        ),
+    ],
+)
+def test_a_measure_the_question_asks_to_change_is_its_outcome(
+    measures: Knowledge, text: str, outcome: str, named: str
+) -> None:
+    """ "How much does cabozantinib prolong overall survival …?" lost survival, and the
+    bottom line gave progression-free survival; "reduce all-cause mortality" read
+    mortality as a test and asked for its causes (a hand review). The outcome is named
+    by all the question's words for it."""
+    question = understand_question(text, measures)
+    by_id = {c.id: c for c in question.concepts}
+    assert by_id[outcome].role is ConceptRole.FINDING
+    assert by_id[outcome].mention == named
+    assert outcome in question.outcomes
+    assert not any(f.label == QuestionType.ETIOLOGY.value for f in question.facets)
+
+
+def test_the_measure_of_an_effect_asks_no_kind() -> None:
+    """ "Does X reduce the incidence of Y?" asks about Y, not its epidemiology; a cause
+    joined by a hyphen ("all-cause") asks no causes."""
+    from medcite.understand.keywords import effect_measures
+    from medcite.understand.kinds import facet_kinds
+
+    question = "Does methotrexate reduce the incidence of calcinosis?"
+    assert QuestionType.EPIDEMIOLOGY in facet_kinds(question)
+    assert QuestionType.EPIDEMIOLOGY not in facet_kinds(question, effect_measures(question))
+    assert facet_kinds("Does methotrexate reduce all-cause mortality?") == ()
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ from itertools import pairwise
 from typing import cast
 
 from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
-from medcite.words import JUDGEMENT_WORDS, Token, is_content_word, tokenize
+from medcite.words import JUDGEMENT_WORDS, Token, is_content_word, looks_like_a_name, tokenize
 
 SALIENT_IDF = 4.0
 """A word rarer than this (idf; about one record in 50) says what a question is about;
@@ -59,20 +59,6 @@ LATIN_PHRASE_WORDS = frozenset("novo vivo vitro situ silico utero ovo vacuo".spl
 vivo", "in silico"), never what a question is about."""
 DESCRIBING_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ing", "ed", "oid")
 """Endings of English adjectives and participles: a word so ended describes a name."""
-_NAME_SHAPE = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2,}")
-"""Digits, inner capitals or an initial run of capitals: written like a drug or gene name."""
-INN_STEMS = (
-    "mab", "tinib", "anib", "ciclib", "parib", "rafenib", "lisib", "degib", "zomib", "cept",
-    "vir", "virine", "previr", "buvir", "asvir", "gliflozin", "gliptin", "glutide",
-    "prazole", "sartan", "pril", "olol", "dipine", "vastatin", "floxacin", "cycline",
-    "mycin", "conazole", "platin", "taxel", "rubicin", "parin", "xaban", "gatran",
-    "lukast", "setron", "triptan", "tidine", "oxetine", "azepam", "azolam", "dronate",
-    "semide", "thiazide", "tropium", "fungin", "penem", "cillin", "lutamide", "relix",
-    "rsen", "siran", "fenib", "metinib", "lumab", "kinra", "leukin",
-)  # fmt: skip
-"""Endings of International Nonproprietary Names by drug class (WHO, "The use of stems in
-the selection of INN", 2018): a word ending so is a drug's name wherever it is rare."""
-
 EVERYDAY = 50
 """Occurrences in pyspellchecker's English word frequencies (built from OpenSubtitles)
 from which a word counts as everyday English; drug and gene names have none."""
@@ -107,7 +93,7 @@ def keyword_concepts(
     in_outcomes = {t.start for a, b in spans for t in tokens if a <= t.start < b}
 
     def salient(token: Token) -> bool:
-        if _NAME_SHAPE.search(token.text) or (len(token.key) > 6 and token.key.endswith(INN_STEMS)):
+        if looks_like_a_name(token.text):
             return True
         if token.key in LATIN_PHRASE_WORDS:
             return False
@@ -150,16 +136,17 @@ def keyword_concepts(
 
 
 _EFFECT_VERB = re.compile(
-    r"\b(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
+    r"\b(?<!-)(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
     r"improv(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|worsen(?:s|ed|ing)?|"
-    r"caus(?:e[sd]?|ing)|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
+    r"caus(?:e[sd]?|ing)|cut(?:s|ting)?|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
     r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|number|severity|"
-    r"duration|onset)\s+of\s+(?:the\s+|a\s+|an\s+)?)?",
+    r"(?:(?P<measure>(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
+    r"number|severity|duration|onset)\s+of)\s+(?:the\s+|a\s+|an\s+)?)?",
     re.IGNORECASE,
 )
 """A verb of effect, its article, and the measure it changes ("reduce the risk of"): what
-follows is the outcome the question asks about. Verbs only: "reductase", "prediction"."""
+follows is the outcome the question asks about. Verbs only: "reductase", "prediction",
+and no word hyphenated to the one before ("all-cause")."""
 MAX_OUTCOME_WORDS = 3
 
 
@@ -177,18 +164,31 @@ def outcome_starts(text: str) -> frozenset[int]:
 def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the outcomes stand: from each start (``outcome_starts``) over the content words
     that follow, spaced or hyphenated, to the first function word or punctuation mark
-    ("reduce *periprocedural MI* in …": both words name the outcome)."""
+    ("reduce *periprocedural MI* in …": both words name the outcome); a function word
+    hyphenated to the next is part of a modifier ("reduce *all-cause mortality*")."""
     tokens = tokenize(text)
     spans = []
     for start in sorted(outcome_starts(text)):
         end = start
         for token in (t for t in tokens if t.start >= start):
-            if text[end : token.start].strip() not in ("", "-") or not is_content_word(token.key):
+            joined = text[token.end : token.end + 1] == "-"  # "all-cause": one modifier
+            if text[end : token.start].strip() not in ("", "-") or not (
+                is_content_word(token.key) or joined
+            ):
                 break
             end = token.end
         if end > start:
             spans.append((start, end))
     return tuple(spans)
+
+
+def effect_measures(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each measure a verb of effect changes stands ("reduce *the incidence of*
+    tuberculosis", "lower *the risk of* stroke"): a noun there names what is changed, not
+    a kind of question asked (no question on epidemiology)."""
+    return tuple(
+        verb.span("measure") for verb in _EFFECT_VERB.finditer(text) if verb.group("measure")
+    )
 
 
 def _effect_objects(

@@ -57,7 +57,9 @@ FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
     QuestionType.DIAGNOSIS: re.compile(r"\bdiagnos(?:is|es|tic)\b", re.IGNORECASE),
     QuestionType.TREATMENT: re.compile(r"\b(?:treatment|therapy|management)s?\b", re.IGNORECASE),
     QuestionType.PROGNOSIS: re.compile(r"\b(?:prognosis|outcomes?|survival)\b", re.IGNORECASE),
-    QuestionType.ETIOLOGY: re.compile(r"\b(?:causes?|etiology|risk factors?)\b", re.IGNORECASE),
+    QuestionType.ETIOLOGY: re.compile(
+        r"\b(?:(?<!-)causes?(?!-)|etiology|risk factors?)\b", re.IGNORECASE
+    ),
     QuestionType.EPIDEMIOLOGY: re.compile(r"\b(?:prevalence|incidence)\b", re.IGNORECASE),
     QuestionType.MECHANISM: re.compile(r"\b(?:mechanisms?|pathogenesis)\b", re.IGNORECASE),
     QuestionType.ADVERSE_EFFECTS: re.compile(
@@ -70,7 +72,8 @@ FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
-"""Kinds named as nouns of their own ("findings *and diagnosis*"): each becomes a facet."""
+"""Kinds named as nouns of their own ("findings *and diagnosis*"): each becomes a facet.
+A cause joined by a hyphen names a measure ("all-cause mortality"), not causes asked."""
 
 _YES_NO = re.compile(
     r"^\s*(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may)\b",
@@ -128,17 +131,20 @@ _NAMING = re.compile(
 """Openings that ask for a name, a list or a number rather than an account."""
 _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"^\s*(?:and\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|likely|large)\b",
+    r"^\s*(?:and\s+)?(?:by\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|likely|"
+    r"large|prevalent|sensitive|specific|accurate|protective)\b",
     re.IGNORECASE,
 )
-"""Openings that ask for an amount: a rate, a count, a duration, a share."""
+"""Openings that ask for an amount: a rate, a count, a duration, a share, a test's
+sensitivity or a vaccine's protection ("How sensitive is troponin …?")."""
 _EFFECT = re.compile(
-    r"^\s*(?:and\s+)?how\s+(?:much|often|likely|far)\s+(?:does|do|did|can|could|will|would|"
-    r"may|might|is|are|was|were|has|have)\b",
+    r"^\s*(?:and\s+)?(?:by\s+)?how\s+(?:much|often|likely|far)\s+"
+    r"(?:does|do|did|can|could|will|would|may|might|is|are|was|were|has|have)\b",
     re.IGNORECASE,
 )
 """Openings that ask the size of an effect, a verb following ("How much does X reduce
-Y?"), not a count of things ("How many genes …?", "How large is the proteome?")."""
+Y?", "By how much …"), not a count of things ("How many genes …?", "How large is the
+proteome?")."""
 
 
 def asks_effect(text: str) -> bool:

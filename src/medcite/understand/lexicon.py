@@ -12,6 +12,11 @@ kept as one msgpack file beside them, so answering never waits for it. Three tab
   Sclerosis)"), case-sensitive, because "MS" and "ms" are different things; one listed
   with a space is also entered without it ("Hb A1c" and "HbA1c"), as clinicians write it.
 
+A drug class named "… Agents" or "… Drugs" is also known by the other ways a text names a
+class as given (``CLASS_FORMS``): "antiretroviral therapy" is MeSH's "Antiretroviral Agents",
+which lists no such name, where no concept is so named itself ("Immunosuppressive Therapy"
+is a descriptor of its own).
+
 Words are keyed as ``medcite.words`` folds them, Greek letters spelled out: "β-blockers"
 in a text meets "beta-Blockers" in a name. ``LEXICON_FORMAT`` changes with the keys, so a
 cached lexicon built by other rules is built again.
@@ -30,9 +35,14 @@ import msgspec
 from medcite.records import Concept
 from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
 
-LEXICON_FORMAT = 4
+LEXICON_FORMAT = 5
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
+CLASS_HEADS = ("agent", "drug")
+"""The last word of a drug class's name in MeSH ("Anti-Retroviral Agents")."""
+CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
+"""How a text names a class of drugs as given: "antiretroviral therapy", "antiretroviral
+drugs" for MeSH's "Antiretroviral Agents", which lists neither."""
 
 COMMON_WORDS = frozenset(
     """ability affect association attention biological cellular classification environment
@@ -99,6 +109,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
     terms: dict[str, list[str]] = defaultdict(list)
     bags: dict[str, list[str]] = defaultdict(list)
     short_forms: dict[str, list[str]] = defaultdict(list)
+    class_forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for concept in concept_list:
         ids = ids_of[concept.id]
         for name in (concept.name, *concept.synonyms):
@@ -111,10 +122,16 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             _add(terms, " ".join(keys), ids)
             if len([k for k in keys if k not in TERM_STOP_WORDS]) > 1:
                 _add(bags, bag_key(keys), ids)
+            if len(keys) > 1 and keys[-1] in CLASS_HEADS:
+                for form in CLASS_FORMS:
+                    class_forms[" ".join((*keys[:-1], form))].add(ids)
         for short in concept.abbreviations:
             for written in dict.fromkeys((short, short.replace(" ", ""))):
                 if 2 <= len(written) <= 10:
                     _add(short_forms, written, ids)  # "Hb A1c" is written "HbA1c" too
+    for key, named in class_forms.items():
+        if key not in terms and len(named) == 1:  # a name of its own wins; two classes, neither
+            _add(terms, key, next(iter(named)))
     multi_word = [key.split(" ") for key in terms if " " in key]
     return Lexicon(
         terms={key: tuple(ids) for key, ids in terms.items()},

@@ -3,7 +3,8 @@
 At each word, the longest run of words whose canonical form is a vocabulary term wins
 (so "systemic lupus erythematosus" beats "lupus"); runs never cross a sentence or
 clause break, since vocabulary terms do not. Where no term matches in order, a run of
-two to four words may match a term's words in another order ("cancer of the breast").
+two to four words may match a term's words in another order ("cancer of the breast"),
+unless a name written in order starts inside the run and ends past it.
 Abbreviations match case-sensitively: those the text itself defines ("copper toxicosis
 (CT)") mean their long form's concept, and any short forms the caller trusts (the
 vocabularies' own, or the senses chosen for a question) are looked up last.
@@ -47,7 +48,11 @@ def find_mentions(
         found = _longest_term(keys, segment_of, position, lexicon)
         if word_order:  # another order wins only if it covers more words
             reordered = _bag_match(keys, segment_of, position, lexicon)
-            if reordered is not None and (found is None or reordered[0] > found[0]):
+            if (
+                reordered is not None
+                and (found is None or reordered[0] > found[0])
+                and not _cuts_a_term(keys, segment_of, position, reordered[0], lexicon)
+            ):
                 found = reordered
         if found is None:
             found = _short_form(tokens[position].text, local, short_forms)
@@ -121,6 +126,20 @@ def _longest_term(
         if ids:
             return length, ids, ""
     return None
+
+
+def _cuts_a_term(
+    keys: list[str], segment_of: list[int], position: int, length: int, lexicon: Lexicon
+) -> bool:
+    """Whether a name written in order starts inside the run and ends past it: then the
+    run's words belong to that name, not to one in another order ("women with
+    *postpartum haemorrhage*" is no mention of "Postpartum Women")."""
+    end = position + length
+    for start in range(position + 1, end):
+        found = _longest_term(keys, segment_of, start, lexicon)
+        if found is not None and start + found[0] > end:
+            return True
+    return False
 
 
 def _bag_match(

@@ -32,11 +32,11 @@ from medcite.records import (
 from medcite.understand.abbreviations import find_definitions
 from medcite.understand.keywords import (
     Rarity,
+    effect_measures,
     effect_verb_starts,
     is_everyday_english,
     keyword_concepts,
     outcome_spans,
-    outcome_starts,
 )
 from medcite.understand.kinds import (
     CUES,
@@ -57,7 +57,7 @@ from medcite.understand.roles import (
     placing_trees,
 )
 from medcite.understand.senses import ContextFit, choose_sense
-from medcite.words import is_content_word, term_key, tokenize
+from medcite.words import is_content_word, looks_like_a_name, term_key, tokenize
 
 MAX_SYNONYMS = 12
 MAX_NARROWER = 40
@@ -119,11 +119,11 @@ def understand_question(
     senses: dict[str, tuple[str, ...]] = {}
     mentions = _mentions(text, knowledge, notes, senses)
     types = list(question_types(text))
-    outcomes_at = outcome_starts(text)
+    spans = outcome_spans(text)
     agents_at = _agent_ends(text)
     concepts = [
         replace(c, other_senses=senses.get(c.abbreviation, ()))
-        for c in _question_concepts(mentions, knowledge, types, outcomes_at, agents_at)
+        for c in _question_concepts(text, mentions, knowledge, types, spans, agents_at)
     ]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
@@ -141,7 +141,7 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
-        outcomes=_outcomes(concepts, outcome_spans(text)),
+        outcomes=_outcomes(concepts, spans),
         effect_asked=asks_effect(text),
     )
 
@@ -414,16 +414,21 @@ def shortens(written: str, full: str) -> bool:
 
 
 def _question_concepts(
+    text: str,
     mentions: Sequence[ConceptMention],
     knowledge: Knowledge,
     types: list[QuestionType],
-    outcomes: frozenset[int],
+    outcomes: Sequence[tuple[int, int]],
     agents: frozenset[int],
 ) -> list[QuestionConcept]:
     """The concepts of the question's mentions, each with its role.
 
-    A concept of no clinical role is left out ("Methods", "Time"), unless it is the
-    outcome a verb of effect names ("improve *quality of life*"): that is the question.
+    A concept of no clinical role is left out ("Methods", "Time"), unless it opens or ends
+    the outcome a verb of effect names ("improve *quality of life*", "prolong overall
+    *survival*", "increased *cancer* risk"): that is the question, named by all its words
+    ("overall survival", where progression-free survival is another). There a measure MeSH
+    files among the methods is an outcome too ("reduce all-cause *mortality*"), not a test
+    asked about.
     A microorganism is an organism, unless it is the agent of a verb of effect ("Does
     *Lactobacillus reuteri* reduce colic?"): then it is what the question asks may change
     the outcome, as a drug would be.
@@ -450,12 +455,31 @@ def _question_concepts(
         role = concept_role(concept.vocabulary, placing_trees(concept, knowledge.concepts))
         if role is ConceptRole.ORGANISM and mention.end in agents:
             role = ConceptRole.INTERVENTION
-        elif role is ConceptRole.OTHER and mention.start in outcomes:
+        elif role in (ConceptRole.OTHER, ConceptRole.TEST) and (
+            outcome := next(
+                ((a, b) for a, b in outcomes if mention.start == a or mention.end == b), None
+            )
+        ):
             role = ConceptRole.FINDING
+            if _qualifies(text, outcome[0], mention, mentions):  # "overall survival"
+                mention = replace(mention, start=outcome[0], text=text[outcome[0] : mention.end])
         elif role is ConceptRole.OTHER:
             continue
         found[main_id] = _question_concept(mention, concept, same, role, knowledge)
     return list(found.values())
+
+
+def _qualifies(
+    text: str, start: int, mention: ConceptMention, mentions: Sequence[ConceptMention]
+) -> bool:
+    """Whether the words from ``start`` to ``mention`` only qualify what it names ("overall"
+    of "overall survival"): none is another concept's or written like a name of its own."""
+    before = text[start : mention.start]
+    return (
+        start < mention.start
+        and not any(start <= m.start < mention.start for m in mentions)
+        and not any(looks_like_a_name(word.text) for word in tokenize(before))
+    )
 
 
 _AGENT_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
@@ -615,7 +639,8 @@ def build_facets(
         facets.append(Facet(label, tuple(c.id for c in (aspect, *lenses))))
     if not aspects and lenses:
         facets.append(Facet(" × ".join(_label(c) for c in lenses), tuple(c.id for c in lenses)))
-    for kind in facet_kinds(text, [(c.start, c.end) for c in concepts]):
+    named = [*((c.start, c.end) for c in concepts), *effect_measures(text)]
+    for kind in facet_kinds(text, named):
         facets.append(Facet(kind.value, cue_words=answer_cues(kind)))
     if not facets:
         conditions = [c for c in concepts if c.role is ConceptRole.CONDITION]
