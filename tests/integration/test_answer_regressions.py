@@ -744,3 +744,18 @@ def test_a_drug_class_asked_as_a_therapy_is_the_intervention(ask: Ask) -> None:
     assert re.search(r"tuberculosis|\bTB\b", first, re.I), quoted(lead)
     assert re.search(r"reduc|lower|decreas|hazard ratio|\bHR\b", first, re.I), quoted(lead)
 
+
+def test_an_amount_of_the_outcome_asked_leads_not_of_another(ask: Ask) -> None:
+    """ "How much does cabozantinib prolong overall survival in previously treated advanced
+    hepatocellular carcinoma?": 775d105 dropped "overall survival" and led with the same
+    trial's median progression-free survival (pmid:29972759), its hazard ratio for death
+    ("hazard ratio for death, 0.76; …") unread as a number."""
+    lead = bottom_line(
+        ask(
+            "How much does cabozantinib prolong overall survival in previously treated "
+            "advanced hepatocellular carcinoma?"
+        )
+    )
+    assert lead, "no bottom line"
+    assert re.search(r"overall survival", lead[0].text, re.I), quoted(lead)
+    assert not re.search(r"progression-free", lead[0].text, re.I), quoted(lead)

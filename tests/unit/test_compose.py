@@ -324,6 +324,49 @@ def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_o
     ]
 
 
+def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> None:
+    """ "How much does folic acid … lower the risk of gestational hypertension?" was led by
+    how many women had it ("204 (9.7%)"), and "How much does cabozantinib prolong overall
+    survival …?" by the median progression-free survival of the same trial (a hand
+    review). Asked how much MRI (what may change) lowers overall lesions (the outcome), an
+    amount naming the lesions alone does not lead, nor one of lesions named otherwise; the
+    amount of the effect does, though less relevant."""
+    prevalence = "MRI lesions were counted in 12 of 30 patients with SSc (40%)."
+    other_measure = "After MRI, focal lesions fell in 12 of 30 patients with SSc (40%)."
+    effect = "After MRI, overall lesions fell in 12 of 30 patients with SSc (40%)."
+
+    def record(record_id: str, text: str, concepts: tuple[str, ...], relevance: float):
+        start = text.index("12 of 30")
+        amount = Proportion(
+            start=start, end=start + 8, text="12 of 30", numerator=12, denominator=30
+        )
+        item = retrieved(
+            record_id,
+            1,
+            [("RESULTS", [(text, concepts)])],
+            notes={0: SentenceNotes(concepts=concepts, numbers=(amount,))},
+            relevance={0: relevance},
+        )
+        return replace(item, topics=RecordTopics(record_id, ((SSC, 5.0), (MRI, 1.0))))
+
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "overall lesions", 0, 15)
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
+    asked = replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], lesions),
+        answer_kind=AnswerKind.QUANTITY,
+        outcomes=(LESIONS,),
+        effect_asked=True,
+    )
+    found = (
+        record("pmid:11", prevalence, (LESIONS, SSC), 0.95),
+        record("pmid:12", other_measure, (MRI, LESIONS, SSC), 0.9),
+        record("pmid:13", effect, (MRI, LESIONS, SSC), 0.85),
+    )
+    lead = answer_of(*found, question=asked).sections[0].statements
+    assert lead and lead[0].text == effect, [s.text for s in lead]
+
+
 def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_the_relation() -> (
     None
 ):
@@ -732,6 +775,46 @@ def test_of_a_record_naming_the_name_only_the_sentence_naming_it_and_the_next_le
     answer = answer_of(record, question=asked)
     lead = [s.text for s in answer.sections[0].statements]
     assert lead and further not in lead
+
+
+def test_the_sentence_after_one_naming_the_name_leads_unless_it_opens_with_another() -> None:
+    """ "Is durvalumab used for lung cancer treatment?" was led by "Olaparib, a poly
+    (ADP-ribose) polymerase inhibitor, has demonstrated …", the sentence after a review's
+    on durvalumab (BioASQ dev, its gold removed). A sentence after the one naming the
+    name may speak of it without naming it; one opening with another drug's or gene's
+    name speaks of that."""
+    kif5a = QuestionConcept((KIF5A,), "KIF5A", ConceptRole.KEYWORD, "KIF5A", 0, 5)
+    asked = replace(QUESTION, concepts=(*QUESTION.concepts, kif5a))
+
+    def led_after(follower: str) -> list[str]:
+        record = _naming_kif5a(
+            retrieved(
+                "pmid:7",
+                4,
+                [
+                    (
+                        "RESULTS",
+                        [
+                            (
+                                "KIF5A variants were found in 12 of 30 patients with SSc.",
+                                (KIF5A, SSC),
+                            ),
+                            (follower, (MRI, CNS, SSC)),
+                        ],
+                    )
+                ],
+                relevance={0: 0.6, 1: 0.95},
+            )
+        )
+        return [s.text for s in answer_of(record, question=asked).sections[0].statements]
+
+    referring = "Brain MRI showed white matter lesions in the carriers."
+    assert referring in led_after(referring)
+    for other in (
+        "SPG11 variants went with white matter lesions in SSc.",
+        "Nusinersen was tried in the patients with white matter lesions.",
+    ):
+        assert other not in led_after(other)
 
 
 @pytest.mark.parametrize(("mention", "named"), [("KIF5A", True), ("2018", False), ("3D", False)])

@@ -80,6 +80,22 @@ def test_a_results_sentence() -> None:
             (95.0, 0.60, 1.04),
         ),
         ("IRR 1.5", EffectMeasure.INCIDENCE_RATE_RATIO, 1.5, False, None),
+        # named with what it is of, as NEJM prints it (a hand review: the overall survival
+        # of a cabozantinib trial went unread, and its progression-free survival led)
+        (
+            "(hazard ratio for death, 0.76; 95% confidence interval [CI], 0.63 to 0.92)",
+            EffectMeasure.HAZARD_RATIO,
+            0.76,
+            False,
+            (95.0, 0.63, 0.92),
+        ),
+        (
+            "(hazard ratio for disease progression or death, 0.44; 95% CI, 0.36 to 0.52)",
+            EffectMeasure.HAZARD_RATIO,
+            0.44,
+            False,
+            (95.0, 0.36, 0.52),
+        ),
     ],
 )
 def test_ratio_measures_with_their_intervals(
@@ -146,6 +162,7 @@ def test_p_values(text: str, comparator: Comparator, value: float) -> None:
         "HIV-1 and COVID-19 in 2020",
         "type 2 diabetes, stage 3 disease",
         "OR",
+        "the hazard ratio for 12 patients, 0.5",  # a count names no ratio's outcome
         "",
     ],
 )

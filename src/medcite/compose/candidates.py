@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.compose.audience import AudiencePolicy
+from medcite.compose.labels import leading_label_length
 from medcite.records import (
     AnswerKind,
     ConceptRole,
@@ -31,7 +32,7 @@ from medcite.records import (
     SentenceNotes,
     SentenceRole,
 )
-from medcite.words import has_cue, is_title_or_question
+from medcite.words import has_cue, is_title_or_question, looks_like_a_name, tokenize
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
@@ -191,7 +192,8 @@ def on_the_subject(
     """The sentences that answer on the question's subject (``subject``), as ``(record id,
     sentence index)``, or None when the question names no subject: only these lead its
     answer. Each is a sentence naming the subject that is more likely than not an answer,
-    or the sentence just after one.
+    or one just after it that does not open with a name of its own (``opens_with_a_name``)
+    unless a name is what the question asks for.
 
     A record that names the subject can still answer only the question's other words: "Is
     AZD9668 a VEGF mRNA drug?" was led by AZD8601, another drug, and "Is telomestatin …
@@ -200,17 +202,42 @@ def on_the_subject(
     the CADM2 gene associated with … processing speed?" was led by another sentence of a
     study naming CADM2, on six loci of irritable bowel syndrome; "Is HDAC1 required for
     GATA-1 transcriptional activity?" by a study's single-cell results rather than its
-    sentence on HDAC1 (BioASQ dev, with the gold removed and present).
+    sentence on HDAC1 (BioASQ dev, with the gold removed and present). A sentence after
+    the one naming the subject that opens with another name speaks of that: "Is durvalumab
+    used for lung cancer treatment?" was led by "Olaparib, a poly (ADP-ribose) polymerase
+    inhibitor, has demonstrated …", the sentence after a review's on durvalumab (BioASQ
+    dev, its gold removed). Asked for a name, though, the name after is the answer: "Which
+    algorithms have been developed for analysing CRISPR/Cas9 knockout screens data?" is
+    answered by "MAGeCK demonstrates better performance …" (BioASQ dev).
     """
     named = subject(question)
     if not named:
         return None
-    return frozenset(
-        (c.record_id, c.sentence.index + after)
+    asks_a_name = question.answer_kind is AnswerKind.NAMING
+    naming = {
+        (c.record_id, c.sentence.index)
         for c in found
         if c.relevance >= ANSWERS_ON_THE_SUBJECT and c.names_any(named)
-        for after in range(REFERS_BACK + 1)
+    }
+    return frozenset(
+        (c.record_id, c.sentence.index)
+        for c in found
+        if (c.record_id, c.sentence.index) in naming
+        or (
+            any(
+                (c.record_id, c.sentence.index - back) in naming
+                for back in range(1, REFERS_BACK + 1)
+            )
+            and (asks_a_name or c.names_any(named) or not opens_with_a_name(c.sentence.text))
+        )
     )
+
+
+def opens_with_a_name(text: str) -> bool:
+    """Whether a sentence's first word is written like a drug's or a gene's name
+    (``looks_like_a_name``): it is what the sentence speaks of."""
+    words = tokenize(text[leading_label_length(text) :])
+    return bool(words) and looks_like_a_name(words[0].text)
 
 
 def states_something(text: str) -> bool:

@@ -43,6 +43,7 @@ from medcite.records import (
     AnswerState,
     Audience,
     ConceptRole,
+    EffectEstimate,
     EvidenceGap,
     Facet,
     GapKind,
@@ -201,9 +202,8 @@ class _PageBuilder:
         evidence gap says so.
         """
         kind = question.answer_kind
-        measured = [c.id for c in question.with_role(ConceptRole.FINDING)]
-        if kind is AnswerKind.QUANTITY and measured:
-            pool = sorted(pool, key=lambda c: not c.states_amount_of(measured))  # stable
+        if kind is AnswerKind.QUANTITY:
+            pool = _amounts_first(pool, question)
         asked = [f for f in question.facets if f.cue_words]
         if asked:
             on_kind = {id(c) for c in pool if any(fits[(id(c), f.label)].direct for f in asked)}
@@ -389,6 +389,44 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
         return any(words <= said for words in worded)
 
     return [c for c in pool if states_outcome(c) and (not causes or c.names_any(causes))]
+
+
+def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
+    """``pool`` (sorted) with the sentences giving an amount of what the question measures
+    first, then of those the ones naming it in all the question's words, then the effect
+    estimates ("HR 0.63, 95% CI …"). Asked an amount of an effect, an amount counts only as
+    an effect estimate or beside what is asked to cause it: a trial's results often leave
+    its drug unnamed ("… showed a hazard ratio (HR) of 0.63"), its counts of cases seldom.
+
+    "How much does folic acid … lower the risk of gestational hypertension?" was led by
+    how many women had it ("204 (9.7%)"), not by a risk after folic acid; "How much does
+    cabozantinib prolong overall survival …?" by the median progression-free survival of
+    the same trial (a hand review).
+    """
+    outcomes = {*question.outcomes, *(c.id for c in question.with_role(ConceptRole.FINDING))}
+    measured = [c.id for c in question.concepts if c.id in outcomes]
+    if not measured:
+        return list(pool)
+    causes = (
+        [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
+        if question.effect_asked
+        else []
+    )
+    worded = [
+        words
+        for concept in question.concepts
+        if concept.id in outcomes
+        and (words := set(content_words(concept.mention)) - JUDGEMENT_WORDS)
+    ]
+
+    def rank(candidate: Candidate) -> tuple[bool, bool, bool]:
+        amount = candidate.states_amount_of(measured)
+        estimate = amount and any(isinstance(n, EffectEstimate) for n in candidate.notes.numbers)
+        caused = amount and (not causes or candidate.names_any(causes))
+        said = set(content_words(candidate.sentence.text))
+        return not (estimate or caused), not any(w <= said for w in worded), not estimate
+
+    return sorted(pool, key=rank)  # stable: most relevant first within each rank
 
 
 def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:

@@ -6,7 +6,8 @@ that introduces them; ranking uses their presence. Each number is returned with 
 character span in the sentence, so a renderer can highlight it and a test can check it.
 
 Matching follows how journals print statistics (AMA Manual of Style §19–20; ICMJE):
-decimal points or the Lancet's mid-dot ("0·75"), leading zeros dropped ("P = .02"),
+decimal points or the Lancet's mid-dot ("0·75"), leading zeros dropped ("P = .02"), a
+ratio named with what it is of ("hazard ratio for death, 0.76; 95% CI, 0.63 to 0.92"),
 en dashes, "to" or commas between interval bounds, thousands separators, Unicode
 minus signs. Patterns are tried from the most to the least specific and a span once
 taken is not reused, so the "95%" of a confidence interval is not also a percentage.
@@ -49,6 +50,7 @@ _CI_LABEL = (
 _EFFECT = re.compile(
     rf"(?<![A-Za-z])(?P<adj>(?i:adjusted)\s+|a(?=OR|HR|RR|IRR))?(?:{_MEASURE})(?![A-Za-z])"
     r"(?:\s*[(\[](?:a?(?:OR|RR|HR|IRR))[)\]])?"
+    r"(?:\s+for\s+(?:[^\W\d_][\w-]*\s+){0,5}?[^\W\d_][\w-]*(?=\s*,))?"
     rf"\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b)?\s*(?P<value>{_NUM})"
     rf"(?:\s*[,;]?\s*(?P<outer>[(\[])?\s*{_CI_LABEL}\s*[,:=]?\s*(?P<open>[(\[])?\s*"
     rf"(?P<low>{_SIGNED}){_DASH}(?P<high>{_SIGNED})(?(open)\s*[)\]])(?(outer)(?:\s*[)\]])?)"
