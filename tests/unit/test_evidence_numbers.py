@@ -96,6 +96,29 @@ def test_a_results_sentence() -> None:
             False,
             (95.0, 0.36, 0.52),
         ),
+        # and as other journals do (a second hand review: a meta-analysis's pooled ratio
+        # went unread, and a sentence with no number led "By how much …?")
+        (
+            "a combined hazard ratio for cardiovascular events of 0.69 (95% CI: 0.56 to 0.84)",
+            EffectMeasure.HAZARD_RATIO,
+            0.69,
+            False,
+            (95.0, 0.56, 0.84),
+        ),
+        (
+            "Crude OR for HCC incidence was 0.59 (95% CI: 0.47-0.74)",
+            EffectMeasure.ODDS_RATIO,
+            0.59,
+            False,
+            (95.0, 0.47, 0.74),
+        ),
+        (
+            "The OR by meta-analysis was 1.54 (95% CI 1.06-2.23)",
+            EffectMeasure.ODDS_RATIO,
+            1.54,
+            False,
+            (95.0, 1.06, 2.23),
+        ),
     ],
 )
 def test_ratio_measures_with_their_intervals(

@@ -527,6 +527,19 @@ def test_a_measure_the_question_asks_to_change_is_its_outcome(
     assert not any(f.label == QuestionType.ETIOLOGY.value for f in question.facets)
 
 
+def test_a_participle_describing_a_condition_is_no_verb_of_effect() -> None:
+    """ "By how much does vericiguat reduce cardiovascular death … in heart failure with
+    reduced ejection fraction?" (a second hand review) asked about the ejection fraction
+    too, and a trial's eligibility threshold ("ejection fraction < 45%") led as an amount
+    of it."""
+    from medcite.understand.keywords import outcome_spans
+
+    text = "Does vericiguat reduce death in heart failure with reduced ejection fraction?"
+    assert [text[a:b] for a, b in outcome_spans(text)] == ["death"]
+    associated = "Is lorcaserin associated with increased cancer risk?"  # BioASQ
+    assert [associated[a:b] for a, b in outcome_spans(associated)] == ["cancer risk"]
+
+
 def test_the_measure_of_an_effect_asks_no_kind() -> None:
     """ "Does X reduce the incidence of Y?" asks about Y, not its epidemiology; a cause
     joined by a hyphen ("all-cause") asks no causes."""

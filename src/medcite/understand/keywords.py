@@ -136,7 +136,8 @@ def keyword_concepts(
 
 
 _EFFECT_VERB = re.compile(
-    r"\b(?<!-)(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
+    r"\b(?<!-)(?:(?<=\bassociated\swith\s)|(?<!\bwith\s))"
+    r"(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
     r"improv(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|worsen(?:s|ed|ing)?|"
     r"caus(?:e[sd]?|ing)|cut(?:s|ting)?|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
     r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against)\s+(?:the\s+|a\s+|an\s+)?"
@@ -146,7 +147,9 @@ _EFFECT_VERB = re.compile(
 )
 """A verb of effect, its article, and the measure it changes ("reduce the risk of"): what
 follows is the outcome the question asks about. Verbs only: "reductase", "prediction",
-and no word hyphenated to the one before ("all-cause")."""
+no word hyphenated to the one before ("all-cause"), and none describing what follows
+"with" ("heart failure with reduced ejection fraction" asks no effect on it) but
+"associated with" ("associated with increased cancer risk")."""
 MAX_OUTCOME_WORDS = 3
 
 
