@@ -193,6 +193,14 @@ def test_what_is_not_a_reported_number(text: str) -> None:
     assert find_numbers(text) == ()
 
 
+@pytest.mark.parametrize("text", ["(22.6%-29.1%)", "(95% CI, 18%–58%)"])
+def test_a_range_of_percentages_has_no_negative_end(text: str) -> None:
+    """A second hand review saw "higher mortality rates (22.6%-29.1%)" read as 22.6% and
+    −29.1%: the dash of a range is no minus sign."""
+    values = [n.value for n in find_numbers(text) if isinstance(n, Percentage)]
+    assert values and all(value > 0 for value in values), values
+
+
 def test_percent_in_words_and_signs() -> None:
     found = find_numbers("fell by 12 percent, then −3.5% and 0·5 per cent")
     assert [n.value for n in found if isinstance(n, Percentage)] == [12.0, -3.5, 0.5]

@@ -35,7 +35,8 @@ from medcite.records import (
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:[.·]\d+)?|\d+(?:[.·]\d+)?|[.·]\d+)"
 _SIGNED = rf"[-−–]?{_NUM}"
-_START = r"(?<![\w.,·/])"
+_START = r"(?<![\w.,·/%])"
+"""No number starts inside another, nor at the dash of a range ("18%-58%" is 18% to 58%)."""
 _DASH = r"\s*(?:[-–—−]|\bto\b|,)\s*"
 
 _MEASURES = {
