@@ -26,7 +26,7 @@ evidence is insufficient and cites nothing, rather than cite near misses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from msgspec.structs import replace
@@ -374,13 +374,8 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
     outcomes = question.outcomes
     if question.answer_kind is not AnswerKind.YES_NO or not outcomes:
         return None
-    causes = [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
-    worded = [
-        words
-        for concept in question.concepts
-        if concept.id in outcomes
-        and (words := set(content_words(concept.mention)) - JUDGEMENT_WORDS)
-    ]
+    causes = _causes(question, outcomes)
+    worded = _wordings(question, outcomes)
 
     def states_outcome(candidate: Candidate) -> bool:
         if candidate.names_any(outcomes):
@@ -407,17 +402,8 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
     measured = [c.id for c in question.concepts if c.id in outcomes]
     if not measured:
         return list(pool)
-    causes = (
-        [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
-        if question.effect_asked
-        else []
-    )
-    worded = [
-        words
-        for concept in question.concepts
-        if concept.id in outcomes
-        and (words := set(content_words(concept.mention)) - JUDGEMENT_WORDS)
-    ]
+    causes = _causes(question, outcomes) if question.effect_asked else []
+    worded = _wordings(question, outcomes)
 
     def rank(candidate: Candidate) -> tuple[bool, bool, bool]:
         amount = candidate.states_amount_of(measured)
@@ -427,6 +413,23 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
         return not (estimate or caused), not any(w <= said for w in worded), not estimate
 
     return sorted(pool, key=rank)  # stable: most relevant first within each rank
+
+
+def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
+    """The concepts the question may say change its ``outcomes`` (``RELATION_ROLES``)."""
+    return [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
+
+
+def _wordings(question: Question, ids: Collection[str]) -> list[set[str]]:
+    """For each of the question's concepts in ``ids``, the content words of its mention
+    that say what it is about, the words that only judge it left aside: a sentence
+    holding all of one names it in the question's own terms, whatever its vocabulary
+    ("antibody response": "antibody concentrations were lower")."""
+    return [
+        words
+        for concept in question.concepts
+        if concept.id in ids and (words := set(content_words(concept.mention)) - JUDGEMENT_WORDS)
+    ]
 
 
 def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:
