@@ -759,3 +759,58 @@ def test_an_amount_of_the_outcome_asked_leads_not_of_another(ask: Ask) -> None:
     assert lead, "no bottom line"
     assert re.search(r"overall survival", lead[0].text, re.I), quoted(lead)
     assert not re.search(r"progression-free", lead[0].text, re.I), quoted(lead)
+
+
+# -- Found by a hand review of 30 questions written in a clinician's words, 2026-12-06 ----
+# cea33f0 is the commit before; each case below failed there.
+
+
+def test_a_disease_heading_of_mesh_is_the_condition_asked(ask: Ask) -> None:
+    """ "Is psoriasis associated with mental disorders?": MeSH 2024 gives "Mental
+    Disorders" no tree number, and cea33f0 dropped it, leading with how many of one
+    study's patients had depression ("A total of 71 (78.9%) subjects had depression …",
+    pmid:26702177), psoriasis unnamed. The lead must name both."""
+    answer = ask("Is psoriasis associated with mental disorders?")
+    conditions = [c.mention for c in understood(answer).with_role(ConceptRole.CONDITION)]
+    assert "mental disorders" in conditions, conditions
+    lead = bottom_line(answer)
+    assert lead, "no bottom line"
+    assert re.search(r"psoria", lead[0].text, re.I), quoted(lead)
+    assert re.search(r"depress|anxi|psychi|psycholog|mental", lead[0].text, re.I), quoted(lead)
+
+
+def test_how_effective_is_answered_with_the_amount(ask: Ask) -> None:
+    """ "How effective is the single-dose oral cholera vaccine Vaxchora?": cea33f0 read it
+    as a summary and led with how the review chose its studies ("Studies that addressed
+    the safety and efficacy of Vaxchora … were selected for analysis.", pmid:28622736);
+    the same record's "90.3% protection" is the answer."""
+    lead = bottom_line(ask("How effective is the single-dose oral cholera vaccine Vaxchora?"))
+    assert lead, "no bottom line"
+    assert re.search(r"\d\s?%", lead[0].text), quoted(lead)
+    assert re.search(r"protect|efficac", lead[0].text, re.I), quoted(lead)
+
+
+def test_a_gap_names_no_condition_the_question_does_not_ask(ask: Ask) -> None:
+    """ "What is known about the effect of deworming on growth and cognition in children?"
+    asks about no disease: cea33f0's gaps said no record "about the question's condition"
+    spoke to growth, as though one had been named and searched."""
+    answer = ask("What is known about the effect of deworming on growth and cognition in children?")
+    assert answer.gaps
+    wrong = [gap.detail for gap in answer.gaps if "condition" in gap.detail]
+    assert not wrong, wrong
+
+
+def test_what_the_question_asks_may_have_an_effect_is_kept_in_its_words(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """ "Does prone positioning reduce mortality in ARDS?" (the corpus holds no record on
+    proning): cea33f0 dropped "prone positioning" (MeSH has "Prone Position") and led with
+    a biomarker study of ARDS mortality (scifact:1522647). Every statement must be on
+    proning, or nothing is cited."""
+    answer = ask("Does prone positioning reduce mortality in ARDS?")
+    beside = [
+        s
+        for s in all_statements(answer)
+        if not re.search(r"\bprone\b|proning", record_text(shared_corpus, s.record_id), re.I)
+    ]
+    assert not beside, quoted(beside)

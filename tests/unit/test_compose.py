@@ -324,6 +324,24 @@ def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_o
     ]
 
 
+def test_an_amount_asked_of_nothing_named_is_led_by_any_amount() -> None:
+    """ "How effective is Vaxchora?" names nothing the amount is of: it was led by how
+    the trials were chosen, not by the "90.3% protection" of the same record (a hand
+    review). The count leads, though the conclusion without a number ranks higher."""
+    results, conclusions = BRAIN_MRI.notes
+    amount = Proportion(start=48, end=56, text="12 of 30", numerator=12, denominator=30)
+    counted = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, numbers=(amount,), relevance=0.75),
+            replace(conclusions, relevance=0.95),
+        ),
+    )
+    how_effective = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
+    lead = answer_of(counted, question=how_effective).sections[0].statements
+    assert [s.text for s in lead] == [counted.sentences[0].text]
+
+
 def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> None:
     """ "How much does folic acid … lower the risk of gestational hypertension?" was led by
     how many women had it ("204 (9.7%)"), and "How much does cabozantinib prolong overall
@@ -448,6 +466,20 @@ def test_indirect_evidence_is_labelled_and_gaps_are_listed() -> None:
     assert "Magnetic Resonance Imaging" in ct.indirect
     gaps = {gap.facet: gap.kind for gap in answer.gaps}
     assert gaps == {"CNS × MRI": GapKind.INDIRECT_ONLY, "PNS × MRI": GapKind.NO_EVIDENCE}
+    missing = next(gap for gap in answer.gaps if gap.kind is GapKind.NO_EVIDENCE)
+    assert missing.detail == "No record in the index about systemic sclerosis speaks to PNS × MRI."
+
+
+def test_a_gap_names_no_condition_the_question_does_not_ask() -> None:
+    """ "What is known about the effect of deworming on growth in children?" asks about no
+    condition; its gaps said no record "about the question's condition" spoke to growth
+    (a hand review)."""
+    unasked = replace(
+        QUESTION,
+        concepts=tuple(c for c in QUESTION.concepts if c.role is not ConceptRole.CONDITION),
+    )
+    notes = [gap.detail for gap in answer_of(SPINE, question=unasked).gaps]
+    assert notes and not any("condition" in note or " about " in note for note in notes), notes
 
 
 def test_records_not_about_the_condition_are_never_cited() -> None:

@@ -205,6 +205,35 @@ def test_the_outcome_a_verb_of_effect_names_is_kept_even_in_everyday_words(
 
 
 @pytest.mark.parametrize(
+    ("question", "known", "agent"),
+    [
+        ("Does prone positioning reduce mortality in ARDS?", "", "prone positioning"),
+        ("Does daily aspirin prevent adenomas?", "aspirin", None),  # the vocabulary knew it
+        ("Does prone positioning in ARDS reduce mortality?", "", None),  # not only the agent
+        ("Is prone positioning safe in ARDS?", "", None),  # no verb of effect
+    ],
+)
+def test_what_a_question_asks_may_have_an_effect_is_kept_in_its_words(
+    question: str, known: str, agent: str | None
+) -> None:
+    """ "Does prone positioning reduce mortality in ARDS?" (a hand review): MeSH has "Prone
+    Position", so the question lost what it asks about and became "mortality in ARDS"."""
+    covered = {
+        i
+        for word in (known, "ARDS")
+        if word and (at := question.find(word)) >= 0
+        for i in range(at, at + len(word))
+    }
+    words = frozenset({"prone", "positioning", "daily", "mortality"})
+    found = [
+        c.name
+        for c in keyword_concepts(question, covered, words, rarity)
+        if c.role is ConceptRole.KEYWORD
+    ]
+    assert found == ([agent] if agent else [])
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Does TXA improve 90-day functional outcome?",

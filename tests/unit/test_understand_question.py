@@ -11,11 +11,13 @@ import pytest
 from medcite.records import (
     AbbreviationSense,
     AnswerKind,
+    Concept,
     ConceptRole,
     QuestionType,
     Record,
     Section,
     Source,
+    Vocabulary,
 )
 from medcite.understand import (
     Knowledge,
@@ -209,6 +211,11 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("By how much does fingolimod reduce the relapse rate?", AnswerKind.QUANTITY),
         ("How sensitive is troponin T for myocardial infarction?", AnswerKind.QUANTITY),
         ("How protective is the oral cholera vaccine?", AnswerKind.QUANTITY),
+        ("How effective is the single-dose oral cholera vaccine?", AnswerKind.QUANTITY),
+        ("What is the HBeAg clearance rate with interferon alfa?", AnswerKind.QUANTITY),
+        ("What is the lifetime risk of hypertension at 55?", AnswerKind.QUANTITY),
+        ("What is the role of risk factors in gout?", AnswerKind.SUMMARY),
+        ("What are the risks of anesthesia in children?", AnswerKind.SUMMARY),
         ("How is Wilson disease diagnosed?", AnswerKind.SUMMARY),
     ],
 )
@@ -617,3 +624,56 @@ def test_a_question_asking_no_kind_takes_no_page_as_its_answer(knowledge: Knowle
     page = Record("medquad:p", Source.MEDQUAD, "What is (are) Systemic Sclerosis ?")
     topics = record_topics(page, question, question_lexicon(question), knowledge.lexicon)
     assert not topics.asks_the_same
+
+
+@pytest.fixture(scope="module")
+def headings(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    """Knowledge of ``mesh_tree_headings.bin`` alone: its Neoplasms has no tree number, as
+    in MeSH 2024, where the mini MeSH gives it C04."""
+    path = fixtures_dir / "vocab" / "mesh_tree_headings.bin"
+    store = VocabularyStore.open(tmp_path_factory.mktemp("headings") / "vocab.sqlite3")
+    found = read_vocabulary_file(path)
+    store.replace_vocabulary(found.vocabulary, found.concepts, path, "test")
+    tumour = Concept(  # a kind of tumour the Disease Ontology names and MeSH places nowhere
+        "DOID:2679",
+        Vocabulary.DISEASE_ONTOLOGY,
+        "dysembryoplastic neuroepithelial tumor",
+        abbreviations=("DNET",),
+    )
+    store.replace_vocabulary(Vocabulary.DISEASE_ONTOLOGY, [tumour], path, "test")
+    yield Knowledge(build_lexicon([*found.concepts, tumour]), store, CORPUS, cooccurrence)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Is obesity associated with cardiovascular disease?", "D002318"),
+        ("Does cancer increase the risk of obesity?", "D009369"),
+        ("How is cancer treated in obese people?", "D009369"),
+    ],
+)
+def test_a_disease_heading_of_a_mesh_tree_is_a_condition(
+    headings: Knowledge, text: str, condition: str
+) -> None:
+    """MeSH 2024 gives the headings of its trees no tree number: "cancer" and
+    "cardiovascular disease" had no role and were dropped from every question naming them."""
+    roles = {c.id: c.role for c in understand_question(text, headings).concepts}
+    assert roles.get(condition) is ConceptRole.CONDITION
+
+
+def test_a_heading_that_names_nothing_clinical_stays_out(headings: Knowledge) -> None:
+    question = understand_question("Do cells of obese people age faster?", headings)
+    assert "D002477" not in [c.id for c in question.concepts]
+
+
+def test_a_heading_is_left_out_where_the_question_says_which(headings: Knowledge) -> None:
+    """ "Is TIAM1 favoring tumor progression in colorectal cancer?" (BioASQ dev) is about
+    colorectal cancer: read as a condition too, "tumor" drew the answer to any tumour."""
+    question = understand_question(
+        "Is TIAM1 favoring tumor progression in colorectal cancer?", headings
+    )
+    ids = [c.id for c in question.concepts]
+    assert "D015179" in ids and "D009369" not in ids
+    named = understand_question("Can radiosurgery be used for the DNET tumors?", headings)
+    assert [c.id for c in named.concepts] == ["DOID:2679"]  # BioASQ train

@@ -116,10 +116,11 @@ def compose_answer(
         )
         for index, facet in enumerate(facets)
     ]
+    where = " and ".join(c.mention for c in question.with_role(ConceptRole.CONDITION))
     gaps = tuple(
         gap
         for facet, chosen in research
-        if (gap := _gap(facet, [*chosen, *_refit(bottom, facet, fits)])) is not None
+        if (gap := _gap(facet, [*chosen, *_refit(bottom, facet, fits)], where)) is not None
     )
     sections = [
         AnswerSection(
@@ -393,6 +394,10 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
     an effect estimate or beside what is asked to cause it: a trial's results often leave
     its drug unnamed ("… showed a hazard ratio (HR) of 0.63"), its counts of cases seldom.
 
+    A question naming nothing the amount is of ("How effective is Vaxchora?") is led by
+    the sentences giving any amount: it was led by how its trials were chosen, not by the
+    "90.3% protection" of the same record (a hand review).
+
     "How much does folic acid … lower the risk of gestational hypertension?" was led by
     how many women had it ("204 (9.7%)"), not by a risk after folic acid; "How much does
     cabozantinib prolong overall survival …?" by the median progression-free survival of
@@ -400,8 +405,8 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
     """
     outcomes = {*question.outcomes, *(c.id for c in question.with_role(ConceptRole.FINDING))}
     measured = [c.id for c in question.concepts if c.id in outcomes]
-    if not measured:
-        return list(pool)
+    if not measured:  # "How effective is Vaxchora?": any amount before none
+        return sorted(pool, key=lambda candidate: not candidate.notes.numbers)
     causes = _causes(question, outcomes) if question.effect_asked else []
     worded = _wordings(question, outcomes)
 
@@ -463,7 +468,14 @@ def _repeats(candidate: Candidate, taken: Candidate) -> bool:
     return bool(union) and len(mine & theirs) / len(union) > DUPLICATE
 
 
-def _gap(facet: Facet, chosen: Sequence[Chosen]) -> EvidenceGap | None:
+def _gap(facet: Facet, chosen: Sequence[Chosen], condition: str) -> EvidenceGap | None:
+    """What the evidence leaves unsaid on ``facet``: None where a statement speaks to it.
+
+    Where nothing does, the gap names the question's ``condition`` in its own words, the
+    records searched being about it, and no condition where it asks none: "No record …
+    about the question's condition speaks to growth" told a clinician asking about
+    deworming and children's growth the opposite of the truth (a hand review).
+    """
     if any(ch.fit.direct for ch in chosen):
         return None
     if chosen:
@@ -474,7 +486,8 @@ def _gap(facet: Facet, chosen: Sequence[Chosen]) -> EvidenceGap | None:
     return EvidenceGap(
         facet.label,
         GapKind.NO_EVIDENCE,
-        f"No record in the index about the question's condition speaks to {facet.label}.",
+        f"No record in the index{f' about {condition}' if condition else ''} speaks to "
+        f"{facet.label}.",
     )
 
 

@@ -132,7 +132,11 @@ def keyword_concepts(
         _concept(text, phrase, ConceptRole.FINDING)
         for phrase in _effect_objects(text, tokens, spans, covered | named, vocabulary_words)
     ]
-    return sorted([*keywords, *outcomes], key=lambda concept: concept.start)
+    agents = [
+        _concept(text, phrase)
+        for phrase in _effect_agents(text, tokens, covered | named, vocabulary_words)
+    ]
+    return sorted([*keywords, *outcomes, *agents], key=lambda concept: concept.start)
 
 
 _EFFECT_VERB = re.compile(
@@ -234,6 +238,50 @@ def _effect_objects(
         ):
             phrases.append(phrase)
     return phrases
+
+
+_ASKED_AGENT = re.compile(
+    r"^\s*(?:does|do|did|can|could|may|might|will|would|should)\s+(?:the\s+|a\s+|an\s+)?",
+    re.IGNORECASE,
+)
+"""The opening of a yes/no question whose subject is what it asks may have an effect."""
+
+
+def _effect_agents(
+    text: str, tokens: Sequence[Token], covered: set[int], vocabulary_words: frozenset[str]
+) -> list[list[Token]]:
+    """What a yes/no question asks may change its outcome, where no vocabulary knows it: the
+    words between its opening and the verb of effect ("Does *prone positioning* reduce
+    mortality in ARDS?").
+
+    MeSH has "Prone Position", not "prone positioning"; dropped, the question became
+    "mortality in ARDS", and a biomarker study of ARDS mortality its answer, though no
+    record of the corpus is on proning (a hand review). Kept, a sentence must name it to
+    settle the question. Kept only when every word is one medical names use, none asks
+    or judges, none is a recognised concept's (the vocabulary knew the agent: "Does daily
+    *aspirin* prevent …?"), and there are at most ``MAX_OUTCOME_WORDS`` of them.
+    """
+    opening = _ASKED_AGENT.match(text)
+    verbs = effect_verb_starts(text)
+    if opening is None or not verbs:
+        return []
+    phrase = [t for t in tokens if opening.end() <= t.start and t.end <= min(verbs)]
+    if (
+        phrase
+        and len(phrase) <= MAX_OUTCOME_WORDS
+        and not text[opening.end() : phrase[0].start].strip()
+        and not text[phrase[-1].end : min(verbs)].strip()
+        and not any(text[a.end : b.start].strip() for a, b in pairwise(phrase))
+        and all(
+            t.start not in covered
+            and t.key in vocabulary_words
+            and t.key not in QUESTION_WORDS
+            and t.key not in JUDGEMENT_WORDS
+            for t in phrase
+        )
+    ):
+        return [phrase]
+    return []
 
 
 _BRACKETED_NAME = re.compile(

@@ -132,11 +132,22 @@ _NAMING = re.compile(
 _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"^\s*(?:and\s+)?(?:by\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|likely|"
-    r"large|prevalent|sensitive|specific|accurate|protective)\b",
+    r"large|prevalent|sensitive|specific|accurate|protective|effective|efficacious)\b",
     re.IGNORECASE,
 )
 """Openings that ask for an amount: a rate, a count, a duration, a share, a test's
-sensitivity or a vaccine's protection ("How sensitive is troponin …?")."""
+sensitivity or a vaccine's protection ("How sensitive is troponin …?", "How effective is
+the single-dose cholera vaccine?")."""
+_MEASURE_ASKED = re.compile(
+    r"^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?"
+    r"(?:rates?|risk|incidence|prevalence|percentage|proportion|odds|efficacy|effectiveness|"
+    r"sensitivity|specificity|accuracy)\b",
+    re.IGNORECASE,
+)
+"""A measure asked by name ("What is the HBeAg clearance rate …?", "What is the lifetime
+risk of …?"): an amount, where the opening asks no name or number first ("What is the
+prevalence of …?" stays one, as the relevance model learned it). Read as summaries, such
+questions were led by a conclusion without its figure (a hand review)."""
 _EFFECT = re.compile(
     r"^\s*(?:and\s+)?(?:by\s+)?how\s+(?:much|often|likely|far)\s+"
     r"(?:does|do|did|can|could|will|would|may|might|is|are|was|were|has|have)\b",
@@ -161,4 +172,6 @@ def answer_kind(text: str) -> AnswerKind:
         return AnswerKind.QUANTITY
     if _NAMING.match(text) or _WHICH.search(text):
         return AnswerKind.NAMING
+    if _MEASURE_ASKED.match(text):
+        return AnswerKind.QUANTITY
     return AnswerKind.SUMMARY

@@ -52,8 +52,10 @@ from medcite.understand.matcher import concepts_of_phrase, find_mentions
 from medcite.understand.roles import (
     GENERIC_CONCEPTS,
     QUESTION_TYPE_CONCEPTS,
+    TREE_HEADINGS,
     concept_role,
     is_within,
+    own_trees,
     placing_trees,
 )
 from medcite.understand.senses import ContextFit, choose_sense
@@ -125,6 +127,7 @@ def understand_question(
         replace(c, other_senses=senses.get(c.abbreviation, ()))
         for c in _question_concepts(text, mentions, knowledge, types, spans, agents_at)
     ]
+    concepts = _without_headings_of_others(text, concepts)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
     concepts = _without_excluded(text, concepts, notes)
@@ -469,6 +472,40 @@ def _question_concepts(
     return list(found.values())
 
 
+def _without_headings_of_others(
+    text: str, concepts: list[QuestionConcept]
+) -> list[QuestionConcept]:
+    """The concepts but the heading of a tree of diseases (``TREE_HEADINGS``) where another
+    concept of the question lies in that tree, or where it ends another condition's name.
+
+    The other says which: "Is TIAM1 favoring *tumor* progression in colorectal cancer?"
+    asks about colorectal cancer; read as a condition of its own, "tumor" drew the answer
+    to tumours at large (BioASQ dev). "The DNET *tumors*" name one kind of tumour, which
+    the Disease Ontology places in no MeSH tree. Where nothing narrower is named ("Does
+    cancer increase the risk of venous thromboembolism?"), the heading is the condition.
+    """
+    return [
+        concept
+        for concept in concepts
+        if not (
+            any(i in TREE_HEADINGS for i in concept.ids)
+            and any(
+                other is not concept
+                and (
+                    is_within(other.tree_numbers, concept.tree_numbers)
+                    or (other.role is ConceptRole.CONDITION and _ends_name_of(text, other, concept))
+                )
+                for other in concepts
+            )
+        )
+    ]
+
+
+def _ends_name_of(text: str, named: QuestionConcept, heading: QuestionConcept) -> bool:
+    """Whether ``heading`` directly follows ``named``, as the noun of its name ("DNET tumors")."""
+    return named.end < heading.start and not text[named.end : heading.start].strip()
+
+
 def _qualifies(
     text: str, start: int, mention: ConceptMention, mentions: Sequence[ConceptMention]
 ) -> bool:
@@ -550,7 +587,7 @@ def _question_concept(
         end=mention.end,
         synonyms=tuple(synonyms),
         abbreviations=tuple(dict.fromkeys(abbreviations)),
-        tree_numbers=concept.tree_numbers,
+        tree_numbers=own_trees(concept),
         narrower=narrower,
         narrower_names=tuple(reading_order(c.name) for c in nearest.values()),
         related=_siblings(concept, role, knowledge) if role in LENS_ROLES else (),

@@ -110,12 +110,54 @@ class ConceptsById(Protocol):
     def get_many(self, concept_ids: Iterable[str]) -> dict[str, Concept]: ...
 
 
+TREE_HEADINGS: dict[str, str] = {
+    "D007239": "C01",  # Infections
+    "D009369": "C04",  # Neoplasms
+    "D009140": "C05",  # Musculoskeletal Diseases
+    "D004066": "C06",  # Digestive System Diseases
+    "D009057": "C07",  # Stomatognathic Diseases
+    "D012140": "C08",  # Respiratory Tract Diseases
+    "D010038": "C09",  # Otorhinolaryngologic Diseases
+    "D009422": "C10",  # Nervous System Diseases
+    "D005128": "C11",  # Eye Diseases
+    "D000091642": "C12",  # Urogenital Diseases
+    "D002318": "C14",  # Cardiovascular Diseases
+    "D006425": "C15",  # Hemic and Lymphatic Diseases
+    "D009358": "C16",  # Congenital, Hereditary, and Neonatal Diseases and Abnormalities
+    "D017437": "C17",  # Skin and Connective Tissue Diseases
+    "D009750": "C18",  # Nutritional and Metabolic Diseases
+    "D004700": "C19",  # Endocrine System Diseases
+    "D007154": "C20",  # Immune System Diseases
+    "D007280": "C21",  # Disorders of Environmental Origin
+    "D000820": "C22",  # Animal Diseases
+    "D013568": "C23",  # Pathological Conditions, Signs and Symptoms
+    "D009784": "C24",  # Occupational Diseases
+    "D064419": "C25",  # Chemically-Induced Disorders
+    "D001523": "F03",  # Mental Disorders
+}
+"""Descriptors that head a tree of MeSH, by the tree they head (NLM, "MeSH Tree
+Structures"). MeSH 2024's descriptor file gives these no tree number (no ``MN`` line), so
+read from it alone, "cancer", "infection", "cardiovascular disease" or "mental illness"
+had no role and were dropped from every question that named them ("Is obesity associated
+with cardiovascular disease?" asked about obesity alone). Only the headings of diseases
+are here. The others name what no clinical question is about alone ("Cells", "Lipids"),
+its kind ("Therapeutics"), or a whole kingdom: "gut bacteria" read as the organisms
+"Bacteria" led "What is known about the gut bacteria and depression?" with a sentence on
+anaerobes (BioASQ dev)."""
+
+
+def own_trees(concept: Concept) -> tuple[str, ...]:
+    """A concept's tree numbers, or for the heading of a tree (``TREE_HEADINGS``), that tree's."""
+    heading = TREE_HEADINGS.get(concept.id)
+    return concept.tree_numbers or ((heading,) if heading else ())
+
+
 def placing_trees(concept: Concept, concepts: ConceptsById) -> tuple[str, ...]:
     """The tree numbers that place a concept: its own, else its mapped headings'."""
-    if concept.tree_numbers or not concept.mapped_to:
-        return concept.tree_numbers
+    if own_trees(concept) or not concept.mapped_to:
+        return own_trees(concept)
     mapped = concepts.get_many(concept.mapped_to)
-    return tuple(number for found in mapped.values() for number in found.tree_numbers)
+    return tuple(number for found in mapped.values() for number in own_trees(found))
 
 
 def is_within(tree_numbers: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:
