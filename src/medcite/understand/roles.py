@@ -140,10 +140,12 @@ Structures"). MeSH 2024's descriptor file gives these no tree number (no ``MN`` 
 read from it alone, "cancer", "infection", "cardiovascular disease" or "mental illness"
 had no role and were dropped from every question that named them ("Is obesity associated
 with cardiovascular disease?" asked about obesity alone). Only the headings of diseases
-are here. The others name what no clinical question is about alone ("Cells", "Lipids"),
-its kind ("Therapeutics"), or a whole kingdom: "gut bacteria" read as the organisms
-"Bacteria" led "What is known about the gut bacteria and depression?" with a sentence on
-anaerobes (BioASQ dev)."""
+are here, but "Wounds and Injuries" (C26): a question's "injury" is an organ's more often
+than a wound ("Does trimetazidine protect from myocardial injury …?", BioASQ train, read
+as about trauma, abstained). The other headings name what no clinical question is about
+alone ("Cells", "Lipids"), its kind ("Therapeutics"), or a whole kingdom: "gut bacteria"
+read as the organisms "Bacteria" led "What is known about the gut bacteria and
+depression?" with a sentence on anaerobes (BioASQ dev)."""
 
 
 def own_trees(concept: Concept) -> tuple[str, ...]:
