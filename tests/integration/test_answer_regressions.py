@@ -814,3 +814,13 @@ def test_what_the_question_asks_may_have_an_effect_is_kept_in_its_words(
         if not re.search(r"\bprone\b|proning", record_text(shared_corpus, s.record_id), re.I)
     ]
     assert not beside, quoted(beside)
+
+
+def test_a_condition_asked_to_change_an_outcome_leads_only_where_named(ask: Ask) -> None:
+    """ "Does cancer increase the risk of venous thromboembolism?": cea33f0 dropped
+    "cancer" and led with urology patients' risk of thromboembolism (and a sentence on
+    COVID-19). A sentence that leads must name cancer; the corpus has none on incident
+    thromboembolism, so the bottom line says nothing answers directly."""
+    lead = bottom_line(ask("Does cancer increase the risk of venous thromboembolism?"))
+    beside = [s for s in lead if not re.search(r"cancer|malignan|tumou?r|neoplas", s.text, re.I)]
+    assert not beside, quoted(beside)

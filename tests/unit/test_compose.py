@@ -422,6 +422,33 @@ def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_t
     assert answer_of(neither, question=unasked).sections[0].statements
 
 
+def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
+    """ "Does cancer increase the risk of venous thromboembolism?" (a hand review) was led
+    by urology patients' risk of it. Asked whether SSc (a condition, named before the
+    outcome and nothing else asked to change it) goes with atrophy, a sentence naming
+    atrophy alone does not lead, though more relevant; one naming both does."""
+    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
+    ssc = replace(QUESTION.concepts[3], start=5, end=23)
+    asked = replace(
+        QUESTION,
+        concepts=(ssc, atrophy),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+    )
+    results, conclusions = BRAIN_MRI.notes
+    found = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, concepts=(MRI, LESIONS), relevance=0.95),  # atrophy, no SSc
+            replace(conclusions, concepts=(SSC, LESIONS), relevance=0.75),
+        ),
+    )
+    lead = answer_of(found, question=asked).sections[0].statements
+    assert [s.text for s in lead] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
+
+
 def test_an_outcome_is_stated_in_the_words_the_question_used_for_it() -> None:
     """ "Does paracetamol reduce the antibody response?" is answered by "antibody
     concentrations were lower" (a hand review), which names no concept of "antibody

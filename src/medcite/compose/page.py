@@ -421,8 +421,18 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
 
 
 def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
-    """The concepts the question may say change its ``outcomes`` (``RELATION_ROLES``)."""
-    return [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
+    """The concepts the question may say change its ``outcomes``: those of
+    ``RELATION_ROLES``, else the conditions named before the outcomes ("Does *cancer*
+    increase the risk of venous thromboembolism?" was settled by a sentence on urology
+    patients' risk, a hand review). Only where nothing else may: in "In diabetes, does
+    metformin reduce …?" a sentence on diabetes alone settles nothing."""
+    causes = [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
+    first = min((c.start for c in question.concepts if c.id in outcomes), default=0)
+    return causes or [
+        c.id
+        for c in question.with_role(ConceptRole.CONDITION)
+        if c.id not in outcomes and c.end <= first
+    ]
 
 
 def _wordings(question: Question, ids: Collection[str]) -> list[set[str]]:
