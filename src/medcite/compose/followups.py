@@ -2,7 +2,9 @@
 
 Built from templates over the concepts already understood, never generated: the kinds
 of question not yet asked about the condition, and the indirect evidence found (a
-question on what the other test shows). At most ``LIMIT``.
+question on what the other test shows). At most ``LIMIT``. The condition is named in the
+question's own words: MeSH's names are plural ("How is breast neoplasms diagnosed?",
+"How is neoplasms treated?" for a question on cancer) and not what a clinician types.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def follow_up_questions(question: Question, gaps: tuple[EvidenceGap, ...]) -> tu
     conditions = question.with_role(ConceptRole.CONDITION)
     if not conditions:
         return ()
-    condition = conditions[0].name.lower()
+    condition = _as_written(conditions[0].mention)
     found = [
         template.format(condition=condition)
         for kind, template in TEMPLATES.items()
@@ -38,3 +40,9 @@ def follow_up_questions(question: Question, gaps: tuple[EvidenceGap, ...]) -> tu
     if not question.with_role(ConceptRole.POPULATION):
         found.append(f"How does {condition} differ in children?")
     return tuple(dict.fromkeys(found))[:LIMIT]
+
+
+def _as_written(mention: str) -> str:
+    """A condition as the question wrote it, in lower case unless it is a short form
+    ("SSc", "COPD"), whose capitals are part of it."""
+    return mention if sum(char.isupper() for char in mention) >= 2 else mention.lower()
