@@ -211,33 +211,35 @@ def _effect_objects(
     "Does metformin reduce *cardiovascular events* in type 2 diabetes?", "Does vitamin D
     prevent *fractures* in older adults?": everyday words, so not salient, yet the point of
     the question; dropped, it became "metformin in type 2 diabetes", and a rat study the
-    answer. An outcome's noun phrase (``outcome_spans``) is kept when it is at most
-    ``MAX_OUTCOME_WORDS`` spaced words that medical names use (``vocabulary_words``: not
-    "myself", "translate"), that neither ask nor judge (``QUESTION_WORDS``,
-    ``JUDGEMENT_WORDS``) and that no concept covers. Otherwise it is no outcome of its
-    own: it only qualifies a recognised concept ("fungal *pneumonia*"), is part of a
+    answer. An outcome's noun phrase (``outcome_spans``) is kept when its words name a
+    thing of their own (``_names_by_its_words``). Otherwise it is no outcome of its own:
+    it only qualifies a recognised concept ("fungal *pneumonia*"), is part of a
     hyphenated word ("post-tonsillectomy"), qualifies a word of judgement ("clinical
     *outcome*") or runs into another kind of word ("spasticity *translate*").
     """
+    phrases = [[t for t in tokens if start <= t.start < end] for start, end in spans]
+    return [p for p in phrases if _names_by_its_words(text, p, covered, vocabulary_words)]
 
-    def usable(token: Token) -> bool:
-        return (
-            token.start not in covered
-            and token.key in vocabulary_words
-            and token.key not in QUESTION_WORDS
-            and token.key not in JUDGEMENT_WORDS
+
+def _names_by_its_words(
+    text: str, phrase: Sequence[Token], covered: set[int], vocabulary_words: frozenset[str]
+) -> bool:
+    """Whether ``phrase``, an outcome or an agent of a verb of effect, names a thing of
+    its own in words no vocabulary matched: at most ``MAX_OUTCOME_WORDS`` spaced words
+    that medical names use (``vocabulary_words``: not "myself", "translate"), that
+    neither ask nor judge (``QUESTION_WORDS``, ``JUDGEMENT_WORDS``) and that no concept
+    covers (``covered``)."""
+    return (
+        len(phrase) <= MAX_OUTCOME_WORDS
+        and all(
+            t.start not in covered
+            and t.key in vocabulary_words
+            and t.key not in QUESTION_WORDS
+            and t.key not in JUDGEMENT_WORDS
+            for t in phrase
         )
-
-    phrases = []
-    for start, end in spans:
-        phrase = [t for t in tokens if start <= t.start < end]
-        if (
-            len(phrase) <= MAX_OUTCOME_WORDS
-            and all(usable(t) for t in phrase)
-            and not any(text[a.end : b.start].strip() for a, b in pairwise(phrase))
-        ):
-            phrases.append(phrase)
-    return phrases
+        and not any(text[a.end : b.start].strip() for a, b in pairwise(phrase))
+    )
 
 
 _ASKED_AGENT = re.compile(
@@ -257,28 +259,21 @@ def _effect_agents(
     MeSH has "Prone Position", not "prone positioning"; dropped, the question became
     "mortality in ARDS", and a biomarker study of ARDS mortality its answer, though no
     record of the corpus is on proning (a hand review). Kept, a sentence must name it to
-    settle the question. Kept only when every word is one medical names use, none asks
-    or judges, none is a recognised concept's (the vocabulary knew the agent: "Does daily
-    *aspirin* prevent …?"), and there are at most ``MAX_OUTCOME_WORDS`` of them.
+    settle the question. Kept only where its words alone name it (``_names_by_its_words``);
+    none may be a recognised concept's (the vocabulary knew the agent: "Does daily
+    *aspirin* prevent …?").
     """
     opening = _ASKED_AGENT.match(text)
     verbs = effect_verb_starts(text)
     if opening is None or not verbs:
         return []
-    phrase = [t for t in tokens if opening.end() <= t.start and t.end <= min(verbs)]
+    start, verb = opening.end(), min(verbs)
+    phrase = [t for t in tokens if start <= t.start and t.end <= verb]
     if (
         phrase
-        and len(phrase) <= MAX_OUTCOME_WORDS
-        and not text[opening.end() : phrase[0].start].strip()
-        and not text[phrase[-1].end : min(verbs)].strip()
-        and not any(text[a.end : b.start].strip() for a, b in pairwise(phrase))
-        and all(
-            t.start not in covered
-            and t.key in vocabulary_words
-            and t.key not in QUESTION_WORDS
-            and t.key not in JUDGEMENT_WORDS
-            for t in phrase
-        )
+        and not text[start : phrase[0].start].strip()
+        and not text[phrase[-1].end : verb].strip()
+        and _names_by_its_words(text, phrase, covered, vocabulary_words)
     ):
         return [phrase]
     return []

@@ -156,8 +156,9 @@ def own_trees(concept: Concept) -> tuple[str, ...]:
 
 def placing_trees(concept: Concept, concepts: ConceptsById) -> tuple[str, ...]:
     """The tree numbers that place a concept: its own, else its mapped headings'."""
-    if own_trees(concept) or not concept.mapped_to:
-        return own_trees(concept)
+    own = own_trees(concept)
+    if own or not concept.mapped_to:
+        return own
     mapped = concepts.get_many(concept.mapped_to)
     return tuple(number for found in mapped.values() for number in own_trees(found))
 
