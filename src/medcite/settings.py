@@ -146,8 +146,10 @@ class AnswerSettings(_Strict):
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused.")
     candidate_records: int = Field(20, ge=1, le=500, description="Records read to answer.")
     bottom_line_statements: int = Field(2, ge=1, le=3, description="Statements in the bottom line.")
-    research_statements: int = Field(6, ge=0, le=50, description="Bullets under the research.")
-    statements_per_record: int = Field(2, ge=1, le=10, description="Most bullets from one record.")
+    research_statements: int = Field(
+        4, ge=0, le=50, description="Bullets under the research, shared by its facets."
+    )
+    statements_per_record: int = Field(3, ge=1, le=10, description="Most bullets from one record.")
     snippet_probability: float = Field(
         0.5,
         ge=0.0,

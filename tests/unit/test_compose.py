@@ -537,6 +537,60 @@ def test_statements_per_record_are_capped() -> None:
     assert len(statements(answer)) == 1
 
 
+FINDINGS = (
+    "white matter hyperintensities",
+    "cerebral atrophy",
+    "basal ganglia calcification",
+    "small vessel infarcts",
+    "cortical microbleeds",
+    "meningeal enhancement",
+    "nerve root thickening",
+    "plexus swelling",
+)
+
+
+def _findings(place: str, concepts: tuple[str, ...], first_rank: int) -> list[RetrievedRecord]:
+    """One record per finding, each a sentence on ``place`` naming ``concepts``."""
+    return [
+        retrieved(
+            f"pmid:{place}{n}",
+            first_rank + n,
+            [("RESULTS", [(f"MRI of the {place} showed {finding} in SSc.", concepts)])],
+        )
+        for n, finding in enumerate(FINDINGS)
+    ]
+
+
+def research_sections(answer):  # type: ignore[no-untyped-def]
+    return {
+        section.facet: len(section.statements)
+        for section in answer.sections
+        if section.kind is SectionKind.RESEARCH
+    }
+
+
+def test_the_research_facets_share_one_budget_taking_turns() -> None:
+    """``research_statements`` bounds the whole research section: two facets with eight
+    answering records each show two statements each, not one facet's fill and the other's
+    leftovers, nor a fixed number per facet whatever the budget."""
+    settings = AnswerSettings(bottom_line_statements=1, research_statements=4)
+    brain = _findings("brain", (MRI, CNS, SSC), 1)
+    nerves = _findings("nerves", (MRI, PNS, SSC), 20)
+    answer = compose_answer(QUESTION, [*brain, *nerves], settings, PROVENANCE)
+    assert research_sections(answer) == {"CNS × MRI": 2, "PNS × MRI": 2}
+
+
+def test_a_question_of_one_facet_shows_the_whole_research_budget() -> None:
+    settings = AnswerSettings(bottom_line_statements=1, research_statements=6)
+    one_facet = replace(QUESTION, facets=(Facet("CNS × MRI", (CNS, MRI)),))
+    answer = compose_answer(one_facet, _findings("brain", (MRI, CNS, SSC), 1), settings, PROVENANCE)
+    assert research_sections(answer) == {"CNS × MRI": 6}
+    patient = compose_answer(
+        one_facet, _findings("brain", (MRI, CNS, SSC), 1), settings, PROVENANCE, Audience.PATIENT
+    )
+    assert research_sections(patient) == {"CNS × MRI": 4}
+
+
 def test_patients_get_no_p_value_sentences_a_glossary_and_their_disclaimer() -> None:
     with_p = retrieved(
         "pmid:4",

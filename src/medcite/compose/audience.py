@@ -20,7 +20,8 @@ from medcite.records import Answer, Audience
 class AudiencePolicy:
     """What one audience's answer prefers."""
 
-    statements_per_facet: int
+    research_share: float
+    """Share of ``[answer] research_statements`` this audience is shown."""
     numbers_weight: float
     """Bonus for a sentence that reports results (percentages, p, OR/HR with CI)."""
     methods_weight: float
@@ -38,7 +39,7 @@ class AudiencePolicy:
 
 POLICIES: dict[Audience, AudiencePolicy] = {
     Audience.CLINICIAN: AudiencePolicy(
-        statements_per_facet=3,
+        research_share=1.0,
         numbers_weight=0.15,
         methods_weight=0.0,
         readability_weight=0.0,
@@ -51,7 +52,7 @@ POLICIES: dict[Audience, AudiencePolicy] = {
         ),
     ),
     Audience.RESEARCHER: AudiencePolicy(
-        statements_per_facet=5,
+        research_share=5 / 3,
         numbers_weight=0.3,
         methods_weight=0.25,
         readability_weight=0.0,
@@ -63,7 +64,7 @@ POLICIES: dict[Audience, AudiencePolicy] = {
         ),
     ),
     Audience.PATIENT: AudiencePolicy(
-        statements_per_facet=2,
+        research_share=2 / 3,
         numbers_weight=0.0,
         methods_weight=-0.2,
         readability_weight=0.3,

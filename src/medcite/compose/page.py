@@ -13,7 +13,8 @@ page follows ``../shared/DESIGN.md`` §1:
   one honest line that none in the index addresses the question.
 * **From the research**: one section per facet, its most relevant statements that speak
   to the facet (indirect ones too, labelled, when nothing direct exists), near-duplicates
-  removed (word-set overlap), a few per record at most.
+  removed (word-set overlap), a few per record at most; the facets take turns from one
+  budget of statements.
 * **Evidence gaps**: facets that nothing answering speaks to, and those with indirect
   evidence only.
 * References numbered in order of first citation, with evidence level and design.
@@ -109,13 +110,12 @@ def compose_answer(
         leads = [c for c in leads if (c.record_id, c.sentence.index) in answering]
     bottom = page.bottom_line(leads, facets, fits, question)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
-    research = [
-        (
-            facet,
-            page.research(_answering(pool, index, threshold), everything, facet, fits, policy),
-        )
-        for index, facet in enumerate(facets)
-    ]
+    research = page.research(
+        [(facet, _answering(pool, index, threshold)) for index, facet in enumerate(facets)],
+        everything,
+        fits,
+        policy,
+    )
     where = " and ".join(c.mention for c in question.with_role(ConceptRole.CONDITION))
     gaps = tuple(
         gap
@@ -252,43 +252,79 @@ class _PageBuilder:
 
     def research(
         self,
-        answering: Sequence[Candidate],
+        answering: Sequence[tuple[Facet, Sequence[Candidate]]],
         everything: Sequence[Candidate],
-        facet: Facet,
         fits: Mapping[tuple[int, str], Fit],
         policy: AudiencePolicy,
-    ) -> list[Chosen]:
-        """The facet's answering statements that speak to it directly, most relevant first;
-        failing those, its indirect evidence (CT where MRI was asked), labelled as such.
+    ) -> list[tuple[Facet, list[Chosen]]]:
+        """Each facet's statements: those of its answering candidates that speak to it
+        directly, most relevant first; failing those, its indirect evidence (CT where MRI
+        was asked), labelled as such.
+
+        The facets share one budget (``research_statements``, scaled for the audience),
+        taking a statement each in turn: a question asked in one facet shows as many of
+        its answering sentences as one asked in three, and no facet is starved by another
+        listed before it. The budget is small on purpose: BioASQ's experts mark eight or
+        nine answering sentences a question, and more statements find more of them, but on
+        clinical questions over a mixed corpus the statements past four were mostly
+        background, methods lines and drug-pipeline news (a hand review of 30 questions).
 
         Indirect evidence is recognised by its concepts, not its relevance: a sentence on a
         neighbouring test answers a different question, which is what makes it indirect.
         """
+        queues = [self._speaking_to(facet, found, everything, fits) for facet, found in answering]
+        picked: list[list[Chosen]] = [[] for _ in queues]
+        budget = round(self._settings.research_statements * policy.research_share)
+        while budget > 0 and any(queues):
+            for queue, chosen_for_facet in zip(queues, picked, strict=True):
+                if budget > 0 and (chosen := self._next(queue)) is not None:
+                    chosen_for_facet.append(chosen)
+                    budget -= 1
+        return [(facet, chosen) for (facet, _), chosen in zip(answering, picked, strict=True)]
+
+    @staticmethod
+    def _speaking_to(
+        facet: Facet,
+        answering: Sequence[Candidate],
+        everything: Sequence[Candidate],
+        fits: Mapping[tuple[int, str], Fit],
+    ) -> list[Chosen]:
         direct = [Chosen(c, fit) for c in answering if (fit := fits[(id(c), facet.label)]).direct]
         if direct:
-            return self._pick(direct, policy.statements_per_facet)
-        indirect = [
+            return direct
+        return [
             Chosen(c, fit)
             for c in everything
             if c.reports
             and (fit := fits[(id(c), facet.label)]).indirect
             and fit.value >= INDIRECT_FIT
         ]
-        return self._pick(indirect, policy.statements_per_facet)
+
+    def _next(self, queue: list[Chosen]) -> Chosen | None:
+        """The first of ``queue`` the page may still take, taken; those it may not, dropped."""
+        while queue:
+            chosen = queue.pop(0)
+            if self._may_take(chosen.candidate):
+                self._take([chosen])
+                return chosen
+        return None
 
     def _pick(self, found: Sequence[Chosen], limit: int) -> list[Chosen]:
         picked: list[Chosen] = []
         for chosen in found:
             if len(picked) == limit:
                 break
-            candidate = chosen.candidate
-            if self._per_record.get(candidate.record_id, 0) >= self._settings.statements_per_record:
-                continue
-            if any(_repeats(candidate, taken) for taken in self._taken):
-                continue
-            picked.append(chosen)
-            self._take([chosen])
+            if self._may_take(chosen.candidate):
+                picked.append(chosen)
+                self._take([chosen])
         return picked
+
+    def _may_take(self, candidate: Candidate) -> bool:
+        """Whether the page has room for another statement of this record and has not said
+        this already."""
+        if self._per_record.get(candidate.record_id, 0) >= self._settings.statements_per_record:
+            return False
+        return not any(_repeats(candidate, taken) for taken in self._taken)
 
     def _take(self, picked: Sequence[Chosen]) -> None:
         for chosen in picked:
