@@ -824,3 +824,22 @@ def test_a_condition_asked_to_change_an_outcome_leads_only_where_named(ask: Ask)
     lead = bottom_line(ask("Does cancer increase the risk of venous thromboembolism?"))
     beside = [s for s in lead if not re.search(r"cancer|malignan|tumou?r|neoplas", s.text, re.I)]
     assert not beside, quoted(beside)
+
+
+# -- Found reading how BioASQ's train questions are understood, 2026-12-06 ----------------
+# 760501c is the commit before; the case below failed there.
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("List STING agonists.", "Bites and Stings"),
+        ("What is MACE in the context of cardiotoxicity?", "omega-Chloroacetophenone"),
+    ],
+)
+def test_a_short_form_in_capitals_is_not_an_everyday_word(
+    shared_corpus: Engine, question: str, read_as: str
+) -> None:
+    """BioASQ train questions: 760501c read the protein STING as insect stings and major
+    adverse cardiac events (MACE) as the tear gas, the vocabulary's everyday words of the
+    same letters."""
+    understood = shared_corpus.understand(question)
+    assert read_as not in [c.name for c in understood.concepts]

@@ -400,6 +400,26 @@ def test_everyday_words_of_a_question_in_capitals_are_no_short_forms(
     assert any(c.abbreviation == "AS" for c in written.concepts)
 
 
+@pytest.mark.parametrize(
+    ("question", "brain"),
+    [
+        ("Is the BRAIN protein raised in systemic sclerosis?", False),  # a gene's symbol
+        ("Is the brain affected in systemic sclerosis?", True),
+        ("WHAT DOES BRAIN MRI SHOW IN SCLERODERMA?", True),  # the whole question in capitals
+    ],
+)
+def test_a_word_in_capitals_is_no_everyday_word(
+    knowledge: Knowledge, question: str, brain: bool
+) -> None:
+    """ "List STING agonists." was read as "Bites and Stings", "What is MACE in the context
+    of cardiotoxicity?" as the tear gas (BioASQ train): capitals mark a short form or a
+    gene's symbol, kept as written when no vocabulary lists it as a short form."""
+    understood = understand_question(question, knowledge)
+    assert ("D001921" in [c.id for c in understood.concepts]) is brain
+    if not brain:
+        assert "BRAIN" in [c.name for c in understood.concepts if c.role is ConceptRole.KEYWORD]
+
+
 def test_risk_says_how_an_outcome_is_measured_and_prophylaxis_is_an_intervention(
     knowledge: Knowledge,
 ) -> None:

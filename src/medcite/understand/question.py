@@ -47,7 +47,7 @@ from medcite.understand.kinds import (
     facet_kinds,
     question_types,
 )
-from medcite.understand.lexicon import Lexicon, reading_order
+from medcite.understand.lexicon import Lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
 from medcite.understand.roles import (
     GENERIC_CONCEPTS,
@@ -174,10 +174,14 @@ def _mentions(
     the question says, even where no vocabulary knows that long form: the corpus's
     senses (intellectual disability) are not asked.
     """
-    mentions = list(find_mentions(text, knowledge.lexicon, word_order=True))
+    shouted = _shouted(text)
+    mentions = [
+        m
+        for m in find_mentions(text, knowledge.lexicon, word_order=True)
+        if shouted or not _acronym_read_as_a_word(m, knowledge.lexicon)
+    ]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     defined = {definition.short_form for definition in find_definitions(text)}
-    shouted = _shouted(text)
     context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
     about_organisms = any(
         is_within(knowledge.lexicon.trees.get(i, ()), NOT_CLINICAL_TREES)
@@ -246,6 +250,18 @@ def _without_excluded(
 
 
 _LETTERED_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _acronym_read_as_a_word(mention: ConceptMention, lexicon: Lexicon) -> bool:
+    """Whether a word written in capitals matched a vocabulary's everyday word: "STING"
+    (the protein) as "Bites and Stings", "MACE" (major adverse cardiac events) as the
+    tear gas, "ATRIA" (a bleeding score) as the heart's atria. Capitals in a question not
+    written in capitals mark a short form or a gene's symbol; where a vocabulary lists
+    the short form itself ("AIDS", "MRI") it matches as that, and otherwise it is read as
+    any other short form is, by the sense that fits the question or kept as written."""
+    if mention.via_abbreviation or not is_written_short_form(mention.text):
+        return False
+    return not set(mention.concept_ids) & set(lexicon.short_forms.get(mention.text, ()))
 
 
 def _shouted(text: str) -> bool:
