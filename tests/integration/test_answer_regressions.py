@@ -843,3 +843,14 @@ def test_a_short_form_in_capitals_is_not_an_everyday_word(
     same letters."""
     understood = shared_corpus.understand(question)
     assert read_as not in [c.name for c in understood.concepts]
+
+
+# -- Found by a hand review of 20 questions written in a clinician's words, 2026-12-06 ----
+# 2456d87 is the commit before; the case below failed there.
+def test_a_label_in_bold_is_trimmed_like_any_other(ask: Ask) -> None:
+    """ "Which drugs are used for refractory generalized myasthenia gravis?": 2456d87 quoted
+    "<b>INTRODUCTION</b>: A phase 2 study of eculizumab …" in the bottom line, the bold of
+    PubMed's web page kept in BioASQ's text of the record."""
+    answer = ask("Which drugs are used for refractory generalized myasthenia gravis?")
+    tagged = [s for s in all_statements(answer) if re.match(r"\s*<", s.text)]
+    assert not tagged, quoted(tagged)

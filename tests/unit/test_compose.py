@@ -652,6 +652,8 @@ def test_verification_refuses_an_offset_that_skips_more_than_a_label() -> None:
         ("RESULTS:  Two.", 10),
         ("Note: lower case.", 0),
         ("No label here.", 0),
+        ("<b>INTRODUCTION</b>: A phase 2 study.", 21),  # BioASQ's snippets keep the bold
+        ("<b>Availability and implementation</b>: Free.", 0),
     ],
 )
 def test_leading_labels(text: str, length: int) -> None:

@@ -2,14 +2,18 @@
 
 Abstracts not split into sections by the publisher keep their labels inline; a
 statement drops such a label and nothing else, so it is still the source's sentence —
-verification checks exactly that the trimmed characters are a label.
+verification checks exactly that the trimmed characters are a label. Some texts (BioASQ's
+snippets of PubMed's web pages) keep the page's bold around it: "<b>INTRODUCTION</b>: A
+phase 2 study …".
 """
 
 from __future__ import annotations
 
 import re
 
-_LEADING_LABEL = re.compile(r"^[A-Z][A-Za-z /&-]{1,38}[A-Z]:\s+(?=\S)")
+_LEADING_LABEL = re.compile(
+    r"^(?:<(?:b|strong)>)?([A-Z][A-Za-z /&-]{1,38}[A-Z])(?:</(?:b|strong)>)?:\s+(?=\S)"
+)
 
 
 def leading_label_length(text: str) -> int:
@@ -21,6 +25,5 @@ def leading_label_length(text: str) -> int:
     match = _LEADING_LABEL.match(text)
     if match is None:
         return 0
-    label = match.group().rstrip().rstrip(":")
-    letters = [c for c in label if c.isalpha()]
+    letters = [c for c in match.group(1) if c.isalpha()]
     return match.end() if sum(c.isupper() for c in letters) * 2 > len(letters) else 0
