@@ -255,10 +255,11 @@ _LETTERED_WORD = re.compile(r"[^\W\d_]{2,}")
 def _acronym_read_as_a_word(mention: ConceptMention, lexicon: Lexicon) -> bool:
     """Whether a word written in capitals matched a vocabulary's everyday word: "STING"
     (the protein) as "Bites and Stings", "MACE" (major adverse cardiac events) as the
-    tear gas, "ATRIA" (a bleeding score) as the heart's atria. Capitals in a question not
-    written in capitals mark a short form or a gene's symbol; where a vocabulary lists
-    the short form itself ("AIDS", "MRI") it matches as that, and otherwise it is read as
-    any other short form is, by the sense that fits the question or kept as written."""
+    tear gas, "SILVER" (a cat's coat-colour gene) as the metal (BioASQ train). Capitals
+    in a question not written in capitals mark a short form or a gene's symbol; where a
+    vocabulary lists the short form itself ("AIDS", "MRI") it matches as that, and
+    otherwise it is read as any other short form is, by the sense that fits the question
+    or kept as written."""
     if mention.via_abbreviation or not is_written_short_form(mention.text):
         return False
     return not set(mention.concept_ids) & set(lexicon.short_forms.get(mention.text, ()))
