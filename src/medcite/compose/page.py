@@ -310,13 +310,10 @@ class _PageBuilder:
         return None
 
     def _pick(self, found: Sequence[Chosen], limit: int) -> list[Chosen]:
+        queue = list(found)
         picked: list[Chosen] = []
-        for chosen in found:
-            if len(picked) == limit:
-                break
-            if self._may_take(chosen.candidate):
-                picked.append(chosen)
-                self._take([chosen])
+        while len(picked) < limit and (chosen := self._next(queue)) is not None:
+            picked.append(chosen)
         return picked
 
     def _may_take(self, candidate: Candidate) -> bool:
