@@ -854,3 +854,51 @@ def test_a_label_in_bold_is_trimmed_like_any_other(ask: Ask) -> None:
     answer = ask("Which drugs are used for refractory generalized myasthenia gravis?")
     tagged = [s for s in all_statements(answer) if re.match(r"\s*<", s.text)]
     assert not tagged, quoted(tagged)
+
+
+# -- Found by a hand review of 20 questions written in a clinician's words, 2026-12-06 ----
+# ba95d89 is the commit before; each case below failed there.
+@pytest.mark.parametrize(
+    ("question", "organ"),
+    [
+        ("What are the cardiac complications of Emery-Dreifuss muscular dystrophy?", "Heart"),
+        ("What are the hepatic manifestations of COVID-19?", "Liver"),
+        ("What are the ocular findings in Alport syndrome?", "Eye"),
+        ("What are the cutaneous manifestations of systemic lupus erythematosus?", "Skin"),
+    ],
+)
+def test_an_organ_named_by_its_adjective_is_part_of_the_question(
+    shared_corpus: Engine, question: str, organ: str
+) -> None:
+    """ba95d89 dropped every organ a question named by its adjective (11 of 11 in the
+    review): "cardiac", "hepatic", "ocular" or "cutaneous" became a generic facet."""
+    understood = shared_corpus.understand(question)
+    assert organ in [c.name for c in understood.with_role(ConceptRole.BODY_SYSTEM)]
+
+
+def test_the_organ_asked_about_leads_not_another(ask: Ask) -> None:
+    """ "What are the cutaneous manifestations of systemic lupus erythematosus?": ba95d89
+    led with "Neurologic manifestations, in special epileptic seizures, are frequent in
+    systemic lupus erythematosus" (pmid:18813701). Every sentence that leads must speak of
+    the skin."""
+    lead = bottom_line(
+        ask("What are the cutaneous manifestations of systemic lupus erythematosus?")
+    )
+    assert lead
+    beside = [
+        s for s in lead if not re.search(r"cutaneous|skin|rash|dermat|photosensitiv", s.text, re.I)
+    ]
+    assert not beside, quoted(beside)
+
+
+def test_one_organ_of_two_asked_about_is_answered(ask: Ask) -> None:
+    """ "What are the psychiatric and cardiac complications of Duchenne muscular
+    dystrophy?": ba95d89 read it as the dystrophy's adverse effects, said no record
+    answered directly and quoted a biomarker study's aim. The corpus states the heart's
+    involvement; the bottom line must quote it."""
+    lead = bottom_line(
+        ask("What are the psychiatric and cardiac complications of Duchenne muscular dystrophy?")
+    )
+    assert lead
+    beside = [s for s in lead if not re.search(r"cardi|heart", s.text, re.I)]
+    assert not beside, quoted(beside)

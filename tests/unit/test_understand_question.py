@@ -554,6 +554,39 @@ def test_a_measure_the_question_asks_to_change_is_its_outcome(
     assert not any(f.label == QuestionType.ETIOLOGY.value for f in question.facets)
 
 
+@pytest.fixture(scope="module")
+def organs(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    directory = tmp_path_factory.mktemp("organs")
+    yield from _mini_mesh_with("mesh_organ_adjectives.bin", fixtures_dir, directory)
+
+
+def test_a_body_part_named_by_its_adjective_is_asked_about(organs: Knowledge) -> None:
+    """ "What are the cutaneous manifestations of systemic lupus erythematosus?" lost the
+    skin, no vocabulary knowing "cutaneous" alone, and a sentence on seizures led (a hand
+    review found all 11 such questions read without their organ). The organ is a body
+    system of the question, searched and met by the adjective too."""
+    question = understand_question(
+        "What are the renal manifestations of systemic sclerosis?", organs
+    )
+    kidney = next(c for c in question.concepts if c.id == "D007668")
+    assert kidney.role is ConceptRole.BODY_SYSTEM
+    assert kidney.mention == "renal" and "renal" in kidney.synonyms
+    assert any(f.concept_ids == ("D007668",) for f in question.facets)
+    assert "D012595" in [c.id for c in question.with_role(ConceptRole.CONDITION)]
+
+
+def test_a_body_part_named_by_its_adjective_heads_no_outcome(organs: Knowledge) -> None:
+    """ "Does belimumab improve renal outcomes in lupus nephritis?" asks about outcomes the
+    kidney has; read as an outcome of its own, only a sentence with the word "renal" could
+    settle it, and "attenuate the risk of lupus nephritis flare and eGFR decline" could
+    not lead."""
+    question = understand_question(
+        "Does belimumab improve renal outcomes in lupus nephritis?", organs
+    )
+    assert "D007668" in [c.id for c in question.concepts]
+    assert "D007668" not in question.outcomes
+
+
 def test_a_participle_describing_a_condition_is_no_verb_of_effect() -> None:
     """ "By how much does vericiguat reduce cardiovascular death … in heart failure with
     reduced ejection fraction?" (a second hand review) asked about the ejection fraction

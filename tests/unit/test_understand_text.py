@@ -157,6 +157,52 @@ def test_a_spaced_abbreviation_is_also_known_written_together() -> None:
     assert mention.concept_ids == ("D006442",)
 
 
+def _organ_and_its_diseases(
+    organ: tuple[str, str, str], diseases: list[tuple[str, str]], numbered_from: int
+) -> list[Concept]:
+    """An organ (id, name, tree number) and diseases named both by it and by an adjective."""
+    organ_id, organ_name, tree = organ
+    found = [Concept(organ_id, Vocabulary.MESH, organ_name, tree_numbers=(tree,))]
+    for n, (name, also) in enumerate(diseases, start=numbered_from):
+        found.append(Concept(f"D{n:06d}", Vocabulary.MESH, name, synonyms=(also,)))
+    return found
+
+
+def test_an_adjective_names_a_body_part_where_enough_names_pair_them() -> None:
+    """Five diseases named "Heart …" and "Cardiac …" make "cardiac" the heart's adjective;
+    three named "Muscle …" and "Neonatal …" by chance make nothing, nor does a word that
+    pairs as often with two parts, nor a word that is no adjective ("Heart" ↔ "Pulse")."""
+    heart = _organ_and_its_diseases(
+        ("D006321", "Heart", "A07.541"),
+        [
+            ("Heart Diseases", "Cardiac Diseases"),
+            ("Heart Failure", "Cardiac Failure"),
+            ("Heart Arrest", "Cardiac Arrest"),
+            ("Heart Neoplasms", "Cardiac Neoplasms"),
+            ("Heart Rupture", "Cardiac Rupture"),
+            ("Heart Rate", "Pulse Rate"),
+        ],
+        1,
+    )
+    muscle = _organ_and_its_diseases(
+        ("D009132", "Muscles", "A02.633"),
+        [(f"Muscle Disorder {letter}", f"Neonatal Disorder {letter}") for letter in "ABC"],
+        20,
+    )
+    neck = _organ_and_its_diseases(
+        ("D009333", "Neck", "A01.598"),
+        [(f"Neck Pain {letter}", f"Cervical Pain {letter}") for letter in "ABCDE"],
+        30,
+    )
+    cervix = _organ_and_its_diseases(
+        ("D002584", "Cervix", "A05.360.319.679.256"),
+        [(f"Cervix Lesion {letter}", f"Cervical Lesion {letter}") for letter in "ABCDE"],
+        40,
+    )
+    lexicon = build_lexicon([*heart, *muscle, *neck, *cervix])
+    assert lexicon.describing == {"cardiac": ("D006321",)}
+
+
 def test_short_forms_are_case_sensitive(lexicon: Lexicon) -> None:
     assert find_mentions("the who said", lexicon) == ()
     mentions = find_mentions("as the WHO said", lexicon, short_forms=lexicon.short_forms)

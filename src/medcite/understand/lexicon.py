@@ -23,19 +23,27 @@ cached lexicon built by other rules is built again.
 
 A Disease Ontology term cross-referenced to MeSH (``xref: MESH:D012595``) names the same
 concept: its names map to both ids, MeSH first.
+
+A fourth table, ``describing``, holds the adjectives that name a body part ("cardiac" →
+Heart, "renal" → Kidney, "cutaneous" → Skin), read off the vocabularies' own names: MeSH
+names one disease "Heart Diseases" and "Cardiac Diseases". No vocabulary knows the
+adjective alone, so "What are the cardiac complications of …?" lost the organ it asks
+about. The table is for questions only; records are matched by ``terms`` as before.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import combinations
 
 import msgspec
 
 from medcite.records import Concept
+from medcite.understand.roles import is_within
 from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
 
-LEXICON_FORMAT = 5
+LEXICON_FORMAT = 6
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_HEADS = ("agent", "drug")
@@ -72,6 +80,8 @@ class Lexicon(msgspec.Struct, frozen=True):
     """MeSH tree numbers of every concept that has them (for roles and relatedness)."""
     words: frozenset[str] = frozenset()
     """Every canonical word of every term: a text sharing none names no term."""
+    describing: dict[str, tuple[str, ...]] = {}
+    """An adjective that names a body part → the part's ids (``organ_adjectives``)."""
     format: int = LEXICON_FORMAT
 
     def to_bytes(self) -> bytes:
@@ -110,6 +120,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
     bags: dict[str, list[str]] = defaultdict(list)
     short_forms: dict[str, list[str]] = defaultdict(list)
     class_forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    names_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for concept in concept_list:
         ids = ids_of[concept.id]
         for name in (concept.name, *concept.synonyms):
@@ -119,6 +130,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             keys = [token.key for token in tokenize(reading_order(name))]
             if not _worth_matching(keys):
                 continue
+            names_of[concept.id].append(tuple(keys))
             _add(terms, " ".join(keys), ids)
             if len([k for k in keys if k not in TERM_STOP_WORDS]) > 1:
                 _add(bags, bag_key(keys), ids)
@@ -133,15 +145,72 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         if key not in terms and len(named) == 1:  # a name of its own wins; two classes, neither
             _add(terms, key, next(iter(named)))
     multi_word = [key.split(" ") for key in terms if " " in key]
+    trees = {c.id: c.tree_numbers for c in concept_list if c.tree_numbers}
     return Lexicon(
         terms={key: tuple(ids) for key, ids in terms.items()},
         bags={key: tuple(ids) for key, ids in bags.items()},
         short_forms={key: tuple(ids) for key, ids in short_forms.items()},
         first_words=frozenset(words[0] for words in multi_word),
         longest=max((len(words) for words in multi_word), default=1),
-        trees={c.id: c.tree_numbers for c in concept_list if c.tree_numbers},
+        trees=trees,
         words=frozenset(word for key in terms for word in key.split(" ")),
+        describing=organ_adjectives(names_of.values(), terms, trees),
     )
+
+
+ORGAN_TREES = tuple(f"A{n:02d}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 16, 17))
+"""MeSH's anatomy below the cell: body regions, organs and their systems, tissues, blood
+(A11 holds cells and their parts, A13 animals' structures, A18 plants')."""
+ADJECTIVE_ENDINGS = ("ac", "al", "ar", "ic", "ine", "ous", "ary")
+"""How English adjectives of a body part end: "cardiac", "renal", "ocular", "uterine"."""
+MIN_ADJECTIVE_NAMES = 5
+"""Names of different concepts that must pair an adjective with one body part before it
+counts as that part's. In MeSH 2024 and the Disease Ontology "cardiac" pairs with "heart"
+in 36 concepts; "vascular" with "capillary" in 4 (its own part, blood vessels, has a name
+of two words) and "neonatal" with "muscle" in 3, by chance."""
+
+
+def organ_adjectives(
+    names_of_concepts: Iterable[list[tuple[str, ...]]],
+    terms: Mapping[str, Iterable[str]],
+    trees: Mapping[str, tuple[str, ...]],
+) -> dict[str, tuple[str, ...]]:
+    """Adjective → the ids of the body part it names, from names of one concept that
+    differ in one word only, a body part's one-word name in one and an adjective in the
+    other ("Heart Diseases" and "Cardiac Diseases", "Kidney Failure" and "Renal
+    Failure").
+
+    An adjective counts when ``MIN_ADJECTIVE_NAMES`` concepts or more pair it with one
+    part, more than twice as many as with any other ("neuronal" pairs with "axon" and
+    with "neurite" in 3 concepts each: not counted).
+    """
+    parts = {
+        key: tuple(ids)
+        for key, ids in terms.items()
+        if " " not in key and any(is_within(trees.get(i, ()), ORGAN_TREES) for i in ids)
+    }
+    pairings: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in names_of_concepts:
+        found = set()
+        for one, other in combinations(set(names), 2):
+            if len(one) != len(other):
+                continue
+            differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+            if len(differ) != 1:
+                continue
+            for part, word in (differ[0], differ[0][::-1]):
+                if part in parts and word not in parts and word.endswith(ADJECTIVE_ENDINGS):
+                    found.add((word, part))
+        for word, part in found:
+            pairings[word][part] += 1
+    describing = {}
+    for word, counts in pairings.items():
+        ranked = counts.most_common(2)
+        part, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if count >= MIN_ADJECTIVE_NAMES and count > 2 * runner_up:
+            describing[word] = parts[part]
+    return describing
 
 
 def is_written_short_form(name: str) -> bool:

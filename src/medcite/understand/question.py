@@ -13,7 +13,7 @@ question named on its own ("… and diagnosis").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -144,20 +144,26 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
-        outcomes=_outcomes(concepts, spans),
+        outcomes=_outcomes(concepts, spans, knowledge.lexicon.describing),
         effect_asked=asks_effect(text),
     )
 
 
 def _outcomes(
-    concepts: Sequence[QuestionConcept], spans: Sequence[tuple[int, int]]
+    concepts: Sequence[QuestionConcept],
+    spans: Sequence[tuple[int, int]],
+    adjectives: Collection[str],
 ) -> tuple[str, ...]:
     """The concept that heads each outcome's noun phrase: its last ("periprocedural *MI*",
     "post-tonsillectomy *bleeding*"). What comes before qualifies it, and may be a cause:
-    "antibiotic-associated *diarrhea*" asks about diarrhea, not antibiotics."""
+    "antibiotic-associated *diarrhea*" asks about diarrhea, not antibiotics. A body part
+    named by its adjective (``adjectives``) heads none: "improve *renal* outcomes" asks
+    about outcomes, and a sentence on eGFR decline states one without the word "renal"."""
     heads = []
     for start, end in spans:
-        inside = [c for c in concepts if start <= c.start < end]
+        inside = [
+            c for c in concepts if start <= c.start < end and term_key(c.mention) not in adjectives
+        ]
         if inside:
             heads.append(max(inside, key=lambda c: c.start).id)
     return tuple(dict.fromkeys(heads))
@@ -180,6 +186,7 @@ def _mentions(
         for m in find_mentions(text, knowledge.lexicon, word_order=True)
         if shouted or not _acronym_read_as_a_word(m, knowledge.lexicon)
     ]
+    mentions += _body_parts_described(text, mentions, knowledge.lexicon)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     defined = {definition.short_form for definition in find_definitions(text)}
     context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
@@ -211,6 +218,24 @@ def _mentions(
         if mention is not None:
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _body_parts_described(
+    text: str, mentions: Sequence[ConceptMention], lexicon: Lexicon
+) -> list[ConceptMention]:
+    """The body parts the question names by an adjective no term covers ("the *cardiac*
+    complications of Emery-Dreifuss muscular dystrophy", "*ocular* findings in Alport
+    syndrome"): the lexicon's ``describing``. Dropped, the question asked about the disease
+    as a whole, and a hand review found every one of 11 such questions answered without
+    the organ (seizures quoted for the cutaneous manifestations of lupus)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return [
+        ConceptMention(token.start, token.end, token.text, lexicon.describing[token.key])
+        for token in tokenize(text)
+        if token.key in lexicon.describing
+        and token.start not in covered
+        and text[token.end : token.end + 1] != "-"  # "renal-limited": part of a longer word
+    ]
 
 
 _PEOPLE = (
@@ -581,7 +606,9 @@ def _question_concept(
 ) -> QuestionConcept:
     name = reading_order(concept.name)
     names = [reading_order(n) for c in same for n in (c.name, *c.synonyms)]
-    synonyms = _distinct(names, exclude=term_key(name))[:MAX_SYNONYMS]
+    # a body part named by its adjective is searched and met by it too ("cardiac" for Heart)
+    described = [mention.text] if term_key(mention.text) in knowledge.lexicon.describing else []
+    synonyms = _distinct([*described, *names], exclude=term_key(name))[:MAX_SYNONYMS]
     abbreviations = [a for c in same for a in c.abbreviations]
     if knowledge.senses is not None:
         keys = [term_key(n) for n in (name, *synonyms)]
