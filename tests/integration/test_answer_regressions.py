@@ -902,3 +902,23 @@ def test_one_organ_of_two_asked_about_is_answered(ask: Ask) -> None:
     assert lead
     beside = [s for s in lead if not re.search(r"cardi|heart", s.text, re.I)]
     assert not beside, quoted(beside)
+
+
+# -- Found reading how BioASQ's train questions are understood, 2026-12-06 ----------------
+# 8445bc4 is the commit before; each case below failed there.
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("Is autism thought to be related to the Arginine Vasopressin Peptide (AVP)?", "Thinking"),
+        ("Has the companion diagnostic HercepTest received FDA approval?", "Friends"),
+        ("List the vaccine strains contained in Fluvirin.", "Sprains and Strains"),
+    ],
+)
+def test_an_everyday_word_is_not_the_concept_it_is_an_entry_term_of(
+    shared_corpus: Engine, question: str, read_as: str
+) -> None:
+    """8445bc4 read "thought", "companion" and "strains" in their everyday senses as MeSH's
+    Thinking, Friends and Sprains and Strains, entry terms of concepts the questions do
+    not ask about, each a facet no record could meet."""
+    understood = shared_corpus.understand(question)
+    assert read_as not in [c.name for c in understood.concepts]
