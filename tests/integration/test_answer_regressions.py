@@ -922,3 +922,26 @@ def test_an_everyday_word_is_not_the_concept_it_is_an_entry_term_of(
     not ask about, each a facet no record could meet."""
     understood = shared_corpus.understand(question)
     assert read_as not in [c.name for c in understood.concepts]
+
+
+# -- Found by the hand review of 2026-12-06 ("hypertensive" dropped), and in its kind ------
+# 79b9097 is the commit before; each case below failed there.
+@pytest.mark.parametrize(
+    ("question", "disease"),
+    [
+        (
+            "Do ACE inhibitors or ARBs increase mortality in hypertensive patients with COVID-19?",
+            "Hypertension",
+        ),
+        ("Does bariatric surgery lower all-cause mortality in obese patients?", "Obesity"),
+        ("Does metformin reduce mortality in diabetic patients?", "Diabetes Mellitus"),
+    ],
+)
+def test_a_disease_named_by_its_adjective_is_the_condition_of_the_people_asked_about(
+    shared_corpus: Engine, question: str, disease: str
+) -> None:
+    """79b9097 dropped "hypertensive", "obese" and "diabetic" before "patients": no
+    vocabulary lists these adjectives, so the questions asked about the drug or the
+    operation in anyone."""
+    understood = shared_corpus.understand(question)
+    assert disease in [c.name for c in understood.with_role(ConceptRole.CONDITION)]

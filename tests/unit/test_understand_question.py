@@ -587,6 +587,41 @@ def test_a_body_part_named_by_its_adjective_heads_no_outcome(organs: Knowledge) 
     assert "D007668" not in question.outcomes
 
 
+@pytest.fixture(scope="module")
+def diseases(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    directory = tmp_path_factory.mktemp("diseases")
+    yield from _mini_mesh_with("mesh_diseases_of_people.bin", fixtures_dir, directory)
+
+
+@pytest.mark.parametrize(
+    ("text", "disease", "adjective"),
+    [
+        ("Is methotrexate safe in asthmatic patients?", "D001249", "asthmatic"),
+        ("Does methotrexate help obese children with systemic sclerosis?", "D009765", "obese"),
+        ("Do allergic women tolerate methotrexate?", "D006967", "allergic"),
+    ],
+)
+def test_a_disease_named_by_its_adjective_before_people_is_a_condition(
+    diseases: Knowledge, text: str, disease: str, adjective: str
+) -> None:
+    """ "Does metformin reduce mortality in diabetic patients?" was read without diabetes,
+    "hypertensive patients with COVID-19" without hypertension: no vocabulary lists the
+    adjective. Before the people who have it, it names their disease."""
+    question = understand_question(text, diseases)
+    by_id = {c.id: c for c in question.concepts}
+    assert by_id[disease].role is ConceptRole.CONDITION
+    assert by_id[disease].mention == adjective and adjective in by_id[disease].synonyms
+
+
+def test_a_disease_s_adjective_describing_no_people_names_no_disease(
+    diseases: Knowledge,
+) -> None:
+    """ "What is marked by DNaseI hypersensitive sites?" asks about sites of the genome, no
+    hypersensitivity."""
+    question = understand_question("What is marked by DNaseI hypersensitive sites?", diseases)
+    assert "D006967" not in [c.id for c in question.concepts]
+
+
 def test_a_participle_describing_a_condition_is_no_verb_of_effect() -> None:
     """ "By how much does vericiguat reduce cardiovascular death … in heart failure with
     reduced ejection fraction?" (a second hand review) asked about the ejection fraction

@@ -55,7 +55,9 @@ class ConceptMention(Frozen, frozen=True):
     More than one id means the words name several concepts equally well (a MeSH
     descriptor and the Disease Ontology term it cross-references are one concept;
     "cold" is a temperature or an infection). ``via_abbreviation`` holds the long form
-    when the text used a short one ("SSc" → "systemic sclerosis").
+    when the text used a short one ("SSc" → "systemic sclerosis"); ``by_adjective`` says
+    the text named it by an adjective no vocabulary lists ("cardiac" for the heart,
+    "diabetic patients" for diabetes), which is then one of its names for this text.
     """
 
     start: int
@@ -63,6 +65,7 @@ class ConceptMention(Frozen, frozen=True):
     text: str
     concept_ids: tuple[str, ...]
     via_abbreviation: str = ""
+    by_adjective: bool = False
 
 
 class AbbreviationSense(Frozen, frozen=True):

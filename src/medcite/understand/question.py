@@ -30,6 +30,7 @@ from medcite.records import (
     QuestionType,
 )
 from medcite.understand.abbreviations import find_definitions
+from medcite.understand.adjectives import PEOPLE, described_concepts
 from medcite.understand.keywords import (
     Rarity,
     effect_measures,
@@ -186,7 +187,7 @@ def _mentions(
         for m in find_mentions(text, knowledge.lexicon, word_order=True)
         if shouted or not _acronym_read_as_a_word(m, knowledge.lexicon)
     ]
-    mentions += _body_parts_described(text, mentions, knowledge.lexicon)
+    mentions += described_concepts(text, mentions, knowledge.lexicon)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     defined = {definition.short_form for definition in find_definitions(text)}
     context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
@@ -220,30 +221,8 @@ def _mentions(
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _body_parts_described(
-    text: str, mentions: Sequence[ConceptMention], lexicon: Lexicon
-) -> list[ConceptMention]:
-    """The body parts the question names by an adjective no term covers ("the *cardiac*
-    complications of Emery-Dreifuss muscular dystrophy", "*ocular* findings in Alport
-    syndrome"): the lexicon's ``describing``. Dropped, the question asked about the disease
-    as a whole, and a hand review found every one of 11 such questions answered without
-    the organ (seizures quoted for the cutaneous manifestations of lupus)."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    return [
-        ConceptMention(token.start, token.end, token.text, lexicon.describing[token.key])
-        for token in tokenize(text)
-        if token.key in lexicon.describing
-        and token.start not in covered
-        and text[token.end : token.end + 1] != "-"  # "renal-limited": part of a longer word
-    ]
-
-
-_PEOPLE = (
-    r"(?:patients|people|persons|individuals|adults|children|infants|adolescents|women|men|"
-    r"subjects|participants|those|ones|carriers|survivors|smokers|users|recipients|cases)"
-)
 _EXCLUDED_BEFORE = re.compile(
-    rf"\b{_PEOPLE}\s+(?:(?:who\s+are|who\s+have|with\s+no)\s+)?"
+    rf"\b{PEOPLE}\s+(?:(?:who\s+are|who\s+have|with\s+no)\s+)?"
     r"(?:without|free of|excluding|with no history of|with no)\s+"
     r"(?:(?:a|an|any|the|known|established|prior|previous|pre-?existing|history of)\s+)*$",
     re.IGNORECASE,
@@ -606,8 +585,7 @@ def _question_concept(
 ) -> QuestionConcept:
     name = reading_order(concept.name)
     names = [reading_order(n) for c in same for n in (c.name, *c.synonyms)]
-    # a body part named by its adjective is searched and met by it too ("cardiac" for Heart)
-    described = [mention.text] if term_key(mention.text) in knowledge.lexicon.describing else []
+    described = [mention.text] if mention.by_adjective else []  # "cardiac" for Heart
     synonyms = _distinct([*described, *names], exclude=term_key(name))[:MAX_SYNONYMS]
     abbreviations = [a for c in same for a in c.abbreviations]
     if knowledge.senses is not None:
