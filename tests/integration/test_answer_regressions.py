@@ -945,3 +945,20 @@ def test_a_disease_named_by_its_adjective_is_the_condition_of_the_people_asked_a
     operation in anyone."""
     understood = shared_corpus.understand(question)
     assert disease in [c.name for c in understood.with_role(ConceptRole.CONDITION)]
+
+
+# -- Found by a hand review of 20 questions written in a clinician's words, 2026-12-06 ----
+# b697337 is the commit before; the case below failed there.
+def test_the_complications_of_a_disease_are_what_it_manifests_with(ask: Ask) -> None:
+    """ "What are the complications of hereditary hemochromatosis?": b697337 read it as a
+    treatment's adverse effects and led with two definitions (the HFE mutations, iron
+    storage). The corpus says the disease may "manifest with various symptoms, including
+    hepatic dysfunction, diabetes, and cardiomyopathy" (pmid:29134618); a sentence naming
+    such a complication must lead."""
+    lead = bottom_line(ask("What are the complications of hereditary hemochromatosis?"))
+    naming = [
+        s
+        for s in lead
+        if re.search(r"hepat|liver|cirrho|diabet|cardiomyopath|arthr|hypogonad", s.text, re.I)
+    ]
+    assert naming, quoted(lead)

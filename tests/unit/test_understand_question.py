@@ -622,6 +622,36 @@ def test_a_disease_s_adjective_describing_no_people_names_no_disease(
     assert "D006967" not in [c.id for c in question.concepts]
 
 
+def test_the_complications_of_a_disease_are_asked_as_its_presentation(
+    knowledge: Knowledge,
+) -> None:
+    """ "What are the complications of hereditary hemochromatosis?" was read as a
+    treatment's adverse effects, and only a sentence saying "complication" or "adverse"
+    could speak to it: the corpus says the disease may "manifest with … hepatic
+    dysfunction, diabetes, and cardiomyopathy" (a hand review)."""
+    question = understand_question("What are the complications of systemic sclerosis?", knowledge)
+    assert QuestionType.ADVERSE_EFFECTS not in question.types
+    assert QuestionType.PRESENTATION in question.types
+    (facet,) = [f for f in question.facets if f.cue_words]
+    assert facet.label == "complications"
+    assert {"manifest", "symptom", "complication"} <= set(facet.cue_words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are the complications of methotrexate in systemic sclerosis?",
+        "What are the side effects and complications of systemic sclerosis?",
+    ],
+)
+def test_complications_of_a_treatment_are_its_adverse_effects(
+    knowledge: Knowledge, text: str
+) -> None:
+    """A drug's complications, or a question on side effects too, ask about harms done."""
+    question = understand_question(text, knowledge)
+    assert "adverse effects" in [f.label for f in question.facets]
+
+
 def test_a_participle_describing_a_condition_is_no_verb_of_effect() -> None:
     """ "By how much does vericiguat reduce cardiovascular death … in heart failure with
     reduced ejection fraction?" (a second hand review) asked about the ejection fraction

@@ -40,6 +40,7 @@ ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
         "receptor", "mediat",
     ),
     QuestionType.ADVERSE_EFFECTS: ("tolerat", "discontinu"),
+    QuestionType.PRESENTATION: ("complication", "manifest"),
 }  # fmt: skip
 """Words an answer uses that a question of the kind rarely does: a mechanism of action is
 stated as what a drug targets, binds or blocks ("… a monoclonal antibody that blocks
@@ -74,6 +75,16 @@ FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
 }
 """Kinds named as nouns of their own ("findings *and diagnosis*"): each becomes a facet.
 A cause joined by a hyphen names a measure ("all-cause mortality"), not causes asked."""
+
+_COMPLICATIONS = re.compile(r"\bcomplications?\b", re.IGNORECASE)
+
+
+def names_complications_only(text: str) -> bool:
+    """Whether the only words of adverse effects ``text`` has are "complication(s)": no
+    "side effects", "toxicity" or "safe", which ask about what a treatment does."""
+    found = FACET_NOUNS[QuestionType.ADVERSE_EFFECTS].findall(text)
+    return bool(found) and all(_COMPLICATIONS.fullmatch(word) for word in found)
+
 
 _YES_NO = re.compile(
     r"^\s*(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may)\b",

@@ -46,6 +46,7 @@ from medcite.understand.kinds import (
     asked_status,
     asks_effect,
     facet_kinds,
+    names_complications_only,
     question_types,
 )
 from medcite.understand.lexicon import Lexicon, is_written_short_form, reading_order
@@ -137,6 +138,12 @@ def understand_question(
     if not concepts:
         notes.append("No medical concept was recognised; the words were searched as written.")
     kinds = tuple(dict.fromkeys(types))
+    if _asks_complications_of_a_disease(text, concepts):
+        kinds = tuple(
+            dict.fromkeys(
+                QuestionType.PRESENTATION if k is QuestionType.ADVERSE_EFFECTS else k for k in kinds
+            )
+        )
     return Question(
         text=text,
         concepts=tuple(concepts),
@@ -700,7 +707,12 @@ def build_facets(
         facets.append(Facet(" × ".join(_label(c) for c in lenses), tuple(c.id for c in lenses)))
     named = [*((c.start, c.end) for c in concepts), *effect_measures(text)]
     for kind in facet_kinds(text, named):
-        facets.append(Facet(kind.value, cue_words=answer_cues(kind)))
+        if kind is QuestionType.ADVERSE_EFFECTS and _asks_complications_of_a_disease(
+            text, concepts
+        ):
+            facets.append(Facet(COMPLICATIONS, cue_words=answer_cues(QuestionType.PRESENTATION)))
+        else:
+            facets.append(Facet(kind.value, cue_words=answer_cues(kind)))
     if not facets:
         conditions = [c for c in concepts if c.role is ConceptRole.CONDITION]
         asked = [k for k in kinds if k in CUES and k is not QuestionType.FINDINGS]
@@ -714,6 +726,37 @@ def build_facets(
         elif kinds:
             facets.append(Facet(kinds[0].value, cue_words=answer_cues(kinds[0])))
     return tuple(facets)
+
+
+COMPLICATIONS = "complications"
+"""The label of a disease's complications asked as its presentation."""
+TREATING_ROLES = (
+    ConceptRole.INTERVENTION,
+    ConceptRole.KEYWORD,
+    ConceptRole.TEST,
+    ConceptRole.IMAGING,
+)
+"""Roles of what is done to patients (a drug, a procedure, a test), or may be: a name no
+vocabulary knows is as often a new drug as anything."""
+
+
+def _asks_complications_of_a_disease(text: str, concepts: Sequence[QuestionConcept]) -> bool:
+    """Whether the question asks what a disease leads to: it names "complications" (and
+    no other word of adverse effects), a condition, and nothing done to patients.
+
+    A disease's complications are written as what it manifests with, seldom as
+    "complications": read as a treatment's adverse effects, "What are the complications
+    of hereditary hemochromatosis?" needed sentences saying "complication" or "adverse",
+    and quoted only definitions, though the corpus says it may "manifest with various
+    symptoms, including hepatic dysfunction, diabetes, and cardiomyopathy" (a hand
+    review). Such a question is one on the disease's presentation, its facet labelled as
+    asked.
+    """
+    return (
+        names_complications_only(text)
+        and any(c.role is ConceptRole.CONDITION for c in concepts)
+        and not any(c.role in TREATING_ROLES for c in concepts)
+    )
 
 
 def _label(concept: QuestionConcept) -> str:
