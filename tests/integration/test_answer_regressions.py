@@ -962,3 +962,16 @@ def test_the_complications_of_a_disease_are_what_it_manifests_with(ask: Ask) -> 
         if re.search(r"hepat|liver|cirrho|diabet|cardiomyopath|arthr|hypogonad", s.text, re.I)
     ]
     assert naming, quoted(lead)
+
+
+# -- Found by the same hand review of 2026-12-06 ------------------------------------------
+# 7bce4d8 is the commit before; the case below failed there.
+def test_the_risk_the_people_asked_about_are_at_is_no_test(ask: Ask) -> None:
+    """ "Does inclisiran lower LDL cholesterol in patients at high cardiovascular risk?":
+    7bce4d8 read MeSH's Heart Disease Risk Factors as a test every finding must be read
+    through ("inclisiran × cardiovascular risk") and said nothing answered, though the
+    ORION-1 record states inclisiran's effect on LDL cholesterol."""
+    answer = ask("Does inclisiran lower LDL cholesterol in patients at high cardiovascular risk?")
+    lead = bottom_line(answer)
+    assert lead, [gap.detail for gap in answer.gaps]
+    assert all(re.search(r"inclisiran", s.text, re.I) for s in lead), quoted(lead)

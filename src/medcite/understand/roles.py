@@ -32,6 +32,9 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("F03", ConceptRole.CONDITION),  # Mental Disorders
     ("F01", ConceptRole.FINDING),  # Behavior and Behavior Mechanisms
     ("F02", ConceptRole.FINDING),  # Psychological Phenomena
+    # Risk factors (under Epidemiologic Methods) say who is at risk, not a test to read
+    # the evidence through: "inclisiran … in patients at high *cardiovascular risk*"
+    ("E05.318.740.600.800.725", ConceptRole.POPULATION),
     ("E01", ConceptRole.TEST),  # Diagnosis
     ("E05", ConceptRole.TEST),  # Investigative Techniques
     ("E", ConceptRole.INTERVENTION),  # Therapeutics, surgery, anesthesia, equipment
