@@ -975,3 +975,17 @@ def test_the_risk_the_people_asked_about_are_at_is_no_test(ask: Ask) -> None:
     lead = bottom_line(answer)
     assert lead, [gap.detail for gap in answer.gaps]
     assert all(re.search(r"inclisiran", s.text, re.I) for s in lead), quoted(lead)
+
+
+# -- Found by the same hand review of 2026-12-06 ------------------------------------------
+# 9032e98 is the commit before; the case below failed there.
+def test_a_sentence_giving_the_kind_asked_for_leads(ask: Ask) -> None:
+    """ "Which test confirms the diagnosis of narcolepsy type 1?": 9032e98 led with two
+    approvals of pitolisant for narcolepsy and said no record spoke to diagnosis, though
+    "A low level of hypocretin-1/orexin-A in the cerebrospinal fluid is sufficient to
+    diagnose narcolepsy type 1 …" (pmid:35624073) was found, more likely than not an answer
+    but under the answer threshold."""
+    answer = ask("Which test confirms the diagnosis of narcolepsy type 1?")
+    lead = bottom_line(answer)
+    assert lead and re.search(r"diagnos", lead[0].text, re.I), quoted(lead)
+    assert not [gap.detail for gap in answer.gaps if "diagnosis" in gap.detail]

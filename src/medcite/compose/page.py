@@ -100,9 +100,9 @@ def compose_answer(
     """The answer page as data (see the module docstring)."""
     policy = POLICIES[audience]
     everything = candidates(question, retrieved, policy)
-    pool = [c for c in everything if c.relevance >= threshold]
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
+    pool = _answering_pool(everything, facets, fits, threshold)
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
     leads = pool if stating is None else stating
@@ -477,6 +477,36 @@ def _wordings(question: Question, ids: Collection[str]) -> list[set[str]]:
         words
         for concept in question.concepts
         if concept.id in ids and (words := set(content_words(concept.mention)) - JUDGEMENT_WORDS)
+    ]
+
+
+SPEAKS_TO_THE_KIND = 0.5
+"""The relevance from which a sentence speaking to the kind of question asked answers it:
+more likely than not (as ``candidates.ANSWERS_ON_THE_SUBJECT``)."""
+
+
+def _answering_pool(
+    found: Sequence[Candidate],
+    facets: Sequence[Facet],
+    fits: Mapping[tuple[int, str], Fit],
+    threshold: float,
+) -> list[Candidate]:
+    """The candidates that answer: relevance at the threshold, or, for a sentence that
+    speaks to a kind of question the question names (its diagnosis, its mechanism …),
+    from ``SPEAKS_TO_THE_KIND``.
+
+    Such a sentence has what the question asks for in its words, which the model, reading
+    the whole question, weighs little: "Which test confirms the diagnosis of narcolepsy
+    type 1?" was led by the approvals of a drug for narcolepsy (0.74), over "A low level of
+    hypocretin-1/orexin-A in the cerebrospinal fluid is sufficient to diagnose narcolepsy
+    type 1 …" (0.66), and its gap said no record spoke to diagnosis (a hand review).
+    """
+    kinds = [f for f in facets if f.cue_words and not f.concept_ids]
+    return [
+        c
+        for c in found
+        if c.relevance >= threshold
+        or (c.relevance >= SPEAKS_TO_THE_KIND and any(fits[(id(c), f.label)].direct for f in kinds))
     ]
 
 
