@@ -989,3 +989,18 @@ def test_a_sentence_giving_the_kind_asked_for_leads(ask: Ask) -> None:
     lead = bottom_line(answer)
     assert lead and re.search(r"diagnos", lead[0].text, re.I), quoted(lead)
     assert not [gap.detail for gap in answer.gaps if "diagnosis" in gap.detail]
+
+
+# -- Found by the same hand review of 2026-12-06 ------------------------------------------
+# 9f01453 is the commit before; the case below failed there.
+def test_the_kind_of_thing_a_which_question_asks_for_is_no_facet(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """ "Which gene is mutated in Wilson's disease?": 9f01453 read MeSH's Genes as a facet
+    the answer must name, and its gap said no record about Wilson's disease spoke to
+    "gene" under a bottom line naming the gene."""
+    question = "Which gene is mutated in Wilson's disease?"
+    assert "Genes" not in [c.name for c in shared_corpus.understand(question).concepts]
+    answer = ask(question)
+    assert bottom_line(answer)
+    assert not [gap.detail for gap in answer.gaps if "gene" in gap.detail]

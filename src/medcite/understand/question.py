@@ -133,6 +133,7 @@ def understand_question(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
     concepts = _without_excluded(text, concepts, notes)
+    concepts = _without_the_answer_s_kind(text, concepts)
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -237,6 +238,27 @@ _EXCLUDED_BEFORE = re.compile(
 """People described by what they do not have ("HFrEF patients without diabetes", "adults
 free of known cardiovascular disease"); not a disease's own subtype ("proliferative breast
 disease without atypia"), and not "with and without", which excludes nothing."""
+
+
+_WHICH_OPENING = re.compile(r"^\s*which\s+", re.IGNORECASE)
+ANSWER_KIND_ROLES = (ConceptRole.INTERVENTION, ConceptRole.FINDING)
+"""Roles of the generic nouns a "which" question opens with: "Which *gene* …", "Which
+*protein* …", "Which *drugs* …" (MeSH's Genes, Proteins, Pharmaceutical Preparations)."""
+
+
+def _without_the_answer_s_kind(text: str, concepts: list[QuestionConcept]) -> list[QuestionConcept]:
+    """The concepts but the noun a "which" question opens with, when it says what kind of
+    thing the answer is: "Which *gene* is mutated in Wilson's disease?" asks for a gene's
+    name, and a sentence answering names ATP7B, seldom the word "gene". Kept as a facet,
+    the answer was a gap that said no record spoke to "gene" (a hand review), and every
+    sentence without the word weighed less. A disease, an organism, a body part, a test, a
+    population or a name no vocabulary knows there narrows the answer instead ("Which
+    *cancer* can be treated with darolutamide?"), and is kept.
+    """
+    opening = _WHICH_OPENING.match(text)
+    if opening is None:
+        return concepts
+    return [c for c in concepts if c.start != opening.end() or c.role not in ANSWER_KIND_ROLES]
 
 
 def _without_excluded(
