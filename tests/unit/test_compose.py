@@ -626,6 +626,20 @@ def test_follow_ups_come_from_the_understood_concepts() -> None:
     assert not any("scleroderma" in q for q in answer.follow_ups), answer.follow_ups
 
 
+def test_follow_ups_name_a_disease_asked_by_its_adjective_by_its_name() -> None:
+    """ "Does exercise training reduce visceral fat in obese adolescents?" suggested "How
+    common is obese?" (a hand review): an adjective names no disease in a question of its
+    own."""
+    obese = QuestionConcept(
+        ("D009765",), "Obesity", ConceptRole.CONDITION, "obese", 44, 49, by_adjective=True
+    )
+    question = Question(text="Does exercise reduce visceral fat in obese adolescents?")
+    question = replace(question, concepts=(obese,), facets=(Facet("obese", ("D009765",)),))
+    answer = answer_of(SPINE, question=question)
+    assert "How common is obesity?" in answer.follow_ups, answer.follow_ups
+    assert not any("obese?" in q for q in answer.follow_ups), answer.follow_ups
+
+
 def test_verification_drops_a_statement_that_does_not_match_its_source() -> None:
     answer = answer_of(BRAIN_MRI)
     first = answer.sections[0]

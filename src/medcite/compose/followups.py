@@ -4,7 +4,8 @@ Built from templates over the concepts already understood, never generated: the 
 of question not yet asked about the condition, and the indirect evidence found (a
 question on what the other test shows). At most ``LIMIT``. The condition is named in the
 question's own words: MeSH's names are plural ("How is breast neoplasms diagnosed?",
-"How is neoplasms treated?" for a question on cancer) and not what a clinician types.
+"How is neoplasms treated?" for a question on cancer) and not what a clinician types,
+unless the question named it by an adjective ("*obese* children": "How common is obesity?").
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def follow_up_questions(question: Question, gaps: tuple[EvidenceGap, ...]) -> tu
     conditions = question.with_role(ConceptRole.CONDITION)
     if not conditions:
         return ()
-    condition = _as_written(conditions[0].mention)
+    first = conditions[0]
+    condition = first.name.lower() if first.by_adjective else _as_written(first.mention)
     found = [
         template.format(condition=condition)
         for kind, template in TEMPLATES.items()

@@ -173,6 +173,9 @@ class QuestionConcept(Frozen, frozen=True):
     related: tuple[str, ...] = ()
     abbreviation: str = ""
     other_senses: tuple[str, ...] = ()
+    by_adjective: bool = False
+    """The question named it by an adjective ("*diabetic* patients"): ``mention`` qualifies,
+    and names the concept in no sentence of its own ("How common is diabetic?")."""
 
     @property
     def id(self) -> str:

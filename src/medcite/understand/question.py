@@ -13,7 +13,7 @@ question named on its own ("… and diagnosis").
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -153,26 +153,22 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
-        outcomes=_outcomes(concepts, spans, knowledge.lexicon.describing),
+        outcomes=_outcomes(concepts, spans),
         effect_asked=asks_effect(text),
     )
 
 
 def _outcomes(
-    concepts: Sequence[QuestionConcept],
-    spans: Sequence[tuple[int, int]],
-    adjectives: Collection[str],
+    concepts: Sequence[QuestionConcept], spans: Sequence[tuple[int, int]]
 ) -> tuple[str, ...]:
     """The concept that heads each outcome's noun phrase: its last ("periprocedural *MI*",
     "post-tonsillectomy *bleeding*"). What comes before qualifies it, and may be a cause:
-    "antibiotic-associated *diarrhea*" asks about diarrhea, not antibiotics. A body part
-    named by its adjective (``adjectives``) heads none: "improve *renal* outcomes" asks
+    "antibiotic-associated *diarrhea*" asks about diarrhea, not antibiotics. A concept
+    named by its adjective (``by_adjective``) heads none: "improve *renal* outcomes" asks
     about outcomes, and a sentence on eGFR decline states one without the word "renal"."""
     heads = []
     for start, end in spans:
-        inside = [
-            c for c in concepts if start <= c.start < end and term_key(c.mention) not in adjectives
-        ]
+        inside = [c for c in concepts if start <= c.start < end and not c.by_adjective]
         if inside:
             heads.append(max(inside, key=lambda c: c.start).id)
     return tuple(dict.fromkeys(heads))
@@ -643,6 +639,7 @@ def _question_concept(
         narrower_names=tuple(reading_order(c.name) for c in nearest.values()),
         related=_siblings(concept, role, knowledge) if role in LENS_ROLES else (),
         abbreviation=mention.text if mention.via_abbreviation else "",
+        by_adjective=mention.by_adjective,
     )
 
 
