@@ -1004,3 +1004,19 @@ def test_the_kind_of_thing_a_which_question_asks_for_is_no_facet(
     answer = ask(question)
     assert bottom_line(answer)
     assert not [gap.detail for gap in answer.gaps if "gene" in gap.detail]
+
+
+# -- Found by a hand review of 20 questions written in a clinician's words, 2026-12-06 ----
+# 8a5432d is the commit before; the case below failed there.
+def test_an_organ_in_a_disease_s_name_is_no_facet_of_its_own(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """ "How should cerebral arterial gas embolism be treated?": 8a5432d read "cerebral"
+    as the brain, a facet of its own that took the place of the treatment asked for, and
+    led with "Cerebral arterial gas embolism is a potentially life-threatening event."
+    The corpus holds "Hyperbaric oxygen therapy is the treatment of choice for cerebral
+    arterial gas embolism …" (pmid:26361384)."""
+    question = "How should cerebral arterial gas embolism be treated?"
+    assert "Brain" not in [c.name for c in shared_corpus.understand(question).concepts]
+    lead = bottom_line(ask(question))
+    assert any(re.search(r"hyperbaric", s.text, re.I) for s in lead), quoted(lead)

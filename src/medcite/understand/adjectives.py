@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from medcite.records import ConceptMention, ConceptRole, Vocabulary
 from medcite.understand.lexicon import Lexicon
 from medcite.understand.roles import concept_role
-from medcite.words import Token, term_key, tokenize
+from medcite.words import Token, is_content_word, term_key, tokenize
 
 PEOPLE = (
     r"(?:patients|people|persons|individuals|adults|children|infants|adolescents|women|men|"
@@ -66,10 +66,30 @@ def described_concepts(
     for token in tokenize(text):
         if token.start in covered or text[token.end : token.end + 1] == "-":
             continue  # a name's part, or part of a longer word ("renal-limited")
-        ids = lexicon.describing.get(token.key) or _disease_of_people(text, token, lexicon)
+        ids = _body_part(text, token, mentions, lexicon) or _disease_of_people(text, token, lexicon)
         if ids:
             found.append(ConceptMention(token.start, token.end, token.text, ids, by_adjective=True))
     return found
+
+
+def _body_part(
+    text: str, token: Token, mentions: Sequence[ConceptMention], lexicon: Lexicon
+) -> tuple[str, ...]:
+    """The body part ``token`` names (the lexicon's ``describing``), or () where it is the
+    site in a disease's name: "*cerebral* arterial gas embolism" is a kind of gas embolism,
+    and read as a body system of its own it took the place of "How should … be *treated*?",
+    the treatment the question asks for (a hand review)."""
+    ids = lexicon.describing.get(token.key, ())
+    following = next((m for m in mentions if m.start >= token.end), None)
+    if not ids or following is None:
+        return ids
+    between = text[token.end : following.start]
+    same_phrase = all(is_content_word(word.key) for word in tokenize(between)) and not re.search(
+        r"[^\w\s-]", between
+    )
+    if same_phrase and any(_is_a_disease(i, lexicon) for i in following.concept_ids):
+        return ()
+    return ids
 
 
 def _disease_of_people(text: str, token: Token, lexicon: Lexicon) -> tuple[str, ...]:
