@@ -7,7 +7,8 @@ patients?". Dropped, the first asked about the dystrophy as a whole and the seco
 metformin in anyone, so two kinds of adjective are read here:
 
 * A body part's ("cardiac", "renal", "cutaneous"): the lexicon's ``describing`` table,
-  read off the vocabularies' own pairs of names (``lexicon.organ_adjectives``).
+  read off the vocabularies' own pairs of names (``lexicon.organ_adjectives``), unless it
+  is the site in a disease's name ("*cerebral* arterial gas embolism").
 * A disease's, where it describes people ("*diabetic* patients", "*obese* children",
   "*hypertensive* women"): "X-ic patients" are patients with X. The vocabularies pair no
   such adjective with its disease, so the noun is made by the suffixes English
