@@ -166,8 +166,8 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
 
 
 ORGAN_TREES = tuple(f"A{n:02d}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 16, 17))
-"""MeSH's anatomy below the cell: body regions, organs and their systems, tissues, blood
-(A11 holds cells and their parts, A13 animals' structures, A18 plants')."""
+"""MeSH's anatomy of the human body: regions, organs and their systems, tissues, blood;
+not cells and their parts (A11), animals' structures (A13) or plants' (A18)."""
 ADJECTIVE_ENDINGS = ("ac", "al", "ar", "ic", "ine", "ous", "ary")
 """How English adjectives of a body part end: "cardiac", "renal", "ocular", "uterine"."""
 MIN_ADJECTIVE_NAMES = 5
