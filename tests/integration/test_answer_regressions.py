@@ -1020,3 +1020,23 @@ def test_an_organ_in_a_disease_s_name_is_no_facet_of_its_own(
     assert "Brain" not in [c.name for c in shared_corpus.understand(question).concepts]
     lead = bottom_line(ask(question))
     assert any(re.search(r"hyperbaric", s.text, re.I) for s in lead), quoted(lead)
+
+
+# -- Found reading the rule above against review 8's questions, 2026-12-06 -----------------
+# 4175344 is the commit before; each case below failed there.
+@pytest.mark.parametrize(
+    ("question", "drug_class"),
+    [
+        (
+            "Which NSAID carries the highest risk of serious upper gastrointestinal complications?",
+            "Non-Steroidal Anti-Inflammatory Agents",
+        ),
+        ("Which statin is safest in pregnancy?", "Hydroxymethylglutaryl-CoA Reductase Inhibitors"),
+    ],
+)
+def test_a_class_of_drugs_a_which_question_opens_with_is_kept(
+    shared_corpus: Engine, question: str, drug_class: str
+) -> None:
+    """4175344 dropped the noun a "which" question opens with whatever it was, so "Which
+    NSAID …?" asked about no drug at all: a class of drugs says which drugs it asks about."""
+    assert drug_class in [c.name for c in shared_corpus.understand(question).concepts]

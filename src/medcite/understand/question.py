@@ -240,6 +240,10 @@ _WHICH_OPENING = re.compile(r"^\s*which\s+", re.IGNORECASE)
 ANSWER_KIND_ROLES = (ConceptRole.INTERVENTION, ConceptRole.FINDING)
 """Roles of the generic nouns a "which" question opens with: "Which *gene* …", "Which
 *protein* …", "Which *drugs* …" (MeSH's Genes, Proteins, Pharmaceutical Preparations)."""
+DRUG_CLASS_TREES = ("D27",)
+"""MeSH's drugs by what they do ("Pharmacologic Actions"): a class of drugs a "which"
+question opens with ("Which *statin* …", "Which *NSAID* …") says which drugs it asks
+about, and stays."""
 
 
 def _without_the_answer_s_kind(text: str, concepts: list[QuestionConcept]) -> list[QuestionConcept]:
@@ -248,13 +252,20 @@ def _without_the_answer_s_kind(text: str, concepts: list[QuestionConcept]) -> li
     name, and a sentence answering names ATP7B, seldom the word "gene". Kept as a facet,
     the answer was a gap that said no record spoke to "gene" (a hand review), and every
     sentence without the word weighed less. A disease, an organism, a body part, a test, a
-    population or a name no vocabulary knows there narrows the answer instead ("Which
-    *cancer* can be treated with darolutamide?"), and is kept.
+    population, a class of drugs or a name no vocabulary knows there narrows the answer
+    instead ("Which *cancer* can be treated with darolutamide?", "Which *NSAID* carries the
+    highest risk …?"), and is kept.
     """
     opening = _WHICH_OPENING.match(text)
     if opening is None:
         return concepts
-    return [c for c in concepts if c.start != opening.end() or c.role not in ANSWER_KIND_ROLES]
+    return [
+        c
+        for c in concepts
+        if c.start != opening.end()
+        or c.role not in ANSWER_KIND_ROLES
+        or is_within(c.tree_numbers, DRUG_CLASS_TREES)
+    ]
 
 
 def _without_excluded(
