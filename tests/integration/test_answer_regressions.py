@@ -74,6 +74,12 @@ def record_text(engine: Engine, record_id: str) -> str:
     return " ".join((record.title, *(section.text for section in record.sections)))
 
 
+def concept_names(engine: Engine, question: str, *roles: ConceptRole) -> list[str]:
+    """The names of the concepts ``engine`` reads in ``question`` (of ``roles``, if any)."""
+    understood = engine.understand(question)
+    return [c.name for c in (understood.with_role(*roles) if roles else understood.concepts)]
+
+
 def quoted(statements: list[Statement]) -> list[tuple[str, str]]:
     """(record id, text) of each statement: what an assertion message shows."""
     return [(s.record_id, s.text[:160]) for s in statements]
@@ -841,8 +847,7 @@ def test_a_short_form_in_capitals_is_not_an_everyday_word(
     """BioASQ train questions: 760501c read the protein STING as insect stings and major
     adverse cardiac events (MACE) as the tear gas, the vocabulary's everyday words of the
     same letters."""
-    understood = shared_corpus.understand(question)
-    assert read_as not in [c.name for c in understood.concepts]
+    assert read_as not in concept_names(shared_corpus, question)
 
 
 # -- Found by a hand review of 20 questions written in a clinician's words, 2026-12-06 ----
@@ -872,8 +877,7 @@ def test_an_organ_named_by_its_adjective_is_part_of_the_question(
 ) -> None:
     """ba95d89 dropped every organ a question named by its adjective (11 of 11 in the
     review): "cardiac", "hepatic", "ocular" or "cutaneous" became a generic facet."""
-    understood = shared_corpus.understand(question)
-    assert organ in [c.name for c in understood.with_role(ConceptRole.BODY_SYSTEM)]
+    assert organ in concept_names(shared_corpus, question, ConceptRole.BODY_SYSTEM)
 
 
 def test_the_organ_asked_about_leads_not_another(ask: Ask) -> None:
@@ -920,8 +924,7 @@ def test_an_everyday_word_is_not_the_concept_it_is_an_entry_term_of(
     """8445bc4 read "thought", "companion" and "strains" in their everyday senses as MeSH's
     Thinking, Friends and Sprains and Strains, entry terms of concepts the questions do
     not ask about, each a facet no record could meet."""
-    understood = shared_corpus.understand(question)
-    assert read_as not in [c.name for c in understood.concepts]
+    assert read_as not in concept_names(shared_corpus, question)
 
 
 # -- Found by the hand review of 2026-12-06 ("hypertensive" dropped), and in its kind ------
@@ -943,8 +946,7 @@ def test_a_disease_named_by_its_adjective_is_the_condition_of_the_people_asked_a
     """79b9097 dropped "hypertensive", "obese" and "diabetic" before "patients": no
     vocabulary lists these adjectives, so the questions asked about the drug or the
     operation in anyone."""
-    understood = shared_corpus.understand(question)
-    assert disease in [c.name for c in understood.with_role(ConceptRole.CONDITION)]
+    assert disease in concept_names(shared_corpus, question, ConceptRole.CONDITION)
 
 
 # -- Found by a hand review of 20 questions written in a clinician's words, 2026-12-06 ----
@@ -1000,7 +1002,7 @@ def test_the_kind_of_thing_a_which_question_asks_for_is_no_facet(
     the answer must name, and its gap said no record about Wilson's disease spoke to
     "gene" under a bottom line naming the gene."""
     question = "Which gene is mutated in Wilson's disease?"
-    assert "Genes" not in [c.name for c in shared_corpus.understand(question).concepts]
+    assert "Genes" not in concept_names(shared_corpus, question)
     answer = ask(question)
     assert bottom_line(answer)
     assert not [gap.detail for gap in answer.gaps if "gene" in gap.detail]
@@ -1017,7 +1019,7 @@ def test_an_organ_in_a_disease_s_name_is_no_facet_of_its_own(
     The corpus holds "Hyperbaric oxygen therapy is the treatment of choice for cerebral
     arterial gas embolism …" (pmid:26361384)."""
     question = "How should cerebral arterial gas embolism be treated?"
-    assert "Brain" not in [c.name for c in shared_corpus.understand(question).concepts]
+    assert "Brain" not in concept_names(shared_corpus, question)
     lead = bottom_line(ask(question))
     assert any(re.search(r"hyperbaric", s.text, re.I) for s in lead), quoted(lead)
 
@@ -1039,4 +1041,4 @@ def test_a_class_of_drugs_a_which_question_opens_with_is_kept(
 ) -> None:
     """4175344 dropped the noun a "which" question opens with whatever it was, so "Which
     NSAID …?" asked about no drug at all: a class of drugs says which drugs it asks about."""
-    assert drug_class in [c.name for c in shared_corpus.understand(question).concepts]
+    assert drug_class in concept_names(shared_corpus, question)
