@@ -1042,3 +1042,23 @@ def test_a_class_of_drugs_a_which_question_opens_with_is_kept(
     """4175344 dropped the noun a "which" question opens with whatever it was, so "Which
     NSAID …?" asked about no drug at all: a class of drugs says which drugs it asks about."""
     assert drug_class in concept_names(shared_corpus, question)
+
+
+# -- Found reading review 8's pages again, 2026-12-06 ---------------------------------------
+# d3fcded is the commit before; the case below failed there.
+BARE_LABEL = re.compile(r"(?:OBJECTIVES?|DESIGN|METHODS|RESULTS|CONCLUSIONS?|BACKGROUND)\b")
+
+
+def test_a_label_run_into_the_text_is_a_label(ask: Ask) -> None:
+    """ "Which NSAID carries the highest risk of serious upper gastrointestinal
+    complications?": d3fcded led with "OBJECTIVE To compare the relative risks …"
+    (scifact:21958900), SciFact's abstracts running their labels into the text without a
+    colon, so the objective was read as background, which may lead a "which" question.
+    The same record's results name the drugs ("Ibuprofen ranked lowest …")."""
+    answer = ask(
+        "Which NSAID carries the highest risk of serious upper gastrointestinal complications?"
+    )
+    lead = bottom_line(answer)
+    assert not any(re.match(r"(?:OBJECTIVE )?To compare", s.text) for s in lead), quoted(lead)
+    labelled = [s for s in all_statements(answer) if BARE_LABEL.match(s.text)]
+    assert not labelled, quoted(labelled)

@@ -668,6 +668,11 @@ def test_verification_refuses_an_offset_that_skips_more_than_a_label() -> None:
         ("No label here.", 0),
         ("<b>INTRODUCTION</b>: A phase 2 study.", 21),  # BioASQ's snippets keep the bold
         ("<b>Availability and implementation</b>: Free.", 0),
+        ("OBJECTIVE To compare the risks.", 10),  # in capitals, without a colon
+        ("DESIGN, SETTING, AND PARTICIPANTS Case-control study.", 34),
+        ("RESULTS HIV-infected adults improved.", 8),
+        ("HIV RNA fell in all patients.", 0),  # a name in capitals, not a label
+        ("EVIDENCE FOR A ROLE OF TNF.", 0),  # a title in capitals
     ],
 )
 def test_leading_labels(text: str, length: int) -> None:

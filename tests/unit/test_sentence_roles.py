@@ -110,6 +110,31 @@ def test_labels_and_patterns_decide_before_the_model() -> None:
     assert roles[4].cue == "CONCLUSIONS"
 
 
+def test_labels_run_into_the_text_in_capitals_decide() -> None:
+    """Abstracts taken from publishers' pages run their labels into the text without a
+    colon ("OBJECTIVE To compare …"): the label decides, as with a colon; a name in
+    capitals opening a sentence is no label, and the model decides."""
+    record = _record(
+        (
+            "",
+            "",
+            "OBJECTIVE To compare the risks of bleeding with each drug. "
+            "MAIN OUTCOME MEASURES Relative risks of admission for bleeding. "
+            "RESULTS Twelve studies met the inclusion criteria. "
+            "HIV RNA fell below 50 copies in most patients. "
+            "CONCLUSIONS The risk is lowest with ibuprofen.",
+        ),
+    )
+    roles = sentence_roles(record, record_sentences(record))
+    assert [(r.role, r.source) for r in roles[:3]] == [
+        (R.OBJECTIVE, RoleSource.LABEL),
+        (R.METHODS, RoleSource.LABEL),
+        (R.RESULTS, RoleSource.LABEL),
+    ]
+    assert roles[3].source is RoleSource.MODEL
+    assert (roles[4].role, roles[4].cue) == (R.CONCLUSIONS, "CONCLUSIONS")
+
+
 UNLABELLED_EXPECTED = {
     # Sentences whose role is plain to a reader, labelled by hand before running the model.
     "32705333": {0: R.BACKGROUND, 1: R.OBJECTIVE, 2: R.METHODS, 5: R.RESULTS, 7: R.CONCLUSIONS},

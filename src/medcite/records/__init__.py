@@ -74,6 +74,13 @@ from medcite.records.ingestion import (
     SyncedFile,
     SyncReport,
 )
+from medcite.records.labels import (
+    ADMINISTRATIVE_LABEL_WORDS,
+    LABEL_WORDS,
+    MOST_LABEL_WORDS,
+    bare_label_length,
+    is_label_word,
+)
 from medcite.records.literature import (
     PATH_SEPARATOR,
     Author,
@@ -102,7 +109,10 @@ from medcite.records.roles import (
 )
 
 __all__ = [
+    "ADMINISTRATIVE_LABEL_WORDS",
     "KEYWORD_PREFIX",
+    "LABEL_WORDS",
+    "MOST_LABEL_WORDS",
     "PATH_SEPARATOR",
     "RHETORICAL_ROLES",
     "AbbreviationDefinition",
@@ -173,4 +183,6 @@ __all__ = [
     "SyncReport",
     "SyncedFile",
     "Vocabulary",
+    "bare_label_length",
+    "is_label_word",
 ]

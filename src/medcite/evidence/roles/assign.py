@@ -8,7 +8,8 @@ In order of what is surest:
    approval, data availability or a copyright is that kind, in whatever section;
 3. a section whose label names a move (NLM's category, else the label folded) gives
    its sentences that move, and so does a label the sentence itself opens with
-   ("RESULTS: …" in an abstract whose publisher did not split it);
+   ("RESULTS: …", or "RESULTS Twelve trials …" in capitals, in an abstract whose
+   publisher did not split it);
 4. every other sentence — those of an unlabelled abstract — gets the move the trained
    model finds most likely, with its probabilities.
 """
@@ -19,9 +20,10 @@ import re
 from collections.abc import Sequence
 
 from medcite.evidence.roles.administrative import administrative_role
-from medcite.evidence.roles.labels import ADMINISTRATIVE_LABEL_WORDS, LABEL_WORDS, label_role
+from medcite.evidence.roles.labels import label_role
 from medcite.evidence.roles.model import RoleModel, shipped_role_model
 from medcite.records import (
+    MOST_LABEL_WORDS,
     RHETORICAL_ROLES,
     Record,
     RoleEstimate,
@@ -29,11 +31,12 @@ from medcite.records import (
     Section,
     Sentence,
     SentenceRole,
+    bare_label_length,
+    is_label_word,
 )
 
 NOT_RHETORICAL = (0.0,) * len(RHETORICAL_ROLES)
 _INLINE_LABEL = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s+\S")
-_LABEL_CONNECTORS = frozenset({"AND", "OF", "THE", "STUDY", "MAIN", "KEY"})
 
 
 def sentence_roles(
@@ -82,6 +85,9 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
         inline = _INLINE_LABEL.match(text)
         if inline and _is_label(inline.group(1)):
             by_label, cue = label_role(inline.group(1)), inline.group(1)
+        elif bare := bare_label_length(text):
+            cue = text[:bare].strip()
+            by_label = label_role(cue)
     if by_label is None:
         return None
     if not by_label.rhetorical:
@@ -91,9 +97,8 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
 
 def _is_label(words: str) -> bool:
     """Whether every word of a sentence's opening "…:" is a word of section labels."""
-    known = LABEL_WORDS.keys() | ADMINISTRATIVE_LABEL_WORDS.keys() | _LABEL_CONNECTORS
     found = re.split(r"[\s/&-]+", words.upper())
-    return len(found) <= 5 and all(word in known for word in found if word)
+    return len(found) <= MOST_LABEL_WORDS and all(is_label_word(word) for word in found if word)
 
 
 def _certain(role: SentenceRole) -> tuple[float, ...]:
