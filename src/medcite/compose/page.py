@@ -403,21 +403,34 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
 
     An outcome is named by any of its concept's names, or by every word that says what
     the question's own wording of it is about ("antibody response": "antibody
-    concentrations were lower"), the words that only judge it left aside.
+    concentrations were lower"), the words that only judge it left aside. What may change
+    it is named by its names too, or, in a record about it, by the last word of the
+    question's wording ("ketogenic diet": "seizures were lower in the diet group", a
+    hand review), as a trial's results call its arms.
     """
     outcomes = question.outcomes
     if question.answer_kind is not AnswerKind.YES_NO or not outcomes:
         return None
     causes = _causes(question, outcomes)
     worded = _wordings(question, outcomes)
+    heads = _heads(question, causes)
 
-    def states_outcome(candidate: Candidate) -> bool:
-        if candidate.names_any(outcomes):
+    def states_outcome(candidate: Candidate, said: set[str]) -> bool:
+        return candidate.names_any(outcomes) or any(words <= said for words in worded)
+
+    def names_a_cause(candidate: Candidate, said: set[str]) -> bool:
+        if not causes or candidate.names_any(causes):
             return True
-        said = set(content_words(candidate.sentence.text))
-        return any(words <= said for words in worded)
+        topics = candidate.item.topics
+        return any(
+            head in said and (topics is None or topics.is_about([cause])) for cause, head in heads
+        )
 
-    return [c for c in pool if states_outcome(c) and (not causes or c.names_any(causes))]
+    def states_the_relation(candidate: Candidate) -> bool:
+        said = set(content_words(candidate.sentence.text))
+        return states_outcome(candidate, said) and names_a_cause(candidate, said)
+
+    return [c for c in pool if states_the_relation(c)]
 
 
 def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
@@ -465,6 +478,16 @@ def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
         c.id
         for c in question.with_role(ConceptRole.CONDITION)
         if c.id not in outcomes and c.end <= first
+    ]
+
+
+def _heads(question: Question, ids: Collection[str]) -> list[tuple[str, str]]:
+    """(concept id, last content word of its mention) for each of the question's concepts
+    in ``ids`` worded in more than one word ("ketogenic diet": "diet")."""
+    return [
+        (concept.id, words[-1])
+        for concept in question.concepts
+        if concept.id in ids and len(words := content_words(concept.mention)) > 1
     ]
 
 
