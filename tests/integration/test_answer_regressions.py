@@ -29,7 +29,7 @@ from collections.abc import Callable
 import pytest
 
 from medcite.engine import Engine
-from medcite.records import Answer, ConceptRole, Question, SectionKind, Statement
+from medcite.records import Answer, AnswerState, ConceptRole, Question, SectionKind, Statement
 
 Ask = Callable[[str], Answer]
 
@@ -1077,3 +1077,13 @@ def test_a_trial_arm_named_by_its_last_word_states_the_relation(ask: Ask) -> Non
     )
     lead = bottom_line(answer)
     assert any(re.search(r"diet group", s.text) for s in lead), quoted(lead)
+
+
+# 3b4d69f is the commit before; the case below failed there.
+def test_a_name_no_record_holds_is_not_answered_with_its_category(ask: Ask) -> None:
+    """ "Is retatrutide a peptide?": no record of the corpus names retatrutide, and
+    3b4d69f answered with natriuretic peptides, records naming only "peptide". Reading
+    BioASQ questions with their gold removed found the same ("Is chlorotoxin a peptide?")."""
+    answer = ask("Is retatrutide a peptide?")
+    assert answer.state is AnswerState.INSUFFICIENT_EVIDENCE, quoted(all_statements(answer))
+    assert answer.references == ()
