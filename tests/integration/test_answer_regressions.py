@@ -1087,3 +1087,24 @@ def test_a_name_no_record_holds_is_not_answered_with_its_category(ask: Ask) -> N
     answer = ask("Is retatrutide a peptide?")
     assert answer.state is AnswerState.INSUFFICIENT_EVIDENCE, quoted(all_statements(answer))
     assert answer.references == ()
+
+
+# -- Found by a hand review of 20 questions written in a clinician's words (review 9) -----
+# 996b8b0 is the commit before; the case below failed there.
+def test_research_quotes_what_the_studies_found_before_their_aims(ask: Ask) -> None:
+    """ "Are the Awaji criteria more sensitive than the revised El Escorial criteria for
+    diagnosing ALS?": 996b8b0's research quoted two aims ("To assess the sensitivity and
+    specificity of the Awaji and revised El Escorial diagnostic criteria …") of records
+    whose results it left out."""
+    answer = ask(
+        "Are the Awaji criteria more sensitive than the revised El Escorial criteria for "
+        "diagnosing ALS?"
+    )
+    research = [
+        s
+        for section in answer.sections
+        if section.kind is SectionKind.RESEARCH
+        for s in section.statements
+    ]
+    aims = [s for s in research if re.match(r"To (?:assess|compare|evaluate)\b", s.text)]
+    assert research and not aims, quoted(aims)

@@ -233,6 +233,32 @@ def test_relevance_comes_before_evidence_strength() -> None:
     assert bottom.statements[0].record_id == "text:spine"
 
 
+def test_research_quotes_a_facets_findings_before_its_aims_and_methods() -> None:
+    # Review 9: pages quoted the cited records' aims and methods ("To assess the
+    # sensitivity …") under "From the research", and their results not at all.
+    study = retrieved(
+        "pmid:7",
+        1,
+        [
+            ("OBJECTIVE", [("To assess brain MRI lesions in patients with SSc.", (MRI, CNS, SSC))]),
+            ("METHODS", [("Brain MRI was done in 30 patients with SSc.", (MRI, CNS, SSC))]),
+            ("RESULTS", [("Brain MRI showed lesions in 12 of 30 SSc patients.", (MRI, CNS, SSC))]),
+            (
+                "CONCLUSIONS",
+                [("Brain MRI lesions are frequent in patients with SSc.", (MRI, CNS, SSC))],
+            ),
+        ],
+        relevance={0: 0.99, 1: 0.98, 2: 0.9, 3: 0.95},
+    )
+    settings = AnswerSettings(bottom_line_statements=1, research_statements=1)
+    question = replace(QUESTION, facets=(Facet("CNS × MRI", (CNS, MRI)),))
+    answer = compose_answer(question, [study], settings, PROVENANCE)
+    research = [s for s in answer.sections if s.kind is SectionKind.RESEARCH]
+    assert [s.text for section in research for s in section.statements] == [
+        "Brain MRI showed lesions in 12 of 30 SSc patients."
+    ]
+
+
 @pytest.mark.parametrize(
     "role",
     [

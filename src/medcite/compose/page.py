@@ -258,8 +258,10 @@ class _PageBuilder:
         policy: AudiencePolicy,
     ) -> list[tuple[Facet, list[Chosen]]]:
         """Each facet's statements: those of its answering candidates that speak to it
-        directly, most relevant first; failing those, its indirect evidence (CT where MRI
-        was asked), labelled as such.
+        directly, most relevant first, what they found before what a study set out to do
+        and how (review 9: pages quoted the aims and methods of the records whose results
+        answered); failing those, its indirect evidence (CT where MRI was asked), labelled
+        as such.
 
         The facets share one budget (``research_statements``, scaled for the audience),
         taking a statement each in turn: a question asked in one facet shows as many of
@@ -291,7 +293,7 @@ class _PageBuilder:
     ) -> list[Chosen]:
         direct = [Chosen(c, fit) for c in answering if (fit := fits[(id(c), facet.label)]).direct]
         if direct:
-            return direct
+            return sorted(direct, key=lambda chosen: not chosen.candidate.reports)  # stable
         return [
             Chosen(c, fit)
             for c in everything
