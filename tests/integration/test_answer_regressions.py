@@ -1108,3 +1108,13 @@ def test_research_quotes_what_the_studies_found_before_their_aims(ask: Ask) -> N
     ]
     aims = [s for s in research if re.match(r"To (?:assess|compare|evaluate)\b", s.text)]
     assert research and not aims, quoted(aims)
+
+
+# c023fd6 is the commit before; the case below failed there.
+def test_a_sentence_on_the_kind_asked_of_the_subject_answers(ask: Ask) -> None:
+    """ "How is cystic fibrosis diagnosed?": c023fd6 led with a case of vitamin E
+    deficiency and a fatty-acid finding; "Sweat chloride test is the gold standard test for
+    cystic fibrosis (CF) diagnosis." (pmid:24485874, relevance 0.64) spoke to the kind
+    asked but was held to the threshold, its facet naming the disease as well."""
+    lead = bottom_line(ask("How is cystic fibrosis diagnosed?"))
+    assert any(re.search(r"[Ss]weat chloride", s.text) for s in lead), quoted(lead)

@@ -524,9 +524,13 @@ def _answering_pool(
     the whole question, weighs little: "Which test confirms the diagnosis of narcolepsy
     type 1?" was led by the approvals of a drug for narcolepsy (0.74), over "A low level of
     hypocretin-1/orexin-A in the cerebrospinal fluid is sufficient to diagnose narcolepsy
-    type 1 …" (0.66), and its gap said no record spoke to diagnosis (a hand review).
+    type 1 …" (0.66), and its gap said no record spoke to diagnosis (a hand review). A kind
+    asked of a named subject is a facet with the subject's concepts ("diagnosis of cystic
+    fibrosis"), speaking to which takes both: "Sweat chloride test is the gold standard
+    test for cystic fibrosis (CF) diagnosis." (0.64) was left out of "How is cystic
+    fibrosis diagnosed?" (review 9).
     """
-    kinds = [f for f in facets if f.cue_words and not f.concept_ids]
+    kinds = [f for f in facets if f.cue_words]
     return [
         c
         for c in found
