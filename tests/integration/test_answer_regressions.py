@@ -1118,3 +1118,16 @@ def test_a_sentence_on_the_kind_asked_of_the_subject_answers(ask: Ask) -> None:
     asked but was held to the threshold, its facet naming the disease as well."""
     lead = bottom_line(ask("How is cystic fibrosis diagnosed?"))
     assert any(re.search(r"[Ss]weat chloride", s.text) for s in lead), quoted(lead)
+
+
+# 471a638 is the commit before; the case below failed there.
+def test_a_record_s_own_short_form_names_the_concept(ask: Ask) -> None:
+    """ "Do macrolide antibiotics given to newborns cause pyloric stenosis?": 471a638 said no
+    record answered. The cohort (scifact:21239672) spells out infantile hypertrophic
+    pyloric stenosis once and writes IHPS after ("… strongly associated with IHPS …"),
+    and each sentence, read alone, named no outcome."""
+    answer = ask("Do macrolide antibiotics given to newborns cause pyloric stenosis?")
+    lead = bottom_line(answer)
+    assert any(s.record_id == "scifact:21239672" and "IHPS" in s.text for s in lead), quoted(
+        all_statements(answer)
+    )

@@ -11,6 +11,7 @@ from msgspec.structs import replace
 from medcite.evidence import FEATURES, RelevanceModel, best_sentences, rank_by_evidence
 from medcite.evidence.weigh import (
     PAGE_ASKS_THE_SAME,
+    ConceptSpotter,
     read_evidence,
     relative_rarity,
     weigh_evidence,
@@ -58,8 +59,13 @@ class Corpus:
         return 10_000
 
 
-def spot(text: str) -> tuple[str, ...]:
-    return (SSC,) if "systemic sclerosis" in text.lower() or "SSc" in text else ()
+def spot_in(_: Record) -> ConceptSpotter:
+    """The spotter of every record: systemic sclerosis, by its name or "SSc"."""
+
+    def spot(text: str) -> tuple[str, ...]:
+        return (SSC,) if "systemic sclerosis" in text.lower() or "SSc" in text else ()
+
+    return spot
 
 
 def record(record_id: str, *sentences: str, rank: int = 1, score: float = 1.0) -> RetrievedRecord:
@@ -99,7 +105,7 @@ COVERAGE = model_of({"cover_sentence": 6.0})
 
 
 def test_every_sentence_gets_its_role_numbers_concepts_and_features() -> None:
-    read, features = read_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN)
+    read, features = read_evidence(QUESTION, [ANSWER], spot_in, Corpus(), Audience.CLINICIAN)
     (item,) = read
     assert item.grade is not None
     roles = [note.role for note in item.notes]
@@ -110,7 +116,7 @@ def test_every_sentence_gets_its_role_numbers_concepts_and_features() -> None:
 
 
 def test_the_sentence_covering_the_rare_words_of_the_question_is_the_most_relevant() -> None:
-    (item,) = weigh_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE)
+    (item,) = weigh_evidence(QUESTION, [ANSWER], spot_in, Corpus(), Audience.CLINICIAN, COVERAGE)
     relevance = [note.relevance for note in item.notes]
     assert relevance[1] == max(relevance)
     ((best, chance),) = best_sentences([item], 1)
@@ -118,7 +124,7 @@ def test_the_sentence_covering_the_rare_words_of_the_question_is_the_most_releva
 
 
 def test_snippets_after_the_best_stop_below_the_floor() -> None:
-    (item,) = weigh_evidence(QUESTION, [ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE)
+    (item,) = weigh_evidence(QUESTION, [ANSWER], spot_in, Corpus(), Audience.CLINICIAN, COVERAGE)
     chances = sorted((note.relevance or 0.0 for note in item.notes), reverse=True)
     floor = (chances[0] + chances[1]) / 2  # between the best sentence and the next
 
@@ -129,7 +135,7 @@ def test_snippets_after_the_best_stop_below_the_floor() -> None:
 
 def test_records_re_ranked_by_their_best_sentence() -> None:
     weighed = weigh_evidence(
-        QUESTION, [OTHER, ANSWER], spot, Corpus(), Audience.CLINICIAN, COVERAGE
+        QUESTION, [OTHER, ANSWER], spot_in, Corpus(), Audience.CLINICIAN, COVERAGE
     )
     hits = rank_by_evidence(weighed, weight=1.0)
     assert [hit.record_id for hit in hits] == ["text:answer", "text:other"]
@@ -147,9 +153,11 @@ def test_a_page_asking_what_the_question_asks_makes_its_sentences_answers() -> N
     asking = replace(page, topics=RecordTopics(page.record.id, asks_the_same=True))
     other = replace(page, topics=RecordTopics(page.record.id, asks_the_same=False))
     model = dataclasses.replace(COVERAGE, answer_threshold=0.5)
-    weighed = weigh_evidence(QUESTION, [asking, other], spot, Corpus(), Audience.CLINICIAN, model)
+    weighed = weigh_evidence(
+        QUESTION, [asking, other], spot_in, Corpus(), Audience.CLINICIAN, model
+    )
     lifted, alone = ([note.relevance or 0.0 for note in item.notes] for item in weighed)
-    (plain,) = weigh_evidence(QUESTION, [page], spot, Corpus(), Audience.CLINICIAN, model)
+    (plain,) = weigh_evidence(QUESTION, [page], spot_in, Corpus(), Audience.CLINICIAN, model)
     assert weighed[1].notes == plain.notes
     for with_page, by_itself in zip(lifted, alone, strict=True):
         raised = with_odds_times(by_itself, PAGE_ASKS_THE_SAME)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from medcite.records import Concept, Vocabulary
 from medcite.understand import Lexicon, build_lexicon, find_definitions, find_mentions
 from medcite.understand.lexicon import is_written_short_form, reading_order
-from medcite.understand.matcher import count_concepts
+from medcite.understand.matcher import count_concepts, defined_short_forms
 from medcite.vocab import read_vocabulary_file
 from medcite.words import canonical_word, greek_spellings, term_key
 
@@ -147,6 +147,20 @@ def test_abbreviations_defined_in_the_text(lexicon: Lexicon) -> None:
     assert len(short) == 2
     assert all(m.concept_ids[0] == "D012595" for m in short)
     assert short[0].via_abbreviation == "systemic sclerosis"
+
+
+def test_a_record_s_sentences_name_a_concept_by_the_short_form_it_defined(
+    lexicon: Lexicon,
+) -> None:
+    """Each sentence is read alone: the short form a record spelled out once counts in all
+    of them, but only for a long form naming a concept of the lexicon."""
+    record = ("Brain lesions in systemic sclerosis (SSc) and in heart failure (HF).",)
+    defined = defined_short_forms(record, lexicon)
+    assert list(defined) == ["SSc"]  # heart failure is no concept of the mini lexicon
+    assert defined["SSc"][0] == "D012595"
+    later = "Most SSc patients had lesions."
+    assert count_concepts(later, lexicon)["D012595"] == 0
+    assert count_concepts(later, lexicon, defined)["D012595"] == 1
 
 
 def test_a_spaced_abbreviation_is_also_known_written_together() -> None:

@@ -457,9 +457,9 @@ class Engine:
         retrieval = self.retrieve_for(
             question, self.settings.answer.candidate_records, citable=True
         )
-        found, spot = self._found(question, retrieval)
+        found, spotter = self._found(question, retrieval)
         records, features = evidence.read_evidence(
-            question, found, spot, self._index, Audience.CLINICIAN
+            question, found, spotter, self._index, Audience.CLINICIAN
         )
         return question, records, features
 
@@ -474,16 +474,17 @@ class Engine:
         self, question: Question, retrieval: Retrieval, audience: Audience
     ) -> tuple[RetrievedRecord, ...]:
         """The retrieved records as evidence: graded, each sentence read and scored."""
-        found, spot = self._found(question, retrieval)
+        found, spotter = self._found(question, retrieval)
         return evidence.weigh_evidence(
-            question, found, spot, self._index, audience, self._relevance
+            question, found, spotter, self._index, audience, self._relevance
         )
 
     def _found(
         self, question: Question, retrieval: Retrieval
-    ) -> tuple[list[RetrievedRecord], evidence.ConceptSpotter]:
+    ) -> tuple[list[RetrievedRecord], evidence.RecordSpotter]:
         """The retrieved records with their sentences, and a spotter of the question's
-        concepts (``understand``'s matcher over a lexicon of just those)."""
+        concepts in each record (``understand``'s matcher over a lexicon of just those,
+        with the short forms the record defines for them)."""
         asked = understand.question_lexicon(question)
         found = [
             RetrievedRecord(
@@ -497,10 +498,16 @@ class Engine:
             if (record := retrieval.records.get(hit.record_id)) is not None
         ]
 
-        def spot(text: str) -> tuple[str, ...]:
-            return tuple(understand.count_concepts(text, asked, asked.short_forms))
+        def spotter(record: Record) -> evidence.ConceptSpotter:
+            texts = (record.title, *(section.text for section in record.sections))
+            short_forms = {**understand.defined_short_forms(texts, asked), **asked.short_forms}
 
-        return found, spot
+            def spot(text: str) -> tuple[str, ...]:
+                return tuple(understand.count_concepts(text, asked, short_forms))
+
+            return spot
+
+        return found, spotter
 
     def topics(self, question: Question, records: Sequence[Record]) -> tuple[RecordTopics, ...]:
         """What each of ``records`` is about for an understood question: how strongly it

@@ -17,13 +17,14 @@ from .roles import (
     train_role_model,
 )
 from .sample_size import sample_size
-from .weigh import ConceptSpotter, WordStatistics, read_evidence, weigh_evidence
+from .weigh import ConceptSpotter, RecordSpotter, WordStatistics, read_evidence, weigh_evidence
 
 __all__ = [
     "FEATURES",
     "LEVEL_OF_DESIGN",
     "ConceptSpotter",
     "LabelledAbstract",
+    "RecordSpotter",
     "RelevanceModel",
     "RoleTraining",
     "Tree",

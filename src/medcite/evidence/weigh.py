@@ -63,6 +63,14 @@ class ConceptSpotter(Protocol):
     def __call__(self, text: str) -> tuple[str, ...]: ...
 
 
+class RecordSpotter(Protocol):
+    """The spotter for one record's texts: the question's concepts, by their names and by
+    the short forms the record defines for them ("IHPS" where it spelled out infantile
+    hypertrophic pyloric stenosis)."""
+
+    def __call__(self, record: Record) -> ConceptSpotter: ...
+
+
 class WordStatistics(Protocol):
     """How rare words are in the corpus: idf by canonical word, and the corpus's size."""
 
@@ -79,7 +87,7 @@ def _grade(record: Record) -> EvidenceGrade:
 def weigh_evidence(
     question: Question,
     retrieved: Sequence[RetrievedRecord],
-    spot: ConceptSpotter,
+    spotter: RecordSpotter,
     statistics: WordStatistics,
     audience: Audience,
     model: RelevanceModel,
@@ -98,7 +106,7 @@ def weigh_evidence(
     question heading them: it multiplies the sentence's odds of answering by
     ``PAGE_ASKS_THE_SAME``, up to the answer threshold (``_with_page``).
     """
-    read, features = read_evidence(question, retrieved, spot, statistics, audience, facets=True)
+    read, features = read_evidence(question, retrieved, spotter, statistics, audience, facets=True)
     weighed = []
     for item, rows in zip(read, features, strict=True):
         notes = []
@@ -115,7 +123,7 @@ def weigh_evidence(
 def read_evidence(
     question: Question,
     retrieved: Sequence[RetrievedRecord],
-    spot: ConceptSpotter,
+    spotter: RecordSpotter,
     statistics: WordStatistics,
     audience: Audience,
     *,
@@ -142,6 +150,7 @@ def read_evidence(
     features: list[list[tuple[tuple[float, ...], ...]]] = []
     for item, item_keys in zip(retrieved, keys, strict=True):
         grade = _grade(item.record)
+        spot = spotter(item.record)
         views = _sentences(item, spot, audience)
         notes = tuple(view.notes for view in views)
         context = _context(item, notes, grade, best_score, spot)

@@ -3,7 +3,7 @@
 from .abbreviations import Definition, find_definitions
 from .definitions import abbreviation_definitions
 from .lexicon import LEXICON_FORMAT, Lexicon, build_lexicon
-from .matcher import concepts_of_phrase, count_concepts, find_mentions
+from .matcher import concepts_of_phrase, count_concepts, defined_short_forms, find_mentions
 from .question import (
     ConceptSource,
     Knowledge,
@@ -30,6 +30,7 @@ __all__ = [
     "concepts_of_phrase",
     "corpus_context_fit",
     "count_concepts",
+    "defined_short_forms",
     "find_definitions",
     "find_mentions",
     "is_within",

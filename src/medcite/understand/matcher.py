@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from medcite.records import ConceptMention
 from medcite.understand.abbreviations import find_definitions
@@ -183,6 +183,23 @@ def concepts_of_phrase(phrase: str, lexicon: Lexicon, *, whole: bool = False) ->
     if whole and mentions[-1].start > len(phrase) - len(phrase.lstrip()):
         return ()
     return mentions[-1].concept_ids
+
+
+def defined_short_forms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The short forms ``texts`` define whose long form names a concept of ``lexicon``:
+    short form → the concept's ids, the first definition of each winning.
+
+    A record defines an abbreviation once and writes it from then on: "Treatment of young
+    infants with macrolide antibiotics was strongly associated with IHPS …" names
+    infantile hypertrophic pyloric stenosis, which the record's first lines spelled out
+    (review 9). Each sentence read alone would not know it.
+    """
+    defined: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        if "(" in text:  # a definition is written "long form (SF)" or "SF (long form)"
+            for short, (ids, _) in _defined_short_forms(text, lexicon).items():
+                defined.setdefault(short, ids)
+    return defined
 
 
 def _defined_short_forms(text: str, lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], str]]:
