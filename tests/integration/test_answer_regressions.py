@@ -1131,3 +1131,13 @@ def test_a_record_s_own_short_form_names_the_concept(ask: Ask) -> None:
     assert any(s.record_id == "scifact:21239672" and "IHPS" in s.text for s in lead), quoted(
         all_statements(answer)
     )
+
+
+# 7903b31 is the commit before; the case below failed there.
+def test_a_cause_is_answered_by_the_mechanism_it_works_by(ask: Ask) -> None:
+    """ "What causes loss of smell in COVID-19?": 7903b31 led with a list of long-COVID
+    symptoms, and the record on how the virus silences olfactory receptor genes
+    (pmid:33594368), "… a novel molecular mechanism by which a virus … can elicit
+    persistent transcriptional changes …" (0.58), was held to the answer threshold."""
+    lead = bottom_line(ask("What causes loss of smell in COVID-19?"))
+    assert any(s.record_id == "pmid:33594368" for s in lead), quoted(lead)

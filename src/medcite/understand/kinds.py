@@ -35,6 +35,7 @@ may be a part of common words: not "harm" (of "pharmacology") or "signs" (of "de
 
 ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
+    QuestionType.ETIOLOGY: ("mechanism", "due to", "attribut"),
     QuestionType.MECHANISM: (
         "target", "inhibit", "agonist", "antagonist", "bind", "block", "activat", "pathway",
         "receptor", "mediat",
@@ -44,7 +45,9 @@ ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
 }  # fmt: skip
 """Words an answer uses that a question of the kind rarely does: a mechanism of action is
 stated as what a drug targets, binds or blocks ("… a monoclonal antibody that blocks
-PD-L1"), a treatment as a regimen or a dose. Kept apart from ``CUES``, which also read the
+PD-L1"), a treatment as a regimen or a dose, a cause as the mechanism it works by ("What
+causes loss of smell in COVID-19?": "… a novel molecular mechanism by which a virus …",
+review 9) or what a disease is due to. Kept apart from ``CUES``, which also read the
 question: "Does X inhibit Y?" asks no mechanism."""
 
 
