@@ -1141,3 +1141,15 @@ def test_a_cause_is_answered_by_the_mechanism_it_works_by(ask: Ask) -> None:
     persistent transcriptional changes …" (0.58), was held to the answer threshold."""
     lead = bottom_line(ask("What causes loss of smell in COVID-19?"))
     assert any(s.record_id == "pmid:33594368" for s in lead), quoted(lead)
+
+
+# 205cbe3 is the commit before; the case below failed there.
+def test_a_share_of_people_speaks_to_how_common(ask: Ask) -> None:
+    """ "How common are long-term sequelae after bacterial meningitis?": 205cbe3 led with
+    "The median (IQR) risk of at least one major sequela was 24.7% …" (scifact:27866735)
+    and then said no record spoke to the epidemiology of bacterial meningitis: a share is
+    how common something is, whatever its words."""
+    answer = ask("How common are long-term sequelae after bacterial meningitis?")
+    assert bottom_line(answer), quoted(all_statements(answer))
+    false_gaps = [g.detail for g in answer.gaps if "epidemiology" in g.facet]
+    assert not false_gaps, false_gaps
