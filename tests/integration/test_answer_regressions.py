@@ -1153,3 +1153,14 @@ def test_a_share_of_people_speaks_to_how_common(ask: Ask) -> None:
     assert bottom_line(answer), quoted(all_statements(answer))
     false_gaps = [g.detail for g in answer.gaps if "epidemiology" in g.facet]
     assert not false_gaps, false_gaps
+
+
+# bda6cc6 is the commit before; the case below failed there.
+def test_an_organ_is_named_by_its_adjective_in_the_records(ask: Ask) -> None:
+    """ "How does cyclosporine cause kidney damage?": bda6cc6 said "No record in the index
+    speaks to kidney." while quoting "… cyclosporine A (CsA) nephrotoxicity (CCN) is a
+    major cause of chronic renal dysfunction …" (scifact:238409): abstracts write "renal"
+    where the question says "kidney"."""
+    answer = ask("How does cyclosporine cause kidney damage?")
+    false_gaps = [g.detail for g in answer.gaps if g.facet.lower() == "kidney"]
+    assert not false_gaps, false_gaps

@@ -622,7 +622,8 @@ def _question_concept(
     name = reading_order(concept.name)
     names = [reading_order(n) for c in same for n in (c.name, *c.synonyms)]
     described = [mention.text] if mention.by_adjective else []  # "cardiac" for Heart
-    synonyms = _distinct([*described, *names], exclude=term_key(name))[:MAX_SYNONYMS]
+    adjectives = _adjectives_of(concept, knowledge.lexicon)
+    synonyms = _distinct([*described, *adjectives, *names], exclude=term_key(name))[:MAX_SYNONYMS]
     abbreviations = [a for c in same for a in c.abbreviations]
     if knowledge.senses is not None:
         keys = [term_key(n) for n in (name, *synonyms)]
@@ -652,6 +653,14 @@ def _question_concept(
         abbreviation=mention.text if mention.via_abbreviation else "",
         by_adjective=mention.by_adjective,
     )
+
+
+def _adjectives_of(concept: Concept, lexicon: Lexicon) -> list[str]:
+    """The adjectives that name a body part (the lexicon's ``describing``: "renal" for the
+    kidney): abstracts write "renal dysfunction" and "nephrotoxicity" far more than
+    "kidney damage", and "How does cyclosporine cause kidney damage?" said no record spoke
+    to the kidney while quoting a sentence on renal injury (review 9)."""
+    return sorted(word for word, ids in lexicon.describing.items() if concept.id in ids)
 
 
 def _siblings(concept: Concept, role: ConceptRole, knowledge: Knowledge) -> tuple[str, ...]:
