@@ -1164,3 +1164,14 @@ def test_an_organ_is_named_by_its_adjective_in_the_records(ask: Ask) -> None:
     answer = ask("How does cyclosporine cause kidney damage?")
     false_gaps = [g.detail for g in answer.gaps if g.facet.lower() == "kidney"]
     assert not false_gaps, false_gaps
+
+
+# f3216b0 is the commit before; the case below failed there.
+def test_a_psychotherapy_is_an_intervention(shared_corpus: Engine) -> None:
+    """ "Is cognitive behavioral therapy better than zopiclone for insomnia in older
+    adults?": f3216b0 dropped cognitive behavioral therapy (MeSH F04.754, psychotherapy,
+    had no role) and compared zopiclone with nothing (review 9)."""
+    question = "Is cognitive behavioral therapy better than zopiclone for insomnia in older adults?"
+    assert "Cognitive Behavioral Therapy" in concept_names(
+        shared_corpus, question, ConceptRole.INTERVENTION
+    )

@@ -20,6 +20,9 @@ from medcite.understand.roles import concept_role
         pytest.param(("E01.370.350.825",), ConceptRole.IMAGING, id="ultrasonography"),
         pytest.param(("D27.505.954.427",), ConceptRole.INTERVENTION, id="a-drug"),
         pytest.param(("F03.600",), ConceptRole.CONDITION, id="a-mental-disorder"),
+        pytest.param(
+            ("F04.754.137.350",), ConceptRole.INTERVENTION, id="cognitive-behavioral-therapy"
+        ),
         # who is at risk, not a test: "patients at high cardiovascular risk"
         pytest.param(
             ("E05.318.740.600.800.725.500", "N05.715.350.200.700.500"),

@@ -32,6 +32,9 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("F03", ConceptRole.CONDITION),  # Mental Disorders
     ("F01", ConceptRole.FINDING),  # Behavior and Behavior Mechanisms
     ("F02", ConceptRole.FINDING),  # Psychological Phenomena
+    # Psychotherapy is a treatment like a drug: "Is *cognitive behavioral therapy* better
+    # than zopiclone for insomnia …?" lost it, and compared zopiclone with nothing
+    ("F04.754", ConceptRole.INTERVENTION),
     # Risk factors (under Epidemiologic Methods) say who is at risk, not a test to read
     # the evidence through: "inclisiran … in patients at high *cardiovascular risk*"
     ("E05.318.740.600.800.725", ConceptRole.POPULATION),
