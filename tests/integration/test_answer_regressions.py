@@ -1175,3 +1175,11 @@ def test_a_psychotherapy_is_an_intervention(shared_corpus: Engine) -> None:
     assert "Cognitive Behavioral Therapy" in concept_names(
         shared_corpus, question, ConceptRole.INTERVENTION
     )
+
+
+# 4d3616d is the commit before; the case below failed there.
+def test_a_british_spelling_with_a_suffix_is_the_american_name(shared_corpus: Engine) -> None:
+    """ "Does cognitive behavioural therapy help insomnia?": 4d3616d folded "behaviour" to
+    "behavior" but not "behavioural", and read only "therapy"."""
+    question = "Does cognitive behavioural therapy help insomnia?"
+    assert "Cognitive Behavioral Therapy" in concept_names(shared_corpus, question)

@@ -37,6 +37,8 @@ def lexicon(fixtures_dir: Path) -> Lexicon:
         ("paediatric", "pediatric"),
         ("aetiology", "etiology"),
         ("tumours", "tumor"),
+        ("behavioural", "behavioral"),
+        ("favourable", "favorable"),
         ("centre", "center"),
         ("fibres", "fiber"),
         ("randomised", "randomized"),

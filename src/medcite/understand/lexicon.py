@@ -43,7 +43,7 @@ from medcite.records import Concept
 from medcite.understand.roles import is_within
 from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
 
-LEXICON_FORMAT = 7
+LEXICON_FORMAT = 8
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_HEADS = ("agent", "drug")
