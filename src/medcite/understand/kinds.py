@@ -48,10 +48,10 @@ ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
 stated as what a drug targets, binds or blocks ("… a monoclonal antibody that blocks
 PD-L1"), a treatment as a regimen or a dose, a cause as the mechanism it works by ("What
 causes loss of smell in COVID-19?": "… a novel molecular mechanism by which a virus …",
-review 9) or what a disease is due to, how common something is as a share ("The median
-risk of at least one major sequela was 24.7% …", review 9: the gap said no record spoke
-to how common it was) or a count per so many people. Kept apart from ``CUES``, which also read the
-question: "Does X inhibit Y?" asks no mechanism."""
+review 9) or what a disease is due to, how common something is as a share or a count per
+so many people ("The median risk of at least one major sequela was 24.7% …", review 9:
+the gap said no record spoke to how common sequelae were). Kept apart from ``CUES``,
+which also read the question: "Does X inhibit Y?" asks no mechanism."""
 
 
 def answer_cues(kind: QuestionType) -> tuple[str, ...]:

@@ -657,9 +657,9 @@ def _question_concept(
 
 def _adjectives_of(concept: Concept, lexicon: Lexicon) -> list[str]:
     """The adjectives that name a body part (the lexicon's ``describing``: "renal" for the
-    kidney): abstracts write "renal dysfunction" and "nephrotoxicity" far more than
-    "kidney damage", and "How does cyclosporine cause kidney damage?" said no record spoke
-    to the kidney while quoting a sentence on renal injury (review 9)."""
+    kidney): abstracts write "renal dysfunction" where a question says "kidney damage", and
+    "How does cyclosporine cause kidney damage?" said no record spoke to the kidney while
+    quoting a sentence on chronic renal dysfunction (review 9)."""
     return sorted(word for word, ids in lexicon.describing.items() if concept.id in ids)
 
 
