@@ -131,7 +131,8 @@ def understand_question(
     ]
     concepts = _without_headings_of_others(text, concepts)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    concepts += keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
+    keywords = keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
+    concepts += _not_short_forms_of(keywords, concepts)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_the_answer_s_kind(text, concepts)
     if previous is not None:
@@ -244,6 +245,18 @@ DRUG_CLASS_TREES = ("D27",)
 """MeSH's drugs by what they do ("Pharmacologic Actions"): a class of drugs a "which"
 question opens with ("Which *statin* …", "Which *NSAID* …") says which drugs it asks
 about, and stays."""
+
+
+def _not_short_forms_of(
+    keywords: Sequence[QuestionConcept], concepts: Sequence[QuestionConcept]
+) -> list[QuestionConcept]:
+    """The keywords but those that are a short form of a concept the question names: in
+    "What is the multisystem inflammatory syndrome in children (MIS-C) …?" the syndrome is
+    named twice, and "MIS-C" kept as a name no vocabulary knows (BioASQ train) was a second
+    subject, which records naming the syndrome never met: its short form counts for the
+    syndrome, not for the keyword."""
+    short_forms = {a for concept in concepts for a in concept.abbreviations}
+    return [keyword for keyword in keywords if keyword.mention not in short_forms]
 
 
 def _without_the_answer_s_kind(text: str, concepts: list[QuestionConcept]) -> list[QuestionConcept]:
