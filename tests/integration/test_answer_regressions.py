@@ -1185,7 +1185,7 @@ def test_a_british_spelling_with_a_suffix_is_the_american_name(shared_corpus: En
     assert "Cognitive Behavioral Therapy" in concept_names(shared_corpus, question)
 
 
-# 2bbc83d is the commit before; the case below failed there.
+# 47b2dbd is the commit before; the case below failed there.
 @pytest.mark.parametrize(
     "question",
     [
@@ -1198,7 +1198,7 @@ def test_a_british_spelling_with_a_suffix_is_the_american_name(shared_corpus: En
 def test_a_short_form_of_a_concept_asked_is_no_name_of_its_own(
     shared_corpus: Engine, question: str
 ) -> None:
-    """2bbc83d kept "MIS-C" and "CAR", short forms of concepts these questions name, as
+    """47b2dbd kept "MIS-C" and "CAR", short forms of concepts these questions name, as
     names no vocabulary knows as well: a second subject, which records naming the concept
     never met, so they were near misses (BioASQ train; the second found reading answers
     of the report split)."""
