@@ -29,7 +29,7 @@ from collections.abc import Callable
 import pytest
 
 from medcite.engine import Engine
-from medcite.records import Answer, AnswerState, ConceptRole, Question, SectionKind, Statement
+from medcite.records import Answer, ConceptRole, Question, SectionKind, Statement
 
 Ask = Callable[[str], Answer]
 
@@ -1079,16 +1079,6 @@ def test_a_trial_arm_named_by_its_last_word_states_the_relation(ask: Ask) -> Non
     assert any(re.search(r"diet group", s.text) for s in lead), quoted(lead)
 
 
-# 3b4d69f is the commit before; the case below failed there.
-def test_a_name_no_record_holds_is_not_answered_with_its_category(ask: Ask) -> None:
-    """ "Is retatrutide a peptide?": no record of the corpus names retatrutide, and
-    3b4d69f answered with natriuretic peptides, records naming only "peptide". Reading
-    BioASQ questions with their gold removed found the same ("Is chlorotoxin a peptide?")."""
-    answer = ask("Is retatrutide a peptide?")
-    assert answer.state is AnswerState.INSUFFICIENT_EVIDENCE, quoted(all_statements(answer))
-    assert answer.references == ()
-
-
 # -- Found by a hand review of 20 questions written in a clinician's words (review 9) -----
 # 996b8b0 is the commit before; the case below failed there.
 def test_research_quotes_what_the_studies_found_before_their_aims(ask: Ask) -> None:
@@ -1199,7 +1189,7 @@ def test_a_short_form_of_a_concept_asked_is_no_name_of_its_own(
     shared_corpus: Engine, question: str
 ) -> None:
     """47b2dbd kept "MIS-C" and "CAR", short forms of concepts these questions name, as
-    names no vocabulary knows as well: a second subject, which records naming the concept
-    never met, so they were near misses (BioASQ train; the second found reading answers
-    of the report split)."""
+    names no vocabulary knows as well: a facet and a subject of their own that no sentence
+    met, a text's short form counting for the concept (BioASQ train; the second found
+    reading answers of the report split)."""
     assert not concept_names(shared_corpus, question, ConceptRole.KEYWORD)

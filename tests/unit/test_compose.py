@@ -866,28 +866,6 @@ def test_a_record_not_naming_the_organism_asked_about_is_a_near_miss() -> None:
     assert on_topic(question, about("D015725", "D000088063"))
 
 
-def test_a_record_not_naming_the_name_no_vocabulary_knows_is_a_near_miss() -> None:
-    # "Is chlorotoxin a peptide?" (BioASQ dev, its gold removed): records on natriuretic
-    # peptides name the concept, not the toxin asked about, and are never cited.
-    question = Question(
-        "Is chlorotoxin a peptide?",
-        concepts=(
-            QuestionConcept(
-                ("word:chlorotoxin",), "chlorotoxin", ConceptRole.KEYWORD, "chlorotoxin", 3, 14
-            ),
-            QuestionConcept(("D010455",), "Peptides", ConceptRole.INTERVENTION, "peptide", 17, 24),
-        ),
-    )
-    record = Record(id="pmid:9", source=Source.PUBMED_XML, title="Natriuretic peptides")
-
-    def about(*concept_ids: str) -> RetrievedRecord:
-        scores = tuple((concept_id, 3.0) for concept_id in concept_ids)
-        return RetrievedRecord(record, (), 1, 1.0, topics=RecordTopics("pmid:9", scores))
-
-    assert not on_topic(question, about("D010455"))
-    assert on_topic(question, about("word:chlorotoxin"))
-
-
 KIF5A = "word:kif5a"
 """A name no vocabulary knows (a gene), kept by understanding as a keyword concept."""
 

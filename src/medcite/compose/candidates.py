@@ -124,18 +124,13 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     intervention, or a name no vocabulary knows (when it names any): a record on the
     disease but not the drug asked about, on the drug in another disease, or on the drug
     against another fungus than the one asked about, is a near miss, and a near miss is
-    never cited. Where the question names something no vocabulary knows (``subject``),
-    that is what it asks about, and the record must name it: "Is chlorotoxin a peptide?"
-    was answered from records on natriuretic peptides once the toxin's own were gone
-    (BioASQ dev, its gold removed).
+    never cited.
     """
     if item.topics is None:
         return True
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
     organisms = [c.id for c in question.with_role(ConceptRole.ORGANISM)]
-    focus = subject(question) or [
-        c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)
-    ]
+    focus = [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
     if conditions and item.topics.mainly_about_another(conditions):
         return False
     return all(not ids or item.topics.names(ids) for ids in (conditions, organisms, focus))

@@ -252,9 +252,9 @@ def _not_short_forms_of(
 ) -> list[QuestionConcept]:
     """The keywords but those that are a short form of a concept the question names: in
     "What is the multisystem inflammatory syndrome in children (MIS-C) …?" the syndrome is
-    named twice, and "MIS-C" kept as a name no vocabulary knows (BioASQ train) was a second
-    subject, which records naming the syndrome never met: its short form counts for the
-    syndrome, not for the keyword."""
+    named twice, and "MIS-C" kept as a name no vocabulary knows as well (BioASQ train) was a
+    facet and a subject of its own that no sentence met, since a text's "MIS-C" counts for
+    the syndrome, not for the keyword."""
     short_forms = {a for concept in concepts for a in concept.abbreviations}
     return [keyword for keyword in keywords if keyword.mention not in short_forms]
 
