@@ -77,9 +77,8 @@ from medcite.records.ingestion import (
 from medcite.records.labels import (
     ADMINISTRATIVE_LABEL_WORDS,
     LABEL_WORDS,
-    MOST_LABEL_WORDS,
     bare_label_length,
-    is_label_word,
+    is_label,
 )
 from medcite.records.literature import (
     PATH_SEPARATOR,
@@ -112,7 +111,6 @@ __all__ = [
     "ADMINISTRATIVE_LABEL_WORDS",
     "KEYWORD_PREFIX",
     "LABEL_WORDS",
-    "MOST_LABEL_WORDS",
     "PATH_SEPARATOR",
     "RHETORICAL_ROLES",
     "AbbreviationDefinition",
@@ -184,5 +182,5 @@ __all__ = [
     "SyncedFile",
     "Vocabulary",
     "bare_label_length",
-    "is_label_word",
+    "is_label",
 ]

@@ -80,13 +80,21 @@ LABEL_CONNECTORS = frozenset({"AND", "OF", "THE", "STUDY", "MAIN", "KEY"})
 MOST_LABEL_WORDS = 5
 """The most words a label runs to ("RESEARCH DESIGN AND METHODS")."""
 
+_LABEL_JOINS = re.compile(r"[\s/&-]+")
 _TOKEN = re.compile(r"\S+")
 _LABEL_TOKEN = re.compile(r"[A-Z]{2,}(?:[/&-][A-Z]{2,})*,?")
 _OPENS_A_SENTENCE = re.compile(r"[A-Z0-9(\[]")
 
 
-def is_label_word(word: str) -> bool:
-    """Whether ``word`` (in capitals) belongs to section labels."""
+def is_label(words: str) -> bool:
+    """Whether ``words`` are a label's: at most ``MOST_LABEL_WORDS``, each (in capitals) a
+    word of section labels, joined by spaces, "/", "&" or "-" ("PATIENTS AND METHODS",
+    "BACKGROUND/AIMS")."""
+    found = [word for word in _LABEL_JOINS.split(words.upper()) if word]
+    return len(found) <= MOST_LABEL_WORDS and all(_is_label_word(word) for word in found)
+
+
+def _is_label_word(word: str) -> bool:
     return word in LABEL_WORDS or word in ADMINISTRATIVE_LABEL_WORDS or word in LABEL_CONNECTORS
 
 
@@ -108,8 +116,7 @@ def bare_label_length(text: str) -> int:
     for token in _TOKEN.finditer(text):
         if len(words) == MOST_LABEL_WORDS or not _LABEL_TOKEN.fullmatch(token[0]):
             break
-        parts = token[0].rstrip(",").replace("&", "/").replace("-", "/").split("/")
-        if not all(is_label_word(part) for part in parts):
+        if not is_label(token[0].rstrip(",")):
             break
         words.append(token)
     while words and words[-1][0].rstrip(",") in LABEL_CONNECTORS:  # "MAIN Outcome …"

@@ -23,7 +23,6 @@ from medcite.evidence.roles.administrative import administrative_role
 from medcite.evidence.roles.labels import label_role
 from medcite.evidence.roles.model import RoleModel, shipped_role_model
 from medcite.records import (
-    MOST_LABEL_WORDS,
     RHETORICAL_ROLES,
     Record,
     RoleEstimate,
@@ -32,7 +31,7 @@ from medcite.records import (
     Sentence,
     SentenceRole,
     bare_label_length,
-    is_label_word,
+    is_label,
 )
 
 NOT_RHETORICAL = (0.0,) * len(RHETORICAL_ROLES)
@@ -83,7 +82,7 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
         return RoleEstimate(by_pattern[0], RoleSource.PATTERN, NOT_RHETORICAL, by_pattern[1])
     if by_label is None:
         inline = _INLINE_LABEL.match(text)
-        if inline and _is_label(inline.group(1)):
+        if inline and is_label(inline.group(1)):
             by_label, cue = label_role(inline.group(1)), inline.group(1)
         elif bare := bare_label_length(text):
             cue = text[:bare].strip()
@@ -93,12 +92,6 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
     if not by_label.rhetorical:
         return RoleEstimate(by_label, RoleSource.LABEL, NOT_RHETORICAL, cue)
     return RoleEstimate(by_label, RoleSource.LABEL, _certain(by_label), cue)
-
-
-def _is_label(words: str) -> bool:
-    """Whether every word of a sentence's opening "…:" is a word of section labels."""
-    found = re.split(r"[\s/&-]+", words.upper())
-    return len(found) <= MOST_LABEL_WORDS and all(is_label_word(word) for word in found if word)
 
 
 def _certain(role: SentenceRole) -> tuple[float, ...]:
