@@ -1193,3 +1193,31 @@ def test_a_short_form_of_a_concept_asked_is_no_name_of_its_own(
     met, a text's short form counting for the concept (BioASQ train; the second found
     reading answers of the report split)."""
     assert not concept_names(shared_corpus, question, ConceptRole.KEYWORD)
+
+
+STATED_AIM_OR_METHOD = re.compile(
+    r"^(?:our|this)\s+study\s+(?:sought|aims)\s+to\b|^we\s+performed\s+an?\s+[\w\s,-]*study\b",
+    re.IGNORECASE,
+)
+"""Openings that say what a study set out to do or how it was done (the oracle of the
+case below, written for its three sentences)."""
+
+
+# c1f5666 is the commit before; the case below failed there.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are the Awaji criteria more sensitive than the revised El Escorial criteria for "
+        "diagnosing ALS?",
+        "Which EEG criteria are used to diagnose nonconvulsive status epilepticus?",
+        "What is the long-term prognosis of elderly patients treated in intensive care?",
+    ],
+)
+def test_a_stated_aim_is_no_bottom_line(ask: Ask, question: str) -> None:
+    """c1f5666 led these with what an unlabelled abstract's study set out to do ("Our study
+    sought to compare the roles of AC and rEEC …", "This study aims to establish a
+    stratification score …") or how ("We performed an external, retrospective, diagnostic
+    accuracy study …"): the role model read them as findings (hand reviews)."""
+    statements = bottom_line(ask(question))
+    assert statements
+    assert not [s for s in statements if STATED_AIM_OR_METHOD.search(s.text)], quoted(statements)

@@ -135,6 +135,37 @@ def test_labels_run_into_the_text_in_capitals_decide() -> None:
     assert (roles[4].role, roles[4].cue) == (R.CONCLUSIONS, "CONCLUSIONS")
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The aim of this study was to compare two doses of the drug.", R.OBJECTIVE),
+        ("Our primary objective was to estimate the rate of relapse.", R.OBJECTIVE),
+        ("In this study, we sought to test whether the score predicts death.", R.OBJECTIVE),
+        ("The present study was designed to assess safety in children.", R.OBJECTIVE),
+        ("We searched MEDLINE and Embase up to March 2020.", R.METHODS),
+        ("We conducted a randomised, double-blind trial in 12 centres.", R.METHODS),
+        ("Adults with asthma were randomly assigned to either inhaler.", R.METHODS),
+        # Openings that go on to report, or name no move:
+        ("To evaluate the drug, we studied 40 patients; 30 improved.", None),
+        ("We identified the receptor as the drug's target.", None),
+        ("A total of 3353 patients were randomized to the drug.", None),
+        ("The aims of treatment are to relieve pain and restore function.", None),
+        ("Patients who aimed to quit smoking relapsed less often.", None),
+    ],
+)
+def test_openings_that_state_their_move(text: str, role: SentenceRole | None) -> None:
+    """An unlabelled abstract's sentence that opens by stating its aim or a set methods
+    line makes that move, whatever the model would read (it read 102 of 249 such aims as
+    another move, 36 as conclusions, in the corpus built from ``../shared/data``)."""
+    record = _record(("", "", text))
+    (estimate,) = sentence_roles(record, record_sentences(record))
+    if role is None:
+        assert estimate.source is RoleSource.MODEL
+    else:
+        assert (estimate.role, estimate.source) == (role, RoleSource.PATTERN)
+        assert estimate.probability(role) == 1.0
+
+
 UNLABELLED_EXPECTED = {
     # Sentences whose role is plain to a reader, labelled by hand before running the model.
     "32705333": {0: R.BACKGROUND, 1: R.OBJECTIVE, 2: R.METHODS, 5: R.RESULTS, 7: R.CONCLUSIONS},
@@ -155,10 +186,13 @@ def test_the_model_on_real_unlabelled_abstracts(fixtures_dir: Path) -> None:
     misses, labelled = [], 0
     for pmid, expected in UNLABELLED_EXPECTED.items():
         roles = sentence_roles(records[pmid], record_sentences(records[pmid]))
-        assert all(r.source is RoleSource.MODEL for r in roles)
+        # Each states its aim in set words ("We aimed to …"): they decide, not the model.
+        assert [k for k, r in enumerate(roles) if r.source is not RoleSource.MODEL] == [1]
+        assert (roles[1].role, roles[1].source) == (R.OBJECTIVE, RoleSource.PATTERN)
         assert all(abs(sum(r.probabilities) - 1.0) < 1e-9 for r in roles)
-        labelled += len(expected)
-        misses += [f"{pmid}[{k}]: {roles[k].role}, not {role}" for k, role in expected.items()
+        by_model = {k: role for k, role in expected.items() if k != 1}
+        labelled += len(by_model)
+        misses += [f"{pmid}[{k}]: {roles[k].role}, not {role}" for k, role in by_model.items()
                    if roles[k].role is not role]  # fmt: skip
     # As accurate on these as on the dev split (the file's figure); never on a later line.
     dev = shipped_role_model().about["figures"]["dev"]["model"]["accuracy"]

@@ -61,7 +61,8 @@ class RoleSource(StrEnum):
     LABEL = "label"
     """The section's label (NLM's NlmCategory, or the author's label folded)."""
     PATTERN = "pattern"
-    """A pattern of an administrative statement (funding, registration, …)."""
+    """A pattern: an administrative statement (funding, registration, …), or the opening
+    words of a sentence that state its move ("The aim of this study was to …")."""
     MODEL = "model"
     """The trained model, for a sentence no label or pattern places."""
 

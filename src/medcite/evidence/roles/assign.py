@@ -10,7 +10,9 @@ In order of what is surest:
    its sentences that move, and so does a label the sentence itself opens with
    ("RESULTS: …", or "RESULTS Twelve trials …" in capitals, in an abstract whose
    publisher did not split it);
-4. every other sentence — those of an unlabelled abstract — gets the move the trained
+4. a sentence whose opening words state its move ("The aim of this study was to …",
+   "We searched MEDLINE …": ``stated.stated_move``) makes that move;
+5. every other sentence — those of an unlabelled abstract — gets the move the trained
    model finds most likely, with its probabilities.
 """
 
@@ -22,6 +24,7 @@ from collections.abc import Sequence
 from medcite.evidence.roles.administrative import administrative_role
 from medcite.evidence.roles.labels import label_role
 from medcite.evidence.roles.model import RoleModel, shipped_role_model
+from medcite.evidence.roles.stated import stated_move
 from medcite.records import (
     RHETORICAL_ROLES,
     Record,
@@ -66,7 +69,7 @@ def sentence_roles(
 
 
 def decided_roles(record: Record, sentences: Sequence[Sentence]) -> list[RoleEstimate | None]:
-    """The roles labels and patterns give ``sentences`` (steps 1–3); None where the model
+    """The roles labels and patterns give ``sentences`` (steps 1–4); None where the model
     must decide."""
     return [_decided(record.sections[s.section_index], s.text) for s in sentences]
 
@@ -88,6 +91,8 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
             cue = text[:bare].strip()
             by_label = label_role(cue)
     if by_label is None:
+        if stated := stated_move(text):
+            return RoleEstimate(stated[0], RoleSource.PATTERN, _certain(stated[0]), stated[1])
         return None
     if not by_label.rhetorical:
         return RoleEstimate(by_label, RoleSource.LABEL, NOT_RHETORICAL, cue)
