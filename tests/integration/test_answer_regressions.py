@@ -1221,3 +1221,17 @@ def test_a_stated_aim_is_no_bottom_line(ask: Ask, question: str) -> None:
     statements = bottom_line(ask(question))
     assert statements
     assert not [s for s in statements if STATED_AIM_OR_METHOD.search(s.text)], quoted(statements)
+
+
+# 9765d99 is the commit before; the case below failed there.
+def test_the_background_under_an_objective_label_may_answer(ask: Ask) -> None:
+    """ "What is the treatment of cerebral arterial gas embolism?": 9765d99 led with "Computed
+    tomography scan findings are described in cerebral arterial gas embolism in two
+    patients …", as the record that states the treatment does so under its OBJECTIVE
+    label ("Hyperbaric oxygenation is the accepted treatment for cerebral arterial gas
+    embolism."), and an objective never leads an answer."""
+    statements = bottom_line(ask("What is the treatment of cerebral arterial gas embolism?"))
+    assert not [s for s in statements if s.text.startswith("Computed tomography")], quoted(
+        statements
+    )
+    assert any(s.record_id == "pmid:23632435" for s in statements), quoted(statements)

@@ -135,6 +135,36 @@ def test_labels_run_into_the_text_in_capitals_decide() -> None:
     assert (roles[4].role, roles[4].cue) == (R.CONCLUSIONS, "CONCLUSIONS")
 
 
+def test_an_objective_label_gives_its_role_to_the_sentences_that_aim() -> None:
+    """Authors put a question's background under the objective's label; those sentences
+    are background, which an answer may quote (an objective never leads one)."""
+    record = _record(
+        (
+            "OBJECTIVE",
+            "OBJECTIVE",
+            "Oxygen under pressure is the usual treatment for gas embolism. "
+            "How long it may be delayed is unknown. "
+            "This study examines delays of two and four hours in pigs. "
+            "A secondary aim was to measure brain oxygen. "
+            "Does an early start help?",
+        ),
+        ("BACKGROUND AND AIMS", "", "Few trials exist. We compared two doses."),
+        ("AIMS", "", "Assessment of the safety of both doses."),
+    )
+    roles = sentence_roles(record, record_sentences(record))
+    assert [(r.role, r.source) for r in roles] == [
+        (R.BACKGROUND, RoleSource.LABEL),
+        (R.BACKGROUND, RoleSource.LABEL),
+        (R.OBJECTIVE, RoleSource.LABEL),
+        (R.OBJECTIVE, RoleSource.LABEL),
+        (R.OBJECTIVE, RoleSource.LABEL),
+        (R.BACKGROUND, RoleSource.LABEL),
+        (R.OBJECTIVE, RoleSource.LABEL),
+        (R.OBJECTIVE, RoleSource.LABEL),
+    ]
+    assert roles[0].cue == "OBJECTIVE"
+
+
 @pytest.mark.parametrize(
     ("text", "role"),
     [

@@ -7,9 +7,10 @@ In order of what is surest:
 2. a sentence that states funding, a registration, competing interests, an ethics
    approval, data availability or a copyright is that kind, in whatever section;
 3. a section whose label names a move (NLM's category, else the label folded) gives
-   its sentences that move, and so does a label the sentence itself opens with
-   ("RESULTS: …", or "RESULTS Twelve trials …" in capitals, in an abstract whose
-   publisher did not split it);
+   its sentences that move (an objective's label only to the sentences that aim: the
+   others are the background of its question, ``stated.states_an_aim``), and so does a
+   label the sentence itself opens with ("RESULTS: …", or "RESULTS Twelve trials …" in
+   capitals, in an abstract whose publisher did not split it);
 4. a sentence whose opening words state its move ("The aim of this study was to …",
    "We searched MEDLINE …": ``stated.stated_move``) makes that move;
 5. every other sentence — those of an unlabelled abstract — gets the move the trained
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from medcite.evidence.roles.administrative import administrative_role
 from medcite.evidence.roles.labels import label_role
 from medcite.evidence.roles.model import RoleModel, shipped_role_model
-from medcite.evidence.roles.stated import stated_move
+from medcite.evidence.roles.stated import stated_move, states_an_aim
 from medcite.records import (
     RHETORICAL_ROLES,
     Record,
@@ -83,6 +84,8 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
     by_pattern = administrative_role(text)
     if by_pattern is not None:
         return RoleEstimate(by_pattern[0], RoleSource.PATTERN, NOT_RHETORICAL, by_pattern[1])
+    if by_label is SentenceRole.OBJECTIVE and not states_an_aim(text):
+        by_label = SentenceRole.BACKGROUND  # "OBJECTIVE: X is the accepted treatment. …"
     if by_label is None:
         inline = _INLINE_LABEL.match(text)
         if inline and is_label(inline.group(1)):

@@ -1,4 +1,5 @@
-"""Sentences that say which move they make: a study's stated aim, and its set methods lines.
+"""Sentences that say which move they make: a study's stated aim, its set methods lines,
+and, under an objective's label, which sentences aim and which are background.
 
 An unlabelled abstract leaves every sentence's role to the model, which reads the words
 and the place of a sentence; where an abstract states its aim late, or in words its
@@ -14,6 +15,13 @@ would. Only openings: "To evaluate X, we studied …" goes on to say what was fo
 "We identified X as …" is a result. Methods lines are taken in the same few set forms
 that can only describe how a study was done: "We searched MEDLINE …", "We conducted a
 randomised trial …", "Patients were randomly assigned to …".
+
+A label says less than it seems where it heads an objective: authors put the background
+of their question under it too ("OBJECTIVE: Hyperbaric oxygenation is the accepted
+treatment for cerebral arterial gas embolism. Although … This study investigates …"). Of
+the 363 sentences under objectives' labels in the same corpus, 139 state no aim; read as
+objectives, they could never lead an answer, and the first of them is the answer to "How
+should cerebral arterial gas embolism be treated?" (``states_an_aim``).
 """
 
 from __future__ import annotations
@@ -56,6 +64,44 @@ _METHODS = re.compile(
     r")",
     re.IGNORECASE,
 )
+
+
+_AIMING = re.compile(
+    r"^(?:"
+    # "To compare …", "In this study, …", "Here, we …"
+    r"to\s+[a-z]+\b|in\s+(?:this|the\s+present|the\s+current|our)\b|here\b"
+    # "Assessment of …", "Evaluation of the efficacy of …": an aim named by its noun
+    r"|(?:an?\s+|the\s+)?(?:assessment|evaluation|investigation|comparison|determination|"
+    r"analysis|identification|characteri[sz]ation|examination|description|exploration|"
+    r"estimation|measurement|validation|development|review)\s+of\b"
+    r")"
+    # "We investigated whether …", "This study evaluated …"
+    r"|^(?:we|this|the|our|these|that)\b[^.;]{0,60}?\b(?:investigat\w*|examin\w*|evaluat\w*|"
+    r"assess\w*|compar\w*|determin\w*|explor\w*|test\w*|describ\w*|report\w*|"
+    r"characteri[sz]\w*|identif\w*|estimat\w*|quantif\w*|review\w*|present\w*|stud(?:y|ied)|"
+    r"analy[sz]\w*)\b"
+    # "A secondary aim was to …", "… we sought to determine …", "A study was conducted to …",
+    # "… will be assessed", a question
+    r"|\b(?:aims?|aimed|sought|seeks?|objectives?|goals?|hypothes\w*|tr(?:y|ied)\s+to)\b"
+    r"|\b(?:study|studies|trial|analysis|survey)\s+(?:was|were)\s+(?:conducted|performed|"
+    r"designed|undertaken|carried\s+out)\s+to\b|\bwill\s+be\s+\w+ed\b"
+    r"|\bwhether\b|\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def states_an_aim(text: str) -> bool:
+    """Whether a sentence under an objective's label states what the study set out to do.
+
+    Authors put the background of a question under the label that states it ("OBJECTIVE:
+    Hyperbaric oxygenation is the accepted treatment for cerebral arterial gas embolism.
+    Although earlier … This study investigates …"); such a sentence is background, which
+    an answer may quote, where an objective never leads one. So an objective's label keeps
+    its role only for the sentences that aim: looser than ``stated_move``'s openings, as
+    the label says an aim is near ("To compare …", "Assessment of …", "We investigated
+    whether …", a question the study asks).
+    """
+    return _AIMING.search(text.lstrip()) is not None
 
 
 def stated_move(text: str) -> tuple[SentenceRole, str] | None:
