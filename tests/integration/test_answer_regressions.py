@@ -1235,3 +1235,16 @@ def test_the_background_under_an_objective_label_may_answer(ask: Ask) -> None:
         statements
     )
     assert any(s.record_id == "pmid:23632435" for s in statements), quoted(statements)
+
+
+# 479889d is the commit before; the case below failed there.
+def test_a_name_written_as_one_word_names_the_concept(ask: Ask, shared_corpus: Engine) -> None:
+    """ "What are the early complications of corneal cross-linking for keratoconus?":
+    479889d cited nothing ("No record in the index about keratoconus speaks to corneal
+    cross-linking"), as the record on them writes "corneal collagen crosslinking", and
+    MeSH only "Corneal Collagen Cross-Linking" (review 11)."""
+    answer = ask("What are the early complications of corneal cross-linking for keratoconus?")
+    cited = [s.record_id for s in all_statements(answer)]
+    assert "pmid:26432132" in cited, quoted(all_statements(answer))
+    text = record_text(shared_corpus, "pmid:26432132")
+    assert re.search(r"crosslinking", text) and not re.search(r"cross-linking", text, re.I)

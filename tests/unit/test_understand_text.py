@@ -173,6 +173,20 @@ def test_a_spaced_abbreviation_is_also_known_written_together() -> None:
     assert mention.concept_ids == ("D006442",)
 
 
+def test_a_hyphenated_name_is_also_known_written_as_one_word() -> None:
+    """MeSH hyphenates "Corneal Collagen Cross-Linking"; authors write "crosslinking" too
+    (review 11: a record so spelled named no concept the question asked)."""
+    cxl = Concept("D000094504", Vocabulary.MESH, "Corneal Collagen Cross-Linking")
+    lexicon = build_lexicon([cxl])
+    for text in ("corneal collagen cross-linking", "Corneal collagen crosslinking"):
+        (mention,) = find_mentions(f"Is {text} safe?", lexicon)
+        assert mention.concept_ids == ("D000094504",)
+    assert count_concepts("After corneal collagen crosslinking.", lexicon)["D000094504"] == 1
+    # Only words of letters join: "X-Rays" is no "xrays", "COVID-19" no "covid19".
+    rays = build_lexicon([Concept("D014965", Vocabulary.MESH, "X-Rays")])
+    assert "xrays" not in rays.terms and "xray" not in rays.terms
+
+
 def _organ_and_its_diseases(
     organ: tuple[str, str, str], diseases: list[tuple[str, str]], numbered_from: int
 ) -> list[Concept]:

@@ -12,6 +12,10 @@ kept as one msgpack file beside them, so answering never waits for it. Three tab
   Sclerosis)"), case-sensitive, because "MS" and "ms" are different things; one listed
   with a space is also entered without it ("Hb A1c" and "HbA1c"), as clinicians write it.
 
+A name whose words a hyphen joins is also entered with them written as one word
+(``closed_compounds``: "Corneal Collagen Cross-Linking" as "… crosslinking", "beta-Blockers"
+as "betablockers"), as many authors write them.
+
 A drug class named "… Agents" or "… Drugs" is also known by the other ways a text names a
 class as given (``CLASS_FORMS``): "antiretroviral therapy" is MeSH's "Antiretroviral Agents",
 which lists no such name, where no concept is so named itself ("Immunosuppressive Therapy"
@@ -41,9 +45,9 @@ import msgspec
 
 from medcite.records import Concept
 from medcite.understand.roles import is_within
-from medcite.words import TERM_STOP_WORDS, bag_key, tokenize
+from medcite.words import TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 8
+LEXICON_FORMAT = 9
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_HEADS = ("agent", "drug")
@@ -134,13 +138,16 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             if is_written_short_form(name):
                 _add(short_forms, name, ids)  # "WHO", "AIDS": only in capitals
                 continue
-            keys = [token.key for token in tokenize(reading_order(name))]
+            name = reading_order(name)
+            tokens = tokenize(name)
+            keys = [token.key for token in tokens]
             if not _worth_matching(keys):
                 continue
             names_of[concept.id].append(tuple(keys))
-            _add(terms, " ".join(keys), ids)
-            if len([k for k in keys if k not in TERM_STOP_WORDS]) > 1:
-                _add(bags, bag_key(keys), ids)
+            for written in dict.fromkeys((tuple(keys), closed_compounds(name, tokens))):
+                _add(terms, " ".join(written), ids)
+                if len([k for k in written if k not in TERM_STOP_WORDS]) > 1:
+                    _add(bags, bag_key(written), ids)
             if len(keys) > 1 and keys[-1] in CLASS_HEADS:
                 for form in CLASS_FORMS:
                     class_forms[" ".join((*keys[:-1], form))].add(ids)
@@ -218,6 +225,42 @@ def organ_adjectives(
         if count >= MIN_ADJECTIVE_NAMES and count > 2 * runner_up:
             describing[word] = parts[part]
     return describing
+
+
+MIN_COMPOUND_PART = 2
+"""Letters each side of a hyphen for the two to be written as one word: "cross-linking",
+"beta-blockers", not "X-rays" (nobody writes "Xrays" for the name)."""
+
+
+def closed_compounds(text: str, tokens: list[Token]) -> tuple[str, ...]:
+    """The keys of a name with its hyphenated words written as one ("Corneal Collagen
+    Cross-Linking" as "corneal collagen crosslinking"), as authors often write them.
+
+    Words split at a hyphen (``medcite.words``), so a text writing the closed form ("…
+    corneal collagen crosslinking (CXL) …", review 11) met no name of the concept: not
+    in the question, and not in the record, whose short form "CXL" so named nothing.
+    """
+    keys: list[str] = []
+    joined = False  # "a-b-c": "ab c", one join a word
+    for before, token in zip([None, *tokens], tokens, strict=False):
+        if before is not None and not joined and _hyphenated(text, before, token):
+            keys[-1] = canonical_word(before.text + token.text)
+            joined = True
+            continue
+        keys.append(token.key)
+        joined = False
+    return tuple(keys)
+
+
+def _hyphenated(text: str, before: Token, after: Token) -> bool:
+    """Whether two words of ``text`` are one hyphen apart, both words of letters."""
+    return (
+        after.start == before.end + 1
+        and text[before.end] in "-‐‑"
+        and before.text.isalpha()
+        and after.text.isalpha()
+        and min(len(before.text), len(after.text)) >= MIN_COMPOUND_PART
+    )
 
 
 def is_written_short_form(name: str) -> bool:
