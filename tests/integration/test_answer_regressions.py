@@ -1248,3 +1248,16 @@ def test_a_name_written_as_one_word_names_the_concept(ask: Ask, shared_corpus: E
     assert "pmid:26432132" in cited, quoted(all_statements(answer))
     text = record_text(shared_corpus, "pmid:26432132")
     assert re.search(r"crosslinking", text) and not re.search(r"cross-linking", text, re.I)
+
+
+# 6b0e352 is the commit before; the case below failed there.
+def test_an_abbreviation_no_vocabulary_spells_out_is_met_as_the_corpus_spells_it(
+    ask: Ask, shared_corpus: Engine
+) -> None:
+    """ "Does HES increase bleeding after CPB compared with albumin?": 6b0e352 kept HES as
+    written, as MeSH names no "hydroxyethyl starch", and its bottom line said no record
+    answered directly, while its research quoted the meta-analysis that does, which writes
+    the starch out (review 11)."""
+    statements = bottom_line(ask("Does HES increase bleeding after CPB compared with albumin?"))
+    assert any(s.record_id == "scifact:36288526" for s in statements), quoted(statements)
+    assert "HES" not in record_text(shared_corpus, "scifact:36288526")

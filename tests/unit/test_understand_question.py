@@ -272,6 +272,19 @@ def test_a_sense_the_question_rules_out_is_not_forced(knowledge: Knowledge) -> N
     assert "word:ms" in [c.id for c in understood.concepts]  # the literal form, as a keyword
 
 
+def test_a_sense_no_vocabulary_names_is_searched_as_spelled_out(knowledge: Knowledge) -> None:
+    """The corpus spells HES out as hydroxyethyl starch, which no concept of the
+    vocabularies is named: HES stays a name of its own, searched and met also as the
+    corpus spells it (review 11: records writing "hydroxyethyl starch" did not meet it)."""
+    corpus = CorpusSenses([AbbreviationSense("HES", "hydroxyethyl starch", 2)])
+    understood = understand_question(
+        "Does HES increase bleeding after surgery?", replace(knowledge, senses=corpus)
+    )
+    (hes,) = [c for c in understood.concepts if c.mention == "HES"]
+    assert hes.role is ConceptRole.KEYWORD
+    assert hes.synonyms[0] == "hydroxyethyl starch"
+
+
 def fit_per_word(value: float, *, guidance_words: float | None = None) -> ContextFit:
     """A stand-in for the index: every word meets every long form ``value`` times chance
     (in logs), the guidance nouns ``guidance_words`` when given."""

@@ -13,7 +13,7 @@ question named on its own ("… and diagnosis").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -121,7 +121,8 @@ def understand_question(
     """The question as medcite reads it; ``previous`` is the conversation's last question."""
     notes: list[str] = []
     senses: dict[str, tuple[str, ...]] = {}
-    mentions = _mentions(text, knowledge, notes, senses)
+    spelled_out: dict[str, str] = {}
+    mentions = _mentions(text, knowledge, notes, senses, spelled_out)
     types = list(question_types(text))
     spans = outcome_spans(text)
     agents_at = _agent_ends(text)
@@ -132,7 +133,7 @@ def understand_question(
     concepts = _without_headings_of_others(text, concepts)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     keywords = keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
-    concepts += _not_short_forms_of(keywords, concepts)
+    concepts += _spelled_out(_not_short_forms_of(keywords, concepts), spelled_out)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_the_answer_s_kind(text, concepts)
     if previous is not None:
@@ -176,12 +177,18 @@ def _outcomes(
 
 
 def _mentions(
-    text: str, knowledge: Knowledge, notes: list[str], senses: dict[str, tuple[str, ...]]
+    text: str,
+    knowledge: Knowledge,
+    notes: list[str],
+    senses: dict[str, tuple[str, ...]],
+    spelled_out: dict[str, str],
 ) -> list[ConceptMention]:
     """Mentions of the question, adding the chosen senses of undefined abbreviations.
 
     An abbreviation whose sense stayed unsure gets a note, and its other senses are
-    kept in ``senses`` (short form → long forms not chosen) for the answer to offer.
+    kept in ``senses`` (short form → long forms not chosen) for the answer to offer. A
+    sense no vocabulary names is kept in ``spelled_out`` (short form → long form): the
+    abbreviation stays a name of its own, searched also as the corpus spells it out.
     A short form the question defines itself ("an incidental durotomy (ID)") means what
     the question says, even where no vocabulary knows that long form: the corpus's
     senses (intellectual disability) are not asked.
@@ -218,6 +225,7 @@ def _mentions(
             context,
             notes,
             senses,
+            spelled_out,
             about_organisms=about_organisms,
             issuer=_names_issuer(text, token.end),
         )
@@ -257,6 +265,25 @@ def _not_short_forms_of(
     the syndrome, not for the keyword."""
     short_forms = {a for concept in concepts for a in concept.abbreviations}
     return [keyword for keyword in keywords if keyword.mention not in short_forms]
+
+
+def _spelled_out(
+    keywords: Sequence[QuestionConcept], spelled_out: Mapping[str, str]
+) -> list[QuestionConcept]:
+    """The keywords, an abbreviation among them also named as the corpus spells it out.
+
+    "Does HES increase bleeding after CPB compared with albumin?": the corpus defines HES
+    as hydroxyethyl starch, which MeSH names only "Hydroxyethyl Starch Derivatives", so no
+    concept took the sense and "HES" was searched and met as written. Records writing
+    "hydroxyethyl starch" never met it, and the page said no record answered while its
+    research quoted one (review 11).
+    """
+    return [
+        replace(keyword, synonyms=(long_form, *keyword.synonyms))
+        if (long_form := spelled_out.get(keyword.mention)) and long_form not in keyword.synonyms
+        else keyword
+        for keyword in keywords
+    ]
 
 
 def _without_the_answer_s_kind(text: str, concepts: list[QuestionConcept]) -> list[QuestionConcept]:
@@ -378,6 +405,7 @@ def _resolve_short_form(
     context: list[str],
     notes: list[str],
     senses: dict[str, tuple[str, ...]],
+    spelled_out: dict[str, str],
     *,
     about_organisms: bool,
     issuer: bool,
@@ -437,7 +465,8 @@ def _resolve_short_form(
         )
     ids = next(ids for ids, sense in by_concept.items() if sense is choice.chosen)
     if not choice.chosen.concept_id or ids == (choice.chosen.long_form,):
-        return None  # a sense the vocabularies do not know: nothing to expand
+        spelled_out[short] = choice.chosen.long_form  # a sense the vocabularies do not know
+        return None
     return ConceptMention(start, start + len(short), short, ids, choice.chosen.long_form)
 
 
