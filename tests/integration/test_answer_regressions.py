@@ -1261,3 +1261,11 @@ def test_an_abbreviation_no_vocabulary_spells_out_is_met_as_the_corpus_spells_it
     statements = bottom_line(ask("Does HES increase bleeding after CPB compared with albumin?"))
     assert any(s.record_id == "scifact:36288526" for s in statements), quoted(statements)
     assert "HES" not in record_text(shared_corpus, "scifact:36288526")
+
+
+# fb01157 is the commit before; the case below failed there.
+def test_an_operation_called_surgery_is_read_as_the_operation(shared_corpus: Engine) -> None:
+    """ "Do statins protect the kidneys after heart surgery?": fb01157 read "heart surgery" as
+    MeSH's specialty Thoracic Surgery, whose entry term it is, and dropped it (review 11)."""
+    question = "Do statins protect the kidneys after heart surgery?"
+    assert "Cardiac Surgical Procedures" in concept_names(shared_corpus, question)

@@ -187,6 +187,31 @@ def test_a_hyphenated_name_is_also_known_written_as_one_word() -> None:
     assert "xrays" not in rays.terms and "xray" not in rays.terms
 
 
+def test_an_operation_is_known_as_surgery_before_a_specialty_of_that_name() -> None:
+    """MeSH names the operation "Heart Surgical Procedures" and gives "Heart Surgery" to the
+    specialty "Thoracic Surgery"; a clinician asking about heart surgery means the
+    operation (review 11). A name of its own that is no specialty still wins."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D006348", mesh, "Heart Surgical Procedures", tree_numbers=("E04.100",)),
+            Concept(
+                "D013903",
+                mesh,
+                "Thoracic Surgery",
+                synonyms=("Heart Surgery",),
+                tree_numbers=("H02.403.810.803",),
+            ),
+            Concept("D000001", mesh, "Orthopedic Surgical Procedures", tree_numbers=("E04.556",)),
+            Concept("D000002", mesh, "Orthopedic Surgery", tree_numbers=("E04.557",)),
+        ]
+    )
+    (heart,) = find_mentions("Is heart surgery safe?", lexicon)
+    assert heart.concept_ids == ("D006348",)
+    (orthopedic,) = find_mentions("Is orthopedic surgery safe?", lexicon)
+    assert orthopedic.concept_ids == ("D000002",)
+
+
 def _organ_and_its_diseases(
     organ: tuple[str, str, str], diseases: list[tuple[str, str]], numbered_from: int
 ) -> list[Concept]:

@@ -17,9 +17,10 @@ A name whose words a hyphen joins is also entered with them written as one word
 as "betablockers"), as many authors write them.
 
 A drug class named "… Agents" or "… Drugs" is also known by the other ways a text names a
-class as given (``CLASS_FORMS``): "antiretroviral therapy" is MeSH's "Antiretroviral Agents",
+class as given (``HEAD_FORMS``): "antiretroviral therapy" is MeSH's "Antiretroviral Agents",
 which lists no such name, where no concept is so named itself ("Immunosuppressive Therapy"
-is a descriptor of its own).
+is a descriptor of its own); so is a kind of "… Surgical Procedures" by "… surgery", where
+no concept but a medical specialty is so named (``SPECIALTY_TREES``).
 
 Words are keyed as ``medcite.words`` folds them, Greek letters spelled out: "β-blockers"
 in a text meets "beta-Blockers" in a name. ``LEXICON_FORMAT`` changes with the keys, so a
@@ -47,14 +48,26 @@ from medcite.records import Concept
 from medcite.understand.roles import is_within
 from medcite.words import TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 9
+LEXICON_FORMAT = 10
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
-CLASS_HEADS = ("agent", "drug")
-"""The last word of a drug class's name in MeSH ("Anti-Retroviral Agents")."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
 """How a text names a class of drugs as given: "antiretroviral therapy", "antiretroviral
 drugs" for MeSH's "Antiretroviral Agents", which lists neither."""
+HEAD_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("agent",): CLASS_FORMS,
+    ("drug",): CLASS_FORMS,
+    ("surgical", "procedure"): ("surgery",),
+}
+"""The last words of a name → the other words a text ends that name with: a drug class's
+("Anti-Retroviral Agents"), and a kind of operation's, which clinicians call surgery
+("heart surgery", "cardiac surgery" for MeSH's "Heart Surgical Procedures")."""
+SPECIALTY_TREES = ("H02",)
+"""MeSH's medical specialties. Some are named as clinicians name an operation: "Cardiac
+Surgery" and "Heart Surgery" are entry terms of the specialty "Thoracic Surgery", so "Do
+statins protect the kidneys after heart surgery?" was read as asking about a discipline,
+which no question is about, and the operation was lost (review 11). A form of an
+operation's name takes such a name from the specialty."""
 
 COMMON_WORDS = frozenset(
     """ability affect association attention biological carrying cellular classification
@@ -144,22 +157,27 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             if not _worth_matching(keys):
                 continue
             names_of[concept.id].append(tuple(keys))
-            for written in dict.fromkeys((tuple(keys), closed_compounds(name, tokens))):
-                _add(terms, " ".join(written), ids)
-                if len([k for k in written if k not in TERM_STOP_WORDS]) > 1:
-                    _add(bags, bag_key(written), ids)
-            if len(keys) > 1 and keys[-1] in CLASS_HEADS:
-                for form in CLASS_FORMS:
-                    class_forms[" ".join((*keys[:-1], form))].add(ids)
+            for spelling in dict.fromkeys((tuple(keys), closed_compounds(name, tokens))):
+                _add(terms, " ".join(spelling), ids)
+                if len([k for k in spelling if k not in TERM_STOP_WORDS]) > 1:
+                    _add(bags, bag_key(spelling), ids)
+            for head, forms in HEAD_FORMS.items():
+                if len(keys) > len(head) and tuple(keys[-len(head) :]) == head:
+                    for form in forms:
+                        class_forms[" ".join((*keys[: -len(head)], form))].add(ids)
         for short in concept.abbreviations:
             for written in dict.fromkeys((short, short.replace(" ", ""))):
                 if 2 <= len(written) <= 10:
                     _add(short_forms, written, ids)  # "Hb A1c" is written "HbA1c" too
+    trees = {c.id: c.tree_numbers for c in concept_list if c.tree_numbers}
     for key, named in class_forms.items():
-        if key not in terms and len(named) == 1:  # a name of its own wins; two classes, neither
+        if len(named) != 1:  # two classes so named: neither
+            continue
+        if key in terms and all(is_within(trees.get(i, ()), SPECIALTY_TREES) for i in terms[key]):
+            del terms[key]  # "cardiac surgery" is the operation, not the discipline
+        if key not in terms:  # a name of its own wins
             _add(terms, key, next(iter(named)))
     multi_word = [key.split(" ") for key in terms if " " in key]
-    trees = {c.id: c.tree_numbers for c in concept_list if c.tree_numbers}
     return Lexicon(
         terms={key: tuple(ids) for key, ids in terms.items()},
         bags={key: tuple(ids) for key, ids in bags.items()},

@@ -34,7 +34,9 @@ _WORK = (
     r"(?:study|studies|trial|work|investigation|analysis|review|research|paper|article|"
     r"project|survey|report|meta-analysis)"
 )
-_THIS_WORK = rf"(?:this|the|our)\s+(?:present\s+|current\s+|prospective\s+|retrospective\s+)?{_WORK}"
+_THIS_WORK = (
+    rf"(?:this|the|our)\s+(?:present\s+|current\s+|prospective\s+|retrospective\s+)?{_WORK}"
+)
 _AIM = re.compile(
     r"^(?:"
     # "The aim of this study was to …", "Our primary objective was to …"
