@@ -61,6 +61,9 @@ def test_what_is_not_a_count_of_people(text: str) -> None:
         ("Twenty-two", 22),
         ("ninety six", 96),
         ("seven", 7),
+        ("One hundred eighty-two", 182),
+        ("Two hundred and five", 205),
+        ("One thousand, two hundred and thirty-one", 1231),
     ],
 )
 def test_parse_count(text: str, value: int) -> None:
@@ -70,6 +73,19 @@ def test_parse_count(text: str, value: int) -> None:
 def test_parse_count_refuses_non_numbers() -> None:
     assert parse_count("several") is None
     assert parse_count("one two three") is None
+    assert parse_count("twenty twelve") is None
+    assert parse_count("hundred") is None
+
+
+def test_a_spelled_out_hundred_that_begins_a_sentence_is_the_study_s_size() -> None:
+    """A trial of 182 was shown as "n = 9": "One hundred eighty-two patients were included"
+    was read as one patient, and nine patients of a subgroup were the largest count left
+    (a page read by hand)."""
+    passages = [
+        "One hundred eighty-two patients were included in the trial.",
+        "Creatinine doubled in nine patients (9.6%) of the ibuprofen group.",
+    ]
+    assert sample_size(passages) == 182
 
 
 @given(st.text())

@@ -1,8 +1,12 @@
-"""Whole numbers as abstracts write them: "41", "1,203", "Twenty-two", "ninety six".
+"""Whole numbers as abstracts write them: "41", "1,203", "Twenty-two", "ninety six",
+"One hundred eighty-two".
 
 Style guides (AMA, Vancouver) have authors spell out numbers that begin a sentence
 and numbers below ten, so "Sixteen patients were enrolled" is as common as
-"16 patients"; both must count.
+"16 patients"; both must count, and so must the hundreds and thousands a sentence
+begins with: read up to its "hundred", "One hundred eighty-two patients were included"
+was one patient, and the page showed a trial of 182 as "n = 9" (the nine patients of a
+subgroup, the largest count left).
 """
 
 from __future__ import annotations
@@ -22,11 +26,15 @@ DIGITS_PATTERN = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d{2
 """A regex fragment matching a whole number in digits, its thousands grouped by commas or,
 as SI and The Lancet write them, by spaces ("70 388 people"); a space-grouped number starts
 with two digits or three, so "in 3 100-patient trials" stays two numbers."""
+_BELOW_100 = rf"(?:(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS[1:10])})\b|(?:{_WORD})\b)"
+_BELOW_1000 = rf"(?:(?:{_WORD})\s+hundred\b(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 COUNT_PATTERN = (
     rf"(?:{DIGITS_PATTERN}"
-    rf"|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS[1:10])})\b|(?:{_WORD})\b)"
+    rf"|(?:{_WORD})\s+thousand\b(?:,?\s+(?:and\s+)?{_BELOW_1000})?"
+    rf"|{_BELOW_1000})"
 )
-"""A regex fragment matching one whole number in digits or in English words (< 100)."""
+"""A regex fragment matching one whole number in digits or in English words (< 100,000)."""
+MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 
 _DIGITS = re.compile(DIGITS_PATTERN)
 _GROUP_SEPARATORS = re.compile(r"[,\s]")
@@ -37,8 +45,24 @@ def parse_count(text: str) -> int | None:
     text = text.strip()
     if _DIGITS.fullmatch(text):
         return int(_GROUP_SEPARATORS.sub("", text))
-    words = re.split(r"[\s-]+", text.casefold())
-    values = [WORD_VALUES.get(word) for word in words]
-    if not values or None in values or len(values) > 2:
+    words = [word for word in re.split(r"[\s,-]+", text.casefold()) if word != "and"]
+    if not words or words[0] not in WORD_VALUES:
         return None
-    return sum(value for value in values if value is not None)
+    total = current = 0
+    previous = ""
+    for word in words:
+        if word in MULTIPLIERS:
+            if previous not in WORD_VALUES:  # "one hundred thousand" is no count we read
+                return None
+            if word == "hundred":
+                current *= 100
+            else:
+                total, current = total + current * 1000, 0
+        elif word in WORD_VALUES and (previous in MULTIPLIERS or previous in _TENS or not previous):
+            if previous in _TENS and WORD_VALUES[word] >= 10:
+                return None  # "twenty twelve"
+            current += WORD_VALUES[word]
+        else:
+            return None  # "one two three"
+        previous = word
+    return total + current

@@ -151,13 +151,13 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             if is_written_short_form(name):
                 _add(short_forms, name, ids)  # "WHO", "AIDS": only in capitals
                 continue
-            name = reading_order(name)
-            tokens = tokenize(name)
+            ordered = reading_order(name)
+            tokens = tokenize(ordered)
             keys = [token.key for token in tokens]
             if not _worth_matching(keys):
                 continue
             names_of[concept.id].append(tuple(keys))
-            for spelling in dict.fromkeys((tuple(keys), closed_compounds(name, tokens))):
+            for spelling in dict.fromkeys((tuple(keys), closed_compounds(ordered, tokens))):
                 _add(terms, " ".join(spelling), ids)
                 if len([k for k in spelling if k not in TERM_STOP_WORDS]) > 1:
                     _add(bags, bag_key(spelling), ids)
@@ -259,7 +259,7 @@ def closed_compounds(text: str, tokens: list[Token]) -> tuple[str, ...]:
     in the question, and not in the record, whose short form "CXL" so named nothing.
     """
     keys: list[str] = []
-    joined = False  # "a-b-c": "ab c", one join a word
+    joined = False  # a word joins one neighbour at most: "a-b-c" → "ab c"
     for before, token in zip([None, *tokens], tokens, strict=False):
         if before is not None and not joined and _hyphenated(text, before, token):
             keys[-1] = canonical_word(before.text + token.text)
