@@ -34,7 +34,7 @@ COUNT_PATTERN = (
     rf"|{_BELOW_1000})"
 )
 """A regex fragment matching one whole number in digits or in English words (< 100,000)."""
-MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+_MULTIPLIERS = frozenset({"hundred", "thousand"})
 
 _DIGITS = re.compile(DIGITS_PATTERN)
 _GROUP_SEPARATORS = re.compile(r"[,\s]")
@@ -51,14 +51,16 @@ def parse_count(text: str) -> int | None:
     total = current = 0
     previous = ""
     for word in words:
-        if word in MULTIPLIERS:
+        if word in _MULTIPLIERS:
             if previous not in WORD_VALUES:  # "one hundred thousand" is no count we read
                 return None
-            if word == "hundred":
-                current *= 100
-            else:
+            if word == "thousand":
                 total, current = total + current * 1000, 0
-        elif word in WORD_VALUES and (previous in MULTIPLIERS or previous in _TENS or not previous):
+            else:
+                current *= 100
+        elif word in WORD_VALUES and (
+            previous in _MULTIPLIERS or previous in _TENS or not previous
+        ):
             if previous in _TENS and WORD_VALUES[word] >= 10:
                 return None  # "twenty twelve"
             current += WORD_VALUES[word]

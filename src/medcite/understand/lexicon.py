@@ -143,7 +143,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
     terms: dict[str, list[str]] = defaultdict(list)
     bags: dict[str, list[str]] = defaultdict(list)
     short_forms: dict[str, list[str]] = defaultdict(list)
-    class_forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    formed: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     names_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for concept in concept_list:
         ids = ids_of[concept.id]
@@ -164,14 +164,14 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             for head, forms in HEAD_FORMS.items():
                 if len(keys) > len(head) and tuple(keys[-len(head) :]) == head:
                     for form in forms:
-                        class_forms[" ".join((*keys[: -len(head)], form))].add(ids)
+                        formed[" ".join((*keys[: -len(head)], form))].add(ids)
         for short in concept.abbreviations:
             for written in dict.fromkeys((short, short.replace(" ", ""))):
                 if 2 <= len(written) <= 10:
                     _add(short_forms, written, ids)  # "Hb A1c" is written "HbA1c" too
     trees = {c.id: c.tree_numbers for c in concept_list if c.tree_numbers}
-    for key, named in class_forms.items():
-        if len(named) != 1:  # two classes so named: neither
+    for key, named in formed.items():
+        if len(named) != 1:  # two concepts so formed: neither
             continue
         if key in terms and all(is_within(trees.get(i, ()), SPECIALTY_TREES) for i in terms[key]):
             del terms[key]  # "cardiac surgery" is the operation, not the discipline
