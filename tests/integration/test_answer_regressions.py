@@ -1269,3 +1269,40 @@ def test_an_operation_called_surgery_is_read_as_the_operation(shared_corpus: Eng
     MeSH's specialty Thoracic Surgery, whose entry term it is, and dropped it (review 11)."""
     question = "Do statins protect the kidneys after heart surgery?"
     assert "Cardiac Surgical Procedures" in concept_names(shared_corpus, question)
+
+
+# 5ec0ba2 is the commit before; the case below failed there.
+@pytest.mark.parametrize(
+    ("question", "record_id", "answer"),
+    [
+        (
+            "Are self-reported symptoms reliable for screening elite athletes for "
+            "exercise-induced asthma?",
+            "scifact:38882175",
+            "Self-reported symptoms by elite athletes are not reliable in identifying EIA.",
+        ),
+        (
+            "Which NSAID carries the highest risk of serious upper gastrointestinal complications?",
+            "scifact:21958900",
+            "Azapropazone, tolmetin, ketoprofen, and piroxicam ranked highest for risk",
+        ),
+        (
+            "Does lorcaserin increase the risk of cancer?",
+            "pmid:33258543",
+            "The current evidence does not confirm the increased risk of cancer with lorcaserin",
+        ),
+    ],
+)
+def test_the_sentence_more_likely_to_answer_leads_over_one_with_numbers(
+    ask: Ask, question: str, record_id: str, answer: str
+) -> None:
+    """5ec0ba2 led these with another sentence of the same abstract giving numbers ("91% of
+    PFT positive and 48% of PFT normal athletes reported at least one symptom of EIA …",
+    "Ibuprofen ranked lowest or equal lowest for risk in 10 of the 11 studies.", "From 11
+    trials, comprising 21,299 individuals, …"), the model surer of the sentence that
+    answers, but a clinician's preference for numbers added to the probability (review
+    11 and the questions of earlier reviews)."""
+    statements = bottom_line(ask(question))
+    assert statements, question
+    first = statements[0]
+    assert (first.record_id, first.text[: len(answer)]) == (record_id, answer), quoted(statements)

@@ -233,6 +233,29 @@ def test_relevance_comes_before_evidence_strength() -> None:
     assert bottom.statements[0].record_id == "text:spine"
 
 
+def test_near_certainty_the_more_likely_answer_leads_over_a_number() -> None:
+    """Review 11: of one abstract's sentences, all near-certain answers, its results with
+    numbers led over its conclusion that answers, a clinician's preference for numbers
+    added to the probability. Here 0.95 against 0.96: in odds the conclusion is 1.26
+    times as likely, and the preference breaks ties, which this is not. In the middle of
+    the scale, where a hundredth of probability is little, the number still leads."""
+    results, conclusions = BRAIN_MRI.notes
+    amount = Proportion(start=48, end=56, text="12 of 30", numerator=12, denominator=30)
+
+    def lead(results_relevance: float, conclusions_relevance: float) -> str:
+        item = replace(
+            BRAIN_MRI,
+            notes=(
+                replace(results, numbers=(amount,), relevance=results_relevance),
+                replace(conclusions, relevance=conclusions_relevance),
+            ),
+        )
+        return answer_of(item).sections[0].statements[0].text
+
+    assert lead(0.95, 0.96) == "Brain MRI lesions are frequent in SSc patients without symptoms."
+    assert lead(0.55, 0.56) == BRAIN_MRI.sentences[0].text
+
+
 def test_research_quotes_a_facets_findings_before_its_aims_and_methods() -> None:
     # Review 9: pages quoted the cited records' aims and methods ("To assess the
     # sensitivity …") under "From the research", and their results not at all.

@@ -19,8 +19,6 @@ from medcite.records import (
 )
 
 GUIDELINE_DESIGNS = frozenset({StudyDesign.GUIDELINE, StudyDesign.CONSENSUS})
-RECOMMENDATION_BONUS = 1.0
-"""Added to a recommendation's score in the guideline section: above any background."""
 STRENGTH_ORDER = {
     RecommendationStrength.STRONG: 0,
     RecommendationStrength.CONDITIONAL: 1,
@@ -52,11 +50,11 @@ def is_guideline(candidate: Candidate) -> bool:
 
 
 def guideline_rank(candidate: Candidate) -> tuple[int, float]:
-    """Sort key of the guideline section: recommendations by strength, then background."""
+    """Sort key of the guideline section: recommendations by strength, then background,
+    each most relevant first."""
     found = recommendation_of(candidate)
-    if found is None:
-        return (len(STRENGTH_ORDER), -candidate.score)
-    return (STRENGTH_ORDER[found.strength], -(candidate.score + RECOMMENDATION_BONUS))
+    strength = len(STRENGTH_ORDER) if found is None else STRENGTH_ORDER[found.strength]
+    return (strength, -candidate.score)
 
 
 def location(candidate: Candidate) -> str:

@@ -547,7 +547,7 @@ def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[
         for c in pool
     ]
     kept = [(relevance, c) for relevance, c in scored if relevance >= threshold]
-    kept.sort(key=lambda pair: -(pair[0] + pair[1].score - pair[1].relevance))
+    kept.sort(key=lambda pair: -pair[1].score_at(pair[0]))
     return [c for _, c in kept]
 
 
