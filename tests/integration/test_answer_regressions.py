@@ -1306,3 +1306,36 @@ def test_the_sentence_more_likely_to_answer_leads_over_one_with_numbers(
     assert statements, question
     first = statements[0]
     assert (first.record_id, first.text[: len(answer)]) == (record_id, answer), quoted(statements)
+
+
+# 5dafc1e is the commit before; the case below failed there.
+@pytest.mark.parametrize(
+    ("question", "record_id", "answer"),
+    [
+        (
+            "Do statins protect the kidneys after heart surgery?",
+            "scifact:40156901",
+            "After propensity adjustment statin treatment was not associated with "
+            "postoperative AKI",
+        ),
+        (
+            "Can a single high-sensitivity troponin T test rule out myocardial infarction in "
+            "the emergency department?",
+            "scifact:34873974",
+            "The results indicate that a single baseline measurement of the Elecsys Troponin "
+            "T high-sensitive assay could be used to rule out acute myocardial infarction",
+        ),
+    ],
+)
+def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_its_subject(
+    ask: Ask, question: str, record_id: str, answer: str
+) -> None:
+    """Neither question names an outcome the reading knows ("kidneys" is an organ,
+    "rule out" a use), and each was led by an equally relevant sentence of the study
+    that does not name what it asks about: its predictors of kidney injury ("Estimated
+    preoperative glomerular filtration rate (p = 0.003), diabetes mellitus …"), and its
+    pooled sensitivity at a cut-off (review 11 and a question of an earlier review)."""
+    statements = bottom_line(ask(question))
+    assert statements, question
+    first = statements[0]
+    assert (first.record_id, first.text[: len(answer)]) == (record_id, answer), quoted(statements)

@@ -471,6 +471,35 @@ def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_t
     assert answer_of(neither, question=unasked).sections[0].statements
 
 
+def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_what_it_asks_of() -> None:
+    """ "Do statins protect the kidneys after heart surgery?" (review 11) names no outcome,
+    and was led by the statin study's predictors of kidney injury, not naming statins,
+    over its equally relevant sentence on statins. Asked whether MRI (what may change
+    something) does, the sentence naming MRI leads, though a little less relevant; one
+    not naming it still answers where none does."""
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
+    asked = replace(QUESTION, concepts=(mri, *QUESTION.concepts[1:]), answer_kind=AnswerKind.YES_NO)
+    results, conclusions = BRAIN_MRI.notes
+    found = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, concepts=(CNS, SSC), relevance=0.96),  # MRI unnamed
+            replace(conclusions, relevance=0.95),
+        ),
+        topics=RecordTopics(BRAIN_MRI.record.id, ((SSC, 5.0), (CNS, 1.0), (MRI, 1.0))),
+    )
+    lead = answer_of(found, question=asked).sections[0].statements
+    assert [s.text for s in lead] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
+    unnamed = replace(  # the record names MRI, neither sentence does
+        found, notes=(found.notes[0], replace(conclusions, concepts=(CNS, SSC), relevance=0.95))
+    )
+    assert answer_of(unnamed, question=asked).sections[0].statements[0].text == (
+        BRAIN_MRI.sentences[0].text
+    )
+
+
 def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
     """ "Does cancer increase the risk of venous thromboembolism?" (a hand review) was led
     by urology patients' risk of it. Asked whether SSc (a condition, named before the

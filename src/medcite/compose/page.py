@@ -105,7 +105,7 @@ def compose_answer(
     pool = _answering_pool(everything, facets, fits, threshold)
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
-    leads = pool if stating is None else stating
+    leads = _naming_the_cause_first(pool, question) if stating is None else stating
     if (answering := on_the_subject(everything, question)) is not None:
         leads = [c for c in leads if (c.record_id, c.sentence.index) in answering]
     bottom = page.bottom_line(leads, facets, fits, question)
@@ -433,6 +433,24 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
         return states_outcome(candidate, said) and names_a_cause(candidate, said)
 
     return [c for c in pool if states_the_relation(c)]
+
+
+def _naming_the_cause_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
+    """``pool`` (sorted), for a yes/no question naming no outcome, with the candidates
+    naming what it asks may change something (``_causes``) first.
+
+    "Do statins protect the kidneys after heart surgery?" names no outcome ("kidneys" is
+    an organ), so no sentence is known to state the relation; the statin study's list of
+    predictors of kidney injury, which does not name statins, led over its "statin
+    treatment was not associated with postoperative AKI", the two equally relevant
+    (review 11). A sentence not naming the drug cannot say what the drug does. Only an
+    order, not a filter: a trial's results often call its drug "the treatment", and with
+    no outcome named, one naming the drug is not known to settle the question either.
+    """
+    causes = _causes(question, ())
+    if question.answer_kind is not AnswerKind.YES_NO or not causes:
+        return list(pool)
+    return sorted(pool, key=lambda candidate: not candidate.names_any(causes))  # stable
 
 
 def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
