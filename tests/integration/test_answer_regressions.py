@@ -1339,3 +1339,32 @@ def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_its_sub
     assert statements, question
     first = statements[0]
     assert (first.record_id, first.text[: len(answer)]) == (record_id, answer), quoted(statements)
+
+
+# 68ddd13 is the commit before; the case below failed there.
+@pytest.mark.parametrize(
+    ("question", "record_id", "definition"),
+    [
+        (
+            "What is Hunter syndrome?",
+            "pmid:31046699",
+            "Hunter syndrome (mucopolysaccharidosis type II) is a recessive X-linked disorder",
+        ),
+        ("What is achalasia?", "pmid:19253525", "Achalasia is an infrequent primary motility"),
+        ("What is erenumab?", "pmid:30360965", "Erenumab is a novel CGRP-receptor antibody"),
+    ],
+)
+def test_a_question_asking_what_something_is_is_led_by_what_it_is(
+    ask: Ask, question: str, record_id: str, definition: str
+) -> None:
+    """68ddd13 led these with sentences speaking of them, not saying what they are: "Bow
+    Hunter's Syndrome is a mechanical occlusion of the vertebral artery …" (a name
+    collision, on the page's first line), "Various syndromes include achalasia in their
+    symptomatology …", "Aimovig (erenumab; erenumab-aooe in the United States) is the only
+    US Food and Drug Administration (FDA)-approved …" (questions read by hand)."""
+    statements = bottom_line(ask(question))
+    assert statements, question
+    first = statements[0]
+    assert (first.record_id, first.text[: len(definition)]) == (record_id, definition), quoted(
+        statements
+    )

@@ -500,6 +500,35 @@ def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_what_it
     )
 
 
+def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() -> None:
+    """ "What is systemic sclerosis?": the sentence saying what it is leads, though less
+    relevant than a finding on it; asked anything else, the finding leads."""
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            (
+                "RESULTS",
+                [("Brain MRI lesions were frequent in systemic sclerosis in this cohort.", (SSC,))],
+            ),
+            (
+                "BACKGROUND",
+                [("Systemic sclerosis (SSc) is a chronic autoimmune disease of the skin.", (SSC,))],
+            ),
+        ],
+        relevance={0: 0.95, 1: 0.9},
+    )
+    ssc = replace(QUESTION.concepts[3], start=8, end=26)
+    what_is = Question(
+        text="What is systemic sclerosis?", concepts=(ssc,), facets=(Facet("SSc", (SSC,)),)
+    )
+    led = answer_of(found, question=what_is).sections[0].statements
+    assert led[0].text.startswith("Brain MRI lesions were frequent")
+    defined = replace(what_is, definition_asked=True)
+    led = answer_of(found, question=defined).sections[0].statements
+    assert led[0].text.startswith("Systemic sclerosis (SSc) is a chronic")
+
+
 def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
     """ "Does cancer increase the risk of venous thromboembolism?" (a hand review) was led
     by urology patients' risk of it. Asked whether SSc (a condition, named before the

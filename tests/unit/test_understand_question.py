@@ -26,7 +26,7 @@ from medcite.understand import (
     record_topics,
     understand_question,
 )
-from medcite.understand.kinds import answer_kind, asked_status, asks_effect
+from medcite.understand.kinds import answer_kind, asked_status, asks_effect, asks_what_it_is
 from medcite.understand.question import GUIDANCE_NOUNS, shortens
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
@@ -239,6 +239,32 @@ def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) ->
 def test_an_amount_asked_of_an_effect_is_told_apart(question: str, effect: bool) -> None:
     """ "How much does X reduce Y?" is answered by the finding on "Does X reduce Y?"."""
     assert asks_effect(question) is effect
+
+
+@pytest.mark.parametrize(
+    ("question", "definition"),
+    [
+        ("What is ferroptosis?", True),
+        ('What are the "Ohnologs"?', True),
+        ("What is the 4D-CHAINS algorithm?", True),
+        ("What is catamenial pneumothorax", True),
+        ("Define PEGylation.", True),
+        ("What does CADASIL mean?", True),
+        ("What is known about the PYHIN proteins?", False),  # an account of them
+        ("What is the role of TWIST1 in craniosynostosis?", False),
+        ("What is the best treatment for gout?", False),
+        ("What is the prevalence of gout?", False),  # an amount
+        ("What are the symptoms of gout?", False),  # names
+        ("What is the mechanism?", False),
+        ("What is the drug that is used most often to treat gout in the elderly?", False),
+    ],
+)
+def test_a_question_asking_only_what_something_is_is_told_apart(
+    question: str, definition: bool, knowledge: Knowledge
+) -> None:
+    """ "What is X?" is answered first by the sentence saying what X is."""
+    assert asks_what_it_is(question) is definition
+    assert understand_question(question, knowledge).definition_asked is definition
 
 
 @pytest.mark.parametrize(

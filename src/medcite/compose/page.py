@@ -34,6 +34,7 @@ from msgspec.structs import replace
 
 from medcite.compose.audience import POLICIES, AudiencePolicy, mark_sources
 from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit, on_the_subject
+from medcite.compose.definitions import defines
 from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
 from medcite.compose.labels import leading_label_length
@@ -192,7 +193,9 @@ class _PageBuilder:
         of it, most relevant first, and only then by the others; an amount of something
         else (a side effect's rate, when survival was asked) is no answer to it. A yes/no
         question on an outcome is given only the sentences that state the relation it asks
-        (``_stating_the_relation``).
+        (``_stating_the_relation``). A question asking only what something is ("What is
+        ferroptosis?") is led by the answering sentences that say what it is, then by the
+        others (``_definitions_first``).
 
         A question naming what it asks of its subject (the kinds of ``facet_kinds``: its
         treatment, adverse effects, symptoms, mechanism …) is led by the sentences that
@@ -205,6 +208,8 @@ class _PageBuilder:
         kind = question.answer_kind
         if kind is AnswerKind.QUANTITY:
             pool = _amounts_first(pool, question)
+        if question.definition_asked:
+            pool = _definitions_first(pool, question)
         asked = [f for f in question.facets if f.cue_words]
         if asked:
             on_kind = {id(c) for c in pool if any(fits[(id(c), f.label)].direct for f in asked)}
@@ -451,6 +456,19 @@ def _naming_the_cause_first(pool: Sequence[Candidate], question: Question) -> li
     if question.answer_kind is not AnswerKind.YES_NO or not causes:
         return list(pool)
     return sorted(pool, key=lambda candidate: not candidate.names_any(causes))  # stable
+
+
+def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
+    """``pool`` (sorted) with the sentences saying what one of the question's concepts is
+    (``definitions.defines``, by any of its names) first: "What is epitranscriptomics?"
+    was led by a method for mapping one RNA modification, over "… the fast expanding
+    area of RNA modifications, termed epitranscriptomics." (BioASQ dev)."""
+    names = [
+        name
+        for concept in question.concepts
+        for name in (concept.mention, concept.name, *concept.synonyms, *concept.abbreviations)
+    ]
+    return sorted(pool, key=lambda candidate: not defines(candidate.sentence.text, names))
 
 
 def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:

@@ -175,6 +175,35 @@ Y?", "By how much …"), not a count of things ("How many genes …?", "How larg
 proteome?")."""
 
 
+_WHAT_IT_IS = re.compile(
+    r"^\s*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<what>[^?]+?)"
+    r"|define\s+(?P<defined>[^?]+?)|what\s+does\s+(?P<meant>[^?]+?)\s+mean)\s*\??\s*$",
+    re.IGNORECASE,
+)
+"""Questions asking what something is ("What is ferroptosis?", "What are uber-operons?",
+"Define PEGylation.", "What does CADASIL mean?")."""
+_MORE_THAN_A_NAME = re.compile(
+    r"\b(?:of|in|for|with|between|by|on|to|from|about|after|before|during|than|at|among|"
+    r"versus|vs|known|best|usual|standard|current|recommended|preferred|role|function|"
+    r"purpose|mechanisms?|causes?)\b",
+    re.IGNORECASE,
+)
+"""Words that make the rest of "What is …?" a question about something, not its name
+("What is the role of …", "What is known about …", "What is the best …")."""
+MAX_NAME_WORDS = 5
+
+
+def asks_what_it_is(text: str) -> bool:
+    """Whether the question asks only what something is: "What is X?" with X a name of at
+    most ``MAX_NAME_WORDS`` words, not a question about it (``_MORE_THAN_A_NAME``) nor
+    an amount ("What is the prevalence?", which ``answer_kind`` reads as one)."""
+    found = _WHAT_IT_IS.match(text)
+    if found is None or answer_kind(text) is not AnswerKind.SUMMARY:
+        return False
+    asked = found.group("what") or found.group("defined") or found.group("meant")
+    return len(asked.split()) <= MAX_NAME_WORDS and not _MORE_THAN_A_NAME.search(asked)
+
+
 def asks_effect(text: str) -> bool:
     """Whether the question asks the size of an effect of what it names (``_EFFECT``)."""
     return bool(_EFFECT.match(text))

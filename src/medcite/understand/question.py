@@ -45,6 +45,7 @@ from medcite.understand.kinds import (
     answer_kind,
     asked_status,
     asks_effect,
+    asks_what_it_is,
     facet_kinds,
     names_complications_only,
     question_types,
@@ -157,6 +158,7 @@ def understand_question(
         status_cues=asked_status(text),
         outcomes=_outcomes(concepts, spans),
         effect_asked=asks_effect(text),
+        definition_asked=asks_what_it_is(text),
     )
 
 
