@@ -1368,3 +1368,15 @@ def test_a_question_asking_what_something_is_is_led_by_what_it_is(
     assert (first.record_id, first.text[: len(definition)]) == (record_id, definition), quoted(
         statements
     )
+
+
+# 0d7a5dd is the commit before; the case below failed there.
+def test_a_bottom_line_saying_what_explains_it_leaves_no_gap_on_etiology(ask: Ask) -> None:
+    """ "What causes the increased peripheral airway resistance in COPD?": 0d7a5dd answered
+    with "These results show that narrowing and disappearance of small conducting airways
+    … can explain the increased peripheral airway resistance reported in COPD.", and said
+    beneath it that no record about COPD spoke to etiology (review 12)."""
+    answer = ask("What causes the increased peripheral airway resistance in COPD?")
+    statements = bottom_line(answer)
+    assert any("can explain" in s.text for s in statements), quoted(statements)
+    assert not [gap.detail for gap in answer.gaps if "etiology" in gap.detail]

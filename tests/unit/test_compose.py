@@ -26,6 +26,7 @@ from medcite.records import (
     PValue,
     Question,
     QuestionConcept,
+    QuestionType,
     Recommendation,
     RecommendationStrength,
     Record,
@@ -40,6 +41,7 @@ from medcite.records import (
     StudyDesign,
 )
 from medcite.settings import AnswerSettings
+from medcite.understand.kinds import answer_cues
 from medcite.words import canonical_word, content_words
 
 SETTINGS = AnswerSettings()
@@ -602,6 +604,34 @@ def test_indirect_evidence_is_labelled_and_gaps_are_listed() -> None:
     assert gaps == {"CNS × MRI": GapKind.INDIRECT_ONLY, "PNS × MRI": GapKind.NO_EVIDENCE}
     missing = next(gap for gap in answer.gaps if gap.kind is GapKind.NO_EVIDENCE)
     assert missing.detail == "No record in the index about systemic sclerosis speaks to PNS × MRI."
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "Vasculopathy can explain the skin fibrosis of systemic sclerosis.",
+        "Vasculopathy contributes to the skin fibrosis of systemic sclerosis.",
+        "Vasculopathy is responsible for the skin fibrosis of systemic sclerosis.",
+        "Vasculopathy underlies the skin fibrosis of systemic sclerosis.",
+    ],
+)
+def test_a_sentence_saying_what_explains_a_disease_speaks_to_its_etiology(cause: str) -> None:
+    """Review 12: "What causes the increased peripheral airway resistance in COPD?" was
+    answered by "… narrowing and disappearance of small conducting airways … can explain
+    the increased peripheral airway resistance reported in COPD", under a gap that no
+    record spoke to etiology."""
+    found = retrieved("pmid:8", 1, [("RESULTS", [(cause, (SSC,))])])
+    ssc = replace(QUESTION.concepts[3], start=12, end=30)
+    etiology = Facet("etiology", cue_words=answer_cues(QuestionType.ETIOLOGY))
+    asked = Question(
+        text="What causes systemic sclerosis?",
+        concepts=(ssc,),
+        facets=(etiology,),
+        types=(QuestionType.ETIOLOGY,),
+    )
+    answer = answer_of(found, question=asked)
+    assert [s.text for s in answer.sections[0].statements] == [cause]
+    assert answer.gaps == ()
 
 
 def test_a_gap_names_no_condition_the_question_does_not_ask() -> None:

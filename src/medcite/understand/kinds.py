@@ -35,7 +35,9 @@ may be a part of common words: not "harm" (of "pharmacology") or "signs" (of "de
 
 ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
-    QuestionType.ETIOLOGY: ("mechanism", "due to", "attribut"),
+    QuestionType.ETIOLOGY: (
+        "mechanism", "due to", "attribut", "explain", "contribut", "responsible for", "underl",
+    ),
     QuestionType.EPIDEMIOLOGY: ("%", "proportion", "percent", "occurr", "per 10"),
     QuestionType.MECHANISM: (
         "target", "inhibit", "agonist", "antagonist", "bind", "block", "activat", "pathway",
@@ -48,7 +50,10 @@ ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
 stated as what a drug targets, binds or blocks ("… a monoclonal antibody that blocks
 PD-L1"), a treatment as a regimen or a dose, a cause as the mechanism it works by ("What
 causes loss of smell in COVID-19?": "… a novel molecular mechanism by which a virus …",
-review 9) or what a disease is due to, how common something is as a share or a count per
+review 9), what a disease is due to, or what explains, contributes to, is responsible for
+or underlies it ("narrowing and disappearance of small conducting airways … can explain
+the increased peripheral airway resistance reported in COPD" was given the gap that no
+record spoke to etiology, review 12), how common something is as a share or a count per
 so many people ("The median risk of at least one major sequela was 24.7% …", review 9:
 the gap said no record spoke to how common sequelae were). Kept apart from ``CUES``,
 which also read the question: "Does X inhibit Y?" asks no mechanism."""
