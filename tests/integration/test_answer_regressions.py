@@ -493,20 +493,26 @@ def test_the_effect_size_is_quoted_rather_than_a_closing_remark(ask: Ask) -> Non
 
 
 def test_the_trial_is_quoted_for_its_relapse_rate(ask: Ask) -> None:
-    """FREEDOMS answers with its annualized relapse rate.
+    """The trial answers with its finding and its annualized relapse rate.
 
     "Is fingolimod effective for relapsing multiple sclerosis?" (written here): b9d1e6f
     cited the trial (scifact:32263707) by its closing registration line and a review's
     statement of purpose, not "The annualized relapse rate was 0.77 in the placebo group,
-    as compared with 0.35 in the group given 1.25 mg of fingolimod ...".
+    as compared with 0.35 in the group given 1.25 mg of fingolimod ...". Since a yes/no
+    question is settled by the conclusion of the study that answers, the trial's "… fingolimod
+    reduced the number of lesions detected on MRI and clinical disease activity …" leads,
+    and the relapse rate follows under the research.
     """
     answer = ask("Is fingolimod effective for relapsing multiple sclerosis?")
     rates = [
         s
-        for s in bottom_line(answer)
+        for s in all_statements(answer)
         if s.record_id == "scifact:32263707" and re.search(r"relapse rate[^.]*\d", s.text)
     ]
-    assert rates, quoted(bottom_line(answer))
+    assert rates, quoted(all_statements(answer))
+    lead = bottom_line(answer)[0]
+    assert lead.record_id == "scifact:32263707", quoted(bottom_line(answer))
+    assert re.search(r"fingolimod reduced|relapse rate[^.]*\d", lead.text), quoted([lead])
 
 
 def test_the_transmission_rate_is_quoted(ask: Ask) -> None:
@@ -1310,25 +1316,19 @@ def test_the_sentence_more_likely_to_answer_leads_over_one_with_numbers(
 
 # 5dafc1e is the commit before; the case below failed there.
 @pytest.mark.parametrize(
-    ("question", "record_id", "answer"),
+    ("question", "record_id", "subject"),
     [
-        (
-            "Do statins protect the kidneys after heart surgery?",
-            "scifact:40156901",
-            "After propensity adjustment statin treatment was not associated with "
-            "postoperative AKI",
-        ),
+        ("Do statins protect the kidneys after heart surgery?", "scifact:40156901", "statin"),
         (
             "Can a single high-sensitivity troponin T test rule out myocardial infarction in "
             "the emergency department?",
             "scifact:34873974",
-            "The results indicate that a single baseline measurement of the Elecsys Troponin "
-            "T high-sensitive assay could be used to rule out acute myocardial infarction",
+            "troponin t",
         ),
     ],
 )
 def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_its_subject(
-    ask: Ask, question: str, record_id: str, answer: str
+    ask: Ask, question: str, record_id: str, subject: str
 ) -> None:
     """Neither question names an outcome the reading knows ("kidneys" is an organ,
     "rule out" a use), and each was led by an equally relevant sentence of the study
@@ -1338,7 +1338,8 @@ def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_its_sub
     statements = bottom_line(ask(question))
     assert statements, question
     first = statements[0]
-    assert (first.record_id, first.text[: len(answer)]) == (record_id, answer), quoted(statements)
+    assert first.record_id == record_id, quoted(statements)
+    assert subject in first.text.lower(), quoted(statements)
 
 
 # 68ddd13 is the commit before; the case below failed there.
@@ -1380,3 +1381,43 @@ def test_a_bottom_line_saying_what_explains_it_leaves_no_gap_on_etiology(ask: As
     statements = bottom_line(answer)
     assert any("can explain" in s.text for s in statements), quoted(statements)
     assert not [gap.detail for gap in answer.gaps if "etiology" in gap.detail]
+
+
+# 9e3a433 is the commit before; the case below failed there.
+@pytest.mark.parametrize(
+    ("question", "record_id", "conclusion"),
+    [
+        (
+            "Is hypoglycemia unawareness in type 1 diabetics caused by autonomic neuropathy?",
+            "scifact:7011850",
+            "Unawareness of hypoglycaemia and inadequate glucose counterregulation during "
+            "hypoglycaemia are related to each other but are not due to autonomic neuropathy.",
+        ),
+        (
+            "Is letrozole better than gonadotropins for women who failed to conceive on clomid?",
+            "scifact:22534357",
+            "In patients who failed to conceive with CC, gonadotropins have higher PR for "
+            "ovulation induction than letrozole.",
+        ),
+        (
+            "Does pravastatin prevent heart attacks in men with high cholesterol who have "
+            "never had one?",
+            "scifact:43629704",
+            "Treatment with pravastatin significantly reduced the incidence of myocardial "
+            "infarction",
+        ),
+    ],
+)
+def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study(
+    ask: Ask, question: str, record_id: str, conclusion: str
+) -> None:
+    """9e3a433 led these with a results line of the same study: an association that is not
+    the cause asked ("Unawareness of hypoglycaemia and inadequate hypoglycaemic
+    counterregulation were significantly associated (p less than 0.01)."), a subgroup
+    ("Among individuals who failed to conceive with less than three cycles of CC …"), the
+    counts of events in each arm (review 12 and the questions of earlier reviews)."""
+    statements = bottom_line(ask(question))
+    assert statements, question
+    first = statements[0]
+    assert first.record_id == record_id, quoted(statements)
+    assert conclusion in first.text, quoted(statements)

@@ -494,9 +494,8 @@ def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_what_it
     assert [s.text for s in lead] == [
         "Brain MRI lesions are frequent in SSc patients without symptoms."
     ]
-    unnamed = replace(  # the record names MRI, neither sentence does
-        found, notes=(found.notes[0], replace(conclusions, concepts=(CNS, SSC), relevance=0.95))
-    )
+    other = replace(conclusions, concepts=(CNS, SSC), relevance=0.95, role=SentenceRole.RESULTS)
+    unnamed = replace(found, notes=(found.notes[0], other))  # the record names MRI, no sentence
     assert answer_of(unnamed, question=asked).sections[0].statements[0].text == (
         BRAIN_MRI.sentences[0].text
     )
@@ -529,6 +528,32 @@ def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() 
     defined = replace(what_is, definition_asked=True)
     led = answer_of(found, question=defined).sections[0].statements
     assert led[0].text.startswith("Systemic sclerosis (SSc) is a chronic")
+
+
+def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study_that_answers() -> None:
+    """Reviews 11 and 12: a study's results line (one estimate, one subgroup) led where its
+    conclusion, the authors' answer, was less relevant but answering too. Asked yes or no,
+    the conclusion leads; asked how many, the results' count does."""
+    results, conclusions = BRAIN_MRI.notes
+    amount = Proportion(start=48, end=56, text="12 of 30", numerator=12, denominator=30)
+    found = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, numbers=(amount,), concepts=(*results.concepts, LESIONS)),
+            replace(conclusions, concepts=(*conclusions.concepts, LESIONS), relevance=0.75),
+        ),
+    )
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+    yes_no = replace(
+        QUESTION, answer_kind=AnswerKind.YES_NO, concepts=(*QUESTION.concepts, lesions)
+    )
+    lead = answer_of(found, question=yes_no).sections[0].statements
+    assert [s.text for s in lead] == [
+        "Brain MRI lesions are frequent in SSc patients without symptoms."
+    ]
+    how_many = replace(yes_no, answer_kind=AnswerKind.QUANTITY)
+    lead = answer_of(found, question=how_many).sections[0].statements
+    assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
 
 
 def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:

@@ -57,6 +57,7 @@ from medcite.records import (
     ReportedNumber,
     RetrievedRecord,
     SectionKind,
+    SentenceRole,
     Statement,
 )
 from medcite.settings import AnswerSettings
@@ -214,9 +215,12 @@ class _PageBuilder:
         if asked:
             on_kind = {id(c) for c in pool if any(fits[(id(c), f.label)].direct for f in asked)}
             pool = sorted(pool, key=lambda c: id(c) not in on_kind)  # stable
-        picked = self._lead(pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues))
-        if not picked and kind is AnswerKind.YES_NO:
-            picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY))
+        settled = kind is AnswerKind.YES_NO
+        picked = self._lead(
+            pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues), settled
+        )
+        if not picked and settled:
+            picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), True)
         self._take(picked)
         return picked
 
@@ -226,6 +230,7 @@ class _PageBuilder:
         facets: Sequence[Facet],
         fits: Mapping[tuple[int, str], Fit],
         may_lead: Callable[[Candidate], bool],
+        concluding: bool,
     ) -> list[Chosen]:
         picked: list[Chosen] = []
         for candidate in pool:
@@ -237,6 +242,8 @@ class _PageBuilder:
                 continue
             if any(_repeats(candidate, p.candidate) for p in picked):
                 continue
+            if concluding:
+                candidate = _conclusion_of(candidate, pool, picked, may_lead)
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
         return picked
 
@@ -381,6 +388,41 @@ def _no_more_guidelines(bottom: Sequence[Chosen]) -> str:
 def _shifted(number: ReportedNumber, offset: int) -> ReportedNumber:
     """A number mention with its span counted from the trimmed statement's start."""
     return replace(number, start=number.start - offset, end=number.end - offset)
+
+
+def _conclusion_of(
+    candidate: Candidate,
+    pool: Sequence[Candidate],
+    picked: Sequence[Chosen],
+    may_lead: Callable[[Candidate], bool],
+) -> Candidate:
+    """The conclusion of ``candidate``'s record among the answering ``pool``, the most
+    relevant first, where one may lead and repeats nothing picked; else ``candidate``.
+
+    A study settles a yes/no question in its conclusions, the sentence its authors wrote
+    to answer it ("Statin treatment is not associated with a lower incidence of AKI after
+    cardiac surgery."), where its results give one estimate, one arm or one subgroup of
+    it ("After propensity adjustment statin treatment was not associated with
+    postoperative AKI (odds ratio 0.79 …)"; "Unawareness of hypoglycaemia and inadequate
+    hypoglycaemic counterregulation were significantly associated (p less than 0.01)."
+    for "Is hypoglycemia unawareness … caused by autonomic neuropathy?", over "… are not
+    due to autonomic neuropathy.", reviews 11 and 12). Only for a yes/no question: asked
+    how common or how much, the results' numbers are the answer ("5-6% of male prisoners
+    and 20-24% of female inmates self-harmed every year", not "The burden of self-harm in
+    prisoners is substantial, particularly in women."), and asked which drug or gene, the
+    sentence naming it.
+    """
+    return next(
+        (
+            c
+            for c in pool
+            if c.record_id == candidate.record_id
+            and c.notes.role is SentenceRole.CONCLUSIONS
+            and may_lead(c)
+            and not any(_repeats(c, p.candidate) for p in picked)
+        ),
+        candidate,
+    )
 
 
 def _best_fit(
