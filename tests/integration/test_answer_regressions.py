@@ -1421,3 +1421,15 @@ def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study(
     first = statements[0]
     assert first.record_id == record_id, quoted(statements)
     assert conclusion in first.text, quoted(statements)
+
+
+# abbc931 is the commit before; the case below failed there.
+def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
+    """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older
+    assay's "… misses 11 to 23% of CJD cases.", and the study's "… giving 95.8% diagnostic
+    sensitivity and 100% specificity." was not on the page (review 12)."""
+    statements = bottom_line(ask("How accurate is RT-QuIC on CSF for diagnosing CJD?"))
+    assert statements
+    assert "95.8% diagnostic sensitivity and 100% specificity" in statements[0].text, quoted(
+        statements
+    )

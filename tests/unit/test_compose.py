@@ -556,6 +556,46 @@ def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study_that_answer
     assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
 
 
+def test_a_question_asking_accuracy_is_led_by_a_measure_of_accuracy() -> None:
+    """Review 12: "How accurate is RT-QuIC on CSF for diagnosing CJD?" was led by the share
+    of cases an older assay missed, not by the sensitivity and specificity of the one
+    studied. A sentence with a measure of accuracy and its number leads, though less
+    relevant than one with another amount."""
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            (
+                "RESULTS",
+                [
+                    ("The MRI took 45 minutes in 12 of 30 patients with SSc.", (MRI, SSC)),
+                    ("MRI had a sensitivity of 90% and a specificity of 80% in SSc.", (MRI, SSC)),
+                ],
+            )
+        ],
+        relevance={0: 0.95, 1: 0.9},
+        notes={
+            0: SentenceNotes(
+                concepts=(MRI, SSC),
+                numbers=(
+                    Proportion(start=25, end=33, text="12 of 30", numerator=12, denominator=30),
+                ),
+            ),
+            1: SentenceNotes(
+                concepts=(MRI, SSC),
+                numbers=(Proportion(start=26, end=29, text="90%", numerator=90, denominator=100),),
+            ),
+        },
+    )
+    how_accurate = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
+    lead = answer_of(found, question=how_accurate).sections[0].statements
+    assert lead[0].text.startswith("The MRI took")
+    lead = (
+        answer_of(found, question=replace(how_accurate, accuracy_asked=True)).sections[0].statements
+    )
+    assert lead[0].text.startswith("MRI had a sensitivity")
+
+
 def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
     """ "Does cancer increase the risk of venous thromboembolism?" (a hand review) was led
     by urology patients' risk of it. Asked whether SSc (a condition, named before the

@@ -26,7 +26,13 @@ from medcite.understand import (
     record_topics,
     understand_question,
 )
-from medcite.understand.kinds import answer_kind, asked_status, asks_effect, asks_what_it_is
+from medcite.understand.kinds import (
+    answer_kind,
+    asked_status,
+    asks_accuracy,
+    asks_effect,
+    asks_what_it_is,
+)
 from medcite.understand.question import GUIDANCE_NOUNS, shortens
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
@@ -239,6 +245,24 @@ def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) ->
 def test_an_amount_asked_of_an_effect_is_told_apart(question: str, effect: bool) -> None:
     """ "How much does X reduce Y?" is answered by the finding on "Does X reduce Y?"."""
     assert asks_effect(question) is effect
+
+
+@pytest.mark.parametrize(
+    ("question", "accuracy"),
+    [
+        ("How accurate is RT-QuIC on CSF for diagnosing CJD?", True),
+        ("How sensitive is high-sensitivity troponin for myocardial infarction?", True),
+        ("What is the diagnostic accuracy of the scratch collapse test?", True),
+        ("What are the sensitivity and specificity of D-dimer?", True),
+        ("How effective is the PfSPZ malaria vaccine?", False),
+        ("How common is neuropathic pain in chronic low back pain?", False),
+        ("Is the scratch collapse test accurate for carpal tunnel syndrome?", False),  # yes/no
+    ],
+)
+def test_a_question_asking_a_test_s_accuracy_is_told_apart(question: str, accuracy: bool) -> None:
+    """ "How accurate is X?" is answered by X's sensitivity and specificity, not by any
+    amount its study reports."""
+    assert asks_accuracy(question) is accuracy
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,9 @@ class Question(Frozen, frozen=True):
     """For an amount asked of an effect ("How much does aspirin reduce colorectal cancer
     …?", "How often does X cause Y?"): the sentences that answer it are those that state
     the finding on that relation, as for "Does aspirin reduce colorectal cancer …?"."""
+    accuracy_asked: bool = False
+    """For a question asking a test's accuracy ("How accurate is RT-QuIC …?"): the amounts
+    that answer it are its sensitivity, specificity and the like (``compose.page``)."""
     definition_asked: bool = False
     """For a question asking only what something is ("What is ferroptosis?"): the sentences
     that say what it is answer it first (``compose.definitions``)."""

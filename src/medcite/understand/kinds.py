@@ -209,6 +209,21 @@ def asks_what_it_is(text: str) -> bool:
     return len(asked.split()) <= MAX_NAME_WORDS and not _MORE_THAN_A_NAME.search(asked)
 
 
+_ACCURACY_ASKED = re.compile(
+    r"^\s*(?:how\s+(?:accurate|sensitive|specific)\b|what\s+(?:is|are)\s+the\s+"
+    r"(?:(?!of\b)[\w-]+\s+){0,2}?(?:accuracy|sensitivity|specificity)\b)",
+    re.IGNORECASE,
+)
+"""Questions asking how well a test tells disease apart ("How accurate is RT-QuIC …?",
+"What is the diagnostic accuracy of …?", "How sensitive is troponin …?")."""
+
+
+def asks_accuracy(text: str) -> bool:
+    """Whether the question asks a test's accuracy (``_ACCURACY_ASKED``): its sensitivity,
+    specificity or the like answer it, not any amount the study reports."""
+    return bool(_ACCURACY_ASKED.match(text))
+
+
 def asks_effect(text: str) -> bool:
     """Whether the question asks the size of an effect of what it names (``_EFFECT``)."""
     return bool(_EFFECT.match(text))

@@ -44,6 +44,7 @@ from medcite.understand.kinds import (
     answer_cues,
     answer_kind,
     asked_status,
+    asks_accuracy,
     asks_effect,
     asks_what_it_is,
     facet_kinds,
@@ -158,6 +159,7 @@ def understand_question(
         status_cues=asked_status(text),
         outcomes=_outcomes(concepts, spans),
         effect_asked=asks_effect(text),
+        accuracy_asked=asks_accuracy(text),
         definition_asked=asks_what_it_is(text),
     )
 
