@@ -1433,3 +1433,17 @@ def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask)
     assert "95.8% diagnostic sensitivity and 100% specificity" in statements[0].text, quoted(
         statements
     )
+
+
+# 03a216d is the commit before; the case below failed there.
+def test_a_name_asked_what_it_is_is_defined_in_the_question_s_words(ask: Ask) -> None:
+    """ "What is cancer-associated cachexia?": 03a216d led with "Thus, inhibition of WAT
+    browning represents a promising approach to ameliorate cachexia in cancer patients.",
+    and the record's "Cancer-associated cachexia (CAC) is a wasting syndrome …" stood in
+    the research: its concept is only cachexia, which the definition does not open with
+    (a question read by hand)."""
+    statements = bottom_line(ask("What is cancer-associated cachexia?"))
+    assert statements
+    first = statements[0]
+    assert first.record_id == "scifact:26902591", quoted(statements)
+    assert first.text.startswith("Cancer-associated cachexia (CAC) is a wasting syndrome")

@@ -525,7 +525,7 @@ def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() 
     )
     led = answer_of(found, question=what_is).sections[0].statements
     assert led[0].text.startswith("Brain MRI lesions were frequent")
-    defined = replace(what_is, definition_asked=True)
+    defined = replace(what_is, defined="systemic sclerosis")
     led = answer_of(found, question=defined).sections[0].statements
     assert led[0].text.startswith("Systemic sclerosis (SSc) is a chronic")
 

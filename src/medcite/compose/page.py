@@ -212,7 +212,7 @@ class _PageBuilder:
             pool = _amounts_first(pool, question)
         if question.accuracy_asked:
             pool = _accuracy_first(pool)
-        if question.definition_asked:
+        if question.defined:
             pool = _definitions_first(pool, question)
         asked = [f for f in question.facets if f.cue_words]
         if asked:
@@ -504,14 +504,19 @@ def _naming_the_cause_first(pool: Sequence[Candidate], question: Question) -> li
 
 
 def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
-    """``pool`` (sorted) with the sentences saying what one of the question's concepts is
-    (``definitions.defines``, by any of its names) first: "What is epitranscriptomics?"
-    was led by a method for mapping one RNA modification, over "… the fast expanding
-    area of RNA modifications, termed epitranscriptomics." (BioASQ dev)."""
+    """``pool`` (sorted) with the sentences saying what the question asks is
+    (``definitions.defines``, by the name it asks or any name of its concepts) first: "What
+    is epitranscriptomics?" was led by a method for mapping one RNA modification, over "…
+    the fast expanding area of RNA modifications, termed epitranscriptomics." (BioASQ
+    dev); "What is cancer-associated cachexia?" is answered by "Cancer-associated cachexia
+    (CAC) is a wasting syndrome …", whose concept is only cachexia."""
     names = [
-        name
-        for concept in question.concepts
-        for name in (concept.mention, concept.name, *concept.synonyms, *concept.abbreviations)
+        question.defined,
+        *(
+            name
+            for concept in question.concepts
+            for name in (concept.mention, concept.name, *concept.synonyms, *concept.abbreviations)
+        ),
     ]
     return sorted(pool, key=lambda candidate: not defines(candidate.sentence.text, names))
 

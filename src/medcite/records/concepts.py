@@ -225,9 +225,10 @@ class Question(Frozen, frozen=True):
     accuracy_asked: bool = False
     """For a question asking a test's accuracy ("How accurate is RT-QuIC …?"): the amounts
     that answer it are its sensitivity, specificity and the like (``compose.page``)."""
-    definition_asked: bool = False
-    """For a question asking only what something is ("What is ferroptosis?"): the sentences
-    that say what it is answer it first (``compose.definitions``)."""
+    defined: str = ""
+    """For a question asking only what something is ("What is ferroptosis?"), that name as
+    the question writes it: the sentences that say what it is answer it first
+    (``compose.definitions``), by that name or any of its concept's."""
 
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""

@@ -198,15 +198,20 @@ _MORE_THAN_A_NAME = re.compile(
 MAX_NAME_WORDS = 5
 
 
-def asks_what_it_is(text: str) -> bool:
-    """Whether the question asks only what something is: "What is X?" with X a name of at
-    most ``MAX_NAME_WORDS`` words, not a question about it (``_MORE_THAN_A_NAME``) nor
-    an amount ("What is the prevalence?", which ``answer_kind`` reads as one)."""
+def what_it_is(text: str) -> str:
+    """The name a question asks only what it is, as written ("cancer-associated cachexia"
+    of "What is cancer-associated cachexia?"); "" for any other question. It is "What is
+    X?" with X a name of at most ``MAX_NAME_WORDS`` words, not a question about it
+    (``_MORE_THAN_A_NAME``) nor an amount ("What is the prevalence?", which
+    ``answer_kind`` reads as one)."""
     found = _WHAT_IT_IS.match(text)
     if found is None or answer_kind(text) is not AnswerKind.SUMMARY:
-        return False
-    asked = found.group("what") or found.group("defined") or found.group("meant")
-    return len(asked.split()) <= MAX_NAME_WORDS and not _MORE_THAN_A_NAME.search(asked)
+        return ""
+    asked = (found.group("what") or found.group("defined") or found.group("meant")).strip()
+    asked = asked.rstrip(".").strip("\"'“”")
+    if len(asked.split()) > MAX_NAME_WORDS or _MORE_THAN_A_NAME.search(asked):
+        return ""
+    return asked
 
 
 _ACCURACY_ASKED = re.compile(

@@ -46,10 +46,10 @@ from medcite.understand.kinds import (
     asked_status,
     asks_accuracy,
     asks_effect,
-    asks_what_it_is,
     facet_kinds,
     names_complications_only,
     question_types,
+    what_it_is,
 )
 from medcite.understand.lexicon import Lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
@@ -160,7 +160,7 @@ def understand_question(
         outcomes=_outcomes(concepts, spans),
         effect_asked=asks_effect(text),
         accuracy_asked=asks_accuracy(text),
-        definition_asked=asks_what_it_is(text),
+        defined=what_it_is(text),
     )
 
 
