@@ -8,7 +8,10 @@ page follows ``../shared/DESIGN.md`` §1:
   objective, a method, or a funding, registration or conflict-of-interest line, and a
   background sentence only where the question asks what something is (never for a
   yes/no question, which only a finding settles). Where the question names something
-  no vocabulary knows, only sentences answering on it lead (``on_the_subject``).
+  no vocabulary knows, only sentences answering on it lead (``on_the_subject``). A yes/no
+  question quotes each study's answering conclusion, the sentence its authors wrote to
+  answer it (``_conclusion_of``); "What is X?" leads with what X is, "How accurate is X?"
+  with X's sensitivity or the like.
 * **From the guidelines**: answering statements of guideline and consensus records, or
   one honest line that none in the index addresses the question.
 * **From the research**: one section per facet, its most relevant statements that speak
@@ -195,9 +198,11 @@ class _PageBuilder:
         of it, most relevant first, and only then by the others; an amount of something
         else (a side effect's rate, when survival was asked) is no answer to it. A yes/no
         question on an outcome is given only the sentences that state the relation it asks
-        (``_stating_the_relation``). A question asking only what something is ("What is
+        (``_stating_the_relation``), and quotes of each study its answering conclusion
+        (``_conclusion_of``). A question asking only what something is ("What is
         ferroptosis?") is led by the answering sentences that say what it is, then by the
-        others (``_definitions_first``).
+        others (``_definitions_first``); one asking a test's accuracy, by those giving a
+        measure of it with its number (``_accuracy_first``).
 
         A question naming what it asks of its subject (the kinds of ``facet_kinds``: its
         treatment, adverse effects, symptoms, mechanism …) is led by the sentences that

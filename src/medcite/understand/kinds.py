@@ -196,6 +196,8 @@ _MORE_THAN_A_NAME = re.compile(
 """Words that make the rest of "What is …?" a question about something, not its name
 ("What is the role of …", "What is known about …", "What is the best …")."""
 MAX_NAME_WORDS = 5
+"""Words a name asked may have: a longer "What is …?" asks about something ("What is the
+drug that is used most often to treat gout in the elderly?")."""
 
 
 def what_it_is(text: str) -> str:
