@@ -228,7 +228,9 @@ class _PageBuilder:
             pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues), settled
         )
         if not picked and settled:
-            picked = self._lead(pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), True)
+            picked = self._lead(
+                pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), settled
+            )
         self._take(picked)
         return picked
 
@@ -515,14 +517,7 @@ def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Ca
     the fast expanding area of RNA modifications, termed epitranscriptomics." (BioASQ
     dev); "What is cancer-associated cachexia?" is answered by "Cancer-associated cachexia
     (CAC) is a wasting syndrome …", whose concept is only cachexia."""
-    names = [
-        question.defined,
-        *(
-            name
-            for concept in question.concepts
-            for name in (concept.mention, concept.name, *concept.synonyms, *concept.abbreviations)
-        ),
-    ]
+    names = [question.defined, *(name for concept in question.concepts for name in concept.names)]
     return sorted(pool, key=lambda candidate: not defines(candidate.sentence.text, names))
 
 

@@ -224,7 +224,7 @@ def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list
 
 def _names(concepts: Iterable[QuestionConcept]) -> dict[str, tuple[str, ...]]:
     """Each concept's id and its names, as the question wrote it first."""
-    return {c.id: (c.mention, c.name, *c.synonyms, *c.abbreviations) for c in concepts}
+    return {c.id: c.names for c in concepts}
 
 
 def _sentences(

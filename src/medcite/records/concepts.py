@@ -187,6 +187,12 @@ class QuestionConcept(Frozen, frozen=True):
         """The ids a vocabulary gave (a keyword concept has none: only its word)."""
         return tuple(i for i in self.ids if not i.startswith(KEYWORD_PREFIX))
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name of the concept, as the question wrote it first: the mention, the
+        preferred name, the synonyms and the abbreviations."""
+        return (self.mention, self.name, *self.synonyms, *self.abbreviations)
+
 
 class Facet(Frozen, frozen=True):
     """A part of the question an answer must cover ("CNS involvement × MRI").
