@@ -30,6 +30,9 @@ from medcite.understand.roles import concept_role
             id="heart-disease-risk-factors",
         ),
         pytest.param(("E05.318.760",), ConceptRole.TEST, id="an-investigative-technique"),
+        # a food is given or taken, not found: "Does honey relieve cough …?"
+        pytest.param(("G07.203.300.581", "J02.500.581"), ConceptRole.INTERVENTION, id="honey"),
+        pytest.param(("G07.203.650.390.070",), ConceptRole.FINDING, id="appetite"),
     ],
 )
 def test_a_mesh_concept_takes_the_role_of_its_place(

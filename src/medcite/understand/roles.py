@@ -45,6 +45,10 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("D", ConceptRole.INTERVENTION),  # Chemicals and Drugs
     ("A", ConceptRole.BODY_SYSTEM),  # Anatomy
     ("M01", ConceptRole.POPULATION),  # Persons
+    # Food and beverages are what a patient is given or takes: a remedy or an exposure,
+    # not a finding ("Does *honey* relieve cough …?" asked honey as an outcome, and was
+    # led by cough and cold remedies that raise the risk of stroke)
+    ("J02", ConceptRole.INTERVENTION),
     ("G", ConceptRole.FINDING),  # Phenomena and Processes
     ("N01.224", ConceptRole.FINDING),  # Population Characteristics (mortality, …)
     ("B01.050.500", ConceptRole.ORGANISM),  # Invertebrates: worms, mites, lice, ticks
