@@ -26,6 +26,16 @@ from medcite.evidence.sample_size import find_people_counts, sample_size
         ("A cohort of 1\u2009203\u2009455 adults was followed.", 1203455),
         ("Adults with bleeding (n = 12\u00a0540) were enrolled.", 12540),
         ("Across 3 100-patient trials, 300 patients were randomised.", 300),
+        # groups enrolled side by side are one study (review 12: shown as n = 113)
+        (
+            "4 units enrolled 72 control children with a normal small bowel mucosa and 113 "
+            "untreated patients with CD with Marsh type 3 lesions.",
+            185,
+        ),
+        ("We studied 1,500 women and 1,200 men.", 2700),
+        ("Of 300 patients, 120 men and 180 women took part.", 300),
+        ("200 patients were screened and 120 patients were randomised.", 200),
+        ("Of 41 patients, 12 had fever and 9 patients had rash.", 41),
     ],
 )
 def test_stated_sizes(text: str, n: int) -> None:

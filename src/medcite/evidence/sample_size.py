@@ -1,11 +1,11 @@
 """How many people a study included, as its abstract states it.
 
 Abstracts state their size in a few set ways: "41 patients", "1,203 pregnant women",
-"a total of 96 participants", "(n = 2540)", "325 cases and 975 controls". Counts of
-subgroups ("24 of 41 patients", "(n=26)") are smaller than the total, so the largest
-count in the study's own passages (not the background, which cites other studies'
-figures) is taken as its size. Only people are counted: the n shown beside a finding
-must not be 40 rats or 120 samples.
+"a total of 96 participants", "(n = 2540)", "325 cases and 975 controls", "72 control
+children … and 113 untreated patients". Counts of subgroups ("24 of 41 patients",
+"(n=26)") are smaller than the total, so the largest count in the study's own passages
+(not the background, which cites other studies' figures) is taken as its size. Only
+people are counted: the n shown beside a finding must not be 40 rats or 120 samples.
 """
 
 from __future__ import annotations
@@ -41,6 +41,15 @@ _CASES_AND_CONTROLS = re.compile(
     rf"[^.;]{{0,80}}?\band\s+(?P<controls>{COUNT_PATTERN})\s+(?:[\w-]+\s+){{0,4}}?controls\b",
     re.IGNORECASE,
 )
+_JOINED_BY_AND = re.compile(r"[^\d.;:()]{0,80}\band\s+")
+"""What lies between two groups enrolled side by side ("72 control children with a normal
+small bowel mucosa *and* 113 untreated patients with CD"): no number, no sentence break."""
+_NOT_ONE_ENROLMENT = frozenset(
+    "were was is are be been had has have received underwent completed developed died "
+    "who whom which that while whereas but then".split()
+)
+"""Words that make two joined counts two steps of a study, not two groups of it ("200
+patients were screened and 120 patients randomised")."""
 _PRECEDING_EXCLUSIONS = re.compile(
     r"(?:\bper|\baged?|\bover|\bunder|\bthan|\bto|\bphase|\bstage|\bgrade|\btype|\bclass|"
     r"\blevel|\bstep|\bcycle|\bday|\bweek|\bmonth|\byear|\bvisit|\bwave|\bgeneration)\s*$",
@@ -52,11 +61,13 @@ review found a trial shown as n = 2)."""
 
 
 def find_people_counts(text: str) -> Iterator[int]:
-    """Every count of people stated in a text, in order of appearance."""
+    """Every count of people stated in a text, in order of appearance, and the sums of
+    groups enrolled side by side (``_joined``)."""
     for found in _STATED_N.finditer(text):
         value = parse_count(found.group("n"))
         if value is not None:
             yield value
+    previous: tuple[int, int] | None = None  # the last count and where it ended
     for found in _PEOPLE_COUNT.finditer(text):
         words = found.group("between").split()
         if any(word.casefold() in _SKIPPED_WORDS for word in words):
@@ -66,10 +77,23 @@ def find_people_counts(text: str) -> Iterator[int]:
         value = parse_count(found.group("n"))
         if value is not None and value > 0:
             yield value
+            if previous is not None and _joined(text[previous[1] : found.start()]):
+                yield previous[0] + value
+            previous = (value, found.end())
     for found in _CASES_AND_CONTROLS.finditer(text):
         cases, controls = parse_count(found.group("cases")), parse_count(found.group("controls"))
         if cases and controls:
             yield cases + controls
+
+
+def _joined(between: str) -> bool:
+    """Whether the text between two counts of people joins two groups of one enrolment
+    (``_JOINED_BY_AND``, none of ``_NOT_ONE_ENROLMENT``): a diagnostic study's patients
+    and controls, whose size is both ("113 untreated patients" alone was shown as the
+    size of a study of 185 children, review 12)."""
+    return bool(_JOINED_BY_AND.fullmatch(between)) and not any(
+        word.casefold() in _NOT_ONE_ENROLMENT for word in between.split()
+    )
 
 
 def sample_size(passages: Iterable[str]) -> int | None:
