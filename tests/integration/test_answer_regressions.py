@@ -1420,6 +1420,38 @@ def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study(
     assert conclusion in first.text, quoted(statements)
 
 
+# 7915c2f is the commit before; both cases below failed there.
+@pytest.mark.parametrize(
+    ("question", "record_id", "answer"),
+    [
+        (
+            "Does dexamethasone increase the risk of bleeding after tonsillectomy in kids?",
+            "scifact:23349986",
+            "dexamethasone decreased the risk of PONV dose dependently but was associated with "
+            "an increased risk of postoperative bleeding",
+        ),
+        (
+            "Is exercise training safe for patients with severe pulmonary hypertension?",
+            "scifact:2820454",
+            "Exercise training was well tolerated",
+        ),
+    ],
+)
+def test_a_conclusion_saying_less_of_the_question_does_not_replace_the_finding(
+    ask: Ask, question: str, record_id: str, answer: str
+) -> None:
+    """7915c2f put in place of the answering sentence any conclusion of its study: the
+    count of children reoperated for bleeding (a sentence under the conclusions, naming
+    no risk), and "… respiratory and physical training could be a promising adjunct …",
+    which names neither exercise training nor its safety (the questions of earlier
+    reviews, and review 12)."""
+    statements = bottom_line(ask(question))
+    assert statements, question
+    first = statements[0]
+    assert first.record_id == record_id, quoted(statements)
+    assert answer in first.text, quoted(statements)
+
+
 # 7915c2f is the commit before; the case below failed there.
 def test_a_food_asked_as_a_remedy_must_be_named_by_what_answers(ask: Ask) -> None:
     """ "Does honey relieve cough in children with colds?": 7915c2f read honey (placed by
@@ -1432,6 +1464,19 @@ def test_a_food_asked_as_a_remedy_must_be_named_by_what_answers(ask: Ask) -> Non
         c.name.lower() for c in answer.understanding.with_role(ConceptRole.INTERVENTION)
     ]
     assert not all_statements(answer), quoted(all_statements(answer))
+
+
+# 7915c2f is the commit before; the case below failed there.
+def test_an_amount_of_something_else_does_not_lead(ask: Ask) -> None:
+    """ "How often does metformin cause lactic acidosis?": 7915c2f led with "Thirty (64
+    percent) had preexisting cardiac disease, of whom 18 had histories of congestive heart
+    failure." (review 12), the most relevant sentence of a letter counting reports of
+    lactic acidosis. Every sentence of the bottom line names what is counted (its
+    abbreviation MALA included, as the record defines it)."""
+    statements = bottom_line(ask("How often does metformin cause lactic acidosis?"))
+    assert statements
+    for statement in statements:
+        assert re.search(r"lactic acidosis|\bMALA\b", statement.text), quoted(statements)
 
 
 # abbc931 is the commit before; the case below failed there.

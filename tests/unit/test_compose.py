@@ -375,6 +375,44 @@ def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_o
     ]
 
 
+def test_an_amount_of_something_else_yields_to_a_sentence_naming_what_is_measured() -> None:
+    """ "How often does metformin cause lactic acidosis?" was led by "Thirty (64 percent)
+    had preexisting cardiac disease …", the most relevant sentence of a letter (review
+    12). Asked how many have lesions, a count not naming them does not lead where a
+    sentence that may lead names them; where none may lead, the count still does."""
+    elsewhere = "Thirty (64 percent) of the patients with SSc had an MRI."
+    counted = retrieved(
+        "pmid:14",
+        1,
+        [("RESULTS", [(elsewhere, (MRI, SSC))])],
+        notes={
+            0: SentenceNotes(
+                concepts=(MRI, SSC),
+                numbers=(
+                    Proportion(start=7, end=17, text="64 percent", numerator=64, denominator=100),
+                ),
+            )
+        },
+        relevance={0: 0.95},
+    )
+    naming = "Lesions were the rule in patients with SSc."
+    named = retrieved(
+        "pmid:15",
+        1,
+        [("CONCLUSIONS", [(naming, (LESIONS, SSC))])],
+        relevance={0: 0.8},
+    )
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+    how_many = replace(
+        QUESTION, answer_kind=AnswerKind.QUANTITY, concepts=(*QUESTION.concepts, lesions)
+    )
+    lead = answer_of(counted, named, question=how_many).sections[0].statements
+    assert [s.text for s in lead] == [naming]
+    aim = replace(named, notes=(replace(named.notes[0], role=SentenceRole.OBJECTIVE),))
+    lead = answer_of(counted, aim, question=how_many).sections[0].statements
+    assert [s.text for s in lead] == [elsewhere]
+
+
 def test_an_amount_asked_of_nothing_named_is_led_by_any_amount() -> None:
     """ "How effective is Vaxchora?" names nothing the amount is of: it was led by how
     the trials were chosen, not by the "90.3% protection" of the same record (a hand
@@ -553,6 +591,42 @@ def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study_that_answer
     ]
     how_many = replace(yes_no, answer_kind=AnswerKind.QUANTITY)
     lead = answer_of(found, question=how_many).sections[0].statements
+    assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
+
+
+def test_a_conclusion_saying_less_of_the_question_leaves_the_finding_to_lead() -> None:
+    """The demo question, "Does metabolic associated fatty liver disease increase
+    COVID-19 severity?", was led by a conclusion on "disease progression" over the
+    result naming the severity asked. A conclusion settles the question only where it
+    names all that the finding it replaces names of it: the question's concepts, and its
+    words outside them."""
+    results, conclusions = BRAIN_MRI.notes
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+    yes_no = replace(
+        QUESTION,
+        text="Is brain MRI abnormal in SSc?",
+        answer_kind=AnswerKind.YES_NO,
+        concepts=(*QUESTION.concepts, lesions),
+    )
+    named_by_both = replace(
+        BRAIN_MRI,
+        notes=(
+            replace(results, concepts=(*results.concepts, LESIONS)),
+            replace(conclusions, concepts=(*conclusions.concepts, LESIONS), relevance=0.75),
+        ),
+    )
+    conclusion = "Brain MRI lesions are frequent in SSc patients without symptoms."
+    lead = answer_of(named_by_both, question=yes_no).sections[0].statements
+    assert [s.text for s in lead] == [conclusion]
+
+    unnamed_concept = replace(
+        named_by_both, notes=(named_by_both.notes[0], replace(conclusions, relevance=0.75))
+    )
+    lead = answer_of(unnamed_concept, question=yes_no).sections[0].statements
+    assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
+
+    white_matter = replace(yes_no, text="Is white matter abnormal on brain MRI in SSc?")
+    lead = answer_of(named_by_both, question=white_matter).sections[0].statements
     assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
 
 

@@ -196,13 +196,15 @@ class _PageBuilder:
         A question asking how much of an outcome it names ("How much does fingolimod
         reduce the relapse rate?") is led by the answering sentences that give an amount
         of it, most relevant first, and only then by the others; an amount of something
-        else (a side effect's rate, when survival was asked) is no answer to it. A yes/no
+        else (a side effect's rate, when survival was asked) is no answer to it, nor leads
+        where a sentence names what is measured (``_naming_what_is_measured``). A yes/no
         question on an outcome is given only the sentences that state the relation it asks
         (``_stating_the_relation``), and quotes of each study its answering conclusion
-        (``_conclusion_of``). A question asking only what something is ("What is
-        ferroptosis?") is led by the answering sentences that say what it is, then by the
-        others (``_definitions_first``); one asking a test's accuracy, by those giving a
-        measure of it with its number (``_accuracy_first``).
+        where that says all the finding did of the question (``_conclusion_of``). A
+        question asking only what something is ("What is ferroptosis?") is led by the
+        answering sentences that say what it is, then by the others
+        (``_definitions_first``); one asking a test's accuracy, by those giving a measure
+        of it with its number (``_accuracy_first``).
 
         A question naming what it asks of its subject (the kinds of ``facet_kinds``: its
         treatment, adverse effects, symptoms, mechanism …) is led by the sentences that
@@ -213,8 +215,12 @@ class _PageBuilder:
         evidence gap says so.
         """
         kind = question.answer_kind
+
+        def may_lead(candidate: Candidate) -> bool:
+            return candidate.may_lead(kind, question.status_cues)
+
         if kind is AnswerKind.QUANTITY:
-            pool = _amounts_first(pool, question)
+            pool = _amounts_first(_naming_what_is_measured(pool, question, may_lead), question)
         if question.accuracy_asked:
             pool = _accuracy_first(pool)
         if question.defined:
@@ -224,12 +230,11 @@ class _PageBuilder:
             on_kind = {id(c) for c in pool if any(fits[(id(c), f.label)].direct for f in asked)}
             pool = sorted(pool, key=lambda c: id(c) not in on_kind)  # stable
         settled = kind is AnswerKind.YES_NO
-        picked = self._lead(
-            pool, facets, fits, lambda c: c.may_lead(kind, question.status_cues), settled
-        )
+        unnamed = _unnamed_words(question) if settled else None
+        picked = self._lead(pool, facets, fits, may_lead, unnamed)
         if not picked and settled:
             picked = self._lead(
-                pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), settled
+                pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), unnamed
             )
         self._take(picked)
         return picked
@@ -240,8 +245,11 @@ class _PageBuilder:
         facets: Sequence[Facet],
         fits: Mapping[tuple[int, str], Fit],
         may_lead: Callable[[Candidate], bool],
-        concluding: bool,
+        concluding: frozenset[str] | None,
     ) -> list[Chosen]:
+        """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record; where
+        each study's conclusion is to settle the question, ``concluding`` holds the
+        question's words outside its concepts' names (see ``_conclusion_of``)."""
         picked: list[Chosen] = []
         for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
@@ -252,8 +260,8 @@ class _PageBuilder:
                 continue
             if any(_repeats(candidate, p.candidate) for p in picked):
                 continue
-            if concluding:
-                candidate = _conclusion_of(candidate, pool, picked, may_lead)
+            if concluding is not None:
+                candidate = _conclusion_of(candidate, pool, picked, may_lead, concluding)
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
         return picked
 
@@ -405,9 +413,12 @@ def _conclusion_of(
     pool: Sequence[Candidate],
     picked: Sequence[Chosen],
     may_lead: Callable[[Candidate], bool],
+    asked: frozenset[str],
 ) -> Candidate:
     """The conclusion of ``candidate``'s record among the answering ``pool``, the most
-    relevant first, where one may lead and repeats nothing picked; else ``candidate``.
+    relevant first, where one may lead, repeats nothing picked and names all that
+    ``candidate`` names of the question (``_named_of``; ``asked`` are the question's
+    words outside its concepts' names); else ``candidate``.
 
     A study settles a yes/no question in its conclusions, the sentence its authors wrote
     to answer it ("Statin treatment is not associated with a lower incidence of AKI after
@@ -421,7 +432,14 @@ def _conclusion_of(
     and 20-24% of female inmates self-harmed every year", not "The burden of self-harm in
     prisoners is substantial, particularly in women."), and asked which drug or gene, the
     sentence naming it.
+
+    A conclusion that says less of what was asked than the finding it would replace
+    answers a neighbouring question: "Does metabolic associated fatty liver disease
+    increase COVID-19 severity?" was led by "Meanwhile, MAFLD increased the risk of
+    disease progression among patients with COVID-19.", over the result naming the
+    severity asked, with its pooled odds ratio (the demo question).
     """
+    named = _named_of(candidate, asked)
     return next(
         (
             c
@@ -430,9 +448,25 @@ def _conclusion_of(
             and c.notes.role is SentenceRole.CONCLUSIONS
             and may_lead(c)
             and not any(_repeats(c, p.candidate) for p in picked)
+            and named <= _named_of(c, asked)
         ),
         candidate,
     )
+
+
+def _unnamed_words(question: Question) -> frozenset[str]:
+    """The question's content words outside the names of its concepts: what it asks that
+    no concept carries (the "severity" of "… increase COVID-19 severity?"). The words of
+    a concept's name are not counted again beside it: "heart" of "heart attacks" is
+    named by myocardial infarction."""
+    named = {word for concept in question.concepts for word in content_words(concept.mention)}
+    return frozenset(content_words(question.text)) - named
+
+
+def _named_of(candidate: Candidate, asked: frozenset[str]) -> set[str]:
+    """What ``candidate`` names of a question: its concepts, and its words among
+    ``asked`` (``_unnamed_words``)."""
+    return {*candidate.notes.concepts, *(set(content_words(candidate.sentence.text)) & asked)}
 
 
 def _best_fit(
@@ -521,6 +555,34 @@ def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Ca
     return sorted(pool, key=lambda candidate: not defines(candidate.sentence.text, names))
 
 
+def _measured(question: Question) -> list[str]:
+    """The ids of what a question asking an amount measures: its outcomes and findings."""
+    outcomes = {*question.outcomes, *(c.id for c in question.with_role(ConceptRole.FINDING))}
+    return [c.id for c in question.concepts if c.id in outcomes]
+
+
+def _naming_what_is_measured(
+    pool: Sequence[Candidate], question: Question, may_lead: Callable[[Candidate], bool]
+) -> Sequence[Candidate]:
+    """``pool`` without the sentences that do not name what the question measures
+    (``_measured``, by a name or the words of its wording), where any that ``may_lead``
+    does: an amount of something else answers another question. "How often does
+    metformin cause lactic acidosis?" was led by "Thirty (64 percent) had preexisting
+    cardiac disease …" (review 12), the most relevant sentence of a letter whose others
+    count the cases of lactic acidosis."""
+    measured = _measured(question)
+    if not measured:
+        return pool
+    worded = _wordings(question, measured)
+
+    def names_it(candidate: Candidate) -> bool:
+        said = set(content_words(candidate.sentence.text))
+        return candidate.names_any(measured) or any(words <= said for words in worded)
+
+    naming = [c for c in pool if names_it(c)]
+    return naming if any(may_lead(c) for c in naming) else pool
+
+
 def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
     """``pool`` (sorted) with the sentences giving an amount of what the question measures
     first, then of those the ones naming it in all the question's words, then the effect
@@ -537,12 +599,11 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
     cabozantinib prolong overall survival …?" by the median progression-free survival of
     the same trial (a hand review).
     """
-    outcomes = {*question.outcomes, *(c.id for c in question.with_role(ConceptRole.FINDING))}
-    measured = [c.id for c in question.concepts if c.id in outcomes]
+    measured = _measured(question)
     if not measured:  # "How effective is Vaxchora?": any amount before none
         return sorted(pool, key=lambda candidate: not candidate.notes.numbers)
-    causes = _causes(question, outcomes) if question.effect_asked else []
-    worded = _wordings(question, outcomes)
+    causes = _causes(question, measured) if question.effect_asked else []
+    worded = _wordings(question, measured)
 
     def rank(candidate: Candidate) -> tuple[bool, bool, bool]:
         amount = candidate.states_amount_of(measured)
