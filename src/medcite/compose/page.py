@@ -569,13 +569,19 @@ def _naming_what_is_measured(
     does: an amount of something else answers another question. "How often does
     metformin cause lactic acidosis?" was led by "Thirty (64 percent) had preexisting
     cardiac disease …" (review 12), the most relevant sentence of a letter whose others
-    count the cases of lactic acidosis."""
+    count the cases of lactic acidosis. Asked the size of an effect, an effect estimate
+    is kept however it names the outcome ("Varenicline increased the odds of quitting
+    compared with placebo (OR 2.88 …)" for "… the odds of quitting smoking?")."""
     measured = _measured(question)
     if not measured:
         return pool
     worded = _wordings(question, measured)
 
     def names_it(candidate: Candidate) -> bool:
+        if question.effect_asked and any(
+            isinstance(n, EffectEstimate) for n in candidate.notes.numbers
+        ):
+            return True
         said = set(content_words(candidate.sentence.text))
         return candidate.names_any(measured) or any(words <= said for words in worded)
 
