@@ -1479,6 +1479,17 @@ def test_an_amount_of_something_else_does_not_lead(ask: Ask) -> None:
         assert re.search(r"lactic acidosis|\bMALA\b", statement.text), quoted(statements)
 
 
+# 1495bc1 is the commit before; the cases below failed there.
+def test_a_yes_no_question_whether_x_causes_y_has_no_gap_on_etiology(ask: Ask) -> None:
+    """ "Does adding aliskiren to an ACE inhibitor or ARB cause hyperkalemia?": 1495bc1 led
+    with the meta-analysis's relative risk of hyperkalaemia (1.58) and said beneath it
+    "No record in the index about hyperkalemia speaks to etiology." (review 13)."""
+    answer = ask("Does adding aliskiren to an ACE inhibitor or ARB cause hyperkalemia?")
+    statements = bottom_line(answer)
+    assert statements and statements[0].record_id == "scifact:1759213", quoted(statements)
+    assert not [gap.detail for gap in answer.gaps if "etiology" in gap.detail]
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

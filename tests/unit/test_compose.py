@@ -785,6 +785,15 @@ def test_a_gap_names_no_condition_the_question_does_not_ask() -> None:
     assert notes and not any("condition" in note or " about " in note for note in notes), notes
 
 
+def test_a_gap_does_not_name_again_the_condition_its_facet_is() -> None:
+    """Review 13: "Does duct tape get rid of common warts in kids?", read as the warts
+    alone, said "No record in the index about common warts speaks to common warts."."""
+    ssc = QUESTION.concepts[3]
+    alone = replace(QUESTION, concepts=(ssc,), facets=(Facet("systemic sclerosis", (SSC,)),))
+    notes = [gap.detail for gap in answer_of(LUPUS, question=alone).gaps]
+    assert notes == ["No record in the index speaks to systemic sclerosis."]
+
+
 def test_records_not_about_the_condition_are_never_cited() -> None:
     answer = answer_of(LUPUS, SPINE)
     assert "pmid:3" not in {s.record_id for s in statements(answer)}

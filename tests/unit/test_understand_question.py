@@ -741,6 +741,28 @@ def test_the_measure_of_an_effect_asks_no_kind() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Does adding aliskiren to an ACE inhibitor cause hyperkalemia?", False),
+        ("Can a bad head injury cause dementia decades later?", False),
+        ("Is smoking a cause of bladder cancer?", True),
+        ("What causes heart failure in young adults?", True),
+        ("Are the causes of gout known?", True),
+    ],
+)
+def test_a_yes_no_question_asking_whether_x_causes_y_asks_the_relation(
+    question: str, asked: bool
+) -> None:
+    """Review 13: "Does adding aliskiren … cause hyperkalemia?" had a facet of etiology
+    beside the relation, and its gap said no record spoke to etiology under a bottom line
+    giving the relative risk. "cause" as a verb of a yes/no question asks the relation;
+    as a noun, or in a question asking what causes something, it asks the causes."""
+    from medcite.understand.kinds import facet_kinds
+
+    assert (QuestionType.ETIOLOGY in facet_kinds(question)) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         ("What are the side effects of metformin?", QuestionType.ADVERSE_EFFECTS),

@@ -56,6 +56,7 @@ from medcite.records import (
     GlossaryEntry,
     Provenance,
     Question,
+    QuestionConcept,
     Record,
     Reference,
     ReportedNumber,
@@ -122,11 +123,11 @@ def compose_answer(
         fits,
         policy,
     )
-    where = " and ".join(c.mention for c in question.with_role(ConceptRole.CONDITION))
+    conditions = question.with_role(ConceptRole.CONDITION)
     gaps = tuple(
         gap
         for facet, chosen in research
-        if (gap := _gap(facet, [*chosen, *_refit(bottom, facet, fits)], where)) is not None
+        if (gap := _gap(facet, [*chosen, *_refit(bottom, facet, fits)], conditions)) is not None
     )
     sections = [
         AnswerSection(
@@ -746,14 +747,19 @@ def _repeats(candidate: Candidate, taken: Candidate) -> bool:
     return bool(union) and len(mine & theirs) / len(union) > DUPLICATE
 
 
-def _gap(facet: Facet, chosen: Sequence[Chosen], condition: str) -> EvidenceGap | None:
+def _gap(
+    facet: Facet, chosen: Sequence[Chosen], conditions: Sequence[QuestionConcept]
+) -> EvidenceGap | None:
     """What the evidence leaves unsaid on ``facet``: None where a statement speaks to it.
 
-    Where nothing does, the gap names the question's ``condition`` in its own words, the
-    records searched being about it, and no condition where it asks none: "No record …
+    Where nothing does, the gap names the question's ``conditions`` in its own words, the
+    records searched being about them, and no condition where it asks none: "No record …
     about the question's condition speaks to growth" told a clinician asking about
-    deworming and children's growth the opposite of the truth (a hand review).
+    deworming and children's growth the opposite of the truth (a hand review). A
+    condition the facet itself names is not named again: "No record in the index about
+    common warts speaks to common warts." (review 13).
     """
+    condition = " and ".join(c.mention for c in conditions if c.id not in facet.concept_ids)
     if any(ch.fit.direct for ch in chosen):
         return None
     if chosen:

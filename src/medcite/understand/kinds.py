@@ -127,18 +127,39 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
     return tuple(found)
 
 
+_CAUSE_VERB = re.compile(r"causes?\b(?!\s+(?:of|for|and|or)\b)", re.IGNORECASE)
+""""cause" with an object after it, a verb ("Does X *cause* hyperkalemia?"), not the noun
+("the *causes of* …", "a *cause for* concern")."""
+
+
 def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[QuestionType, ...]:
     """The kinds the question names as nouns, each an answer must cover on its own; a noun
     within the name of a concept (``names``: where each stands) is part of that name, not
-    a kind asked ("Can *gene therapy* restore auditory function?" asks no treatment)."""
+    a kind asked ("Can *gene therapy* restore auditory function?" asks no treatment).
+
+    A yes/no question asking whether something causes something (``_CAUSE_VERB``) asks
+    for that relation, which the sentences stating it answer: a facet of etiology beside
+    it asked for words of causation besides, and its gap said "No record … about
+    hyperkalemia speaks to etiology." under a bottom line giving the relative risk
+    (review 13)."""
+    asks_yes_or_no = bool(_YES_NO.match(text))
 
     def named(match: re.Match[str]) -> bool:
         return any(start <= match.start() and match.end() <= end for start, end in names)
 
+    def a_relation_asked(kind: QuestionType, match: re.Match[str]) -> bool:
+        return (
+            asks_yes_or_no
+            and kind is QuestionType.ETIOLOGY
+            and _CAUSE_VERB.match(text, match.start()) is not None
+        )
+
     return tuple(
         kind
         for kind, noun in FACET_NOUNS.items()
-        if any(not named(match) for match in noun.finditer(text))
+        if any(
+            not named(match) and not a_relation_asked(kind, match) for match in noun.finditer(text)
+        )
     )
 
 
