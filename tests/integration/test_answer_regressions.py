@@ -1490,6 +1490,13 @@ def test_a_yes_no_question_whether_x_causes_y_has_no_gap_on_etiology(ask: Ask) -
     assert not [gap.detail for gap in answer.gaps if "etiology" in gap.detail]
 
 
+def test_a_disease_named_by_its_eponym_alone_is_the_disease(shared_corpus: Engine) -> None:
+    """ "Can a bad head injury as a young man cause Alzheimer's decades later?": 1495bc1
+    kept "Alzheimer" as a word no vocabulary knows (review 13)."""
+    question = "Can a bad head injury as a young man cause Alzheimer's decades later?"
+    assert "Alzheimer Disease" in concept_names(shared_corpus, question, ConceptRole.CONDITION)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

@@ -31,6 +31,7 @@ from medcite.records import (
 )
 from medcite.understand.abbreviations import find_definitions
 from medcite.understand.adjectives import PEOPLE, described_concepts
+from medcite.understand.eponyms import eponym_concepts
 from medcite.understand.keywords import (
     Rarity,
     effect_measures,
@@ -204,6 +205,7 @@ def _mentions(
         if shouted or not _acronym_read_as_a_word(m, knowledge.lexicon)
     ]
     mentions += described_concepts(text, mentions, knowledge.lexicon)
+    mentions += eponym_concepts(text, mentions, knowledge.lexicon)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     defined = {definition.short_form for definition in find_definitions(text)}
     context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
