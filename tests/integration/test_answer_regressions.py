@@ -1497,6 +1497,22 @@ def test_a_disease_named_by_its_eponym_alone_is_the_disease(shared_corpus: Engin
     assert "Alzheimer Disease" in concept_names(shared_corpus, question, ConceptRole.CONDITION)
 
 
+def test_an_abbreviation_of_a_disease_in_both_vocabularies_is_one_concept(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """ "Do ADHD meds like Ritalin or Adderall increase the risk of MI or stroke in
+    adults?": 1495bc1 read ADHD as the Disease Ontology's term alone and refused five
+    records on "attention-deficit/hyperactivity disorder" as mainly about another disease
+    (review 13): the corpus spells the name so, and with its slash read as a clause break
+    that named nothing, so the corpus's definitions of ADHD counted for neither
+    vocabulary's concept."""
+    question = "Do ADHD meds like Ritalin or Adderall increase the risk of MI or stroke in adults?"
+    adhd = next(c for c in shared_corpus.understand(question).concepts if c.mention == "ADHD")
+    assert {"D001289", "DOID:1094"} <= set(adhd.ids)
+    refused = [label for _, label in ask(question).refused]
+    assert not [label for label in refused if "hyperactivity" in label], refused
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

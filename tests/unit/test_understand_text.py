@@ -143,6 +143,18 @@ def test_matches_never_cross_a_sentence_break(lexicon: Lexicon) -> None:
     assert [m.text for m in mentions] == ["multiple sclerosis"]
 
 
+def test_a_slash_joins_the_parts_of_a_word_and_parts_spaced_words() -> None:
+    """Review 13: "attention-deficit/hyperactivity disorder", as records write it, named
+    nothing, the slash read as a clause break, so records on ADHD were refused as about
+    "another disease". Between words a slash joins them; spaced, it still parts them."""
+    adhd = build_lexicon(
+        [Concept("D001289", Vocabulary.MESH, "Attention Deficit Hyperactivity Disorder")]
+    )
+    found = find_mentions("Children with attention-deficit/hyperactivity disorder", adhd)
+    assert [m.text for m in found] == ["attention-deficit/hyperactivity disorder"]
+    assert find_mentions("attention deficit / hyperactivity disorder", adhd) == ()
+
+
 def test_abbreviations_defined_in_the_text(lexicon: Lexicon) -> None:
     text = "Calcinosis in systemic sclerosis (SSc). Most SSc patients had CT scans."
     short = [m for m in find_mentions(text, lexicon) if m.text == "SSc"]

@@ -21,7 +21,11 @@ from medcite.understand.abbreviations import find_definitions
 from medcite.understand.lexicon import Lexicon
 from medcite.words import TERM_STOP_WORDS, Token, bag_key, canonical_words, tokenize
 
-_BREAK = re.compile(r"[.;:!?()\[\],/]")
+_BREAK = re.compile(r"[.;:!?()\[\],]|(?<![^\W_])/|/(?![^\W_])")
+"""What ends a clause, which no name spans: punctuation, and a slash between words
+only where a space stands beside it ("CT / MRI"). A slash within a word joins its
+parts ("attention-deficit/hyperactivity disorder"), and "CT/MRI" names no term whole, so
+each side is read on its own."""
 _MAX_BAG_WORDS = 4
 
 
@@ -106,7 +110,8 @@ def _segments(text: str, tokens: list[Token]) -> list[int]:
     """For each word, the number of its clause: a run of words may not span two."""
     segment, previous_end, numbers = 0, 0, []
     for token in tokens:
-        if _BREAK.search(text, previous_end, token.start):
+        # one character on, so a slash is seen with the word after it (``_BREAK``)
+        if _BREAK.search(text, previous_end, token.start + 1):
             segment += 1
         numbers.append(segment)
         previous_end = token.end
