@@ -1513,6 +1513,22 @@ def test_an_abbreviation_of_a_disease_in_both_vocabularies_is_one_concept(
     assert not [label for label in refused if "hyperactivity" in label], refused
 
 
+GLUED_LABEL = re.compile(r"[a-z\d)]\.[A-Z][A-Z ]{3,}:")
+"""A sentence end with the next section's label glued to it (".INTERPRETATION:")."""
+
+
+def test_a_section_label_glued_to_a_sentence_ends_it(ask: Ask) -> None:
+    """ "Does tranexamic acid improve functional outcome after intracerebral
+    haemorrhage?": 1495bc1 quoted "None of the deaths was considered related to study
+    medication.INTERPRETATION: Our study does not provide evidence …" as one sentence, a
+    BioASQ document running its sections together with no space (review 12)."""
+    answer = ask("Does tranexamic acid improve functional outcome after intracerebral haemorrhage?")
+    statements = all_statements(answer)
+    assert statements
+    glued = [s for s in statements if GLUED_LABEL.search(s.text)]
+    assert not glued, quoted(glued)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

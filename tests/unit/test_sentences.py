@@ -40,6 +40,9 @@ def sentences(text: str) -> list[str]:
         "Resistant strains of E. coli were found.",
         "Smith et al. reported lower rates.",
         "Data were collected in the U.S. In total 40 sites took part.",
+        "It was approved by the U.S.FDA: the agency said so.",
+        "Some drugs, e.g.NSAID: were used.",
+        "Rates rose.Then they fell.",
     ],
 )
 def test_keeps_one_sentence_together(text: str) -> None:
@@ -74,6 +77,12 @@ def test_keeps_one_sentence_together(text: str) -> None:
         ("Expression fell. mRNA levels rose.", ["Expression fell.", "mRNA levels rose."]),
         ("First part\n\nsecond part", ["First part", "second part"]),
         ("  Padded sentence.  Next one.  ", ["Padded sentence.", "Next one."]),
+        # a label glued on without a space (review 12: "… medication.INTERPRETATION: Our …")
+        (
+            "No death was related to it.INTERPRETATION: It was safe.",
+            ["No death was related to it.", "INTERPRETATION: It was safe."],
+        ),
+        ("Rates fell (n = 5).RESULTS: 16 died.", ["Rates fell (n = 5).", "RESULTS: 16 died."]),
     ],
 )
 def test_splits_at_sentence_ends(text: str, expected: list[str]) -> None:

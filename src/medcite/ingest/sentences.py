@@ -9,9 +9,11 @@ splitters such as pysbd (scispaCy's choice) carry, reduced to one regular expres
 and a few checks so that splitting keeps up with ingest (>50,000 abstracts/s measured).
 
 A candidate boundary is a terminator (``.``, ``?``, ``!``), any closing quotes or
-brackets after it, then whitespace. ``?`` and ``!`` always end a sentence; ``.`` ends
-one only when the next character is not lower case and the word before it is not an
-abbreviation, a single initial, or a list number. A blank line always ends a sentence.
+brackets after it, then whitespace, or a section label in capitals glued on without
+it (".RESULTS: ", as some sources flatten a structured abstract). ``?`` and ``!``
+always end a sentence; ``.`` ends one only when the next character is not lower case
+and the word before it is not an abbreviation, a single initial, or a list number. A
+blank line always ends a sentence.
 Decimals ("0.05", "P = .03") never qualify because no whitespace follows their period.
 """
 
@@ -24,7 +26,14 @@ from medcite.records import Record, Section, SectionPart, Sentence
 _CLOSERS = "\"'’”)]}»"
 _OPENERS = "([{\"'“‘«"
 
-_CANDIDATE = re.compile(rf"[.?!](?P<close>[{re.escape(_CLOSERS)}]*)\s+")
+_GLUED_LABEL = r"[A-Z][A-Z&/,\- ]{2,58}[A-Z]:\s"
+"""A section label in capitals with its colon ("INTERPRETATION: "), as abstracts flattened
+into one paragraph write it, sometimes with no space after the sentence before it."""
+_CANDIDATE = re.compile(rf"[.?!](?P<close>[{re.escape(_CLOSERS)}]*)(?:\s+|(?={_GLUED_LABEL}))")
+_GLUED_AFTER = re.compile(r"[a-z\d%)\]]")
+"""What a sentence glued to the next one's label ends with before its period: a word, a
+figure or a bracket ("… related to study medication.INTERPRETATION: Our study …"), not
+the initial of a dotted acronym ("U.S.FDA: …")."""
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # A word written in lower case with capitals inside ("mRNA", "qSOFA", "lncRNAs", "pH")
 # may start a sentence, unlike an ordinary lower-case word.
@@ -155,6 +164,11 @@ def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: in
 def _is_boundary(text: str, candidate: re.Match[str]) -> bool:
     """Whether a candidate (not at the end of its paragraph) ends a sentence."""
     period = candidate.start()
+    window = text[max(0, period - 40) : period].rsplit(None, 1)
+    word = window[-1] if window else ""
+    if candidate.end() == candidate.end("close"):  # no space: a label glued on (_GLUED_LABEL)
+        glued = period > 0 and _GLUED_AFTER.match(text, period - 1) is not None
+        return glued and not _is_non_terminal_word(text, period - len(word), word, "")
     if text[period] != ".":
         return True  # "?" and "!" always end a sentence
     following = text[candidate.end()]
@@ -165,8 +179,6 @@ def _is_boundary(text: str, candidate: re.Match[str]) -> bool:
         return False
     if candidate["close"]:
         return True  # "… effective.) The" or '… "stop." The': the bracket closes it
-    window = text[max(0, period - 40) : period].rsplit(None, 1)
-    word = window[-1] if window else ""
     return not _is_non_terminal_word(text, period - len(word), word, following)
 
 
