@@ -1529,6 +1529,20 @@ def test_a_section_label_glued_to_a_sentence_ends_it(ask: Ask) -> None:
     assert not glued, quoted(glued)
 
 
+# 423ad6d is the commit before; the case below failed there.
+def test_deaths_asked_are_met_by_mortality_and_died(ask: Ask) -> None:
+    """ "Does repeated-dose activated charcoal reduce deaths after pesticide
+    self-poisoning?": 423ad6d cited nothing (review 13), no sentence of the trial naming
+    death as the question does ("97 (6.3%) of 1531 participants in the multiple-dose
+    group died …", "Mortality did not differ between the groups.")."""
+    answer = ask(
+        "Does repeated-dose activated charcoal reduce deaths after pesticide self-poisoning?"
+    )
+    statements = bottom_line(answer)
+    assert statements and statements[0].record_id == "scifact:12209494", quoted(statements)
+    assert re.search(r"\bdied\b|[Mm]ortality", statements[0].text), quoted(statements)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

@@ -67,6 +67,17 @@ from medcite.understand.senses import ContextFit, choose_sense
 from medcite.words import is_content_word, looks_like_a_name, term_key, tokenize
 
 MAX_SYNONYMS = 12
+DYING = ("mortality", "death", "deaths", "died", "die", "dies", "dying", "fatal", "fatality")
+"""How a study writes the deaths a question asks about: the vocabularies keep Death and
+Mortality apart, and neither lists a verb. "Does repeated-dose activated charcoal reduce
+deaths after pesticide self-poisoning?" cited nothing, though the trial's results say "97
+(6.3%) of 1531 participants in the multiple-dose group died, compared with 105 (6.8%) …"
+and its findings "Mortality did not differ between the groups." (review 13)."""
+EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "D003643": DYING,  # Death
+    "D009026": DYING,  # Mortality
+}
+"""Names a concept goes by in what records write that no vocabulary lists for it."""
 MAX_NARROWER = 40
 MAX_NARROWER_NAMES = 8
 MAX_RELATED = 8
@@ -670,8 +681,10 @@ def _question_concept(
     name = reading_order(concept.name)
     names = [reading_order(n) for c in same for n in (c.name, *c.synonyms)]
     described = [mention.text] if mention.by_adjective else []  # "cardiac" for Heart
+    everyday = EVERYDAY_NAMES.get(concept.id, ())
     adjectives = _adjectives_of(concept, knowledge.lexicon)
-    synonyms = _distinct([*described, *adjectives, *names], exclude=term_key(name))[:MAX_SYNONYMS]
+    known = [*described, *everyday, *adjectives, *names]
+    synonyms = _distinct(known, exclude=term_key(name))[:MAX_SYNONYMS]
     abbreviations = [a for c in same for a in c.abbreviations]
     if knowledge.senses is not None:
         keys = [term_key(n) for n in (name, *synonyms)]
