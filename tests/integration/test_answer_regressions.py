@@ -1543,6 +1543,15 @@ def test_deaths_asked_are_met_by_mortality_and_died(ask: Ask) -> None:
     assert re.search(r"\bdied\b|[Mm]ortality", statements[0].text), quoted(statements)
 
 
+# a902272 is the commit before; the case below failed there.
+def test_a_subtype_asked_by_its_code_is_answered_by_the_sentence_naming_it(ask: Ask) -> None:
+    """ "Which gene is mutated in Fanconi anemia subtype FA-N?": a902272 dropped "FA-N" and
+    led with "Biallelic BRCA2 mutations cause Fanconi anemia subtype FA-D1 …", the gene of
+    another subtype (review 13). The same record names PALB2 for FA-N."""
+    statements = bottom_line(ask("Which gene is mutated in Fanconi anemia subtype FA-N?"))
+    assert statements and "PALB2" in statements[0].text, quoted(statements)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

@@ -142,6 +142,23 @@ def test_a_hyphenated_name_is_kept_whole_where_a_concept_covers_a_part() -> None
 @pytest.mark.parametrize(
     ("question", "kept"),
     [
+        ("Which gene is mutated in Fanconi anemia subtype FA-N?", ["FA-N"]),
+        ("Which gene causes FA-D1?", ["FA-D1"]),
+        ("Is the FA-pathway involved?", []),  # a word, not a code
+    ],
+)
+def test_a_subtype_s_code_is_kept_though_its_first_part_abbreviates_the_disease(
+    question: str, kept: list[str]
+) -> None:
+    """Review 13: "Which gene is mutated in Fanconi anemia subtype FA-N?" lost "FA-N", its
+    "FA" read as Fanconi anemia and "N" no name, and was led by the gene of FA-D1."""
+    fa = question.find("FA")
+    assert names(question, covered=set(range(fa, fa + 2))) == kept
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
         ("How much vitamin D keeps 25(OH)D above 50 nmol/L?", ["25(OH)D"]),
         ("By how much does concizumab lower Lp(a)?", ["concizumab", "Lp(a)"]),
         ("Is 10 mg of CPX351 enough?", ["CPX351"]),

@@ -121,10 +121,22 @@ def keyword_concepts(
             and not any(is_everyday_english(t.text) for t in group if not t.text.isdigit())
         )
 
+    def coded(group: list[Token]) -> bool:
+        """Capitals and digits joined by hyphens, the last part no concept's: a subtype's
+        code ("FA-N", "FA-D1"), though its first part abbreviates the disease and the
+        rest is a letter. Dropped, "Which gene is mutated in Fanconi anemia subtype
+        FA-N?" was led by the gene of subtype FA-D1 (review 13)."""
+        return (
+            len(group) > 1
+            and group[-1].start not in covered
+            and all(_CODE_PART.fullmatch(t.text) for t in group)
+            and any(not t.text.isdigit() for t in group)  # a range ("2-26") is no name
+        )
+
     def kept(group: list[Token]) -> bool:
         if _joined_by_brackets(text, group):  # written as one name: "25(OH)D", "Lp(a)"
             return any(t.start not in covered for t in group)
-        return any(t.start in seeds for t in group) or numbered(group)
+        return any(t.start in seeds for t in group) or numbered(group) or coded(group)
 
     keywords = [_concept(text, group) for group in _name_groups(text, tokens) if kept(group)]
     named = {i for concept in keywords for i in range(concept.start, concept.end)}
@@ -139,6 +151,9 @@ def keyword_concepts(
     return sorted([*keywords, *outcomes, *agents], key=lambda concept: concept.start)
 
 
+_CODE_PART = re.compile(r"[A-Z][A-Z\d]{0,3}|\d{1,3}[A-Z]?")
+"""A part of a code: capitals and digits, a capital first ("FA", "D1", "N"), or a short
+number ("19", "1A")."""
 _EFFECT_VERB = re.compile(
     r"\b(?<!-)(?:(?<=\bassociated\swith\s)|(?<!\bwith\s))"
     r"(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
