@@ -1552,6 +1552,17 @@ def test_a_subtype_asked_by_its_code_is_answered_by_the_sentence_naming_it(ask: 
     assert statements and "PALB2" in statements[0].text, quoted(statements)
 
 
+# ba7e115 is the commit before; the case below failed there.
+def test_a_measure_of_the_accuracy_asked_leads_though_the_model_scores_it_low(ask: Ask) -> None:
+    """ "How accurate is serum fructosamine for diagnosing diabetes?": ba7e115 led with a
+    hazard ratio of diabetes to come and the context line "Fructosamine is a glycemic
+    biomarker which may be useful …" (review 13); the sentence giving the area under the
+    curve, sensitivity and specificity scored 0.65, below the threshold."""
+    statements = bottom_line(ask("How accurate is serum fructosamine for diagnosing diabetes?"))
+    assert statements, "nothing cited"
+    assert re.search(r"area under curve|sensitivity", statements[0].text), quoted(statements)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

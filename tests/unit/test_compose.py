@@ -670,6 +670,34 @@ def test_a_question_asking_accuracy_is_led_by_a_measure_of_accuracy() -> None:
     assert lead[0].text.startswith("MRI had a sensitivity")
 
 
+def test_a_measure_of_the_accuracy_asked_answers_below_the_threshold() -> None:
+    """Review 13: "How accurate is serum fructosamine for diagnosing diabetes?" was led by
+    a hazard ratio and a context line; its "… (area under curve (AUC) 0.91-0.95) …"
+    scored 0.65, below the threshold. A sentence giving a measure of accuracy of the test
+    asked answers from 0.5, as one speaking to a kind the question names does."""
+    accuracy = "MRI had a sensitivity of 90% and a specificity of 80% in SSc."
+    found = retrieved(
+        "pmid:8",
+        1,
+        [("RESULTS", [("MRI was done in all SSc patients.", (MRI, SSC)), (accuracy, (MRI, SSC))])],
+        relevance={0: 0.95, 1: 0.6},
+        notes={
+            1: SentenceNotes(
+                concepts=(MRI, SSC),
+                numbers=(Proportion(start=26, end=29, text="90%", numerator=90, denominator=100),),
+            )
+        },
+    )
+    asked = replace(QUESTION, answer_kind=AnswerKind.QUANTITY, accuracy_asked=True)
+
+    def quoted(question: Question) -> list[str]:
+        answer = compose_answer(question, [found], SETTINGS, PROVENANCE, threshold=0.7)
+        return [s.text for section in answer.sections for s in section.statements]
+
+    assert quoted(asked)[0] == accuracy
+    assert accuracy not in quoted(replace(asked, accuracy_asked=False))
+
+
 def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
     """ "Does cancer increase the risk of venous thromboembolism?" (a hand review) was led
     by urology patients' risk of it. Asked whether SSc (a condition, named before the

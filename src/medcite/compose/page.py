@@ -109,7 +109,7 @@ def compose_answer(
     everything = candidates(question, retrieved, policy)
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
-    pool = _answering_pool(everything, facets, fits, threshold)
+    pool = _answering_pool(everything, facets, fits, threshold, _tests_asked(question))
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
     leads = _naming_the_cause_first(pool, question) if stating is None else stating
@@ -637,12 +637,12 @@ def _accuracy_first(pool: Sequence[Candidate]) -> list[Candidate]:
     currently applied, RT-QuIC takes 2.5 to 5 days and misses 11 to 23% of CJD cases.",
     the first-generation assay's, and its "… giving 95.8% diagnostic sensitivity and 100%
     specificity." was not on the page (review 12)."""
-    return sorted(
-        pool,
-        key=lambda candidate: (
-            not (candidate.notes.numbers and _ACCURACY.search(candidate.sentence.text))
-        ),
-    )
+    return sorted(pool, key=lambda candidate: not _measures_accuracy(candidate))
+
+
+def _measures_accuracy(candidate: Candidate) -> bool:
+    """Whether the sentence gives a measure of accuracy (``_ACCURACY``) with a number."""
+    return bool(candidate.notes.numbers) and _ACCURACY.search(candidate.sentence.text) is not None
 
 
 def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
@@ -687,15 +687,34 @@ SPEAKS_TO_THE_KIND = 0.5
 more likely than not (as ``candidates.ANSWERS_ON_THE_SUBJECT``)."""
 
 
+TESTED_ROLES = (
+    ConceptRole.TEST,
+    ConceptRole.IMAGING,
+    ConceptRole.INTERVENTION,
+    ConceptRole.KEYWORD,
+)
+"""Roles of what a question may ask the accuracy of: a test, an imaging method, an analyte
+(MeSH files fructosamine among chemicals), a name no vocabulary knows ("RT-QuIC")."""
+
+
+def _tests_asked(question: Question) -> list[str]:
+    """The ids of what a question asking a test's accuracy asks it of (``TESTED_ROLES``)."""
+    if not question.accuracy_asked:
+        return []
+    return [c.id for c in question.with_role(*TESTED_ROLES)]
+
+
 def _answering_pool(
     found: Sequence[Candidate],
     facets: Sequence[Facet],
     fits: Mapping[tuple[int, str], Fit],
     threshold: float,
+    tests: Sequence[str] = (),
 ) -> list[Candidate]:
     """The candidates that answer: relevance at the threshold, or, for a sentence that
-    speaks to a kind of question the question names (its diagnosis, its mechanism …),
-    from ``SPEAKS_TO_THE_KIND``.
+    speaks to a kind of question the question names (its diagnosis, its mechanism …), or
+    that gives a measure of accuracy of one of the ``tests`` asked, from
+    ``SPEAKS_TO_THE_KIND``.
 
     Such a sentence has what the question asks for in its words, which the model, reading
     the whole question, weighs little: "Which test confirms the diagnosis of narcolepsy
@@ -705,14 +724,23 @@ def _answering_pool(
     asked of a named subject is a facet with the subject's concepts ("diagnosis of cystic
     fibrosis"), speaking to which takes both: "Sweat chloride test is the gold standard
     test for cystic fibrosis (CF) diagnosis." (0.64) was left out of "How is cystic
-    fibrosis diagnosed?" (review 9).
+    fibrosis diagnosed?" (review 9). "How accurate is serum fructosamine for diagnosing
+    diabetes?" was led by a hazard ratio of diabetes to come and a context line, over
+    "Discrimination of subjects with and without diabetes across the range of
+    fructosamine levels was good (area under curve …)" (0.65, review 13).
     """
     kinds = [f for f in facets if f.cue_words]
+
+    def speaks_to_what_is_asked(candidate: Candidate) -> bool:
+        if any(fits[(id(candidate), f.label)].direct for f in kinds):
+            return True
+        return candidate.names_any(tests) and _measures_accuracy(candidate)
+
     return [
         c
         for c in found
         if c.relevance >= threshold
-        or (c.relevance >= SPEAKS_TO_THE_KIND and any(fits[(id(c), f.label)].direct for f in kinds))
+        or (c.relevance >= SPEAKS_TO_THE_KIND and speaks_to_what_is_asked(c))
     ]
 
 
