@@ -29,7 +29,7 @@ from collections.abc import Callable
 import pytest
 
 from medcite.engine import Engine
-from medcite.records import Answer, ConceptRole, Question, SectionKind, Statement
+from medcite.records import Answer, ConceptRole, Question, QuestionType, SectionKind, Statement
 
 Ask = Callable[[str], Answer]
 
@@ -1561,6 +1561,17 @@ def test_a_measure_of_the_accuracy_asked_leads_though_the_model_scores_it_low(as
     statements = bottom_line(ask("How accurate is serum fructosamine for diagnosing diabetes?"))
     assert statements, "nothing cited"
     assert re.search(r"area under curve|sensitivity", statements[0].text), quoted(statements)
+
+
+# 2aeae77 is the commit before; the case below failed there.
+def test_people_named_by_their_disease_at_diagnosis_ask_no_diagnosis(
+    shared_corpus: Engine,
+) -> None:
+    """ "How many celiac patients are overweight at diagnosis?": 2aeae77 dropped celiac
+    disease, and read the diagnosis, a point in time, as a kind asked (review 13)."""
+    question = shared_corpus.understand("How many celiac patients are overweight at diagnosis?")
+    assert "Celiac Disease" in [c.name for c in question.with_role(ConceptRole.CONDITION)]
+    assert QuestionType.DIAGNOSIS not in question.types
 
 
 # abbc931 is the commit before; the case below failed there.

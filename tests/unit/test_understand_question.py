@@ -662,6 +662,8 @@ def diseases(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
         ("Is methotrexate safe in asthmatic patients?", "D001249", "asthmatic"),
         ("Does methotrexate help obese children with systemic sclerosis?", "D009765", "obese"),
         ("Do allergic women tolerate methotrexate?", "D006967", "allergic"),
+        # review 13: "How many celiac patients are overweight …?" lost celiac disease
+        ("How many celiac patients are obese?", "D002446", "celiac"),
     ],
 )
 def test_a_disease_named_by_its_adjective_before_people_is_a_condition(
@@ -738,6 +740,24 @@ def test_the_measure_of_an_effect_asks_no_kind() -> None:
     assert QuestionType.EPIDEMIOLOGY in facet_kinds(question)
     assert QuestionType.EPIDEMIOLOGY not in facet_kinds(question, effect_measures(question))
     assert facet_kinds("Does methotrexate reduce all-cause mortality?") == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How many celiac patients are overweight at diagnosis?", False),
+        ("What is the survival five years after the diagnosis of melanoma?", False),
+        ("How is celiac disease diagnosed?", True),
+        ("Is MRI useful for the diagnosis of multiple sclerosis?", True),
+    ],
+)
+def test_a_diagnosis_named_as_a_point_in_time_is_no_kind_asked(question: str, asked: bool) -> None:
+    """Review 13: "How many celiac patients are overweight at diagnosis?" was read as a
+    question on diagnosis, and led by the sentences naming the diagnosis."""
+    from medcite.understand.kinds import facet_kinds, question_types
+
+    assert (QuestionType.DIAGNOSIS in question_types(question)) is asked
+    assert QuestionType.DIAGNOSIS not in facet_kinds(question) or asked
 
 
 @pytest.mark.parametrize(

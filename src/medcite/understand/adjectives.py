@@ -14,9 +14,11 @@ metformin in anyone, so two kinds of adjective are read here:
   such adjective with its disease, so the noun is made by the suffixes English
   alternates between the two (``SUFFIXES``: diabet-ic / diabet-es, asthma-tic / asthma,
   hypertens-ive / hypertens-ion, obes-e / obes-ity) and kept only where it is the
-  one-word name of a disease the vocabularies know. Elsewhere such an adjective often
-  names no disease: "DNase I *hypersensitive* sites" are no hypersensitivity, and the
-  name of a disease usually covers its adjective already ("*allergic* rhinitis").
+  one-word name of a disease the vocabularies know; or the adjective names the disease
+  with "disease" after it ("*celiac* patients": celiac disease). Elsewhere such an
+  adjective often names no disease: "DNase I *hypersensitive* sites" are no
+  hypersensitivity, and the name of a disease usually covers its adjective already
+  ("*allergic* rhinitis").
 
 Either way the adjective is the mention, so the concept is searched and met by it too.
 """
@@ -106,7 +108,8 @@ def _disease_of_people(text: str, token: Token, lexicon: Lexicon) -> tuple[str, 
         diseases = tuple(i for i in ids if _is_a_disease(i, lexicon))
         if diseases:  # "cirrhosis" is Liver Cirrhosis here, not also Fibrosis
             return diseases
-    return ()
+    named = lexicon.terms.get(term_key(f"{word} disease"), ())  # "celiac" patients
+    return tuple(i for i in named if _is_a_disease(i, lexicon))
 
 
 def _is_a_disease(concept_id: str, lexicon: Lexicon) -> bool:

@@ -119,9 +119,31 @@ def asked_status(text: str) -> tuple[str, ...]:
     return tuple(cue for cue in STATUS_CUES if has_cue(text, (cue,)))
 
 
+_DIAGNOSIS_AS_A_TIME = re.compile(
+    r"\b(?:at|after|before|since|following|until|from)\s+(?:the\s+)?(?:time\s+of\s+)?"
+    r"diagnos\w*",
+    re.IGNORECASE,
+)
+"""A diagnosis named as a point in time ("overweight *at diagnosis*", "five years *after
+the diagnosis*"), not asked about: "How many celiac patients are overweight at
+diagnosis?" was led by the sentences naming the diagnosis, over the share overweight
+(review 13)."""
+
+
+def diagnosis_as_a_time(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a diagnosis as a point in time (``_DIAGNOSIS_AS_A_TIME``)."""
+    return [found.span() for found in _DIAGNOSIS_AS_A_TIME.finditer(text)]
+
+
 def question_types(text: str) -> tuple[QuestionType, ...]:
-    """The kinds of question ``text`` asks, in a fixed order."""
-    found = [kind for kind, cues in CUES.items() if has_cue(text, cues)]
+    """The kinds of question ``text`` asks, in a fixed order; a diagnosis named as a point
+    in time (``_DIAGNOSIS_AS_A_TIME``) asks none."""
+    untimed = _DIAGNOSIS_AS_A_TIME.sub(" ", text)
+    found = [
+        kind
+        for kind, cues in CUES.items()
+        if has_cue(untimed if kind is QuestionType.DIAGNOSIS else text, cues)
+    ]
     if _YES_NO.match(text):
         found.append(QuestionType.YES_NO)
     return tuple(found)
@@ -137,9 +159,10 @@ def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[Quest
     within the name of a concept (``names``: where each stands) is part of that name, not
     a kind asked ("Can *gene therapy* restore auditory function?" asks no treatment).
 
-    A yes/no question asking whether something causes something (``_CAUSE_VERB``) asks
-    for that relation, which the sentences stating it answer: a facet of etiology beside
-    it asked for words of causation besides, and its gap said "No record … about
+    A diagnosis named as a point in time (``_DIAGNOSIS_AS_A_TIME``) is no kind asked. A
+    yes/no question asking whether something causes something (``_CAUSE_VERB``) asks for
+    that relation, which the sentences stating it answer: a facet of etiology beside it
+    asked for words of causation besides, and its gap said "No record … about
     hyperkalemia speaks to etiology." under a bottom line giving the relative risk
     (review 13)."""
     asks_yes_or_no = bool(_YES_NO.match(text))
@@ -154,11 +177,19 @@ def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[Quest
             and _CAUSE_VERB.match(text, match.start()) is not None
         )
 
+    times = diagnosis_as_a_time(text)
+
+    def a_time(kind: QuestionType, match: re.Match[str]) -> bool:
+        return kind is QuestionType.DIAGNOSIS and any(
+            start <= match.start() and match.end() <= end for start, end in times
+        )
+
     return tuple(
         kind
         for kind, noun in FACET_NOUNS.items()
         if any(
-            not named(match) and not a_relation_asked(kind, match) for match in noun.finditer(text)
+            not named(match) and not a_relation_asked(kind, match) and not a_time(kind, match)
+            for match in noun.finditer(text)
         )
     )
 

@@ -47,6 +47,7 @@ from medcite.understand.kinds import (
     asked_status,
     asks_accuracy,
     asks_effect,
+    diagnosis_as_a_time,
     facet_kinds,
     names_complications_only,
     question_types,
@@ -556,9 +557,11 @@ def _question_concepts(
     chosen_ids = [_chosen_id(m, all_ids, mentions) for m in mentions]
     concepts = knowledge.concepts.get_many({*all_ids})
     found: dict[str, QuestionConcept] = {}
+    times = diagnosis_as_a_time(text)
     for mention, main_id in zip(mentions, chosen_ids, strict=True):
         if main_id in QUESTION_TYPE_CONCEPTS:
-            types.append(QUESTION_TYPE_CONCEPTS[main_id])
+            if not any(a <= mention.start and mention.end <= b for a, b in times):
+                types.append(QUESTION_TYPE_CONCEPTS[main_id])  # not "at diagnosis"
             continue
         concept = concepts.get(main_id)
         if main_id in found:  # named again, maybe by a short form the question defined
