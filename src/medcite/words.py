@@ -238,6 +238,18 @@ INN_STEMS = (
 the selection of INN", 2018): a word ending so is a drug's name wherever it is rare."""
 
 
+DESCRIBING_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ing", "ed", "oid")
+"""Endings of English adjectives and participles: a word so ended describes a name."""
+
+
+def describes(word: str) -> bool:
+    """Whether ``word`` is one word ending as an English adjective or participle
+    ("unruptured", "biallelic") and not shaped like a name (``looks_like_a_name``)."""
+    return (
+        word.isalpha() and word.lower().endswith(DESCRIBING_ENDINGS) and not looks_like_a_name(word)
+    )
+
+
 def looks_like_a_name(word: str) -> bool:
     """Whether a word is written like a drug's or a gene's name: digits, inner capitals, an
     initial run of capitals ("CPX-351", "SAMHD1", "miR"), or a drug-class ending of more

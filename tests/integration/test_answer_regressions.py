@@ -1574,6 +1574,21 @@ def test_people_named_by_their_disease_at_diagnosis_ask_no_diagnosis(
     assert QuestionType.DIAGNOSIS not in question.types
 
 
+# db03a78 is the commit before; the case below failed there.
+def test_a_word_ending_as_an_adjective_is_no_subject_every_lead_must_name(ask: Ask) -> None:
+    """ "Does preconception care reduce congenital anomalies in babies of mothers with
+    pregestational diabetes?": db03a78 took "pregestational", which no vocabulary knows, for
+    the question's subject, so a sentence had to say it to lead; the bottom line said no
+    record answered, over a meta-analysis whose conclusion does (the questions of earlier
+    reviews)."""
+    question = (
+        "Does preconception care reduce congenital anomalies in babies of mothers with "
+        "pregestational diabetes?"
+    )
+    statements = bottom_line(ask(question))
+    assert statements and statements[0].record_id == "scifact:76463821", quoted(statements)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

@@ -39,7 +39,14 @@ from itertools import pairwise
 from typing import cast
 
 from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
-from medcite.words import JUDGEMENT_WORDS, Token, is_content_word, looks_like_a_name, tokenize
+from medcite.words import (
+    DESCRIBING_ENDINGS,
+    JUDGEMENT_WORDS,
+    Token,
+    is_content_word,
+    looks_like_a_name,
+    tokenize,
+)
 
 SALIENT_IDF = 4.0
 """A word rarer than this (idf; about one record in 50) says what a question is about;
@@ -57,8 +64,6 @@ _APOSTROPHES = ("'", "’")
 LATIN_PHRASE_WORDS = frozenset("novo vivo vitro situ silico utero ovo vacuo".split())
 """Words of the Latin phrases that say how or where something was found ("de novo", "in
 vivo", "in silico"), never what a question is about."""
-DESCRIBING_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ing", "ed", "oid")
-"""Endings of English adjectives and participles: a word so ended describes a name."""
 EVERYDAY = 50
 """Occurrences in pyspellchecker's English word frequencies (built from OpenSubtitles)
 from which a word counts as everyday English; drug and gene names have none."""
