@@ -1589,6 +1589,16 @@ def test_a_word_ending_as_an_adjective_is_no_subject_every_lead_must_name(ask: A
     assert statements and statements[0].record_id == "scifact:76463821", quoted(statements)
 
 
+# 2cd5dec is the commit before; the case below failed there.
+def test_whose_risk_is_asked_is_no_outcome_nor_cause(ask: Ask) -> None:
+    """ "Does pre-eclampsia increase the mother's later risk of cancer?": 2cd5dec read the
+    mother (a finding: MeSH files mothers under family behaviour too) as the outcome, then
+    as what had to be named beside cancer, and cited nothing; the Jerusalem perinatal
+    cohort concludes on it (a fresh question of this session)."""
+    statements = bottom_line(ask("Does pre-eclampsia increase the mother's later risk of cancer?"))
+    assert statements and statements[0].record_id == "scifact:15512462", quoted(statements)
+
+
 # abbc931 is the commit before; the case below failed there.
 def test_a_question_asking_a_test_s_accuracy_is_led_by_its_sensitivity(ask: Ask) -> None:
     """ "How accurate is RT-QuIC on CSF for diagnosing CJD?": abbc931 led with the older

@@ -33,6 +33,12 @@ from medcite.understand.roles import concept_role
         # a food is given or taken, not found: "Does honey relieve cough …?"
         pytest.param(("G07.203.300.581", "J02.500.581"), ConceptRole.INTERVENTION, id="honey"),
         pytest.param(("G07.203.650.390.070",), ConceptRole.FINDING, id="appetite"),
+        # people, though MeSH files family members under behaviour too
+        pytest.param(
+            ("F01.829.263.875.200", "I01.880.853.150.688.270", "M01.620.630"),
+            ConceptRole.POPULATION,
+            id="mothers",
+        ),
     ],
 )
 def test_a_mesh_concept_takes_the_role_of_its_place(

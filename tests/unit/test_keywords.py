@@ -273,6 +273,9 @@ def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
         ),
         ("Does sun exposure increase the risk of melanoma?", ["melanoma"]),
         ("Is dexamethasone safe in children?", []),
+        # whose risk it is, and which, belong to the measure (a hand reading)
+        ("Does pre-eclampsia increase the mother's later risk of cancer?", ["cancer"]),
+        ("Does HRT raise the lifetime risk of breast cancer?", ["breast cancer"]),
     ],
 )
 def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(

@@ -165,15 +165,17 @@ _EFFECT_VERB = re.compile(
     r"improv(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|worsen(?:s|ed|ing)?|"
     r"caus(?:e[sd]?|ing)|cut(?:s|ting)?|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
     r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?P<measure>(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
+    r"(?:(?P<measure>(?:[^\W\d_]+['’]s\s+)?(?:[^\W\d_][\w-]*\s+)?"
+    r"(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
     r"number|severity|duration|onset)\s+of)\s+(?:the\s+|a\s+|an\s+)?)?",
     re.IGNORECASE,
 )
-"""A verb of effect, its article, and the measure it changes ("reduce the risk of"): what
-follows is the outcome the question asks about. Verbs only: "reductase", "prediction",
-no word hyphenated to the one before ("all-cause"), and none describing what follows
-"with" ("heart failure with reduced ejection fraction" asks no effect on it) but
-"associated with" ("associated with increased cancer risk")."""
+"""A verb of effect, its article, and the measure it changes ("reduce the risk of"), with
+whose it is and a word saying which ("increase *the mother's later risk of* cancer",
+"the lifetime risk of"): what follows is the outcome the question asks about. Verbs only:
+"reductase", "prediction", no word hyphenated to the one before ("all-cause"), and none
+describing what follows "with" ("heart failure with reduced ejection fraction" asks no
+effect on it) but "associated with" ("associated with increased cancer risk")."""
 MAX_OUTCOME_WORDS = 3
 
 

@@ -30,6 +30,10 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("C23", ConceptRole.FINDING),  # Pathological Conditions, Signs and Symptoms
     ("C", ConceptRole.CONDITION),
     ("F03", ConceptRole.CONDITION),  # Mental Disorders
+    # People are who a question is about, though MeSH also files mothers, fathers,
+    # siblings and spouses under family behaviour (F01): read as findings, "the
+    # *mother's* later risk of cancer" made mothers a cause to name (a hand reading)
+    ("M01", ConceptRole.POPULATION),  # Persons
     ("F01", ConceptRole.FINDING),  # Behavior and Behavior Mechanisms
     ("F02", ConceptRole.FINDING),  # Psychological Phenomena
     # Psychotherapy is a treatment like a drug: "Is *cognitive behavioral therapy* better
@@ -44,7 +48,6 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("N02.421.726", ConceptRole.INTERVENTION),  # Preventive Health Services (prophylaxis, …)
     ("D", ConceptRole.INTERVENTION),  # Chemicals and Drugs
     ("A", ConceptRole.BODY_SYSTEM),  # Anatomy
-    ("M01", ConceptRole.POPULATION),  # Persons
     # Food and beverages are what a patient is given or takes: a remedy or an exposure,
     # not a finding ("Does *honey* relieve cough …?" asked honey as an outcome, and was
     # led by cough and cold remedies that raise the risk of stroke)
