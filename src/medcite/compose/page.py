@@ -43,6 +43,7 @@ from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
 from medcite.compose.labels import leading_label_length
 from medcite.records import (
+    TREATING_ROLES,
     Answer,
     AnswerKind,
     AnswerSection,
@@ -509,9 +510,6 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
     worded = _wordings(question, outcomes)
     heads = _heads(question, causes)
 
-    def states_outcome(candidate: Candidate, said: set[str]) -> bool:
-        return candidate.names_any(outcomes) or any(words <= said for words in worded)
-
     def names_a_cause(candidate: Candidate, said: set[str]) -> bool:
         if not causes or candidate.names_any(causes):
             return True
@@ -522,9 +520,20 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
 
     def states_the_relation(candidate: Candidate) -> bool:
         said = set(content_words(candidate.sentence.text))
-        return states_outcome(candidate, said) and names_a_cause(candidate, said)
+        return _names_one_of(candidate, outcomes, worded) and names_a_cause(candidate, said)
 
     return [c for c in pool if states_the_relation(c)]
+
+
+def _names_one_of(
+    candidate: Candidate, concept_ids: Sequence[str], worded: Sequence[set[str]]
+) -> bool:
+    """Whether the sentence names one of ``concept_ids``, by any of its names or by all the
+    words of one of its wordings in the question (``_wordings``)."""
+    if candidate.names_any(concept_ids):
+        return True
+    said = set(content_words(candidate.sentence.text))
+    return any(words <= said for words in worded)
 
 
 def _naming_the_cause_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
@@ -583,8 +592,7 @@ def _naming_what_is_measured(
             isinstance(n, EffectEstimate) for n in candidate.notes.numbers
         ):
             return True
-        said = set(content_words(candidate.sentence.text))
-        return candidate.names_any(measured) or any(words <= said for words in worded)
+        return _names_one_of(candidate, measured, worded)
 
     naming = [c for c in pool if names_it(c)]
     return naming if any(may_lead(c) for c in naming) else pool
@@ -687,21 +695,11 @@ SPEAKS_TO_THE_KIND = 0.5
 more likely than not (as ``candidates.ANSWERS_ON_THE_SUBJECT``)."""
 
 
-TESTED_ROLES = (
-    ConceptRole.TEST,
-    ConceptRole.IMAGING,
-    ConceptRole.INTERVENTION,
-    ConceptRole.KEYWORD,
-)
-"""Roles of what a question may ask the accuracy of: a test, an imaging method, an analyte
-(MeSH files fructosamine among chemicals), a name no vocabulary knows ("RT-QuIC")."""
-
-
 def _tests_asked(question: Question) -> list[str]:
-    """The ids of what a question asking a test's accuracy asks it of (``TESTED_ROLES``)."""
+    """The ids of what a question asking a test's accuracy asks it of (``TREATING_ROLES``)."""
     if not question.accuracy_asked:
         return []
-    return [c.id for c in question.with_role(*TESTED_ROLES)]
+    return [c.id for c in question.with_role(*TREATING_ROLES)]
 
 
 def _answering_pool(

@@ -164,11 +164,9 @@ def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: in
 def _is_boundary(text: str, candidate: re.Match[str]) -> bool:
     """Whether a candidate (not at the end of its paragraph) ends a sentence."""
     period = candidate.start()
-    window = text[max(0, period - 40) : period].rsplit(None, 1)
-    word = window[-1] if window else ""
     if candidate.end() == candidate.end("close"):  # no space: a label glued on (_GLUED_LABEL)
         glued = period > 0 and _GLUED_AFTER.match(text, period - 1) is not None
-        return glued and not _is_non_terminal_word(text, period - len(word), word, "")
+        return glued and not _ends_a_non_terminal_word(text, period, "")
     if text[period] != ".":
         return True  # "?" and "!" always end a sentence
     following = text[candidate.end()]
@@ -179,7 +177,15 @@ def _is_boundary(text: str, candidate: re.Match[str]) -> bool:
         return False
     if candidate["close"]:
         return True  # "… effective.) The" or '… "stop." The': the bracket closes it
-    return not _is_non_terminal_word(text, period - len(word), word, following)
+    return not _ends_a_non_terminal_word(text, period, following)
+
+
+def _ends_a_non_terminal_word(text: str, period: int, following: str) -> bool:
+    """Whether the word just before ``period`` marks it as no sentence end
+    (``_is_non_terminal_word``)."""
+    window = text[max(0, period - 40) : period].rsplit(None, 1)
+    word = window[-1] if window else ""
+    return _is_non_terminal_word(text, period - len(word), word, following)
 
 
 def _is_non_terminal_word(text: str, word_start: int, word: str, following: str) -> bool:

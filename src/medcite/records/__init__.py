@@ -31,6 +31,7 @@ from medcite.records.base import (
 )
 from medcite.records.concepts import (
     KEYWORD_PREFIX,
+    TREATING_ROLES,
     AbbreviationDefinition,
     AbbreviationSense,
     AnswerKind,
@@ -113,6 +114,7 @@ __all__ = [
     "LABEL_WORDS",
     "PATH_SEPARATOR",
     "RHETORICAL_ROLES",
+    "TREATING_ROLES",
     "AbbreviationDefinition",
     "AbbreviationSense",
     "Answer",

@@ -115,6 +115,18 @@ class ConceptRole(StrEnum):
     OTHER = "other"
 
 
+TREATING_ROLES = (
+    ConceptRole.INTERVENTION,
+    ConceptRole.KEYWORD,
+    ConceptRole.TEST,
+    ConceptRole.IMAGING,
+)
+"""Roles of what is done to patients (a drug, a procedure, a test), or may be: a name no
+vocabulary knows is as often a new drug as anything. They are also what a question may ask
+the accuracy of: a test, an imaging method, an analyte (MeSH files fructosamine among
+chemicals), a name no vocabulary knows ("RT-QuIC")."""
+
+
 class QuestionType(StrEnum):
     """What kind of answer a question asks for; a question may be several kinds."""
 

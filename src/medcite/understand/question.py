@@ -20,6 +20,7 @@ from typing import Protocol
 from msgspec.structs import replace
 
 from medcite.records import (
+    TREATING_ROLES,
     AbbreviationSense,
     Concept,
     ConceptMention,
@@ -833,14 +834,6 @@ def build_facets(
 
 COMPLICATIONS = "complications"
 """The label of a disease's complications asked as its presentation."""
-TREATING_ROLES = (
-    ConceptRole.INTERVENTION,
-    ConceptRole.KEYWORD,
-    ConceptRole.TEST,
-    ConceptRole.IMAGING,
-)
-"""Roles of what is done to patients (a drug, a procedure, a test), or may be: a name no
-vocabulary knows is as often a new drug as anything."""
 
 
 def _asks_complications_of_a_disease(text: str, concepts: Sequence[QuestionConcept]) -> bool:
