@@ -1195,6 +1195,20 @@ def test_only_records_whose_answer_names_the_name_asked_about_lead() -> None:
     assert {s.record_id for s in unasked.sections[0].statements} == {"pmid:2", "pmid:7"}
 
 
+def test_a_sentence_on_an_alternative_the_question_offers_answers_on_the_subject() -> None:
+    """ "Do ADHD meds like Ritalin or Adderall increase the risk of MI …?" asks about
+    either drug: a study of methylphenidate answers it though no record names Adderall, a
+    brand no vocabulary knows, which alone made the subject every leading sentence had to
+    name (review 13). Here MRI stands for the alternative a vocabulary knows."""
+    kif5a = QuestionConcept((KIF5A,), "KIF5A", ConceptRole.KEYWORD, "KIF5A", 0, 5)
+    asked = replace(QUESTION, concepts=(*QUESTION.concepts, kif5a))
+    offered = replace(asked, alternatives=((MRI, KIF5A),))
+    near_miss = _naming_kif5a(BRAIN_MRI)  # names MRI, not KIF5A
+    assert answer_of(near_miss, question=asked).sections[0].statements == ()
+    lead = answer_of(near_miss, question=offered).sections[0].statements
+    assert {s.record_id for s in lead} == {"pmid:2"}
+
+
 def test_of_a_record_naming_the_name_only_the_sentence_naming_it_and_the_next_lead() -> None:
     """ "Is the CADM2 gene associated with … processing speed?" was led by a sentence on
     six loci of irritable bowel syndrome from a study naming CADM2 in another sentence

@@ -549,6 +549,16 @@ def test_organisms_are_kept_in_the_role_they_play(
     assert {c.id: c.role for c in question.concepts} == roles
 
 
+def test_every_outcome_the_question_offers_as_an_alternative_is_asked(measures: Knowledge) -> None:
+    """ "Do ADHD meds … increase the risk of MI or stroke in adults?" asked only MI of its
+    two outcomes (review 13): a finding on either settles the question."""
+    question = understand_question(
+        "Does tranexamic acid reduce mortality or postpartum haemorrhage?", measures
+    )
+    assert question.outcomes == ("D009026", "D006473")
+    assert question.alternatives == (("D009026", "D006473"),)
+
+
 @pytest.fixture(scope="module")
 def measures(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
     directory = tmp_path_factory.mktemp("measures")

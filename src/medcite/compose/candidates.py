@@ -243,6 +243,7 @@ def on_the_subject(
     named = subject(question)
     if not named:
         return None
+    named = _with_alternatives(named, question)
     asks_a_name = question.answer_kind is AnswerKind.NAMING
     naming = {
         (c.record_id, c.sentence.index)
@@ -261,6 +262,20 @@ def on_the_subject(
             and (asks_a_name or c.names_any(named) or not opens_with_a_name(c.sentence.text))
         )
     )
+
+
+def _with_alternatives(concept_ids: Sequence[str], question: Question) -> list[str]:
+    """``concept_ids`` and the concepts the question offers in their stead ("Ritalin or
+    Adderall", ``Question.alternatives``): a sentence on methylphenidate answers on the
+    subject of "Do ADHD meds like Ritalin or Adderall increase the risk of MI …?", though
+    it does not name Adderall (review 13)."""
+    offered = [
+        concept_id
+        for group in question.alternatives
+        if set(group) & set(concept_ids)
+        for concept_id in group
+    ]
+    return list(dict.fromkeys([*concept_ids, *offered]))
 
 
 def opens_with_a_name(text: str) -> bool:

@@ -32,6 +32,7 @@ from medcite.records import (
 )
 from medcite.understand.abbreviations import find_definitions
 from medcite.understand.adjectives import PEOPLE, described_concepts
+from medcite.understand.alternatives import alternatives
 from medcite.understand.eponyms import eponym_concepts
 from medcite.understand.keywords import (
     Rarity,
@@ -163,6 +164,7 @@ def understand_question(
                 QuestionType.PRESENTATION if k is QuestionType.ADVERSE_EFFECTS else k for k in kinds
             )
         )
+    offered = alternatives(text, concepts)
     return Question(
         text=text,
         concepts=tuple(concepts),
@@ -171,26 +173,32 @@ def understand_question(
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
-        outcomes=_outcomes(concepts, spans),
+        outcomes=_outcomes(concepts, spans, offered),
         effect_asked=asks_effect(text),
         accuracy_asked=asks_accuracy(text),
         defined=what_it_is(text),
+        alternatives=offered,
     )
 
 
 def _outcomes(
-    concepts: Sequence[QuestionConcept], spans: Sequence[tuple[int, int]]
+    concepts: Sequence[QuestionConcept],
+    spans: Sequence[tuple[int, int]],
+    offered: Sequence[tuple[str, ...]],
 ) -> tuple[str, ...]:
     """The concept that heads each outcome's noun phrase: its last ("periprocedural *MI*",
     "post-tonsillectomy *bleeding*"). What comes before qualifies it, and may be a cause:
     "antibiotic-associated *diarrhea*" asks about diarrhea, not antibiotics. A concept
     named by its adjective (``by_adjective``) heads none: "improve *renal* outcomes" asks
-    about outcomes, and a sentence on eGFR decline states one without the word "renal"."""
+    about outcomes, and a sentence on eGFR decline states one without the word "renal".
+    The alternatives ``offered`` with a head are outcomes too: "… increase the risk of *MI
+    or stroke*?" is settled by a finding on either."""
     heads = []
     for start, end in spans:
         inside = [c for c in concepts if start <= c.start < end and not c.by_adjective]
         if inside:
             heads.append(max(inside, key=lambda c: c.start).id)
+    heads += [i for group in offered if set(group) & set(heads) for i in group]
     return tuple(dict.fromkeys(heads))
 
 
