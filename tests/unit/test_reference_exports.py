@@ -137,6 +137,9 @@ def test_ris_of_no_references_is_empty() -> None:
 # --- BibTeX ---
 
 _UNESCAPED_SPECIAL = re.compile(r"(?<!\\)[&%$#_^~]")
+_MATH = re.compile(r"\\ensuremath\{[^{}]*\}")
+"""Math the encoder writes for a character text mode lacks ("⁴" as ``\\ensuremath{^4}``):
+there "^" and "_" are superscript and subscript, as they should print."""
 
 
 def _braces_balance(text: str) -> bool:
@@ -200,9 +203,11 @@ def test_citation_key_falls_back_to_the_number() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_latex_of_any_text_is_balanced_and_escaped(text: str) -> None:
+    """Every special character is escaped outside math; superscript digits ("⁴") become
+    math (hypothesis found "⁴" on 2026-12-06, which the check took for an unescaped "^")."""
     encoded = latex(text)
     assert _braces_balance(encoded)
-    assert not _UNESCAPED_SPECIAL.search(encoded)
+    assert not _UNESCAPED_SPECIAL.search(_MATH.sub("", encoded))
     assert "\n" not in encoded
 
 
