@@ -224,6 +224,26 @@ def test_an_operation_is_known_as_surgery_before_a_specialty_of_that_name() -> N
     assert orthopedic.concept_ids == ("D000002",)
 
 
+def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
+    """ "Does desmopressin help kids who wet the bed?" was read as about beds, without the
+    children (review 14). A name a vocabulary gives a concept wins over the everyday one:
+    here a made-up descriptor is named "kids"."""
+    mesh = Vocabulary.MESH
+    child = Concept("D002648", mesh, "Child", synonyms=("Children",))
+    enuresis = Concept("D053206", mesh, "Nocturnal Enuresis", synonyms=("Bedwetting",))
+    beds = Concept("D001513", mesh, "Beds")
+    lexicon = build_lexicon([child, enuresis, beds])
+    found = find_mentions("Does desmopressin help kids who wet the bed?", lexicon)
+    assert [(m.text, m.concept_ids) for m in found] == [
+        ("kids", ("D002648",)),
+        ("wet the bed", ("D053206",)),
+    ]
+    goats = Concept("D000003", mesh, "Young Goats", synonyms=("Kids",))
+    (kids,) = find_mentions("Are kids hardy?", build_lexicon([child, goats]))
+    assert kids.concept_ids == ("D000003",)
+    assert "kid" not in build_lexicon([beds]).terms  # only for a concept loaded
+
+
 def _organ_and_its_diseases(
     organ: tuple[str, str, str], diseases: list[tuple[str, str]], numbered_from: int
 ) -> list[Concept]:

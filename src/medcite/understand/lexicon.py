@@ -34,6 +34,9 @@ Heart, "renal" → Kidney, "cutaneous" → Skin), read off the vocabularies' own
 names one disease "Heart Diseases" and "Cardiac Diseases". No vocabulary knows the
 adjective alone, so "What are the cardiac complications of …?" lost the organ it asks
 about. The table is for questions only; records are matched by ``terms`` as before.
+
+Everyday names no vocabulary lists ("kids", "hypos", "wet the bed": ``lay_names``) are
+terms too, where no vocabulary gives that name to a concept.
 """
 
 from __future__ import annotations
@@ -45,10 +48,11 @@ from itertools import combinations
 import msgspec
 
 from medcite.records import Concept
+from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 10
+LEXICON_FORMAT = 11
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -177,6 +181,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             del terms[key]  # "cardiac surgery" is the operation, not the discipline
         if key not in terms:  # a name of its own wins
             _add(terms, key, next(iter(named)))
+    _add_lay_names(terms, ids_of)
     multi_word = [key.split(" ") for key in terms if " " in key]
     return Lexicon(
         terms={key: tuple(ids) for key, ids in terms.items()},
@@ -188,6 +193,19 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         words=frozenset(word for key in terms for word in key.split(" ")),
         describing=organ_adjectives(names_of.values(), terms, trees),
     )
+
+
+def _add_lay_names(terms: dict[str, list[str]], ids_of: Mapping[str, tuple[str, ...]]) -> None:
+    """Add the everyday names of loaded concepts (``lay_names``) that no vocabulary gives
+    a concept: a vocabulary's name wins."""
+    for concept_id, names in LAY_NAMES.items():
+        ids = ids_of.get(concept_id)
+        if ids is None:
+            continue
+        for name in names:
+            key = " ".join(token.key for token in tokenize(name))
+            if key not in terms:
+                _add(terms, key, ids)
 
 
 ORGAN_TREES = tuple(f"A{n:02d}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 16, 17))

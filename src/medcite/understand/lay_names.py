@@ -1,0 +1,67 @@
+"""Everyday names of common concepts that neither MeSH nor the Disease Ontology lists.
+
+The vocabularies' entry terms are written by indexers. People asking, patients and
+clinicians in a hurry alike, write "kids", "hypos", "wet the bed", "sugary drinks" or "a
+pacemaker"; no vocabulary lists those names, so the question lost its population,
+condition or device: "Does desmopressin help kids who wet the bed?" was read as about
+beds and answered from a study of bed sharing and sudden infant death, "Do severe hypos
+raise the risk of dementia …?" and "Is a pacemaker better than atenolol …?" cited
+nothing (review 14). Each name here is one a consumer-health glossary gives the concept
+(MedlinePlus writes most of them) and means nothing else in a clinical question; words
+with a common other sense ("period", "cold", "mono", "the pill", "backbone": of a molecule,
+of a program) are left out. A name a
+vocabulary gives to any concept wins over this table (``build_lexicon``).
+"""
+
+from __future__ import annotations
+
+LAY_NAMES: dict[str, tuple[str, ...]] = {
+    # people
+    "D002648": ("kids", "kid"),  # Child
+    "D002675": ("toddlers", "toddler"),  # Child, Preschool
+    "D007223": ("babies", "baby"),  # Infant
+    "D000368": ("seniors", "older people", "old people"),  # Aged
+    "D009035": ("moms", "mums"),  # Mothers
+    # conditions and injuries
+    "D007003": ("hypos", "low blood sugar"),  # Hypoglycemia
+    "D006943": ("high blood sugar",),  # Hyperglycemia
+    "D006937": ("high cholesterol",),  # Hypercholesterolemia
+    "D002546": ("mini-stroke", "mini stroke", "ministroke"),  # Ischemic Attack, Transient
+    # Nocturnal Enuresis
+    "D053206": ("bed wetting", "wet the bed", "wets the bed", "wetting the bed"),
+    "D010292": ("pins and needles",),  # Paresthesia
+    "D015746": ("stomach ache", "stomachache", "tummy ache", "belly ache"),  # Abdominal Pain
+    "D004412": ("period pain", "period pains", "painful periods"),  # Dysmenorrhea
+    "D006484": ("piles",),  # Hemorrhoids
+    "D011470": ("enlarged prostate",),  # Prostatic Hyperplasia
+    "D019584": ("hot flushes",),  # Hot Flashes
+    "D006849": ("water on the brain",),  # Hydrocephalus
+    "D005759": ("stomach flu",),  # Gastroenteritis
+    "D010034": ("glue ear",),  # Otitis Media with Effusion
+    "D001924": ("concussion", "concussions"),  # Brain Concussion
+    "D014911": ("whiplash",),  # Whiplash Injuries
+    "D050723": ("fracture", "fractures"),  # Fractures, Bone
+    # tests, procedures and devices
+    "D014057": ("ct scan", "ct scans", "cat scan"),  # Tomography, X-Ray Computed
+    "D008327": ("mammogram", "mammograms"),  # Mammography
+    "D014463": ("ultrasound", "ultrasound scan"),  # Ultrasonography
+    "D002585": ("c-section", "c section"),  # Cesarean Section
+    "D010138": ("pacemaker", "pacemakers"),  # Pacemaker, Artificial
+    # food and drink
+    # Sugar-Sweetened Beverages
+    "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),
+    "D002253": ("fizzy drinks",),  # Carbonated Beverages
+    "D008461": ("processed meat", "processed meats"),  # Meat Products
+    # medicines
+    "D000925": ("blood thinners", "blood thinner"),  # Anticoagulants
+    "D004232": ("water pills", "water pill"),  # Diuretics
+    "D000700": ("painkillers", "painkiller", "pain killers"),  # Analgesics
+    "D003276": ("birth control pills", "birth control pill"),  # Contraceptives, Oral
+    # the body
+    "D014472": ("belly button",),  # Umbilicus
+    "D014132": ("windpipe",),  # Trachea
+    "D007830": ("voice box",),  # Larynx
+    "D013249": ("breastbone",),  # Sternum
+    "D002968": ("collarbone",),  # Clavicle
+}  # fmt: skip
+"""MeSH descriptor id → everyday names of it (lower case, as a question writes them)."""
