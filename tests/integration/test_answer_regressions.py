@@ -1648,3 +1648,16 @@ def test_a_drink_named_as_people_say_it_leads_to_the_studies_of_it(ask: Ask) -> 
         assert re.search(
             r"sugar-sweetened|\bSSBs?\b|beverage|drink|soda|fruit punch", statement.text, re.I
         ), quoted(statements)
+
+
+# cb02744 is the commit before; the case below failed there.
+def test_older_adults_are_the_aged_not_adults(ask: Ask) -> None:
+    """ "Do severe hypos raise the risk of dementia in elderly T2DM patients?": 48fce4e read
+    "severe hypos" as an unknown phrase and cb02744 cited nothing, no record on the aged
+    speaking to the question, though the cohort answering it is of "older patients with
+    type 2 diabetes" (review 14): MeSH names the aged only "Elderly", and "older adults"
+    was read as adults."""
+    answer = ask("Do severe hypos raise the risk of dementia in elderly T2DM patients?")
+    statements = all_statements(answer)
+    assert {s.record_id for s in statements} == {"scifact:13282296"}, quoted(statements)
+    assert any(re.search(r"HR, 1\.26", s.text) for s in statements), quoted(statements)

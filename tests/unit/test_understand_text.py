@@ -242,6 +242,10 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     (kids,) = find_mentions("Are kids hardy?", build_lexicon([child, goats]))
     assert kids.concept_ids == ("D000003",)
     assert "kid" not in build_lexicon([beds]).terms  # only for a concept loaded
+    aged = Concept("D000368", mesh, "Aged", synonyms=("Elderly",))
+    adult = Concept("D000328", mesh, "Adult", synonyms=("Adults",))
+    (older,) = find_mentions("Falls in older adults", build_lexicon([aged, adult]))
+    assert (older.text, older.concept_ids) == ("older adults", ("D000368",))
 
 
 def _organ_and_its_diseases(

@@ -20,7 +20,10 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D002648": ("kids", "kid"),  # Child
     "D002675": ("toddlers", "toddler"),  # Child, Preschool
     "D007223": ("babies", "baby"),  # Infant
-    "D000368": ("seniors", "older people", "old people"),  # Aged
+    "D000368": (  # Aged: MeSH lists only "Elderly"; "older adults" read as Adult
+        "seniors", "older people", "old people", "older adults", "older adult",
+        "older patients", "older persons", "older individuals",
+    ),
     "D009035": ("moms", "mums"),  # Mothers
     # conditions and injuries
     "D007003": ("hypos", "low blood sugar"),  # Hypoglycemia
