@@ -1673,3 +1673,13 @@ def test_older_adults_are_the_aged_not_adults(ask: Ask) -> None:
     statements = all_statements(answer)
     assert {s.record_id for s in statements} == {"scifact:13282296"}, quoted(statements)
     assert any(re.search(r"HR, 1\.26", s.text) for s in statements), quoted(statements)
+
+
+# c0827c5 is the commit before; the case below failed there.
+def test_a_trial_is_shown_with_the_number_it_randomised(ask: Ask) -> None:
+    """ "Does laparoscopic adhesiolysis relieve chronic abdominal pain from adhesions?":
+    c0827c5 showed the trial as n = 116, those enrolled; "Of 116 patients enrolled for
+    diagnostic laparoscopy, 100 were randomly allocated …" (review 14)."""
+    answer = ask("Does laparoscopic adhesiolysis relieve chronic abdominal pain from adhesions?")
+    sizes = {r.record_id: r.sample_size for r in answer.references}
+    assert sizes.get("scifact:3190689") == 100, sizes

@@ -34,7 +34,9 @@ from medcite.evidence.sample_size import find_people_counts, sample_size
         ),
         ("We studied 1,500 women and 1,200 men.", 2700),
         ("Of 300 patients, 120 men and 180 women took part.", 300),
-        ("200 patients were screened and 120 patients were randomised.", 200),
+        # two steps, not two groups (no sum): the trial is those randomised (it was 200,
+        # the largest count, until a trial's size became the number it randomised)
+        ("200 patients were screened and 120 patients were randomised.", 120),
         ("Of 41 patients, 12 had fever and 9 patients had rash.", 41),
     ],
 )
@@ -101,3 +103,26 @@ def test_a_spelled_out_hundred_that_begins_a_sentence_is_the_study_s_size() -> N
 @given(st.text())
 def test_any_text_is_read_without_error(text: str) -> None:
     assert all(count > 0 for count in find_people_counts(text))
+
+
+@pytest.mark.parametrize(
+    ("passages", "n"),
+    [
+        # review 14: shown as n = 116
+        (["Of 116 patients enrolled for laparoscopy, 100 were randomly allocated."], 100),
+        (["A total of 1113 men were registered, of whom 970 were randomly assigned, 483 to "
+          "short-term suppression and 487 to long-term suppression."], 970),
+        (["Of 1106 participants assessed, 632 were eligible.", "Of the 632 randomized "
+          "patients (mean age, 57 years), 583 completed the trial."], 632),
+        (["We randomly assigned 506 smokers to varenicline plus bupropion or varenicline; "
+          "600 smokers were screened."], 506),
+        # an arm randomised is not the trial: the largest count stays
+        (["50 were randomized to placebo among 300 patients."], 300),
+        # a part "from randomized cohorts" is not those randomised
+        (["Data were pooled from 655 enrolled patients (135 from a nonrandomized cohort and "
+          "520 from randomized cohorts)."], 655),
+    ],
+)  # fmt: skip
+def test_a_trial_s_size_is_the_number_it_randomised(passages: list[str], n: int) -> None:
+    """CONSORT counts a trial by those randomised; more were screened, assessed or enrolled."""
+    assert sample_size(passages) == n
