@@ -1683,3 +1683,17 @@ def test_a_trial_is_shown_with_the_number_it_randomised(ask: Ask) -> None:
     answer = ask("Does laparoscopic adhesiolysis relieve chronic abdominal pain from adhesions?")
     sizes = {r.record_id: r.sample_size for r in answer.references}
     assert sizes.get("scifact:3190689") == 100, sizes
+
+
+# 136c721 is the commit before; the case below failed there.
+def test_a_finding_on_the_treatment_asked_speaks_to_treatment(ask: Ask) -> None:
+    """ "Which works better for chronic tension-type headache: amitriptyline, stress
+    management, or both?": 136c721 led with "Further placebo-controlled trials, possibly
+    with higher doses of amitriptyline, might confirm …", which says "treatment", over the
+    finding of the same trial, which does not (review 14)."""
+    question = (
+        "Which works better for chronic tension-type headache: amitriptyline, stress "
+        "management, or both?"
+    )
+    statements = bottom_line(ask(question))
+    assert statements and "significantly reduced" in statements[0].text, quoted(statements)

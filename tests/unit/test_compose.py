@@ -1331,6 +1331,31 @@ def test_a_question_naming_what_it_asks_is_led_by_the_sentences_on_it() -> None:
     assert "treatment" in {gap.facet for gap in answer.gaps}
 
 
+def test_a_sentence_naming_the_treatment_asked_speaks_to_treatment() -> None:
+    """ "Which works better for chronic tension-type headache: amitriptyline, stress
+    management, or both?" was led by a closing remark saying "treatment" over the trial's
+    finding on amitriptyline, which does not say it (review 14)."""
+    mtx = "D008727"
+    methotrexate = QuestionConcept(
+        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 0, 12
+    )
+    finding = "Methotrexate reduced white matter lesions in SSc."
+    remark = "Further trials of treatment in SSc are needed."
+    record = retrieved(
+        "pmid:8",
+        1,
+        [("RESULTS", [(finding, (mtx, SSC))]), ("CONCLUSIONS", [(remark, (SSC,))])],
+        relevance={0: 0.95, 1: 0.9},
+    )
+    assert record.topics is not None
+    record = replace(
+        record, topics=RecordTopics("pmid:8", (*record.topics.concept_scores, (mtx, 2.0)))
+    )
+    treatment = Facet("treatment", cue_words=("treat", "therap"))
+    asked = replace(QUESTION, concepts=(*QUESTION.concepts, methotrexate), facets=(treatment,))
+    assert answer_of(record, question=asked).sections[0].statements[0].text == finding
+
+
 @pytest.mark.parametrize(
     ("written", "read"),
     [

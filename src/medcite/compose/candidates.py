@@ -28,6 +28,7 @@ from medcite.records import (
     Facet,
     PValue,
     Question,
+    QuestionType,
     RetrievedRecord,
     Sentence,
     SentenceNotes,
@@ -336,7 +337,12 @@ def facet_fit(candidate: Candidate, facet: Facet, question: Question) -> Fit:
     Each facet concept counts fully when the sentence names it, half when only its
     record does; an asked test or modality named only through a sibling (CT where MRI
     was asked) makes the evidence indirect. Facets named by the kind of question need
-    one of their cue words in the sentence.
+    one of their cue words in the sentence; a sentence naming a treatment the question
+    asks about speaks to treatment whatever its words: "Which works better for chronic
+    tension-type headache: amitriptyline, stress management, or both?" was led by
+    "Further placebo-controlled trials … might confirm …", which says "treatment", over
+    "Amitriptyline significantly reduced … frequency and duration of headache …", which
+    does not (review 14).
     """
     named = set(candidate.notes.concepts)
     topics = candidate.item.topics
@@ -363,7 +369,10 @@ def facet_fit(candidate: Candidate, facet: Facet, question: Question) -> Fit:
         # what the question is about (its condition, body system, population …), not
         # for any sentence saying "detect"
         lowered = candidate.sentence.text.lower()
-        cued = any(cue in lowered for cue in facet.cue_words)
+        cued = any(cue in lowered for cue in facet.cue_words) or (
+            facet.label == QuestionType.TREATMENT.value
+            and candidate.names_any([c.id for c in question.with_role(ConceptRole.INTERVENTION)])
+        )
         about = any(
             c.id in named
             for c in question.concepts
