@@ -21,8 +21,6 @@ _OR = re.compile(r"\s*,?\s*(?:and\s*/\s*)?or\s+(?:(?:a|an|the)\s+)?", re.IGNOREC
 """What joins two alternatives: "or", ", or", "and/or", with an article after it."""
 _COMMA = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 """What joins items of a list, which is a list of alternatives when it ends with "or"."""
-
-
 _COMPOUNDED = re.compile(r"[\s-]*")
 """What lies between names of one compound noun ("heart failure hospitalisation")."""
 

@@ -4,13 +4,12 @@ The vocabularies' entry terms are written by indexers. People asking, patients a
 clinicians in a hurry alike, write "kids", "hypos", "wet the bed", "sugary drinks" or "a
 pacemaker"; no vocabulary lists those names, so the question lost its population,
 condition or device: "Does desmopressin help kids who wet the bed?" was read as about
-beds and answered from a study of bed sharing and sudden infant death, "Do severe hypos
-raise the risk of dementia …?" and "Is a pacemaker better than atenolol …?" cited
-nothing (review 14). Each name here is one a consumer-health glossary gives the concept
-(MedlinePlus writes most of them) and means nothing else in a clinical question; words
-with a common other sense ("period", "cold", "mono", "the pill", "backbone": of a molecule,
-of a program) are left out. A name a
-vocabulary gives to any concept wins over this table (``build_lexicon``).
+beds and answered from a study of bed sharing and sudden infant death, and "Do severe
+hypos raise the risk of dementia …?" cited nothing (review 14). Each name here is an
+everyday name of the concept that means nothing else in a clinical question; words with a
+common other sense ("period", "cold", "mono", "the pill", "backbone": of a molecule, of a
+program) are left out. A name a vocabulary gives to any concept wins over this table
+(``build_lexicon``).
 """
 
 from __future__ import annotations
