@@ -1697,3 +1697,14 @@ def test_a_finding_on_the_treatment_asked_speaks_to_treatment(ask: Ask) -> None:
     )
     statements = bottom_line(ask(question))
     assert statements and "significantly reduced" in statements[0].text, quoted(statements)
+
+
+# fd44050 is the commit before; the case below failed there.
+def test_what_a_verb_of_relief_changes_must_be_named_by_what_answers(ask: Ask) -> None:
+    """ "Does baclofen stop persistent hiccups?": fd44050 read no outcome ("stop" was no
+    verb of effect) and quoted reviews of baclofen for cramps in motor neurone disease,
+    under a gap saying no record spoke to hiccups (review 15). The corpus holds nothing on
+    baclofen for hiccups: nothing is cited."""
+    answer = ask("Does baclofen stop persistent hiccups?")
+    assert "D006606" in answer.understanding.outcomes
+    assert not all_statements(answer), quoted(all_statements(answer))

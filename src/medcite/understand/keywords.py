@@ -164,7 +164,9 @@ _EFFECT_VERB = re.compile(
     r"(?:reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|prevent(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
     r"improv(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|worsen(?:s|ed|ing)?|"
     r"caus(?:e[sd]?|ing)|cut(?:s|ting)?|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
-    r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against|stop(?:s|ped|ping)?|"
+    r"reliev(?:e[sd]?|ing)|eas(?:e[sd]?|ing)|cur(?:e[sd]?|ing)|heal(?:s|ed|ing)?|"
+    r"resolv(?:e[sd]?|ing))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?P<measure>(?:[^\W\d_]+['’]s\s+)?(?:[^\W\d_][\w-]*\s+)?"
     r"(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
     r"number|severity|duration|onset)\s+of)\s+(?:the\s+|a\s+|an\s+)?)?",
