@@ -69,10 +69,7 @@ def find_people_counts(text: str) -> Iterator[int]:
             yield value
     previous: tuple[int, int] | None = None  # the last count and where it ended
     for found in _PEOPLE_COUNT.finditer(text):
-        words = found.group("between").split()
-        if any(word.casefold() in _SKIPPED_WORDS for word in words):
-            continue
-        if _PRECEDING_EXCLUSIONS.search(text[max(0, found.start() - 12) : found.start()]):
+        if _no_count(text, found.start(), found.group("between")):
             continue
         value = parse_count(found.group("n"))
         if value is not None and value > 0:
@@ -84,6 +81,15 @@ def find_people_counts(text: str) -> Iterator[int]:
         cases, controls = parse_count(found.group("cases")), parse_count(found.group("controls"))
         if cases and controls:
             yield cases + controls
+
+
+def _no_count(text: str, start: int, between: str) -> bool:
+    """Whether the number at ``start`` counts no people: a word ``between`` it and its noun
+    makes it a part or a span ("50 of the patients", "3 years in patients"), or a word
+    before it a rate, an age or a name (``_PRECEDING_EXCLUSIONS``)."""
+    if any(word.casefold() in _SKIPPED_WORDS for word in between.split()):
+        return True
+    return bool(_PRECEDING_EXCLUSIONS.search(text[max(0, start - 12) : start]))
 
 
 def _joined(between: str) -> bool:
@@ -133,10 +139,8 @@ def sample_size(passages: Iterable[str]) -> int | None:
 
 def _randomised_counts(text: str) -> Iterator[int]:
     for found in _RANDOMISED_COUNT.finditer(text):
-        if _PRECEDING_EXCLUSIONS.search(text[max(0, found.start() - 12) : found.start()]):
-            continue
         between = found.group("w1") or found.group("w2") or found.group("w3") or ""
-        if any(word.casefold() in _SKIPPED_WORDS for word in between.split()):
+        if _no_count(text, found.start(), between):
             continue  # "520 from randomized cohorts": a part, not those randomised
         value = parse_count(found.group("n") or found.group("m"))
         if value:
