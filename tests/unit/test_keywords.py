@@ -32,6 +32,8 @@ RARITY = {
     "Panitumumab": 8.0,
     "ve": 7.0,
     "fildena": 9.0,
+    "hasn": 9.0,
+    "doesn": 9.0,
 }
 
 
@@ -73,6 +75,13 @@ def test_a_describing_word_a_vocabulary_uses_is_left_to_it() -> None:
 def test_the_tail_of_a_contraction_is_no_keyword() -> None:
     """ "I've" is cut into "I" and "ve", rare and no English word: a LiveQA message kept it."""
     assert names("About all I've found is that fildena is not approved") == ["fildena"]
+
+
+@pytest.mark.parametrize("negated", ["hasn't", "doesn’t"])
+def test_the_head_of_a_negative_contraction_is_no_keyword(negated: str) -> None:
+    """ "hasn't" is cut into "hasn" and "t": "… epilepsy that hasn't responded to meds"
+    kept "hasn" as a keyword, a facet no record could meet (review 16)."""
+    assert names(f"Does fildena help men who {negated} responded to sildenafil?") == ["fildena"]
 
 
 def test_the_words_of_a_latin_phrase_are_no_keywords() -> None:

@@ -248,6 +248,37 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     assert (older.text, older.concept_ids) == ("older adults", ("D000368",))
 
 
+@pytest.mark.parametrize(
+    ("question", "name", "concept"),
+    [
+        ("Do beta blockers cause new-onset diabetes?", "beta blockers", "D000319"),
+        ("Does the keto diet reduce seizures?", "keto diet", "D055423"),
+        ("Is depression common before weight loss surgery?", "weight loss surgery", "D050110"),
+        ("How toxic is MDR-TB treatment?", "MDR-TB", "D018088"),
+        ("Do antiretrovirals lower the risk of TB?", "antiretrovirals", "D044966"),
+        ("Does CGM improve neonatal outcomes?", "neonatal", "D007231"),
+    ],
+)
+def test_clinicians_shorthand_names_its_concept(question: str, name: str, concept: str) -> None:
+    """Review 16: "beta blockers" (MeSH: "beta-Blockers, Adrenergic"), "keto", "weight loss
+    surgery" (read as the outcome Weight Loss), "MDR-TB", "antiretrovirals" and "neonatal"
+    named nothing, or the wrong thing, and their questions lost their subject."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D000319", mesh, "Adrenergic beta-Antagonists"),
+            Concept("D055423", mesh, "Diet, Ketogenic"),
+            Concept("D050110", mesh, "Bariatric Surgery"),
+            Concept("D015431", mesh, "Weight Loss"),
+            Concept("D018088", mesh, "Tuberculosis, Multidrug-Resistant"),
+            Concept("D044966", mesh, "Anti-Retroviral Agents"),
+            Concept("D007231", mesh, "Infant, Newborn", synonyms=("Newborns",)),
+        ]
+    )
+    found = [(m.text, m.concept_ids) for m in find_mentions(question, lexicon)]
+    assert (name, (concept,)) in found
+
+
 def _organ_and_its_diseases(
     organ: tuple[str, str, str], diseases: list[tuple[str, str]], numbered_from: int
 ) -> list[Concept]:

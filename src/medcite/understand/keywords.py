@@ -61,6 +61,9 @@ QUESTION_WORDS = frozenset(
 """Words that ask about something rather than name it ("what is the *role* of …")."""
 _APOSTROPHES = ("'", "’")
 """What joins a contraction's tail ("ve" of "I've") to its word: the tail names nothing."""
+_NEGATIONS = ("'t", "’t")
+"""What ends a negative contraction: its head ("hasn" of "hasn't", "doesn", "won") is a
+verb, no word of the question's topic."""
 LATIN_PHRASE_WORDS = frozenset("novo vivo vitro situ silico utero ovo vacuo".split())
 """Words of the Latin phrases that say how or where something was found ("de novo", "in
 vivo", "in silico"), never what a question is about."""
@@ -92,6 +95,7 @@ def keyword_concepts(
         and is_content_word(t.key)
         and t.key not in QUESTION_WORDS
         and text[t.start - 1 : t.start] not in _APOSTROPHES  # "I've", "we'll": no word
+        and text[t.end : t.end + 2] not in _NEGATIONS  # "hasn't", "doesn't": no word
     ]
     idf = rarity(t.text for t in open_words) if rarity is not None and open_words else {}
     spans = outcome_spans(text)

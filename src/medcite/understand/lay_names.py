@@ -5,20 +5,25 @@ clinicians in a hurry alike, write "kids", "hypos", "wet the bed", "sugary drink
 pacemaker"; no vocabulary lists those names, so the question lost its population,
 condition or device: "Does desmopressin help kids who wet the bed?" was read as about
 beds and answered from a study of bed sharing and sudden infant death, and "Do severe
-hypos raise the risk of dementia …?" cited nothing (review 14). Each name here is an
-everyday name of the concept that means nothing else in a clinical question; words with a
-common other sense ("period", "cold", "mono", "the pill", "backbone": of a molecule, of a
-program) are left out. A name a vocabulary gives to any concept wins over this table
+hypos raise the risk of dementia …?" cited nothing (review 14). Clinicians write "beta
+blockers", "MDR-TB", "keto" and "weight loss surgery", and describe newborns as
+"neonatal", which no vocabulary lists either: "Does the keto diet reduce seizures …?"
+cited nothing, and "What percentage of weight loss surgery candidates have depression?"
+asked about weight loss (review 16). Each name here is an everyday name of the concept
+that means nothing else in a clinical question; words with a common other sense
+("period", "cold", "mono", "the pill", "backbone": of a molecule, of a program) are left
+out. A name a vocabulary gives to any concept wins over this table
 (``build_lexicon``).
 """
 
 from __future__ import annotations
 
 LAY_NAMES: dict[str, tuple[str, ...]] = {
-    # people
+    # people; also by an adjective of their age ("neonatal outcomes")
     "D002648": ("kids", "kid"),  # Child
     "D002675": ("toddlers", "toddler"),  # Child, Preschool
     "D007223": ("babies", "baby"),  # Infant
+    "D007231": ("neonatal",),  # Infant, Newborn
     "D000368": (  # Aged: MeSH lists only "Elderly"; "older adults" read as Adult
         "seniors", "older people", "old people", "older adults", "older adult",
         "older patients", "older persons", "older individuals",
@@ -43,22 +48,29 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D001924": ("concussion", "concussions"),  # Brain Concussion
     "D014911": ("whiplash",),  # Whiplash Injuries
     "D050723": ("fracture", "fractures"),  # Fractures, Bone
+    # Tuberculosis, Multidrug-Resistant: MeSH writes "Tuberculosis, MDR" only
+    "D018088": ("mdr-tb", "mdr tb"),
     # tests, procedures and devices
     "D014057": ("ct scan", "ct scans", "cat scan"),  # Tomography, X-Ray Computed
     "D008327": ("mammogram", "mammograms"),  # Mammography
     "D014463": ("ultrasound", "ultrasound scan"),  # Ultrasonography
     "D002585": ("c-section", "c section"),  # Cesarean Section
     "D010138": ("pacemaker", "pacemakers"),  # Pacemaker, Artificial
-    # food and drink
+    "D050110": ("weight loss surgery", "weight-loss surgery"),  # Bariatric Surgery
+    # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),
     "D002253": ("fizzy drinks",),  # Carbonated Beverages
     "D008461": ("processed meat", "processed meats"),  # Meat Products
+    "D055423": ("keto diet", "keto"),  # Diet, Ketogenic
     # medicines
     "D000925": ("blood thinners", "blood thinner"),  # Anticoagulants
     "D004232": ("water pills", "water pill"),  # Diuretics
     "D000700": ("painkillers", "painkiller", "pain killers"),  # Analgesics
     "D003276": ("birth control pills", "birth control pill"),  # Contraceptives, Oral
+    # MeSH: "beta-Blockers, Adrenergic", "beta-Adrenergic Blockers", never plain
+    "D000319": ("beta blockers", "beta blocker", "beta-blockers", "beta-blocker"),
+    "D044966": ("antiretrovirals",),  # Anti-Retroviral Agents
     # the body
     "D014472": ("belly button",),  # Umbilicus
     "D014132": ("windpipe",),  # Trachea
