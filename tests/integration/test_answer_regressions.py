@@ -1725,3 +1725,19 @@ def test_a_diet_named_as_people_say_it_leads_to_its_trial(ask: Ask) -> None:
     statements = bottom_line(answer)
     assert statements and statements[0].record_id == "scifact:23670644", quoted(statements)
     assert re.search(r"seizure", statements[0].text), quoted(statements)
+
+
+# d34a520 is the commit before; the case below failed there.
+def test_a_yes_no_question_after_its_setting_is_settled_by_a_finding(ask: Ask) -> None:
+    """ "In pregnant women with type 1 diabetes, does wearing a CGM improve newborn
+    outcomes?": opening with its setting, the question was read as no yes/no question, and
+    the trial's background led ("… neonatal outcomes attributed to maternal
+    hyperglycaemia remain suboptimal"), not its finding (review 16)."""
+    answer = ask(
+        "In pregnant women with type 1 diabetes, does wearing a CGM improve newborn outcomes?"
+    )
+    statements = bottom_line(answer)
+    assert statements and statements[0].record_id == "scifact:29387024", quoted(statements)
+    assert re.search(r"associated with improved neonatal outcomes", statements[0].text), quoted(
+        statements
+    )

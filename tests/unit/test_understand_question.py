@@ -223,6 +223,13 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("What is the role of risk factors in gout?", AnswerKind.SUMMARY),
         ("What are the risks of anesthesia in children?", AnswerKind.SUMMARY),
         ("How is Wilson disease diagnosed?", AnswerKind.SUMMARY),
+        # review 16: a share asked by its name, and a setting put before the question
+        ("What percentage of bariatric surgery candidates have depression?", AnswerKind.QUANTITY),
+        ("What proportion of smokers develop COPD?", AnswerKind.QUANTITY),
+        ("In adults with HIV, does antiretroviral therapy lower TB risk?", AnswerKind.YES_NO),
+        ("Among smokers, how common is COPD?", AnswerKind.QUANTITY),
+        ("In Wilson disease, which genes are mutated?", AnswerKind.NAMING),
+        ("In children, the role of zinc in diarrhoea?", AnswerKind.SUMMARY),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) -> None:

@@ -101,6 +101,22 @@ _YES_NO = re.compile(
     r"^\s*(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may)\b",
     re.IGNORECASE,
 )
+_SETTING = re.compile(
+    r"^\s*(?:in|among|amongst|for|during|after|following)\s[^,?;:]{1,120}?,\s*"
+    r"(?=(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may|what|"
+    r"which|how|who|when|why|where)\b)",
+    re.IGNORECASE,
+)
+"""Who or when a question is about, put before the question proper ("In adults with HIV,
+does …?", "Among smokers, how common …?"): read as what it opens with, "In pregnant
+women with type 1 diabetes, does wearing a CGM improve newborn outcomes?" was no yes/no
+question, and the trial's background led its page (review 16)."""
+
+
+def asking(text: str) -> str:
+    """The question proper: ``text`` from where it asks, after a setting put before it
+    (``_SETTING``); its kind is read from how this opens."""
+    return _SETTING.sub("", text, count=1)
 
 
 STATUS_CUES = (
@@ -114,7 +130,7 @@ availability, recommendation or indication. Abstracts state such facts as backgr
 
 def asked_status(text: str) -> tuple[str, ...]:
     """The status cues of a yes/no question ("Has X been approved …?": ("approv",))."""
-    if not _YES_NO.match(text):
+    if not _YES_NO.match(asking(text)):
         return ()
     return tuple(cue for cue in STATUS_CUES if has_cue(text, (cue,)))
 
@@ -144,7 +160,7 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
         for kind, cues in CUES.items()
         if has_cue(untimed if kind is QuestionType.DIAGNOSIS else text, cues)
     ]
-    if _YES_NO.match(text):
+    if _YES_NO.match(asking(text)):
         found.append(QuestionType.YES_NO)
     return tuple(found)
 
@@ -165,7 +181,7 @@ def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[Quest
     asked for words of causation besides, and its gap said "No record … about
     hyperkalemia speaks to etiology." under a bottom line giving the relative risk
     (review 13)."""
-    asks_yes_or_no = bool(_YES_NO.match(text))
+    asks_yes_or_no = bool(_YES_NO.match(asking(text)))
 
     def named(match: re.Match[str]) -> bool:
         return any(start <= match.start() and match.end() <= end for start, end in names)
@@ -205,13 +221,16 @@ _NAMING = re.compile(
 """Openings that ask for a name, a list or a number rather than an account."""
 _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"^\s*(?:and\s+)?(?:by\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|likely|"
-    r"large|prevalent|sensitive|specific|accurate|protective|effective|efficacious)\b",
+    r"^\s*(?:(?:and\s+)?(?:by\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|"
+    r"likely|large|prevalent|sensitive|specific|accurate|protective|effective|efficacious)\b"
+    r"|what\s+(?:percentage|percent|proportion|share|fraction)\s+of\b|what\s*%)",
     re.IGNORECASE,
 )
 """Openings that ask for an amount: a rate, a count, a duration, a share, a test's
 sensitivity or a vaccine's protection ("How sensitive is troponin …?", "How effective is
-the single-dose cholera vaccine?")."""
+the single-dose cholera vaccine?", "What percentage of … have depression?": read as a
+summary, its page quoted the background and methods of the review giving the share,
+review 16)."""
 _MEASURE_ASKED = re.compile(
     r"^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?"
     r"(?:rates?|risk|incidence|prevalence|percentage|proportion|odds|efficacy|effectiveness|"
@@ -280,17 +299,18 @@ _ACCURACY_ASKED = re.compile(
 def asks_accuracy(text: str) -> bool:
     """Whether the question asks a test's accuracy (``_ACCURACY_ASKED``): its sensitivity,
     specificity or the like answer it, not any amount the study reports."""
-    return bool(_ACCURACY_ASKED.match(text))
+    return bool(_ACCURACY_ASKED.match(asking(text)))
 
 
 def asks_effect(text: str) -> bool:
     """Whether the question asks the size of an effect of what it names (``_EFFECT``)."""
-    return bool(_EFFECT.match(text))
+    return bool(_EFFECT.match(asking(text)))
 
 
 def answer_kind(text: str) -> AnswerKind:
     """What would answer the question: a yes/no finding, an amount, a name (or list), or a
     summary."""
+    text = asking(text)
     if _YES_NO.match(text):
         return AnswerKind.YES_NO
     if _QUANTITY.match(text):
