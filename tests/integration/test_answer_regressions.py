@@ -1741,3 +1741,18 @@ def test_a_yes_no_question_after_its_setting_is_settled_by_a_finding(ask: Ask) -
     assert re.search(r"associated with improved neonatal outcomes", statements[0].text), quoted(
         statements
     )
+
+
+# 7fa4d27 is the commit before; the case below failed there.
+def test_a_sentence_stating_the_aim_does_not_lead(ask: Ask) -> None:
+    """ "Surgery or sling for displaced proximal humerus fractures in older adults - how do
+    outcomes compare?" was led by "BACKGROUND The aim of the study was to report the
+    2-year outcome after …", an aim under a background's label (review 16)."""
+    answer = ask(
+        "Surgery or sling for displaced proximal humerus fractures in older adults - how do "
+        "outcomes compare?"
+    )
+    statements = bottom_line(answer)
+    assert statements, quoted(statements)
+    for statement in statements:
+        assert not re.match(r"The aim\b", statement.text), quoted(statements)

@@ -135,6 +135,33 @@ def test_labels_run_into_the_text_in_capitals_decide() -> None:
     assert (roles[4].role, roles[4].cue) == (R.CONCLUSIONS, "CONCLUSIONS")
 
 
+def test_a_sentence_stating_the_aim_under_a_background_label_is_the_objective() -> None:
+    """ "BACKGROUND The aim of the study was to report the 2-year outcome after …" led the
+    page of a question on the outcomes it reported (review 16): an aim, whatever its
+    label; the label's other sentences stay background."""
+    record = _record(
+        (
+            "BACKGROUND",
+            "BACKGROUND",
+            "Fractures of the humerus are common in the elderly. "
+            "The aim of the study was to report the 2-year outcome after a plate.",
+        ),
+        (
+            "",
+            "",
+            "BACKGROUND The aim of this study was to compare two slings. "
+            "RESULTS Function was alike in both groups.",
+        ),
+    )
+    roles = sentence_roles(record, record_sentences(record))
+    assert [(r.role, r.source) for r in roles] == [
+        (R.BACKGROUND, RoleSource.LABEL),
+        (R.OBJECTIVE, RoleSource.PATTERN),
+        (R.OBJECTIVE, RoleSource.PATTERN),
+        (R.RESULTS, RoleSource.LABEL),
+    ]
+
+
 def test_an_objective_label_gives_its_role_to_the_sentences_that_aim() -> None:
     """Authors put a question's background under the objective's label; those sentences
     are background, which an answer may quote (an objective never leads one)."""

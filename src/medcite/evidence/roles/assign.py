@@ -8,7 +8,8 @@ In order of what is surest:
    approval, data availability or a copyright is that kind, in whatever section;
 3. a section whose label names a move (NLM's category, else the label folded) gives
    its sentences that move (an objective's label only to the sentences that aim: the
-   others are the background of its question, ``stated.states_an_aim``), and so does a
+   others are the background of its question, ``stated.states_an_aim``; a background's
+   label not to a sentence opening with the study's aim, which is one), and so does a
    label the sentence itself opens with ("RESULTS: …", or "RESULTS Twelve trials …" in
    capitals, in an abstract whose publisher did not split it);
 4. a sentence whose opening words state its move ("The aim of this study was to …",
@@ -86,13 +87,19 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
         return RoleEstimate(by_pattern[0], RoleSource.PATTERN, NOT_RHETORICAL, by_pattern[1])
     if by_label is SentenceRole.OBJECTIVE and not states_an_aim(text):
         by_label = SentenceRole.BACKGROUND  # "OBJECTIVE: X is the accepted treatment. …"
+    after_label = text
     if by_label is None:
         inline = _INLINE_LABEL.match(text)
         if inline and is_label(inline.group(1)):
             by_label, cue = label_role(inline.group(1)), inline.group(1)
+            after_label = text[inline.end(1) :].lstrip(" :")
         elif bare := bare_label_length(text):
             cue = text[:bare].strip()
             by_label = label_role(cue)
+            after_label = text[bare:]
+    aim = stated_move(after_label) if by_label is SentenceRole.BACKGROUND else None
+    if aim is not None and aim[0] is SentenceRole.OBJECTIVE:  # "BACKGROUND The aim of …"
+        return RoleEstimate(aim[0], RoleSource.PATTERN, _certain(aim[0]), aim[1])
     if by_label is None:
         if stated := stated_move(text):
             return RoleEstimate(stated[0], RoleSource.PATTERN, _certain(stated[0]), stated[1])
