@@ -1756,3 +1756,26 @@ def test_a_sentence_stating_the_aim_does_not_lead(ask: Ask) -> None:
     assert statements, quoted(statements)
     for statement in statements:
         assert not re.match(r"The aim\b", statement.text), quoted(statements)
+
+
+# 06cc9f8 is the commit before; the cases below failed there.
+def test_a_question_asking_a_share_is_led_by_the_share(ask: Ask) -> None:
+    """ "What percentage of weight loss surgery candidates have depression?" was read as
+    about weight loss, as a summary, and led by the meta-analysis's background line
+    ("Bariatric surgery is associated with sustained weight loss …"), its "… were
+    depression (19% [95% CI, 14%-25%]) …" not on the page (review 16)."""
+    answer = ask("What percentage of weight loss surgery candidates have depression?")
+    statements = bottom_line(answer)
+    assert statements and re.search(r"depression \(19%", statements[0].text), quoted(statements)
+
+
+def test_a_question_asking_a_risk_is_not_led_by_a_background_line_without_one(
+    ask: Ask,
+) -> None:
+    """ "What is the risk of a fatal side effect when Avastin is added to chemo?" was led by
+    "CONTEXT Fatal adverse events (FAEs) have been reported in cancer patients treated
+    with … bevacizumab …", over the meta-analysis's finding (review 16)."""
+    answer = ask("What is the risk of a fatal side effect when Avastin is added to chemo?")
+    statements = bottom_line(answer)
+    assert statements and statements[0].record_id == "scifact:25589047", quoted(statements)
+    assert not re.search(r"have been reported", statements[0].text), quoted(statements)

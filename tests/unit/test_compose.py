@@ -375,6 +375,63 @@ def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_o
     ]
 
 
+def test_a_how_much_question_is_led_by_background_only_where_it_gives_an_amount() -> None:
+    """Review 16: "What is the risk of a fatal side effect when Avastin is added to chemo?"
+    was led by "CONTEXT Fatal adverse events (FAEs) have been reported …", over the
+    meta-analysis's finding. Asked an amount, a background line without a number leads
+    only where no finding may; one giving an amount leads as a finding would."""
+    context = "Brain MRI lesions have been reported in SSc patients."
+    found = retrieved(
+        "pmid:21",
+        1,
+        [
+            ("BACKGROUND", [(context, (MRI, SSC))]),
+            (
+                "CONCLUSIONS",
+                [("MRI lesions were more frequent in SSc than in controls.", (MRI, SSC))],
+            ),
+        ],
+        relevance={0: 0.95, 1: 0.8},
+    )
+    how_much = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
+    lead = answer_of(found, question=how_much).sections[0].statements
+    assert [s.text for s in lead] == ["MRI lesions were more frequent in SSc than in controls."]
+    share = Proportion(start=0, end=3, text="12%", numerator=12, denominator=100)
+    counted = replace(found, notes=(replace(found.notes[0], numbers=(share,)), found.notes[1]))
+    assert answer_of(counted, question=how_much).sections[0].statements[0].text == context
+    alone = replace(found, notes=(found.notes[0], replace(found.notes[1], relevance=0.1)))
+    assert answer_of(alone, question=how_much).sections[0].statements[0].text == context
+
+
+def test_an_amount_of_what_is_measured_answers_below_the_threshold() -> None:
+    """Review 16: "What percentage of weight loss surgery candidates have depression?" was
+    led by improvements in depressive symptoms (0.74): "… the most common mental health
+    conditions … were depression (19% …)" scored 0.58, its words the review's, not the
+    question's. Asked an amount, a sentence giving an amount of what is measured answers
+    from 0.5; one giving an amount of something else does not."""
+    share = "Lesions were seen in 12 of 30 patients with SSc."
+    amount = Proportion(start=21, end=29, text="12 of 30", numerator=12, denominator=30)
+    found = retrieved(
+        "pmid:22",
+        1,
+        [("RESULTS", [("MRI was done in all SSc patients.", (MRI, SSC)), (share, (LESIONS, SSC))])],
+        relevance={0: 0.95, 1: 0.6},
+        notes={1: SentenceNotes(concepts=(LESIONS, SSC), numbers=(amount,))},
+    )
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+    how_many = replace(
+        QUESTION, answer_kind=AnswerKind.QUANTITY, concepts=(*QUESTION.concepts, lesions)
+    )
+
+    def quoted(question: Question) -> list[str]:
+        answer = compose_answer(question, [found], SETTINGS, PROVENANCE, threshold=0.7)
+        return [s.text for section in answer.sections for s in section.statements]
+
+    assert quoted(how_many)[0] == share
+    other = replace(lesions, ids=("D000001",))
+    assert share not in quoted(replace(how_many, concepts=(*QUESTION.concepts, other)))
+
+
 def test_an_amount_of_something_else_yields_to_a_sentence_naming_what_is_measured() -> None:
     """ "How often does metformin cause lactic acidosis?" was led by "Thirty (64 percent)
     had preexisting cardiac disease …", the most relevant sentence of a letter (review

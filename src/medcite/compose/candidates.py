@@ -119,12 +119,18 @@ class Candidate:
 
         Never an objective, a method or an administrative line; a background sentence only
         where the question asks what something is or names it, since there the background
-        ("CPX-351 is a liposomal formulation of …") is the answer, and for a yes/no
-        question, which a finding settles, only where it asks a standing fact the sentence
-        states (``status_cues``: "Has X been approved?" and "X is an FDA-approved …").
+        ("CPX-351 is a liposomal formulation of …") is the answer; for a yes/no question,
+        which a finding settles, only where it asks a standing fact the sentence states
+        (``status_cues``: "Has X been approved?" and "X is an FDA-approved …"); and for a
+        question asking an amount, only where the sentence gives one: "What is the risk of
+        a fatal side effect when Avastin is added to chemo?" was led by "CONTEXT Fatal
+        adverse events (FAEs) have been reported in cancer patients treated with …
+        bevacizumab …", over the meta-analysis's finding (review 16).
         """
         if self.notes.role is SentenceRole.BACKGROUND:
-            return kind is not AnswerKind.YES_NO or has_cue(self.sentence.text, status_cues)
+            if kind is AnswerKind.YES_NO:
+                return has_cue(self.sentence.text, status_cues)
+            return kind is not AnswerKind.QUANTITY or bool(self.notes.numbers)
         return self.reports
 
     def states_amount_of(self, concept_ids: Sequence[str]) -> bool:

@@ -110,7 +110,9 @@ def compose_answer(
     everything = candidates(question, retrieved, policy)
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
-    pool = _answering_pool(everything, facets, fits, threshold, _tests_asked(question))
+    pool = _answering_pool(
+        everything, facets, fits, threshold, _tests_asked(question), _amounts_asked(question)
+    )
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
     leads = _naming_the_cause_first(pool, question) if stating is None else stating
@@ -194,7 +196,9 @@ class _PageBuilder:
         asked); it is not left out for that, since its relevance says it answers. A yes/no
         question is led by findings; only when none answers does an answering background
         sentence lead ("Dupilumab is the first approved biologic for atopic dermatitis"),
-        unless the question asks that standing fact ("Has dupilumab been approved …?").
+        unless the question asks that standing fact ("Has dupilumab been approved …?"); a
+        question asking an amount, likewise, by findings and the background lines that
+        give one (``Candidate.may_lead``).
         A question asking how much of an outcome it names ("How much does fingolimod
         reduce the relapse rate?") is led by the answering sentences that give an amount
         of it, most relevant first, and only then by the others; an amount of something
@@ -234,7 +238,7 @@ class _PageBuilder:
         settled = kind is AnswerKind.YES_NO
         unnamed = _unnamed_words(question) if settled else None
         picked = self._lead(pool, facets, fits, may_lead, unnamed)
-        if not picked and settled:
+        if not picked and kind in (AnswerKind.YES_NO, AnswerKind.QUANTITY):
             picked = self._lead(
                 pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), unnamed
             )
@@ -702,17 +706,25 @@ def _tests_asked(question: Question) -> list[str]:
     return [c.id for c in question.with_role(*TREATING_ROLES)]
 
 
+def _amounts_asked(question: Question) -> list[str]:
+    """The ids of what a question asking an amount measures (``_measured``)."""
+    if question.answer_kind is not AnswerKind.QUANTITY:
+        return []
+    return _measured(question)
+
+
 def _answering_pool(
     found: Sequence[Candidate],
     facets: Sequence[Facet],
     fits: Mapping[tuple[int, str], Fit],
     threshold: float,
     tests: Sequence[str] = (),
+    measured: Sequence[str] = (),
 ) -> list[Candidate]:
     """The candidates that answer: relevance at the threshold, or, for a sentence that
-    speaks to a kind of question the question names (its diagnosis, its mechanism …), or
-    that gives a measure of accuracy of one of the ``tests`` asked, from
-    ``SPEAKS_TO_THE_KIND``.
+    speaks to a kind of question the question names (its diagnosis, its mechanism …),
+    that gives a measure of accuracy of one of the ``tests`` asked, or that gives an
+    amount of what a question asking one ``measured``, from ``SPEAKS_TO_THE_KIND``.
 
     Such a sentence has what the question asks for in its words, which the model, reading
     the whole question, weighs little: "Which test confirms the diagnosis of narcolepsy
@@ -725,12 +737,18 @@ def _answering_pool(
     fibrosis diagnosed?" (review 9). "How accurate is serum fructosamine for diagnosing
     diabetes?" was led by a hazard ratio of diabetes to come and a context line, over
     "Discrimination of subjects with and without diabetes across the range of
-    fructosamine levels was good (area under curve …)" (0.65, review 13).
+    fructosamine levels was good (area under curve …)" (0.65, review 13). "What
+    percentage of weight loss surgery candidates have depression?" was led by a study's
+    improvements in depressive symptoms (0.74) over "… the most common mental health
+    conditions … were depression (19% [95% CI, 14%-25%]) …" (0.58, review 16): the words of
+    the question are the everyday ones its background uses.
     """
     kinds = [f for f in facets if f.cue_words]
 
     def speaks_to_what_is_asked(candidate: Candidate) -> bool:
         if any(fits[(id(candidate), f.label)].direct for f in kinds):
+            return True
+        if candidate.states_amount_of(measured):
             return True
         return candidate.names_any(tests) and _measures_accuracy(candidate)
 
