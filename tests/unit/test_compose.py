@@ -9,6 +9,7 @@ from medcite.compose import check_question, compose_answer, verify_answer
 from medcite.compose.candidates import on_topic, states_something, subject
 from medcite.compose.checks import fold_lookalikes
 from medcite.compose.labels import leading_label_length
+from medcite.compose.page import CITED_RECORD_MARGIN
 from medcite.errors import QuestionError
 from medcite.records import (
     AnswerKind,
@@ -899,6 +900,41 @@ def test_references_number_in_order_and_carry_grades() -> None:
     assert first.record_id == "pmid:2"
     assert first.evidence_level is EvidenceLevel.SYNTHESIS
     assert first.sample_size == 41
+
+
+def test_a_cited_record_gives_more_of_its_answering_sentences_where_the_budget_has_room() -> None:
+    """A record the page cites gives its other sentences on a facet from
+    ``CITED_RECORD_MARGIN`` below the threshold, where the research budget is not spent;
+    an uncited record's do not answer below it."""
+    cited = retrieved(
+        "pmid:31",
+        1,
+        [
+            (
+                "RESULTS",
+                [
+                    ("Brain MRI lesions were seen in 12 of 30 SSc patients.", (MRI, CNS, SSC)),
+                    ("Brain MRI lesions were larger in diffuse SSc.", (MRI, CNS, SSC)),
+                ],
+            )
+        ],
+        relevance={0: 0.9, 1: 0.7 - CITED_RECORD_MARGIN / 2},
+    )
+    uncited = retrieved(
+        "pmid:32",
+        2,
+        [("RESULTS", [("Brain MRI lesions were rare in SSc.", (MRI, CNS, SSC))])],
+        relevance={0: 0.7 - CITED_RECORD_MARGIN / 2},
+    )
+
+    def quoted(*found: RetrievedRecord) -> list[str]:
+        answer = compose_answer(QUESTION, list(found), SETTINGS, PROVENANCE, threshold=0.7)
+        return [s.text for section in answer.sections for s in section.statements]
+
+    assert "Brain MRI lesions were larger in diffuse SSc." in quoted(cited, uncited)
+    assert "Brain MRI lesions were rare in SSc." not in quoted(cited, uncited)
+    below = replace(cited, notes=(cited.notes[0], replace(cited.notes[1], relevance=0.5)))
+    assert "Brain MRI lesions were larger in diffuse SSc." not in quoted(below)
 
 
 def test_statements_per_record_are_capped() -> None:

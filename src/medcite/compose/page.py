@@ -120,11 +120,14 @@ def compose_answer(
         leads = [c for c in leads if (c.record_id, c.sentence.index) in answering]
     bottom = page.bottom_line(leads, facets, fits, question)
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
+    nearby = threshold - CITED_RECORD_MARGIN
+    more = _answering_pool(everything, facets, fits, nearby)
     research = page.research(
         [(facet, _answering(pool, index, threshold)) for index, facet in enumerate(facets)],
         everything,
         fits,
         policy,
+        [(facet, _answering(more, index, nearby)) for index, facet in enumerate(facets)],
     )
     conditions = question.with_role(ConceptRole.CONDITION)
     gaps = tuple(
@@ -292,6 +295,7 @@ class _PageBuilder:
         everything: Sequence[Candidate],
         fits: Mapping[tuple[int, str], Fit],
         policy: AudiencePolicy,
+        of_cited: Sequence[tuple[Facet, Sequence[Candidate]]] = (),
     ) -> list[tuple[Facet, list[Chosen]]]:
         """Each facet's statements: those of its answering candidates that speak to it
         directly, most relevant first, what they found before what a study set out to do
@@ -309,16 +313,46 @@ class _PageBuilder:
 
         Indirect evidence is recognised by its concepts, not its relevance: a sentence on a
         neighbouring test answers a different question, which is what makes it indirect.
+
+        What the budget leaves is given to the other sentences of the records the page
+        cites already that speak to a facet directly (``of_cited``: from a relevance
+        ``CITED_RECORD_MARGIN`` below the threshold). The model reads a sentence alone, and
+        a record's results often leave unsaid what its title and conclusion name: "List
+        two indications of Letermovir?" quoted one trial's primary end point and the line
+        saying it was reviewed, while six sentences of 0.6-0.7 on its approval for CMV
+        prophylaxis lay in records of the same search (BioASQ dev).
         """
         queues = [self._speaking_to(facet, found, everything, fits) for facet, found in answering]
         picked: list[list[Chosen]] = [[] for _ in queues]
         budget = round(self._settings.research_statements * policy.research_share)
+        budget = self._take_turns(queues, picked, budget)
+        if budget > 0:
+            cited = set(self._per_record)
+            more = [
+                sorted(
+                    (
+                        Chosen(c, fit)
+                        for c in found
+                        if c.record_id in cited and (fit := fits[(id(c), facet.label)]).direct
+                    ),
+                    key=lambda chosen: not chosen.candidate.reports,
+                )
+                for facet, found in of_cited
+            ]
+            self._take_turns(more, picked, budget)
+        return [(facet, chosen) for (facet, _), chosen in zip(answering, picked, strict=True)]
+
+    def _take_turns(
+        self, queues: list[list[Chosen]], picked: list[list[Chosen]], budget: int
+    ) -> int:
+        """Take a statement of each queue in turn into ``picked`` while ``budget`` lasts;
+        what is left of it."""
         while budget > 0 and any(queues):
             for queue, chosen_for_facet in zip(queues, picked, strict=True):
                 if budget > 0 and (chosen := self._next(queue)) is not None:
                     chosen_for_facet.append(chosen)
                     budget -= 1
-        return [(facet, chosen) for (facet, _), chosen in zip(answering, picked, strict=True)]
+        return budget
 
     @staticmethod
     def _speaking_to(
@@ -694,6 +728,9 @@ def _wordings(question: Question, ids: Collection[str]) -> list[set[str]]:
     ]
 
 
+CITED_RECORD_MARGIN = 0.1
+"""How far below the answer threshold the other sentences of a cited record still answer,
+where the research budget has room (``_PageBuilder.research``)."""
 SPEAKS_TO_THE_KIND = 0.5
 """The relevance from which a sentence speaking to the kind of question asked answers it:
 more likely than not (as ``candidates.ANSWERS_ON_THE_SUBJECT``)."""
