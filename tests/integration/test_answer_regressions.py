@@ -1779,3 +1779,22 @@ def test_a_question_asking_a_risk_is_not_led_by_a_background_line_without_one(
     statements = bottom_line(answer)
     assert statements and statements[0].record_id == "scifact:25589047", quoted(statements)
     assert not re.search(r"have been reported", statements[0].text), quoted(statements)
+
+
+# d7feb5a is the commit before; the case below failed there.
+def test_a_yes_no_question_on_an_outcome_quotes_no_research_silent_on_it(
+    ask: Ask, shared_corpus: Engine
+) -> None:
+    """ "Does giving dexamethasone during tonsillectomy in kids increase the risk of
+    post-op bleeding?": d7feb5a quoted, under dexamethasone, the antiemetic trials of the same
+    operation and the bleeding trial's vomiting rates (review 16). Every research statement
+    is now of a record naming bleeding."""
+    answer = ask(
+        "Does giving dexamethasone during tonsillectomy in kids increase the risk of post-op "
+        "bleeding?"
+    )
+    research = [s for s in all_statements(answer) if s not in bottom_line(answer)]
+    assert research, quoted(research)
+    for statement in research:
+        text = record_text(shared_corpus, statement.record_id)
+        assert re.search(r"bleed|h(?:a)?emorrhag", text, re.I), quoted(research)

@@ -532,6 +532,50 @@ def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> N
     assert lead and lead[0].text == effect, [s.text for s in lead]
 
 
+def test_a_yes_no_question_on_an_outcome_quotes_no_research_of_records_silent_on_it() -> None:
+    """Review 16: "Does giving dexamethasone during tonsillectomy in kids increase the risk
+    of post-op bleeding?" quoted the antiemetic trials of the same operation under
+    dexamethasone. A record naming no outcome asked gives the research no statement; a
+    facet left without any says the outcome is what its records lacked."""
+    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
+    asked = replace(
+        QUESTION,
+        concepts=(*QUESTION.concepts, atrophy),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+    )
+    on_it = retrieved(
+        "pmid:41",
+        1,
+        [
+            (
+                "RESULTS",
+                [
+                    ("Vasculopathy on brain MRI was common in diffuse SSc.", (MRI, CNS, SSC)),
+                    ("Brain MRI showed atrophy in 12 SSc patients.", (MRI, CNS, SSC, LESIONS)),
+                    (
+                        "Cortical atrophy on brain MRI grew with disease duration.",
+                        (MRI, CNS, LESIONS),
+                    ),
+                ],
+            )
+        ],
+        relevance={0: 0.95, 1: 0.8, 2: 0.75},
+    )
+    on_it = replace(on_it, topics=RecordTopics("pmid:41", ((SSC, 5.0), (CNS, 1.0), (LESIONS, 1.0))))
+    silent = retrieved(
+        "pmid:42",
+        2,
+        [("RESULTS", [("Brain MRI showed white matter lesions in SSc.", (MRI, CNS, SSC))])],
+        relevance={0: 0.99},
+    )
+    answer = answer_of(on_it, silent, question=asked)
+    research = [s for section in answer.sections[2:] for s in section.statements]
+    assert research and {s.record_id for s in research} == {"pmid:41"}
+    alone = answer_of(silent, question=asked)
+    assert any("about systemic sclerosis and atrophy" in g.detail for g in alone.gaps), alone.gaps
+
+
 def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_the_relation() -> (
     None
 ):

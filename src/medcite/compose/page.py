@@ -122,18 +122,32 @@ def compose_answer(
     guidelines = page.guidelines(pool, facets, fits, question.answer_kind)
     nearby = threshold - CITED_RECORD_MARGIN
     more = _answering_pool(everything, facets, fits, nearby)
+    by_facet = [(facet, _answering(pool, index, threshold)) for index, facet in enumerate(facets)]
+    on_outcome = _of_the_outcomes_asked(question)
     research = page.research(
-        [(facet, _answering(pool, index, threshold)) for index, facet in enumerate(facets)],
-        everything,
+        [(facet, on_outcome(found)) for facet, found in by_facet],
+        on_outcome(everything),
         fits,
         policy,
-        [(facet, _answering(more, index, nearby)) for index, facet in enumerate(facets)],
+        [
+            (facet, on_outcome(_answering(more, index, nearby)))
+            for index, facet in enumerate(facets)
+        ],
     )
     conditions = question.with_role(ConceptRole.CONDITION)
+    # a facet only records silent on the outcome asked spoke to lacks it with the outcome
+    with_outcomes = [*conditions, *(c for c in question.concepts if c.id in question.outcomes)]
     gaps = tuple(
         gap
-        for facet, chosen in research
-        if (gap := _gap(facet, [*chosen, *_refit(bottom, facet, fits)], conditions)) is not None
+        for (facet, chosen), (_, found) in zip(research, by_facet, strict=True)
+        if (
+            gap := _gap(
+                facet,
+                [*chosen, *_refit(bottom, facet, fits)],
+                with_outcomes if found and not on_outcome(found) else conditions,
+            )
+        )
+        is not None
     )
     sections = [
         AnswerSection(
@@ -741,6 +755,29 @@ def _tests_asked(question: Question) -> list[str]:
     if not question.accuracy_asked:
         return []
     return [c.id for c in question.with_role(*TREATING_ROLES)]
+
+
+def _of_the_outcomes_asked(question: Question) -> Callable[[Sequence[Candidate]], list[Candidate]]:
+    """What a yes/no question on an outcome keeps of the candidates for its research
+    sections: those of the records naming an outcome it asks about.
+
+    Such a question asks about one relation; a record silent on the outcome answers
+    another. "Does giving dexamethasone during tonsillectomy in kids increase the risk of
+    post-op bleeding?" quoted, under dexamethasone, the antiemetic trials of the same
+    operation (review 16). Within a record the order stays the model's: putting the sentences
+    naming the outcome first also put "Whether minor hypoglycemic episodes increase risk
+    of dementia is unknown." before the cohort's hazard ratios, which say "risk" for it.
+    The bottom line has its own rule (``_stating_the_relation``). Other questions keep
+    every candidate.
+    """
+    outcomes = list(question.outcomes) if question.answer_kind is AnswerKind.YES_NO else []
+
+    def kept(found: Sequence[Candidate]) -> list[Candidate]:
+        if not outcomes:
+            return list(found)
+        return [c for c in found if c.item.topics is None or c.item.topics.names(outcomes)]
+
+    return kept
 
 
 def _amounts_asked(question: Question) -> list[str]:
