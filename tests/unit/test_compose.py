@@ -670,6 +670,34 @@ def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() 
     assert led[0].text.startswith("Systemic sclerosis (SSc) is a chronic")
 
 
+def test_a_sentence_saying_what_is_asked_answers_below_the_threshold() -> None:
+    """ "What is CPX351?" (BioASQ dev) quoted one definition of 0.71 and not another of
+    0.67 from a second record. Asked only what something is, a sentence saying it answers
+    from 0.5; asked anything else, it does not."""
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            (
+                "BACKGROUND",
+                [("Systemic sclerosis (SSc) is a chronic autoimmune disease of the skin.", (SSC,))],
+            ),
+        ],
+        relevance={0: 0.6},
+    )
+    ssc = replace(QUESTION.concepts[3], start=8, end=26)
+    what_is = Question(
+        text="What is systemic sclerosis?", concepts=(ssc,), facets=(Facet("SSc", (SSC,)),)
+    )
+
+    def quoted(question: Question) -> list[str]:
+        answer = compose_answer(question, [found], SETTINGS, PROVENANCE, threshold=0.7)
+        return [s.text for section in answer.sections for s in section.statements]
+
+    assert quoted(replace(what_is, defined="systemic sclerosis")) == [found.sentences[0].text]
+    assert quoted(what_is) == []
+
+
 def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study_that_answers() -> None:
     """Reviews 11 and 12: a study's results line (one estimate, one subgroup) led where its
     conclusion, the authors' answer, was less relevant but answering too. Asked yes or no,

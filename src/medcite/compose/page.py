@@ -111,7 +111,13 @@ def compose_answer(
     facets = question.facets or (_words_facet(question),)
     fits = {(id(c), f.label): facet_fit(c, f, question) for c in everything for f in facets}
     pool = _answering_pool(
-        everything, facets, fits, threshold, _tests_asked(question), _amounts_asked(question)
+        everything,
+        facets,
+        fits,
+        threshold,
+        _tests_asked(question),
+        _amounts_asked(question),
+        _defined_names(question),
     )
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
@@ -613,8 +619,16 @@ def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Ca
     the fast expanding area of RNA modifications, termed epitranscriptomics." (BioASQ
     dev); "What is cancer-associated cachexia?" is answered by "Cancer-associated cachexia
     (CAC) is a wasting syndrome …", whose concept is only cachexia."""
-    names = [question.defined, *(name for concept in question.concepts for name in concept.names)]
+    names = _defined_names(question)
     return sorted(pool, key=lambda candidate: not defines(candidate.sentence.text, names))
+
+
+def _defined_names(question: Question) -> list[str]:
+    """The names a question asking only what something is asks it by: its words, and every
+    name of its concepts (none for another question)."""
+    if not question.defined:
+        return []
+    return [question.defined, *(name for concept in question.concepts for name in concept.names)]
 
 
 def _measured(question: Question) -> list[str]:
@@ -794,11 +808,16 @@ def _answering_pool(
     threshold: float,
     tests: Sequence[str] = (),
     measured: Sequence[str] = (),
+    defined: Sequence[str] = (),
 ) -> list[Candidate]:
     """The candidates that answer: relevance at the threshold, or, for a sentence that
     speaks to a kind of question the question names (its diagnosis, its mechanism …),
-    that gives a measure of accuracy of one of the ``tests`` asked, or that gives an
-    amount of what a question asking one ``measured``, from ``SPEAKS_TO_THE_KIND``.
+    that gives a measure of accuracy of one of the ``tests`` asked, that gives an amount
+    of what a question asking one ``measured``, or that says what a question asking only
+    that names (``defined``: "What is CPX351?" quoted one definition, of 0.71, and not
+    "CPX-351, a novel liposomal formulation which encapsulates cytarabine and
+    daunorubicin in 5:1 molar ratio, …", of 0.67, BioASQ dev), from
+    ``SPEAKS_TO_THE_KIND``.
 
     Such a sentence has what the question asks for in its words, which the model, reading
     the whole question, weighs little: "Which test confirms the diagnosis of narcolepsy
@@ -822,7 +841,9 @@ def _answering_pool(
     def speaks_to_what_is_asked(candidate: Candidate) -> bool:
         if any(fits[(id(candidate), f.label)].direct for f in kinds):
             return True
-        if candidate.states_amount_of(measured):
+        if candidate.states_amount_of(measured) or (
+            defined and defines(candidate.sentence.text, defined)
+        ):
             return True
         return candidate.names_any(tests) and _measures_accuracy(candidate)
 
