@@ -10,9 +10,9 @@ stage had its own idea of a word, what retrieval matched composition could miss
   dropped ("Alzheimer's" = "Alzheimer");
 * its canonical form is lower case, a Greek letter spelled out ("β-blockers" = "beta
   blockers", "TNF-α" = "TNF alpha", as vocabularies write them and abstracts seldom do),
-  British spellings folded to American ones
-  (oe/ae → e, -our(-al, -able …) → -or, -tre → -ter, -ise → -ize) and plurals to the singular. The
-  rules are deliberately few and applied identically everywhere: a rule that over-folds
+  British spellings folded to American ones (oe/ae → e, sulph → sulf, -our(-al, -able …)
+  → -or, -tre → -ter, -ise → -ize) and plurals to the singular. The rules are deliberately
+  few and applied identically everywhere: a rule that over-folds
   ("does" → "des") harms nothing as long as both sides fold alike;
 * function words (``STOP_WORDS``) carry no topic; a content word is any other word;
 * a word written like a drug's or a gene's name (``looks_like_a_name``: digits, inner
@@ -43,6 +43,7 @@ _BRITISH_TO_AMERICAN = (
     (re.compile(r"(?<=[bcdfghlmnprstvz])oe(?=[a-z])"), "e"),  # diarrhoea, foetal, coeliac
     (re.compile(r"(?<=[bcdfghklmnprstvz])ae(?=[a-z])"), "e"),  # haem-, anaemia, paediatric
     (re.compile(r"^aet"), "et"),  # aetiology
+    (re.compile(r"sulph"), "sulf"),  # sulphate, sulphonylurea, disulphide
     # tumour, behaviour, behavioural, favourable, humoural
     (re.compile(r"(?<=[a-z]{3})our(s|al|ally|ed|ing|able|ably|ism|ist|ists|ite|ites)?$"), r"or\1"),
     (re.compile(r"(?<=[a-z]{2})([bt])re(s?)$"), r"\1er\2"),  # centre, fibre, litre

@@ -1810,3 +1810,17 @@ def test_a_second_definition_of_what_is_asked_answers(ask: Ask) -> None:
     assert any(s.text.startswith("CPX-351, a novel liposomal") for s in statements), quoted(
         statements
     )
+
+
+# 1af0818 is the commit before; the case below failed there.
+def test_a_british_spelling_in_the_record_meets_the_american_in_the_question(ask: Ask) -> None:
+    """ "Does giving magnesium sulfate to mothers in preterm labor lower the baby's risk of
+    cerebral palsy?" cited nothing: the Cochrane review answering it writes "magnesium
+    sulphate" and has no MeSH headings (review 17)."""
+    answer = ask(
+        "Does giving magnesium sulfate to mothers in preterm labor lower the baby's risk of "
+        "cerebral palsy?"
+    )
+    statements = bottom_line(answer)
+    assert statements and statements[0].record_id == "scifact:27129115", quoted(statements)
+    assert "reduced the risk of cerebral palsy" in statements[0].text, quoted(statements)
