@@ -1824,3 +1824,26 @@ def test_a_british_spelling_in_the_record_meets_the_american_in_the_question(ask
     statements = bottom_line(answer)
     assert statements and statements[0].record_id == "scifact:27129115", quoted(statements)
     assert "reduced the risk of cerebral palsy" in statements[0].text, quoted(statements)
+
+
+# 10a3d9b is the commit before; the cases below failed there.
+def test_an_organism_written_with_its_genus_abbreviated_is_the_organism(ask: Ask) -> None:
+    """ "What is the success rate of a fecal transplant for recurrent C. diff?" asked about
+    "diff" and was led by a snippet ending "… during development and diff" (review 17)."""
+    answer = ask("What is the success rate of a fecal transplant for recurrent C. diff?")
+    assert "D016360" in {c.id for c in answer.understanding.concepts}
+    assert not any(c.name == "diff" for c in answer.understanding.concepts)
+    statements = bottom_line(answer)
+    assert statements and re.search(r"Clostridium difficile", statements[0].text), quoted(
+        statements
+    )
+
+
+def test_words_whose_order_makes_a_name_are_not_read_in_another(ask: Ask) -> None:
+    """ "What's the best treatment after TURBT for high-grade non-muscle-invasive bladder
+    cancer?" was read as about aftercare (MeSH's "After-Treatment"), a facet no record
+    spoke to (review 17)."""
+    answer = ask(
+        "What's the best treatment after TURBT for high-grade non-muscle-invasive bladder cancer?"
+    )
+    assert "D000359" not in {c.id for c in answer.understanding.concepts}

@@ -251,6 +251,46 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     assert (older.text, older.concept_ids) == ("older adults", ("D000368",))
 
 
+def test_a_microorganism_is_named_with_its_genus_abbreviated() -> None:
+    """Review 17: "Is H. pylori eradication effective …?" lost the organism and "Does E.
+    coli cause …?" asked about "coli": the point after a genus's capital ended a clause,
+    and no vocabulary lists "H. pylori". Only microorganisms' names are so shortened, and
+    only where one concept gives the short form."""
+    mesh = Vocabulary.MESH
+    pylori = Concept("D016480", mesh, "Helicobacter pylori", tree_numbers=("B03.440.400",))
+    coli = Concept("D004926", mesh, "Escherichia coli", tree_numbers=("B03.440.450.425",))
+    sapiens = Concept("D006801", mesh, "Homo sapiens", tree_numbers=("B01.050.150",))
+    stroke = Concept("D020521", mesh, "Stroke")
+    lexicon = build_lexicon([pylori, coli, sapiens, stroke])
+    found = find_mentions("Do H. pylori and E. coli infections cause stroke?", lexicon)
+    assert [(m.text, m.concept_ids) for m in found] == [
+        ("H. pylori", ("D016480",)),
+        ("E. coli", ("D004926",)),
+        ("stroke", ("D020521",)),
+    ]
+    assert find_mentions("Is H. sapiens a species?", lexicon) == ()
+    ended = find_mentions("We studied E. Later, coli were seen.", lexicon)
+    assert [m.text for m in ended] == []
+
+
+def test_a_name_whose_words_keep_their_order_is_not_met_in_another() -> None:
+    """Review 17: "What's the best treatment after TURBT …?" was read as about aftercare,
+    whose MeSH name "After-Treatment" has the same words; "cancer of the breast" still
+    meets "Breast Cancer"."""
+    mesh = Vocabulary.MESH
+    aftercare = Concept("D000359", mesh, "Aftercare", synonyms=("After-Treatment",))
+    breast = Concept("D001943", mesh, "Breast Neoplasms", synonyms=("Breast Cancer",))
+    lexicon = build_lexicon([aftercare, breast])
+    found = find_mentions(
+        "What's the best treatment after surgery for cancer of the breast?",
+        lexicon,
+        word_order=True,
+    )
+    assert [m.concept_ids for m in found] == [("D001943",)]
+    (after,) = find_mentions("After-treatment", lexicon, word_order=True)
+    assert after.concept_ids == ("D000359",)
+
+
 @pytest.mark.parametrize(
     ("question", "name", "concept"),
     [
@@ -260,6 +300,10 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
         ("How toxic is MDR-TB treatment?", "MDR-TB", "D018088"),
         ("Do antiretrovirals lower the risk of TB?", "antiretrovirals", "D044966"),
         ("Does CGM improve neonatal outcomes?", "neonatal", "D007231"),
+        # review 17
+        ("How often does FMT cure recurrent C. diff?", "C. diff", "D016360"),
+        ("What is the risk of becoming hypothyroid?", "hypothyroid", "D007037"),
+        ("Is radioactive iodine safe for goitre?", "radioactive iodine", "D007457"),
     ],
 )
 def test_clinicians_shorthand_names_its_concept(question: str, name: str, concept: str) -> None:
@@ -276,6 +320,9 @@ def test_clinicians_shorthand_names_its_concept(question: str, name: str, concep
             Concept("D018088", mesh, "Tuberculosis, Multidrug-Resistant"),
             Concept("D044966", mesh, "Anti-Retroviral Agents"),
             Concept("D007231", mesh, "Infant, Newborn", synonyms=("Newborns",)),
+            Concept("D016360", mesh, "Clostridioides difficile"),
+            Concept("D007037", mesh, "Hypothyroidism"),
+            Concept("D007457", mesh, "Iodine Radioisotopes"),
         ]
     )
     found = [(m.text, m.concept_ids) for m in find_mentions(question, lexicon)]

@@ -6,14 +6,15 @@ pacemaker"; no vocabulary lists those names, so the question lost its population
 condition or device: "Does desmopressin help kids who wet the bed?" was read as about
 beds and answered from a study of bed sharing and sudden infant death, and "Do severe
 hypos raise the risk of dementia …?" cited nothing (review 14). Clinicians write "beta
-blockers", "MDR-TB", "keto" and "weight loss surgery", and describe newborns as
-"neonatal", which no vocabulary lists either: "Does the keto diet reduce seizures …?"
-cited nothing, and "What percentage of weight loss surgery candidates have depression?"
-asked about weight loss (review 16). Each name here is an everyday name of the concept
-that means nothing else in a clinical question; words with a common other sense
-("period", "cold", "mono", "the pill", "backbone": of a molecule, of a program) are left
-out. A name a vocabulary gives to any concept wins over this table
-(``build_lexicon``).
+blockers", "MDR-TB", "C. diff", "keto" and "weight loss surgery", and describe newborns
+as "neonatal", which no vocabulary lists either: "Does the keto diet reduce seizures …?"
+cited nothing, "What percentage of weight loss surgery candidates have depression?"
+asked about weight loss (review 16), and "What is the success rate of a fecal transplant
+for recurrent C. diff?" was led by a snippet ending "… development and diff" (review
+17). Each name here is an everyday name of the concept that means nothing else in a
+clinical question; words with a common other sense ("period", "cold", "mono", "the
+pill", "backbone": of a molecule, of a program) are left out. A name a vocabulary gives
+to any concept wins over this table (``build_lexicon``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D050723": ("fracture", "fractures"),  # Fractures, Bone
     # Tuberculosis, Multidrug-Resistant: MeSH writes "Tuberculosis, MDR" only
     "D018088": ("mdr-tb", "mdr tb"),
+    "D016360": ("c. diff", "c diff", "c.diff"),  # Clostridioides difficile
+    "D007037": ("hypothyroid",),  # Hypothyroidism
+    "D006980": ("hyperthyroid",),  # Hyperthyroidism
     # tests, procedures and devices
     "D014057": ("ct scan", "ct scans", "cat scan"),  # Tomography, X-Ray Computed
     "D008327": ("mammogram", "mammograms"),  # Mammography
@@ -57,6 +61,7 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D002585": ("c-section", "c section"),  # Cesarean Section
     "D010138": ("pacemaker", "pacemakers"),  # Pacemaker, Artificial
     "D050110": ("weight loss surgery", "weight-loss surgery"),  # Bariatric Surgery
+    "D007457": ("radioactive iodine", "radioiodine"),  # Iodine Radioisotopes
     # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),

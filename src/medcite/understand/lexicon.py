@@ -41,8 +41,9 @@ terms too, where no vocabulary gives that name to a concept.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
 import msgspec
@@ -50,9 +51,9 @@ import msgspec
 from medcite.records import Concept
 from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
-from medcite.words import TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
+from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 13
+LEXICON_FORMAT = 14
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -163,7 +164,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             names_of[concept.id].append(tuple(keys))
             for spelling in dict.fromkeys((tuple(keys), closed_compounds(ordered, tokens))):
                 _add(terms, " ".join(spelling), ids)
-                if len([k for k in spelling if k not in TERM_STOP_WORDS]) > 1:
+                if _any_order(spelling):
                     _add(bags, bag_key(spelling), ids)
             for head, forms in HEAD_FORMS.items():
                 if len(keys) > len(head) and tuple(keys[-len(head) :]) == head:
@@ -181,6 +182,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             del terms[key]  # "cardiac surgery" is the operation, not the discipline
         if key not in terms:  # a name of its own wins
             _add(terms, key, next(iter(named)))
+    _add_abbreviated_genera(terms, concept_list, ids_of)
     _add_lay_names(terms, ids_of)
     multi_word = [key.split(" ") for key in terms if " " in key]
     return Lexicon(
@@ -193,6 +195,43 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         words=frozenset(word for key in terms for word in key.split(" ")),
         describing=organ_adjectives(names_of.values(), terms, trees),
     )
+
+
+def _any_order(keys: Sequence[str]) -> bool:
+    """Whether a name is met in any order of its words ("breast cancer", "cancer of the
+    breast"): two content words at least, none a function word the order gives its sense
+    to. "After-Treatment" (Aftercare) is no "treatment after": "What's the best treatment
+    after TURBT for … bladder cancer?" was read as about aftercare (review 17)."""
+    content = [key for key in keys if key not in TERM_STOP_WORDS]
+    return len(content) > 1 and not any(key in STOP_WORDS for key in content)
+
+
+ORGANISM_TREES = ("B01.043", "B01.300", "B02", "B03", "B04")
+"""MeSH's microorganisms named by genus and species: alveolates (Plasmodium), fungi,
+archaea, bacteria and viruses."""
+_BINOMIAL = re.compile(r"([A-Z])[a-z]+ ([a-z]{3,})")
+
+
+def _add_abbreviated_genera(
+    terms: dict[str, list[str]], concepts: Sequence[Concept], ids_of: Mapping[str, tuple[str, ...]]
+) -> None:
+    """Add each microorganism's name with its genus abbreviated ("H. pylori" for
+    Helicobacter pylori, "S. aureus"), as everyone writes it after the first mention and
+    clinicians write it always: "Is H. pylori eradication effective for MALT lymphoma?"
+    lost the organism, and "Does E. coli …" asked about "coli" (review 17). Only where one
+    concept gives the form and no name of any concept is it already."""
+    formed: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for concept in concepts:
+        if not is_within(concept.tree_numbers, ORGANISM_TREES):
+            continue
+        for name in (concept.name, *concept.synonyms):
+            if found := _BINOMIAL.fullmatch(name):
+                formed[f"{found.group(1).lower()} {canonical_word(found.group(2))}"].add(
+                    ids_of[concept.id]
+                )
+    for key, named in formed.items():
+        if len(named) == 1 and key not in terms:
+            _add(terms, key, next(iter(named)))
 
 
 def _add_lay_names(terms: dict[str, list[str]], ids_of: Mapping[str, tuple[str, ...]]) -> None:

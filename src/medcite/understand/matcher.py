@@ -27,6 +27,8 @@ only where a space stands beside it ("CT / MRI"). A slash within a word joins it
 parts ("attention-deficit/hyperactivity disorder"), and "CT/MRI" names no term whole, so
 each side is read on its own."""
 _MAX_BAG_WORDS = 4
+_ABBREVIATED_GENUS = re.compile(r"(?<![^\W_])[A-Z]\. [a-z]")
+"""A genus cut to its capital before a species ("H. pylori", "E. coli")."""
 
 
 def find_mentions(
@@ -107,11 +109,13 @@ def count_concepts(
 
 
 def _segments(text: str, tokens: list[Token]) -> list[int]:
-    """For each word, the number of its clause: a run of words may not span two."""
+    """For each word, the number of its clause: a run of words may not span two. The
+    point of an abbreviated genus ("H. pylori") ends no clause."""
     segment, previous_end, numbers = 0, 0, []
     for token in tokens:
         # one character on, so a slash is seen with the word after it (``_BREAK``)
-        if _BREAK.search(text, previous_end, token.start + 1):
+        breaks = _BREAK.finditer(text, previous_end, token.start + 1)
+        if any(not _ABBREVIATED_GENUS.match(text, b.start() - 1) for b in breaks):
             segment += 1
         numbers.append(segment)
         previous_end = token.end
