@@ -1847,3 +1847,12 @@ def test_words_whose_order_makes_a_name_are_not_read_in_another(ask: Ask) -> Non
         "What's the best treatment after TURBT for high-grade non-muscle-invasive bladder cancer?"
     )
     assert "D000359" not in {c.id for c in answer.understanding.concepts}
+
+
+# 2d79af3 is the commit before; the case below failed there.
+def test_a_share_in_words_answers_how_common(ask: Ask) -> None:
+    """ "How common is drooling in patients on clozapine?" was led by a sentence on
+    amisulpride for it, "… affects about one-third of patients treated with clozapine …"
+    holding no number (review 17)."""
+    statements = bottom_line(ask("How common is drooling in patients on clozapine?"))
+    assert statements and "about one-third of patients" in statements[0].text, quoted(statements)

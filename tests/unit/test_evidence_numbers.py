@@ -206,6 +206,26 @@ def test_percent_in_words_and_signs() -> None:
     assert [n.value for n in found if isinstance(n, Percentage)] == [12.0, -3.5, 0.5]
 
 
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("Sialorrhea affects about one-third of patients on clozapine.", [(1, 3)]),
+        ("Two thirds of children and a quarter of adults", [(2, 3), (1, 4)]),
+        ("one in five women, one in every ten men", [(1, 5), (1, 10)]),
+        ("reduced by one-fifth", [(1, 5)]),
+        # not a share: an ordinal, a count, a share in numerals (printed as no statistic is)
+        ("A third dose was given.", []),
+        ("One of the two groups", []),
+        ("about 1 in 100 000 transfusions", []),
+    ],
+)
+def test_shares_in_words(text: str, shares: list[tuple[int, int]]) -> None:
+    """Review 17: "… about one-third of patients …" held no number, and "How common is
+    drooling in patients on clozapine?" was answered by a sentence on its treatment."""
+    found = [(n.numerator, n.denominator) for n in find_numbers(text) if isinstance(n, Proportion)]
+    assert found == shares
+
+
 def test_numbers_serialise_as_a_tagged_union() -> None:
     found = find_numbers("24 of 41 (58.5%), OR 2.3 (1.1-4.8), p = .01, 5.0 ± 1.0")
     encoded = msgspec.json.encode(found)

@@ -173,3 +173,18 @@ def test_a_page_asking_what_the_question_asks_makes_its_sentences_answers() -> N
 def test_rarity_is_relative_to_an_unseen_word_in_a_corpus_of_that_size() -> None:
     small, large = relative_rarity({"w": 2.0}, 10), relative_rarity({"w": 2.0}, 1_000_000)
     assert 0 < large["w"] < small["w"] <= 1
+
+
+def test_a_share_in_words_is_shown_but_not_fed_to_the_model() -> None:
+    """The shipped model learned from numbers in numerals: fed "one-third" as a number, it
+    scored differently sentences it had scored before. The share is among the sentence's
+    numbers for the page, and no number to the model."""
+    worded = record("text:worded", "Calcinosis affects one-third of patients with SSc.")
+    numeral = record("text:numeral", "Calcinosis affects 12 of 41 patients with SSc.")
+    read, features = read_evidence(
+        QUESTION, [worded, numeral], spot_in, Corpus(), Audience.CLINICIAN
+    )
+    assert read[0].notes[0].numbers and read[1].notes[0].numbers
+    has_number = FEATURES.index("has_number")
+    assert features[0][0][0][has_number] == 0.0
+    assert features[1][0][0][has_number] == 1.0

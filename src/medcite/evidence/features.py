@@ -36,7 +36,9 @@ from medcite.records import (
     EffectEstimate,
     EvidenceLevel,
     Percentage,
+    Proportion,
     PValue,
+    ReportedNumber,
     SentenceNotes,
     SentenceRole,
 )
@@ -205,7 +207,9 @@ def sentence_features(
     concepts = question.concept_ids
     conditions = question.condition_ids
     role = sentence.role
-    numbers = sentence.notes.numbers
+    # as printed in numerals: the shipped model learned from those, not from shares in
+    # words ("one-third"), which changed its scores when it was shown them
+    numbers = [n for n in sentence.notes.numbers if not _in_words(n)]
     novel = sum(
         1
         for word in words
@@ -256,6 +260,11 @@ def sentence_features(
         float(naming) * cover_sentence,
         float(summary) * conclusions,
     )
+
+
+def _in_words(number: ReportedNumber) -> bool:
+    """Whether a number is a share written in words ("one-third", ``numbers``)."""
+    return isinstance(number, Proportion) and number.text[:1].isalpha()
 
 
 def sentence_bm25(question: QuestionWords, keys: Sequence[str]) -> float:

@@ -1,6 +1,6 @@
 """The numbers a sentence reports: percentages, counts, p-values, ratios with CIs, means ± SD.
 
-A bullet that keeps "24 of 41 (58.5%)" or "OR 2.3, 95% CI 1.1–4.8" tells a clinician
+A bullet that keeps "24 of 41 (58.5%)", "one in five" or "OR 2.3, 95% CI 1.1–4.8" tells a clinician
 more than one without, and a sentence that reports results is a better answer than one
 that introduces them; ranking uses their presence. Each number is returned with its
 character span in the sentence, so a renderer can highlight it and a test can check it.
@@ -76,6 +76,21 @@ _PROPORTION = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,·]\d|\s*%)"
     r"|\(\s*(?P<k2>\d+)\s*/\s*(?P<n2>\d+)\s*[),;]"
 )
+_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_PARTS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+          "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_SPELLED_SHARE = re.compile(
+    rf"(?<![\w-])(?i:(?:(?P<k>{'|'.join(_SPELLED)})[\s-]+|an?\s+(?=\w+\s+of\b))"
+    rf"(?P<part>{'|'.join(_PARTS)})s?"
+    rf"|(?P<k2>{'|'.join(_SPELLED)})\s+in\s+(?:every\s+)?(?P<n2>{'|'.join(_SPELLED)}))"
+    r"(?![\w-])"
+)
+"""A share in words: "about one-third of patients", "two thirds", "one in five"; "a
+third" only as a share of something ("a third of patients"), not "a third dose". "How
+common is drooling in patients on clozapine?" was answered with no amount: "… about
+one-third of patients …" held no number (review 17). Written in words only: a share in
+numerals ("1 in 100 000") is printed as no other statistic is, and left as it was."""
 _PERCENT = re.compile(
     rf"{_START}(?P<value>{_SIGNED})\s?(?:%|percent\b|per cent\b)"
     r"(?!\s*(?:CI\b|C\.I\.|CrI\b|confidence|credible))"
@@ -166,6 +181,17 @@ def _proportion(found: re.Match[str]) -> Proportion | None:
     return Proportion(start, end, found.string[start:end], k, n)
 
 
+def _spelled_share(found: re.Match[str]) -> Proportion | None:
+    if found.group("part"):
+        written = (found.group("k") or "a").lower()  # "a third of …": one
+        k, n = _SPELLED.get(written, 1), _PARTS[found.group("part").lower()]
+    else:
+        k, n = _SPELLED[found.group("k2").lower()], _SPELLED[found.group("n2").lower()]
+    if n == 0 or k >= n:
+        return None
+    return Proportion(found.start(), found.end(), found.group(0), k, n)
+
+
 def _percentage(found: re.Match[str]) -> Percentage | None:
     value = to_number(found.group("value"))
     if value is None:
@@ -181,6 +207,7 @@ _EXTRACTORS: tuple[
     (_MEAN_SD, _mean_sd),
     (_PROPORTION, _proportion),
     (_PERCENT, _percentage),
+    (_SPELLED_SHARE, _spelled_share),
 )
 """Most specific first: a span taken by an earlier kind is not matched again."""
 
