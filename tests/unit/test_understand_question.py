@@ -187,6 +187,9 @@ def test_question_kinds() -> None:
     assert question_types("How is systemic sclerosis treated?") == (QuestionType.TREATMENT,)
     assert QuestionType.YES_NO in question_types("Does methotrexate cause cancer?")
     assert QuestionType.EPIDEMIOLOGY in question_types("What is the prevalence of lupus?")
+    assert question_types("How does methotrexate work?") == (QuestionType.MECHANISM,)
+    # review 17: "how does … compare" asks how two treatments fare, not how one works
+    assert question_types("How does Xofluza compare with Tamiflu for flu?") == ()
 
 
 def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> None:

@@ -151,14 +151,28 @@ def diagnosis_as_a_time(text: str) -> list[tuple[int, int]]:
     return [found.span() for found in _DIAGNOSIS_AS_A_TIME.finditer(text)]
 
 
+_COMPARES = re.compile(r"\bhow\s+(?:does|do)\b[^?]*?\bcompare\b", re.IGNORECASE)
+"""A question comparing two things by how they fare ("How does Xofluza compare with
+Tamiflu …?"), whose "how does" asks no mechanism (review 17 read it as one)."""
+
+
 def question_types(text: str) -> tuple[QuestionType, ...]:
     """The kinds of question ``text`` asks, in a fixed order; a diagnosis named as a point
-    in time (``_DIAGNOSIS_AS_A_TIME``) asks none."""
+    in time (``_DIAGNOSIS_AS_A_TIME``) asks none, nor does "how does … compare" a
+    mechanism (``_COMPARES``)."""
     untimed = _DIAGNOSIS_AS_A_TIME.sub(" ", text)
+    uncompared = _COMPARES.sub(" ", text)
     found = [
         kind
         for kind, cues in CUES.items()
-        if has_cue(untimed if kind is QuestionType.DIAGNOSIS else text, cues)
+        if has_cue(
+            untimed
+            if kind is QuestionType.DIAGNOSIS
+            else uncompared
+            if kind is QuestionType.MECHANISM
+            else text,
+            cues,
+        )
     ]
     if _YES_NO.match(asking(text)):
         found.append(QuestionType.YES_NO)
