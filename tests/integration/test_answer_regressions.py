@@ -1856,3 +1856,27 @@ def test_a_share_in_words_answers_how_common(ask: Ask) -> None:
     holding no number (review 17)."""
     statements = bottom_line(ask("How common is drooling in patients on clozapine?"))
     assert statements and "about one-third of patients" in statements[0].text, quoted(statements)
+
+
+# 99626ba is the commit before; the cases below failed there.
+def test_a_brand_is_read_as_the_drug_the_corpus_names_beside_it(ask: Ask) -> None:
+    """ "How does Xofluza compare with Tamiflu for uncomplicated flu in adults?" kept
+    "Xofluza" as a name every answer had to print, though the corpus writes "Baloxavir
+    marboxil (Xofluza)" (review 17)."""
+    answer = ask("How does Xofluza compare with Tamiflu for uncomplicated flu in adults?")
+    (brand,) = [c for c in answer.understanding.concepts if c.mention == "Xofluza"]
+    assert any(name.lower() == "baloxavir marboxil" for name in brand.synonyms), brand.synonyms
+    assert not [g for g in answer.gaps if "Xofluza" in g.facet], answer.gaps
+
+
+def test_a_brand_the_question_names_beside_its_drug_is_no_facet_of_its_own(ask: Ask) -> None:
+    """ "In patients with recurrent pericarditis, does rilonacept (Arcalyst) reduce the
+    risk of further flares?": the brand was a facet of its own, and the gap said no record
+    about pericarditis spoke to Arcalyst under a bottom line quoting rilonacept's trial
+    (review 17)."""
+    answer = ask(
+        "In patients with recurrent pericarditis, does rilonacept (Arcalyst) reduce the risk "
+        "of further flares?"
+    )
+    assert bottom_line(answer), quoted(all_statements(answer))
+    assert not [g for g in answer.gaps if "Arcalyst" in g.facet], answer.gaps

@@ -345,6 +345,37 @@ def test_a_sense_no_vocabulary_names_is_searched_as_spelled_out(knowledge: Knowl
     assert hes.synonyms[0] == "hydroxyethyl starch"
 
 
+def all_rare(words: Iterable[str]) -> dict[str, float]:
+    """Every word as rare as a drug's name in the corpus."""
+    return dict.fromkeys(words, 9.0)
+
+
+def test_a_brand_is_searched_as_the_drug_the_corpus_defines_it_as(knowledge: Knowledge) -> None:
+    """Review 17: "How does Xofluza compare with Tamiflu …?" kept "Xofluza" as a name every
+    answer had to print, though the corpus writes "baloxavir marboxil (Xofluza)"."""
+    corpus = CorpusSenses([AbbreviationSense("Xofluza", "baloxavir marboxil", 2)])
+    understood = understand_question(
+        "Does Xofluza shorten influenza?", replace(knowledge, senses=corpus, rarity=all_rare)
+    )
+    (brand,) = [c for c in understood.concepts if c.mention == "Xofluza"]
+    assert brand.role is ConceptRole.KEYWORD
+    assert brand.synonyms[0] == "baloxavir marboxil"
+
+
+def test_a_brand_the_question_defines_is_one_name_with_its_drug(knowledge: Knowledge) -> None:
+    """Review 17: "Can a single shot of Beyfortus (nirsevimab) keep premature babies out of
+    hospital …?" made the brand a facet of its own, which the trial never printing it
+    could not meet."""
+    understood = understand_question(
+        "Does a shot of Beyfortus (nirsevimab) keep babies out of hospital?",
+        replace(knowledge, rarity=all_rare),
+    )
+    mentions = [c.mention for c in understood.concepts]
+    assert "nirsevimab" in mentions and "Beyfortus" not in mentions
+    (drug,) = [c for c in understood.concepts if c.mention == "nirsevimab"]
+    assert "Beyfortus" in drug.synonyms
+
+
 def fit_per_word(value: float, *, guidance_words: float | None = None) -> ContextFit:
     """A stand-in for the index: every word meets every long form ``value`` times chance
     (in logs), the guidance nouns ``guidance_words`` when given."""

@@ -117,6 +117,28 @@ def test_schwartz_hearst_definitions(text: str, expected: list[tuple[str, str]])
     assert all(text[d.start : d.end] == d.short_form for d in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We gave nirsevimab (Beyfortus) to infants.", [("Beyfortus", "nirsevimab")]),
+        ("Xofluza (baloxavir marboxil) is new.", [("Xofluza", "baloxavir marboxil")]),
+        ("Baloxavir marboxil (Xofluza), a flu drug", [("Xofluza", "Baloxavir marboxil")]),
+        ("secukinumab (Cosentyx®) in psoriasis", [("Cosentyx", "secukinumab")]),
+        # an abbreviation's definition comes first; no drug, no maker, no brand
+        ("mechanistic target of rapamycin (Mtor)", [("Mtor", "mechanistic target of rapamycin")]),
+        ("olaparib (AstraZeneca) was given", []),
+        ("the drug (Zyban) was used", []),
+        ("patients (Group A) were", []),
+    ],
+)
+def test_brands_are_defined_beside_their_drugs(text: str, expected: list[tuple[str, str]]) -> None:
+    """Review 17: "Xofluza", "Cosentyx" and "Beyfortus" were names every answer had to
+    print; the corpus defines each beside its drug, as it defines an abbreviation."""
+    found = find_definitions(text)
+    assert [(d.short_form, d.long_form) for d in found] == expected
+    assert all(text[d.start : d.end] == d.short_form for d in found)
+
+
 @given(st.text(max_size=300))
 def test_definitions_never_fail_on_any_text(text: str) -> None:
     for definition in find_definitions(text):

@@ -23,6 +23,17 @@ the character class first, so the regular expression engine skips ahead to those
 starts no clause a parenthesis could lie in."""
 _WORD = re.compile(r"\S+")
 _FIRST_ITEM_END = re.compile(r"[;,]\s")
+_BRAND = re.compile(r"([A-Z][a-z]{3,14})\s?([®™])?")
+"""A brand name as printed: one capitalised word, perhaps marked ® or ™ ("Xofluza",
+"Cosentyx®"); not a maker's name in two capitals ("AstraZeneca")."""
+_GENERIC = re.compile(
+    r"[A-Za-z][a-z]+(?:mab|cept|nib|vir|tide|gliflozin|gliptin|sartan|pril|olol|dipine|statin|"
+    r"azole|mycin|micin|cillin|cycline|floxacin|parin|xaban|gatran|lukast|setron|prazole|"
+    r"tidine|osin|afil|triptan|dronate|profen|coxib|platin|taxel|rubicin|imus|ciclib|"
+    r"parib|zomib|tecan)(?:\s[a-z]{2,}(?:il|ate|ide|ium))?"
+)
+"""An international nonproprietary name, by the stems WHO gives drug classes ("-mab",
+"-vir", "-gliflozin" …), perhaps with a salt or ester after it ("baloxavir marboxil")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +65,16 @@ def find_definitions(text: str) -> list[Definition]:
     for match in _PARENTHESIS.finditer(text):
         inside = _FIRST_ITEM_END.split(match.group(1), maxsplit=1)[0].strip()
         before = _clause_before(text, match.start(), clause_starts)
+        start = match.start(1) + match.group(1).index(inside)
+        long_form = ""
         if is_short_form_candidate(inside):
             long_form = best_long_form(inside, _last_words(before, _max_words(inside)))
             if long_form:
-                start = match.start(1) + match.group(1).index(inside)
                 found.append(Definition(inside, long_form, start, start + len(inside)))
+        named = None if long_form else _brand_beside_generic(before, inside, start)
+        if named:
+            found.append(named)
+        if long_form or named or is_short_form_candidate(inside):
             continue
         words = before.split()
         if words and is_short_form_candidate(words[-1].strip(",")):
@@ -68,6 +84,32 @@ def find_definitions(text: str) -> list[Definition]:
                 end = len(before.rstrip().rstrip(","))
                 found.append(Definition(short, long_form, end - len(short), end))
     return found
+
+
+_GENERIC_BEFORE = re.compile(rf"(?:^|\s)({_GENERIC.pattern})\s*$")
+
+
+_BRAND_BEFORE = re.compile(rf"(?:^|\s){_BRAND.pattern}\s*$")
+
+
+def _brand_beside_generic(before: str, inside: str, start: int) -> Definition | None:
+    """A brand defined beside its drug, the other in the parenthesis ("nirsevimab
+    (Beyfortus)", "Xofluza (baloxavir marboxil)"), or None; ``start`` is where the
+    parenthesis's text begins. A definition as an abbreviation's is, of a name no
+    vocabulary knows, which the corpus spells out as its drug (review 17: "Xofluza",
+    "Cosentyx", "Beyfortus" were names every answer had to print)."""
+    brand = _BRAND.fullmatch(inside)
+    if brand and (generic := _GENERIC_BEFORE.search(before)):
+        return Definition(brand.group(1), generic.group(1), start, start + len(brand.group(1)))
+    named = _BRAND_BEFORE.search(before) if _GENERIC.fullmatch(inside) else None
+    if named is None:
+        return None
+    return Definition(named.group(1), inside, named.start(1), named.end(1))
+
+
+def is_brand_shaped(word: str) -> bool:
+    """Whether ``word`` is printed as a brand is (``_BRAND``, without its mark)."""
+    return _BRAND.fullmatch(word) is not None and word.isalpha()
 
 
 def best_long_form(short_form: str, candidate: str) -> str:

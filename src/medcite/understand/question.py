@@ -30,7 +30,7 @@ from medcite.records import (
     QuestionConcept,
     QuestionType,
 )
-from medcite.understand.abbreviations import find_definitions
+from medcite.understand.abbreviations import find_definitions, is_brand_shaped
 from medcite.understand.adjectives import PEOPLE, described_concepts
 from medcite.understand.alternatives import alternatives
 from medcite.understand.eponyms import eponym_concepts
@@ -150,7 +150,8 @@ def understand_question(
     concepts = _without_headings_of_others(text, concepts)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     keywords = keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
-    concepts += _spelled_out(_not_short_forms_of(keywords, concepts), spelled_out)
+    keywords = _defined_by_the_question(text, _not_short_forms_of(keywords, concepts))
+    concepts += _spelled_out(keywords, spelled_out)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_the_answer_s_kind(text, concepts)
     if previous is not None:
@@ -239,7 +240,7 @@ def _mentions(
         if (
             token.start in covered
             or token.text in defined
-            or not _looks_abbreviated(token.text)
+            or not (_looks_abbreviated(token.text) or _looks_like_a_brand(token.text))
             or (shouted and is_everyday_english(token.text))
             or _numbered(text, token.start, token.end)
             or _inside_a_name(text, token.start, token.end)
@@ -292,6 +293,33 @@ def _not_short_forms_of(
     the syndrome, not for the keyword."""
     short_forms = {a for concept in concepts for a in concept.abbreviations}
     return [keyword for keyword in keywords if keyword.mention not in short_forms]
+
+
+def _defined_by_the_question(
+    text: str, keywords: Sequence[QuestionConcept]
+) -> list[QuestionConcept]:
+    """The keywords, one the question defines as another's short form or brand folded into
+    it: "Can a single shot of Beyfortus (nirsevimab) keep premature babies out of
+    hospital with RSV?" asks about one drug, and kept as two names, the brand was a facet
+    of its own that the trial, which never prints it, could not meet (review 17)."""
+    by_mention = {keyword.mention: keyword for keyword in keywords}
+    folded: dict[str, str] = {}  # short form → the long form's mention
+    for definition in find_definitions(text):
+        if definition.short_form in by_mention and definition.long_form in by_mention:
+            folded[definition.short_form] = definition.long_form
+    if not folded:
+        return list(keywords)
+    return [
+        replace(
+            keyword,
+            synonyms=(
+                *keyword.synonyms,
+                *(short for short, long in folded.items() if long == keyword.mention),
+            ),
+        )
+        for keyword in keywords
+        if keyword.mention not in folded
+    ]
 
 
 def _spelled_out(
@@ -382,6 +410,15 @@ def _shouted(text: str) -> bool:
 def _looks_abbreviated(word: str) -> bool:
     capitals = sum(char.isupper() for char in word)
     return 2 <= len(word) <= 10 and capitals >= 2 and not word.isdigit()
+
+
+def _looks_like_a_brand(word: str) -> bool:
+    """Whether a word is written as a drug's brand is ("Xofluza", "Cosentyx"): one capital,
+    then small letters, and no word of everyday English. The corpus defines brands beside
+    their drugs ("baloxavir marboxil (Xofluza)", ``abbreviations``), and a brand is read
+    as its drug as an abbreviation is as its long form: kept as written, "How does Xofluza
+    compare with Tamiflu …?" said no record spoke to Xofluza (review 17)."""
+    return is_brand_shaped(word) and not is_everyday_english(word)
 
 
 _NUMBER_AFTER = re.compile(r"-\d")
