@@ -141,7 +141,8 @@ def compose_answer(
         ],
     )
     conditions = question.with_role(ConceptRole.CONDITION)
-    # a facet only records silent on the outcome asked spoke to lacks it with the outcome
+    # a facet whose answering sentences were all of records silent on the outcome asked
+    # lacks evidence on the outcome: its gap names it
     with_outcomes = [*conditions, *(c for c in question.concepts if c.id in question.outcomes)]
     gaps = tuple(
         gap

@@ -1,8 +1,8 @@
 """The numbers a sentence reports: percentages, counts, p-values, ratios with CIs, means ± SD.
 
-A bullet that keeps "24 of 41 (58.5%)", "one in five" or "OR 2.3, 95% CI 1.1–4.8" tells a clinician
-more than one without, and a sentence that reports results is a better answer than one
-that introduces them; ranking uses their presence. Each number is returned with its
+A bullet that keeps "24 of 41 (58.5%)", "one in five" or "OR 2.3, 95% CI 1.1–4.8" tells
+a clinician more than one without, and a sentence that reports results is a better answer
+than one that introduces them; ranking uses their presence. Each number is returned with its
 character span in the sentence, so a renderer can highlight it and a test can check it.
 
 Matching follows how journals print statistics (AMA Manual of Style §19–20; ICMJE):

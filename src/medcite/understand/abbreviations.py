@@ -87,9 +87,8 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 _GENERIC_BEFORE = re.compile(rf"(?:^|\s)({_GENERIC.pattern})\s*$")
-
-
 _BRAND_BEFORE = re.compile(rf"(?:^|\s){_BRAND.pattern}\s*$")
+"""The drug's name, or the brand, that ends the words before a parenthesis."""
 
 
 def _brand_beside_generic(before: str, inside: str, start: int) -> Definition | None:
