@@ -130,8 +130,9 @@ def compose_answer(
     more = _answering_pool(everything, facets, fits, nearby)
     by_facet = [(facet, _answering(pool, index, threshold)) for index, facet in enumerate(facets)]
     on_outcome = _of_the_outcomes_asked(question)
+    kept = [(facet, on_outcome(found)) for facet, found in by_facet]
     research = page.research(
-        [(facet, on_outcome(found)) for facet, found in by_facet],
+        kept,
         on_outcome(everything),
         fits,
         policy,
@@ -146,12 +147,12 @@ def compose_answer(
     with_outcomes = [*conditions, *(c for c in question.concepts if c.id in question.outcomes)]
     gaps = tuple(
         gap
-        for (facet, chosen), (_, found) in zip(research, by_facet, strict=True)
+        for (facet, chosen), (_, found), (_, on_it) in zip(research, by_facet, kept, strict=True)
         if (
             gap := _gap(
                 facet,
                 [*chosen, *_refit(bottom, facet, fits)],
-                with_outcomes if found and not on_outcome(found) else conditions,
+                with_outcomes if found and not on_it else conditions,
             )
         )
         is not None
@@ -350,14 +351,7 @@ class _PageBuilder:
         if budget > 0:
             cited = set(self._per_record)
             more = [
-                sorted(
-                    (
-                        Chosen(c, fit)
-                        for c in found
-                        if c.record_id in cited and (fit := fits[(id(c), facet.label)]).direct
-                    ),
-                    key=lambda chosen: not chosen.candidate.reports,
-                )
+                self._direct(facet, [c for c in found if c.record_id in cited], fits)
                 for facet, found in of_cited
             ]
             self._take_turns(more, picked, budget)
@@ -382,9 +376,8 @@ class _PageBuilder:
         everything: Sequence[Candidate],
         fits: Mapping[tuple[int, str], Fit],
     ) -> list[Chosen]:
-        direct = [Chosen(c, fit) for c in answering if (fit := fits[(id(c), facet.label)]).direct]
-        if direct:
-            return sorted(direct, key=lambda chosen: not chosen.candidate.reports)  # stable
+        if direct := _PageBuilder._direct(facet, answering, fits):
+            return direct
         return [
             Chosen(c, fit)
             for c in everything
@@ -392,6 +385,14 @@ class _PageBuilder:
             and (fit := fits[(id(c), facet.label)]).indirect
             and fit.value >= INDIRECT_FIT
         ]
+
+    @staticmethod
+    def _direct(
+        facet: Facet, answering: Sequence[Candidate], fits: Mapping[tuple[int, str], Fit]
+    ) -> list[Chosen]:
+        """Those of ``answering`` that speak to ``facet`` directly, what they found first."""
+        direct = [Chosen(c, fit) for c in answering if (fit := fits[(id(c), facet.label)]).direct]
+        return sorted(direct, key=lambda chosen: not chosen.candidate.reports)  # stable
 
     def _next(self, queue: list[Chosen]) -> Chosen | None:
         """The first of ``queue`` the page may still take, taken; those it may not, dropped."""

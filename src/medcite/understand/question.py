@@ -30,7 +30,7 @@ from medcite.records import (
     QuestionConcept,
     QuestionType,
 )
-from medcite.understand.abbreviations import find_definitions, is_brand_shaped
+from medcite.understand.abbreviations import Definition, find_definitions, is_brand_shaped
 from medcite.understand.adjectives import PEOPLE, described_concepts
 from medcite.understand.alternatives import alternatives
 from medcite.understand.eponyms import eponym_concepts
@@ -139,7 +139,8 @@ def understand_question(
     notes: list[str] = []
     senses: dict[str, tuple[str, ...]] = {}
     spelled_out: dict[str, str] = {}
-    mentions = _mentions(text, knowledge, notes, senses, spelled_out)
+    definitions = find_definitions(text)
+    mentions = _mentions(text, definitions, knowledge, notes, senses, spelled_out)
     types = list(question_types(text))
     spans = outcome_spans(text)
     agents_at = _agent_ends(text)
@@ -150,7 +151,7 @@ def understand_question(
     concepts = _without_headings_of_others(text, concepts)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     keywords = keyword_concepts(text, covered, knowledge.lexicon.words, knowledge.rarity)
-    keywords = _defined_by_the_question(text, _not_short_forms_of(keywords, concepts))
+    keywords = _defined_by_the_question(definitions, _not_short_forms_of(keywords, concepts))
     concepts += _spelled_out(keywords, spelled_out)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_the_answer_s_kind(text, concepts)
@@ -205,6 +206,7 @@ def _outcomes(
 
 def _mentions(
     text: str,
+    definitions: Sequence[Definition],
     knowledge: Knowledge,
     notes: list[str],
     senses: dict[str, tuple[str, ...]],
@@ -229,7 +231,7 @@ def _mentions(
     mentions += described_concepts(text, mentions, knowledge.lexicon)
     mentions += eponym_concepts(text, mentions, knowledge.lexicon)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    defined = {definition.short_form for definition in find_definitions(text)}
+    defined = {definition.short_form for definition in definitions}
     context = [t.text for t in tokenize(text) if is_content_word(t.key) and len(t.key) > 2]
     about_organisms = any(
         is_within(knowledge.lexicon.trees.get(i, ()), NOT_CLINICAL_TREES)
@@ -296,7 +298,7 @@ def _not_short_forms_of(
 
 
 def _defined_by_the_question(
-    text: str, keywords: Sequence[QuestionConcept]
+    definitions: Sequence[Definition], keywords: Sequence[QuestionConcept]
 ) -> list[QuestionConcept]:
     """The keywords, one the question defines as another's short form or brand folded into
     it: "Can a single shot of Beyfortus (nirsevimab) keep premature babies out of
@@ -304,7 +306,7 @@ def _defined_by_the_question(
     of its own that the trial, which never prints it, could not meet (review 17)."""
     by_mention = {keyword.mention: keyword for keyword in keywords}
     folded: dict[str, str] = {}  # short form → the long form's mention
-    for definition in find_definitions(text):
+    for definition in definitions:
         if definition.short_form in by_mention and definition.long_form in by_mention:
             folded[definition.short_form] = definition.long_form
     if not folded:
