@@ -1880,3 +1880,27 @@ def test_a_brand_the_question_names_beside_its_drug_is_no_facet_of_its_own(ask: 
     )
     assert bottom_line(answer), quoted(all_statements(answer))
     assert not [g for g in answer.gaps if "Arcalyst" in g.facet], answer.gaps
+
+
+# 7d4cf4e is the commit before; the cases below failed there.
+def test_a_brand_no_record_defines_is_read_as_the_drug_it_stands_for(ask: Ask) -> None:
+    """ "… is adding Singulair as good as adding salmeterol at preventing asthma attacks?"
+    said no record answered: Singulair was a name no record prints, though the trial of
+    montelukast added to fluticasone answers it (review 18)."""
+    statements = bottom_line(
+        ask(
+            "For adults whose asthma isn't controlled on a Flovent inhaler alone, is adding "
+            "Singulair as good as adding salmeterol at preventing asthma attacks?"
+        )
+    )
+    assert statements and "montelukast" in statements[0].text, quoted(statements)
+
+
+def test_a_brand_is_the_concept_of_its_drug(shared_corpus: Engine) -> None:
+    """ "Does giving babies Calpol when they have their jabs make the vaccines work less
+    well?" kept Calpol as a name, and the gap said no record spoke to it (review 18)."""
+    question = (
+        "Does giving babies Calpol when they have their jabs make the vaccines work less well?"
+    )
+    assert "Acetaminophen" in concept_names(shared_corpus, question)
+

@@ -362,6 +362,28 @@ def test_a_brand_is_searched_as_the_drug_the_corpus_defines_it_as(knowledge: Kno
     assert brand.synonyms[0] == "baloxavir marboxil"
 
 
+def test_a_brand_no_text_defines_is_read_as_its_drug(knowledge: Knowledge) -> None:
+    """Review 18: "… is adding Singulair as good as adding salmeterol …?" kept the brand as
+    a name no record printed, though the drug dictionary knows it as montelukast. A brand
+    whose drug a vocabulary names is that concept."""
+    understood = understand_question(
+        "Does Rheumatrex help rheumatoid arthritis?", replace(knowledge, rarity=all_rare)
+    )
+    (drug,) = [c for c in understood.concepts if c.mention == "Rheumatrex"]
+    assert drug.id == "D008727"  # Methotrexate
+
+
+def test_a_brand_no_vocabulary_names_is_searched_as_its_generic_name(
+    knowledge: Knowledge,
+) -> None:
+    understood = understand_question(
+        "Is Singulair as good as salmeterol for asthma?", replace(knowledge, rarity=all_rare)
+    )
+    (brand,) = [c for c in understood.concepts if c.mention == "Singulair"]
+    assert brand.role is ConceptRole.KEYWORD
+    assert brand.synonyms[0] == "montelukast"
+
+
 def test_a_brand_the_question_defines_is_one_name_with_its_drug(knowledge: Knowledge) -> None:
     """Review 17: "Can a single shot of Beyfortus (nirsevimab) keep premature babies out of
     hospital …?" made the brand a facet of its own, which the trial never printing it

@@ -37,6 +37,10 @@ about. The table is for questions only; records are matched by ``terms`` as befo
 
 Everyday names no vocabulary lists ("kids", "hypos", "wet the bed": ``lay_names``) are
 terms too, where no vocabulary gives that name to a concept.
+
+A fifth table, ``brands``, holds drugs' brand names and the generic names they stand for
+(``brands``: "singulair" → montelukast), for a brand in a question that no vocabulary
+names; records are not matched by it.
 """
 
 from __future__ import annotations
@@ -49,11 +53,12 @@ from itertools import combinations
 import msgspec
 
 from medcite.records import Concept
+from medcite.understand.brands import brand_generics
 from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 14
+LEXICON_FORMAT = 15
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -111,6 +116,8 @@ class Lexicon(msgspec.Struct, frozen=True):
     """Every canonical word of every term: a text sharing none names no term."""
     describing: dict[str, tuple[str, ...]] = {}
     """An adjective that names a body part → the part's ids (``organ_adjectives``)."""
+    brands: dict[str, str] = {}
+    """A drug's brand, in lower case → the generic name it stands for (``brand_generics``)."""
     format: int = LEXICON_FORMAT
 
     def to_bytes(self) -> bytes:
@@ -194,6 +201,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         trees=trees,
         words=frozenset(word for key in terms for word in key.split(" ")),
         describing=organ_adjectives(names_of.values(), terms, trees),
+        brands=brand_generics(),
     )
 
 

@@ -498,6 +498,8 @@ def _resolve_short_form(
             concept = knowledge.concepts.get_many([concept_id]).get(concept_id)
             name = reading_order(concept.name) if concept else concept_id
             by_concept[(concept_id,)] = AbbreviationSense(short, name, 0, concept_id)
+    if (brand := _brand_sense(short, knowledge.lexicon)) is not None:
+        by_concept.setdefault(brand[0], brand[1])
     _merge_shortened_spellings(by_concept)
     if not about_organisms:
         by_concept = {
@@ -534,6 +536,18 @@ def _resolve_short_form(
         spelled_out[short] = choice.chosen.long_form  # a sense the vocabularies do not know
         return None
     return ConceptMention(start, start + len(short), short, ids, choice.chosen.long_form)
+
+
+def _brand_sense(short: str, lexicon: Lexicon) -> tuple[tuple[str, ...], AbbreviationSense] | None:
+    """The drug a brand-shaped word stands for, by the lexicon's table of brands (``brands``),
+    with the ids that name it (or the generic name itself, which no vocabulary may know:
+    Singulair is montelukast, a MeSH supplementary concept). A sense like any other, so
+    the corpus's own definitions and the question's words still weigh in."""
+    generic = lexicon.brands.get(short.lower()) if _looks_like_a_brand(short) else None
+    if generic is None:
+        return None
+    ids = concepts_of_phrase(generic, lexicon, whole=True) or (generic,)
+    return ids, AbbreviationSense(short, generic, 0, ids[0])
 
 
 def _merge_shortened_spellings(by_concept: dict[tuple[str, ...], AbbreviationSense]) -> None:
