@@ -11,8 +11,8 @@ stage had its own idea of a word, what retrieval matched composition could miss
 * its canonical form is lower case, a Greek letter spelled out ("β-blockers" = "beta
   blockers", "TNF-α" = "TNF alpha", as vocabularies write them and abstracts seldom do),
   British spellings folded to American ones (oe/ae → e, sulph → sulf, -our(-al, -able …)
-  → -or, -tre → -ter, -ise → -ize) and plurals to the singular. The rules are deliberately
-  few and applied identically everywhere: a rule that over-folds
+  → -or, -tre → -ter, -uvre → -uver, -ise → -ize) and plurals to the singular. The rules
+  are deliberately few and applied identically everywhere: a rule that over-folds
   ("does" → "des") harms nothing as long as both sides fold alike;
 * function words (``STOP_WORDS``) carry no topic; a content word is any other word;
 * a word written like a drug's or a gene's name (``looks_like_a_name``: digits, inner
@@ -47,6 +47,8 @@ _BRITISH_TO_AMERICAN = (
     # tumour, behaviour, behavioural, favourable, humoural
     (re.compile(r"(?<=[a-z]{3})our(s|al|ally|ed|ing|able|ably|ism|ist|ists|ite|ites)?$"), r"or\1"),
     (re.compile(r"(?<=[a-z]{2})([bt])re(s?)$"), r"\1er\2"),  # centre, fibre, litre
+    (re.compile(r"euvre(s?)$"), r"euver\1"),  # manoeuvre(s), after oe → e
+    (re.compile(r"euvr(ed|ing)$"), r"euver\1"),  # manoeuvred, manoeuvring
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # randomised
 )
 

@@ -1904,3 +1904,10 @@ def test_a_brand_is_the_concept_of_its_drug(shared_corpus: Engine) -> None:
     )
     assert "Acetaminophen" in concept_names(shared_corpus, question)
 
+
+# fc9292f is the commit before; the case below failed there.
+def test_a_british_manoeuvre_is_the_vocabulary_s_maneuver(shared_corpus: Engine) -> None:
+    """ "manoeuvre" folded to "maneuvre", which no name is spelled with, so "the Epley
+    manoeuvre" and "the Valsalva manoeuvre" met nothing (review 18)."""
+    question = "Does the Valsalva manoeuvre stop supraventricular tachycardia?"
+    assert "Valsalva Maneuver" in concept_names(shared_corpus, question)

@@ -45,6 +45,10 @@ def lexicon(fixtures_dir: Path) -> Lexicon:
         # review 17: "magnesium sulfate" never met a Cochrane review's "sulphate"
         ("sulphate", "sulfate"),
         ("sulphonylureas", "sulfonylurea"),
+        # review 18: "Epley manoeuvre" folded to "maneuvre", which nothing spells
+        ("manoeuvre", "maneuver"),
+        ("manoeuvres", "maneuver"),
+        ("manoeuvring", "maneuvering"),
     ],
 )
 def test_british_spellings_fold_to_american(british: str, american: str) -> None:
