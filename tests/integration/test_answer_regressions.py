@@ -1911,3 +1911,34 @@ def test_a_british_manoeuvre_is_the_vocabulary_s_maneuver(shared_corpus: Engine)
     manoeuvre" and "the Valsalva manoeuvre" met nothing (review 18)."""
     question = "Does the Valsalva manoeuvre stop supraventricular tachycardia?"
     assert "Valsalva Maneuver" in concept_names(shared_corpus, question)
+
+
+# ee58bfd is the commit before; the cases below failed there.
+def test_a_facet_alone_does_not_lead_the_relation_asked(ask: Ask) -> None:
+    """ "Does giving babies Calpol when they have their jabs make the vaccines work less
+    well?" asked "vaccines" alone as a facet, and lines on a vaccine advisory programme and
+    an influenza vaccine's acceptability led the page (review 18)."""
+    statements = bottom_line(
+        ask("Does giving babies Calpol when they have their jabs make the vaccines work less well?")
+    )
+    assert statements, "no bottom line"
+    assert all(re.search(r"paracetamol|acetaminophen", s.text, re.I) for s in statements), quoted(
+        statements
+    )
+
+
+def test_a_lone_facet_does_not_bring_another_topic_to_the_bottom_line(
+    ask: Ask, shared_corpus: Engine
+) -> None:
+    """ "In teenagers who smoke, do nicotine patches help them stay off cigarettes long
+    term?" quoted, beside the trial of nicotine replacement in adolescents, a study of
+    inhaled corticosteroids in smokers with asthma, on "smoke" alone (review 18)."""
+    statements = bottom_line(
+        ask("In teenagers who smoke, do nicotine patches help them stay off cigarettes long term?")
+    )
+    assert statements, "no bottom line"
+    for statement in statements:
+        assert re.search(r"nicotine|NRT", record_text(shared_corpus, statement.record_id)), quoted(
+            statements
+        )
+

@@ -188,3 +188,52 @@ def test_a_share_in_words_is_shown_but_not_fed_to_the_model() -> None:
     has_number = FEATURES.index("has_number")
     assert features[0][0][0][has_number] == 0.0
     assert features[1][0][0][has_number] == 1.0
+
+
+APAP, VACCINES = "D000082", "D014612"
+RELATION = Question(
+    text="Does paracetamol make vaccines work less well?",
+    concepts=(
+        QuestionConcept((APAP,), "Acetaminophen", ConceptRole.INTERVENTION, "paracetamol", 5, 16),
+        QuestionConcept((VACCINES,), "Vaccines", ConceptRole.INTERVENTION, "vaccines", 22, 30),
+    ),
+    facets=(
+        Facet("paracetamol", (APAP,), answered_beside=(VACCINES,)),
+        Facet("vaccines", (VACCINES,), answered_beside=(APAP,)),
+    ),
+    answer_kind=AnswerKind.YES_NO,
+)
+
+
+def spot_relation(_: Record) -> ConceptSpotter:
+    def spot(text: str) -> tuple[str, ...]:
+        names = {APAP: "paracetamol", VACCINES: "vaccin"}
+        return tuple(i for i, name in names.items() if name in text.lower())
+
+    return spot
+
+
+def test_a_facet_of_one_concept_alone_answers_only_beside_another_of_the_question() -> None:
+    """Review 18: "Does giving babies Calpol when they have their jabs make the vaccines
+    work less well?" asked "vaccines" alone, and a line on vaccine advisory committees, as
+    relevant to that facet as can be, led the page. Relevance to such a facet is relevance
+    to the question only in a sentence naming one of the concepts it is answered beside."""
+    item = record(
+        "text:vaccines",
+        "Advisory committees make recommendations on vaccines.",
+        "Prophylactic paracetamol at vaccination lowered antibody responses to vaccines.",
+    )
+    _, (rows,) = read_evidence(
+        RELATION, [item], spot_relation, Corpus(), Audience.CLINICIAN, facets=True
+    )
+    (weighed,) = weigh_evidence(
+        RELATION, [item], spot_relation, Corpus(), Audience.CLINICIAN, COVERAGE
+    )
+    (whole_0, *facets_0), (whole_1, *facets_1) = (
+        [COVERAGE.probability(values) for values in asked] for asked in rows
+    )
+    advisory, finding = weighed.notes
+    assert advisory.facet_relevance == pytest.approx(facets_0)
+    assert advisory.relevance == pytest.approx(whole_0)
+    assert whole_0 < max(facets_0)  # the facet "vaccines" asked alone
+    assert finding.relevance == pytest.approx(max(whole_1, *facets_1))

@@ -362,6 +362,35 @@ def test_a_brand_is_searched_as_the_drug_the_corpus_defines_it_as(knowledge: Kno
     assert brand.synonyms[0] == "baloxavir marboxil"
 
 
+@pytest.mark.parametrize(
+    ("question", "beside"),
+    [
+        # two things related, no condition: each facet alone is answered beside the other
+        (
+            "Is methotrexate used for post-exposure prophylaxis?",
+            {"methotrexate": ("D056990",), "post-exposure prophylaxis": ("D008727",)},
+        ),
+        # a condition beside every facet: each is a part of the question
+        (
+            "Does methotrexate help children with rheumatoid arthritis?",
+            {"methotrexate": (), "children": ()},
+        ),
+        # the drug leaves out only the people: it is the question's subject
+        (
+            "Is methotrexate safe in children?",
+            {"methotrexate": (), "children": ("D008727",), "adverse effects": ()},
+        ),
+    ],
+)
+def test_a_facet_alone_is_answered_beside_the_question_s_other_concepts(
+    knowledge: Knowledge, question: str, beside: dict[str, tuple[str, ...]]
+) -> None:
+    """Review 18: "Does giving babies Calpol when they have their jabs make the vaccines
+    work less well?" asked "vaccines" alone, and a line on vaccine advisory committees led."""
+    facets = understand_question(question, knowledge).facets
+    assert {facet.label: facet.answered_beside for facet in facets} == beside
+
+
 def test_a_brand_no_text_defines_is_read_as_its_drug(knowledge: Knowledge) -> None:
     """Review 18: "… is adding Singulair as good as adding salmeterol …?" kept the brand as
     a name no record printed, though the drug dictionary knows it as montelukast. A brand

@@ -152,7 +152,12 @@ def compose_answer(
             gap := _gap(
                 facet,
                 [*chosen, *_refit(bottom, facet, fits)],
-                with_outcomes if found and not on_it else conditions,
+                _records_about(with_outcomes, facet)
+                if found and not on_it
+                else _records_about(conditions, facet)
+                or _records_about(
+                    [c for c in question.concepts if c.id in facet.answered_beside], facet, " or "
+                ),
             )
         )
         is not None
@@ -888,19 +893,24 @@ def _repeats(candidate: Candidate, taken: Candidate) -> bool:
     return bool(union) and len(mine & theirs) / len(union) > DUPLICATE
 
 
-def _gap(
-    facet: Facet, chosen: Sequence[Chosen], conditions: Sequence[QuestionConcept]
-) -> EvidenceGap | None:
+def _records_about(concepts: Sequence[QuestionConcept], facet: Facet, joined: str = " and ") -> str:
+    """What the records searched for ``facet`` were about, for its gap: ``concepts`` in the
+    question's words, but those the facet names itself, joined as they must be met."""
+    return joined.join(c.mention for c in concepts if c.id not in facet.concept_ids)
+
+
+def _gap(facet: Facet, chosen: Sequence[Chosen], about: str) -> EvidenceGap | None:
     """What the evidence leaves unsaid on ``facet``: None where a statement speaks to it.
 
-    Where nothing does, the gap names the question's ``conditions`` in its own words, the
-    records searched being about them, and no condition where it asks none: "No record …
+    Where nothing does, the gap names what the records searched were ``about`` in the
+    question's words: its conditions, and no condition where it asks none: "No record …
     about the question's condition speaks to growth" told a clinician asking about
     deworming and children's growth the opposite of the truth (a hand review). A
     condition the facet itself names is not named again: "No record in the index about
-    common warts speaks to common warts." (review 13).
+    common warts speaks to common warts." (review 13). A facet answered only beside the
+    question's other concepts (``Facet.answered_beside``) names those: "No record in the
+    index about Calpol speaks to vaccines", where many speak of vaccines alone.
     """
-    condition = " and ".join(c.mention for c in conditions if c.id not in facet.concept_ids)
     if any(ch.fit.direct for ch in chosen):
         return None
     if chosen:
@@ -911,8 +921,7 @@ def _gap(
     return EvidenceGap(
         facet.label,
         GapKind.NO_EVIDENCE,
-        f"No record in the index{f' about {condition}' if condition else ''} speaks to "
-        f"{facet.label}.",
+        f"No record in the index{f' about {about}' if about else ''} speaks to {facet.label}.",
     )
 
 

@@ -98,7 +98,11 @@ def weigh_evidence(
     systemic sclerosis", "PNS involvement in …"): a sentence that answers one facet
     cannot cover the whole question's words, and must not look irrelevant for that.
     ``relevance`` is the best of the whole question and its facets; ``facet_relevance``
-    holds each facet's, in the question's order.
+    holds each facet's, in the question's order. A facet of one concept alone, of a
+    question relating it to others, counts only for a sentence naming one of them
+    (``Facet.answered_beside``): "Does giving babies Calpol when they have their jabs make
+    the vaccines work less well?" asked "vaccines" alone, and a programme of vaccine
+    advisory committees, at 0.96 for that facet, led the page (review 18).
 
     The model reads a sentence alone. That its page asks what the question asks
     (``RecordTopics.asks_the_same``: "What are the treatments for Gout?" for "How is gout
@@ -114,7 +118,16 @@ def weigh_evidence(
         for note, askings in zip(item.notes, rows, strict=True):
             chances = [model.probability(values) for values in askings]
             per_facet = tuple(chances[1:]) if len(chances) > 1 else ()
-            relevance = _with_page(max(chances), odds, model.answer_threshold)
+            facets = question.facets if per_facet else ()
+            answering = [
+                chances[0],
+                *(
+                    chance
+                    for chance, facet in zip(per_facet, facets, strict=True)
+                    if facet.is_answered_by(note.concepts)
+                ),
+            ]
+            relevance = _with_page(max(answering), odds, model.answer_threshold)
             notes.append(replace(note, relevance=relevance, facet_relevance=per_facet))
         weighed.append(replace(item, notes=tuple(notes)))
     return tuple(weighed)

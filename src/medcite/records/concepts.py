@@ -3,7 +3,7 @@ search plans and what a retrieved record is about."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import ClassVar
 
@@ -217,6 +217,15 @@ class Facet(Frozen, frozen=True):
     label: str
     concept_ids: tuple[str, ...] = ()
     cue_words: tuple[str, ...] = ()
+    answered_beside: tuple[str, ...] = ()
+    """For a facet of one concept alone, of a question relating it to others with no
+    condition beside them, those others: a sentence speaks to the facet as a part of the
+    question only where it names one of them ("vaccines" of "Does giving babies Calpol
+    when they have their jabs make the vaccines work less well?" needs paracetamol)."""
+
+    def is_answered_by(self, named: Collection[str]) -> bool:
+        """Whether a sentence naming the concepts ``named`` may answer the question here."""
+        return not self.answered_beside or any(i in named for i in self.answered_beside)
 
 
 class Question(Frozen, frozen=True):

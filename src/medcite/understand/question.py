@@ -890,7 +890,38 @@ def build_facets(
                 facets.append(Facet(label, ids))
         elif kinds:
             facets.append(Facet(kinds[0].value, cue_words=answer_cues(kinds[0])))
-    return tuple(facets)
+    return _answered_beside_the_others(facets, concepts)
+
+
+def _answered_beside_the_others(
+    facets: Sequence[Facet], concepts: Sequence[QuestionConcept]
+) -> tuple[Facet, ...]:
+    """The facets, one of a single concept alone with the question's other concepts (but
+    its people) that a sentence must name one of to answer through it (``answered_beside``).
+
+    Each facet is also asked of the relevance model alone, beside the question's
+    conditions. A facet with a condition beside it ("CNS involvement in systemic
+    sclerosis") is a part of the question; one concept alone, of a question relating it
+    to others, is not: "Does giving babies Calpol when they have their jabs make the
+    vaccines work less well?" asked "vaccines" alone, and a programme of vaccine advisory
+    committees, as relevant to that as can be, led the page (review 18). A facet that
+    leaves out only the people ("verubecestat" of "Is verubecestat safe in older
+    adults?") or names what no vocabulary knows ("NIPBL" of "What is the function of the
+    NIPBL factor in genome conformation?") is the question's subject, of which a sentence
+    speaks whole.
+    """
+    if len(facets) < 2:
+        return tuple(facets)
+    conditions = {c.id for c in concepts if c.role is ConceptRole.CONDITION}
+    related = [c.id for c in concepts if c.role is not ConceptRole.POPULATION]
+    names = {c.id for c in concepts if c.role is ConceptRole.KEYWORD}
+    beside = []
+    for facet in facets:
+        asked = {*facet.concept_ids, *conditions}
+        alone = len(asked) == 1 and bool(facet.concept_ids) and not asked <= names
+        others = tuple(dict.fromkeys(i for i in related if i not in asked)) if alone else ()
+        beside.append(replace(facet, answered_beside=others) if others else facet)
+    return tuple(beside)
 
 
 COMPLICATIONS = "complications"
