@@ -1942,3 +1942,39 @@ def test_a_lone_facet_does_not_bring_another_topic_to_the_bottom_line(
             statements
         )
 
+
+# 4bcd920 is the commit before; the cases below failed there.
+def test_a_disease_coming_back_is_its_recurrence(shared_corpus: Engine) -> None:
+    """ "What's the best way to stop bacterial vaginosis coming back after a course of
+    metronidazole?" was read as about the back, a body part, with a gap saying no record
+    spoke to it (review 18)."""
+    names = concept_names(
+        shared_corpus,
+        "What's the best way to stop bacterial vaginosis coming back after a course of "
+        "metronidazole?",
+    )
+    assert "Recurrence" in names and "Back" not in names, names
+
+
+def test_low_phosphate_is_hypophosphatemia(shared_corpus: Engine) -> None:
+    """ "How common is low phosphate after a Ferinject iron infusion in heart failure
+    patients?" read "phosphate" as the salt given, an intervention (review 18)."""
+    names = concept_names(
+        shared_corpus,
+        "How common is low phosphate after a Ferinject iron infusion in heart failure patients?",
+    )
+    assert "Hypophosphatemia" in names and "Phosphates" not in names, names
+
+
+def test_low_platelets_caused_by_drugs_is_drug_induced_thrombocytopenia(ask: Ask) -> None:
+    """ "How do drugs cause low platelets?" read the platelets themselves, and the page was
+    on an S. aureus toxin and mouse platelets (review 19)."""
+    statements = bottom_line(ask("How do drugs cause low platelets?"))
+    assert statements and "thrombocytopenia" in statements[0].text, quoted(statements)
+
+
+def test_a_phrasal_verb_s_adverb_is_no_outcome(shared_corpus: Engine) -> None:
+    """ "If a heavy smoker cuts down by half, does their lung cancer risk go down?" asked
+    about "down", an outcome of its own with a gap that no record spoke to it (review 19)."""
+    question = "If a heavy smoker cuts down by half, does their lung cancer risk go down?"
+    assert "down" not in concept_names(shared_corpus, question)

@@ -391,6 +391,23 @@ def test_a_facet_alone_is_answered_beside_the_question_s_other_concepts(
     assert {facet.label: facet.answered_beside for facet in facets} == beside
 
 
+def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> None:
+    """Review 18: "What's the best way to stop bacterial vaginosis coming back …?" had a
+    facet "back", MeSH's body part, that no record spoke to."""
+    back = Concept("D001415", Vocabulary.MESH, "Back", tree_numbers=("A01.176",))
+    store = VocabularyStore.open(tmp_path / "vocab.sqlite3")
+    store.replace_vocabulary(Vocabulary.MESH, [back], tmp_path / "back.bin", "0" * 64)
+    knowledge = Knowledge(build_lexicon([back]), store)
+    for text, read in [
+        ("Does cutting back on salt help?", False),
+        ("Did the pain bounce back?", False),
+        ("Does yoga help a bad back?", True),
+    ]:
+        understood = understand_question(text, knowledge)
+        assert ("D001415" in {c.id for c in understood.concepts}) is read, text
+    store.close()
+
+
 def test_a_brand_no_text_defines_is_read_as_its_drug(knowledge: Knowledge) -> None:
     """Review 18: "… is adding Singulair as good as adding salmeterol …?" kept the brand as
     a name no record printed, though the drug dictionary knows it as montelukast. A brand

@@ -277,6 +277,30 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     assert (older.text, older.concept_ids) == ("older adults", ("D000368",))
 
 
+def test_lay_names_of_salts_out_of_range_and_of_a_disease_coming_back() -> None:
+    """Review 18: "How common is low phosphate after a Ferinject iron infusion …?" read the
+    salt given, "… stop bacterial vaginosis coming back …?" the back; review 19: "How do
+    drugs cause low platelets?" read the platelets themselves."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D017674", mesh, "Hypophosphatemia"),
+            Concept("D010710", mesh, "Phosphates"),
+            Concept("D013921", mesh, "Thrombocytopenia"),
+            Concept("D001792", mesh, "Blood Platelets", synonyms=("Platelets",)),
+            Concept("D012008", mesh, "Recurrence"),
+            Concept("D001415", mesh, "Back"),
+        ]
+    )
+    for text, meant in [
+        ("How common is low phosphate after iron?", "D017674"),
+        ("How do drugs cause low platelets?", "D013921"),
+        ("How do I stop it coming back?", "D012008"),
+    ]:
+        (found,) = find_mentions(text, lexicon)
+        assert found.concept_ids == (meant,), text
+
+
 def test_a_microorganism_is_named_with_its_genus_abbreviated() -> None:
     """Review 17: "Is H. pylori eradication effective …?" lost the organism and "Does E.
     coli cause …?" asked about "coli": the point after a genus's capital ended a clause,

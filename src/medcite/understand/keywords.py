@@ -191,9 +191,18 @@ def effect_verb_starts(text: str) -> frozenset[int]:
     return frozenset(verb.start() for verb in _EFFECT_VERB.finditer(text))
 
 
+_PARTICLE = re.compile(r"(?:down|back)\b", re.IGNORECASE)
+"""The adverb of a phrasal verb ("cuts *down* by half", "cut *back* on salt"): what the
+verb changes does not follow it. Other particles ("up", "off", "out") are function words,
+which end an outcome anyway."""
+
+
 def outcome_starts(text: str) -> frozenset[int]:
-    """Where an outcome may start: right after each verb of effect and its article."""
-    return frozenset(verb.end() for verb in _EFFECT_VERB.finditer(text))
+    """Where an outcome may start: right after each verb of effect and its article, unless
+    the verb is phrasal: "If a heavy smoker cuts down by half, …" asked about "down"."""
+    return frozenset(
+        verb.end() for verb in _EFFECT_VERB.finditer(text) if not _PARTICLE.match(text, verb.end())
+    )
 
 
 def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -54,6 +54,15 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D016360": ("c. diff", "c diff", "c.diff"),  # Clostridioides difficile
     "D007037": ("hypothyroid",),  # Hypothyroidism
     "D006980": ("hyperthyroid",),  # Hyperthyroidism
+    # salts of the blood out of range; not "low sodium", which is mostly a diet
+    "D017674": ("low phosphate", "low phosphorus"),  # Hypophosphatemia
+    "D007008": ("low potassium",),  # Hypokalemia
+    "D006947": ("high potassium",),  # Hyperkalemia
+    "D006996": ("low calcium",),  # Hypocalcemia
+    "D006934": ("high calcium",),  # Hypercalcemia
+    "D013921": ("low platelets", "low platelet count"),  # Thrombocytopenia
+    # a disease back again: "stop bacterial vaginosis coming back" is no question on the back
+    "D012008": ("coming back", "comes back", "came back"),  # Recurrence
     # tests, procedures and devices
     "D014057": ("ct scan", "ct scans", "cat scan"),  # Tomography, X-Ray Computed
     "D008327": ("mammogram", "mammograms"),  # Mammography
@@ -72,7 +81,10 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D000925": ("blood thinners", "blood thinner"),  # Anticoagulants
     "D004232": ("water pills", "water pill"),  # Diuretics
     "D000700": ("painkillers", "painkiller", "pain killers"),  # Analgesics
-    "D003276": ("birth control pills", "birth control pill"),  # Contraceptives, Oral
+    # Contraceptives, Oral; not "the pill" alone
+    "D003276": (
+        "birth control pills", "birth control pill", "contraceptive pill", "contraceptive pills",
+    ),
     # MeSH: "beta-Blockers, Adrenergic", "beta-Adrenergic Blockers", never plain
     "D000319": ("beta blockers", "beta blocker", "beta-blockers", "beta-blocker"),
     "D044966": ("antiretrovirals",),  # Anti-Retroviral Agents

@@ -226,7 +226,8 @@ def _mentions(
     mentions = [
         m
         for m in find_mentions(text, knowledge.lexicon, word_order=True)
-        if shouted or not _acronym_read_as_a_word(m, knowledge.lexicon)
+        if (shouted or not _acronym_read_as_a_word(m, knowledge.lexicon))
+        and not _a_verb_s_particle(text, m)
     ]
     mentions += described_concepts(text, mentions, knowledge.lexicon)
     mentions += eponym_concepts(text, mentions, knowledge.lexicon)
@@ -387,6 +388,25 @@ def _without_excluded(
 
 
 _LETTERED_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+_PHRASAL_VERB_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|come|comes|coming|came|go|goes|going|went|get|gets|getting|got"
+    r"|bring|brings|bringing|brought|scale|scales|scaling|scaled|fight|fights|fighting"
+    r"|hold|holds|holding|held|turn|turns|turning|turned|bounce|bounces|bouncing|bounced)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _a_verb_s_particle(text: str, mention: ConceptMention) -> bool:
+    """Whether the mention is "back" after a verb it makes phrasal ("cutting *back* on
+    salt", "bounce back"): no question on MeSH's Back, the body part. "What's the best way
+    to stop bacterial vaginosis coming back …?" had a facet "back" that no record spoke
+    to (review 18)."""
+    return mention.text.lower() == "back" and bool(
+        _PHRASAL_VERB_BEFORE.search(text, 0, mention.start)
+    )
 
 
 def _acronym_read_as_a_word(mention: ConceptMention, lexicon: Lexicon) -> bool:
