@@ -1978,3 +1978,15 @@ def test_a_phrasal_verb_s_adverb_is_no_outcome(shared_corpus: Engine) -> None:
     about "down", an outcome of its own with a gap that no record spoke to it (review 19)."""
     question = "If a heavy smoker cuts down by half, does their lung cancer risk go down?"
     assert "down" not in concept_names(shared_corpus, question)
+
+
+# c6a8dfc is the commit before; the case below failed there.
+def test_an_amount_of_an_effect_is_led_by_its_estimate_not_a_p_value(ask: Ask) -> None:
+    """ "How much does obstructive sleep apnoea raise the risk of stroke?" was led by "… a
+    significant positive association … in men (P value for linear trend: P = 0.016)", over
+    "Men in the highest OAHI quartile (>19) had an adjusted hazard ratio of 2.86 …" of the
+    same cohort (review 19)."""
+    statements = bottom_line(
+        ask("How much does obstructive sleep apnoea raise the risk of stroke?")
+    )
+    assert statements and "hazard ratio" in statements[0].text, quoted(statements)

@@ -15,7 +15,10 @@ from medcite.records import (
     AnswerKind,
     AnswerState,
     Audience,
+    Comparator,
     ConceptRole,
+    EffectEstimate,
+    EffectMeasure,
     EvidenceGrade,
     EvidenceLevel,
     Facet,
@@ -530,6 +533,49 @@ def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> N
     )
     lead = answer_of(*found, question=asked).sections[0].statements
     assert lead and lead[0].text == effect, [s.text for s in lead]
+
+
+def test_an_effect_estimate_leads_an_amount_asked_of_an_effect_over_a_p_value() -> None:
+    """Review 19: "How much does obstructive sleep apnoea raise the risk of stroke?" was led
+    by "… a significant positive association … in men (P … = 0.016)", over "Men in the
+    highest OAHI quartile (>19) had an adjusted hazard ratio of 2.86 …" of the same record,
+    which names neither the apnoea nor stroke. A P value is no amount."""
+    significant = "After MRI, overall lesions fell in SSc (P = 0.016)."
+    estimate = "Patients in the top quartile had an adjusted hazard ratio of 2.86 (95% CI 1.1-7.4)."
+    p_at = significant.index("P = ")
+    p_value = PValue(
+        start=p_at, end=p_at + 9, text="P = 0.016", comparator=Comparator.EQUAL, value=0.016
+    )
+    hr_at = estimate.index("hazard")
+    hazard = EffectEstimate(
+        start=hr_at,
+        end=hr_at + 20,
+        text="hazard ratio of 2.86",
+        measure=EffectMeasure.HAZARD_RATIO,
+        value=2.86,
+    )
+    item = retrieved(
+        "pmid:51",
+        1,
+        [("RESULTS", [(significant, (MRI, LESIONS, SSC)), (estimate, ())])],
+        notes={
+            0: SentenceNotes(concepts=(MRI, LESIONS, SSC), numbers=(p_value,)),
+            1: SentenceNotes(concepts=(), numbers=(hazard,)),
+        },
+        relevance={0: 0.95, 1: 0.8},
+    )
+    item = replace(item, topics=RecordTopics("pmid:51", ((SSC, 5.0), (MRI, 1.0))))
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "overall lesions", 0, 15)
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
+    asked = replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], lesions),
+        answer_kind=AnswerKind.QUANTITY,
+        outcomes=(LESIONS,),
+        effect_asked=True,
+    )
+    lead = answer_of(item, question=asked).sections[0].statements
+    assert lead and lead[0].text == estimate, [s.text for s in lead]
 
 
 def test_a_yes_no_question_on_an_outcome_quotes_no_research_of_records_silent_on_it() -> None:

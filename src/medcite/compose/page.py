@@ -676,7 +676,11 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
     first, then of those the ones naming it in all the question's words, then the effect
     estimates ("HR 0.63, 95% CI …"). Asked an amount of an effect, an amount counts only as
     an effect estimate or beside what is asked to cause it: a trial's results often leave
-    its drug unnamed ("… showed a hazard ratio (HR) of 0.63"), its counts of cases seldom.
+    its drug unnamed ("… showed a hazard ratio (HR) of 0.63"), its counts of cases seldom;
+    next come the effect estimates that name neither: "How much does obstructive sleep
+    apnoea raise the risk of stroke?" was led by a P value, over "Men in the highest OAHI
+    quartile (>19) had an adjusted hazard ratio of 2.86 …" (review 19). A P value is no
+    amount (``Candidate.gives_an_amount``).
 
     A question naming nothing the amount is of ("How effective is Vaxchora?") is led by
     the sentences giving any amount: it was led by how its trials were chosen, not by the
@@ -689,16 +693,23 @@ def _amounts_first(pool: Sequence[Candidate], question: Question) -> list[Candid
     """
     measured = _measured(question)
     if not measured:  # "How effective is Vaxchora?": any amount before none
-        return sorted(pool, key=lambda candidate: not candidate.notes.numbers)
+        return sorted(pool, key=lambda candidate: not candidate.gives_an_amount)
     causes = _causes(question, measured) if question.effect_asked else []
     worded = _wordings(question, measured)
 
-    def rank(candidate: Candidate) -> tuple[bool, bool, bool]:
+    def rank(candidate: Candidate) -> tuple[bool, bool, bool, bool]:
         amount = candidate.states_amount_of(measured)
-        estimate = amount and any(isinstance(n, EffectEstimate) for n in candidate.notes.numbers)
+        estimates = any(isinstance(n, EffectEstimate) for n in candidate.notes.numbers)
+        estimate = amount and estimates
         caused = amount and (not causes or candidate.names_any(causes))
         said = set(content_words(candidate.sentence.text))
-        return not (estimate or caused), not any(w <= said for w in worded), not estimate
+        unnamed = question.effect_asked and estimates  # "an adjusted hazard ratio of 2.86"
+        return (
+            not (estimate or caused),
+            not unnamed,
+            not any(w <= said for w in worded),
+            not estimate,
+        )
 
     return sorted(pool, key=rank)  # stable: most relevant first within each rank
 
