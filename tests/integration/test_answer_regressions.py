@@ -709,7 +709,7 @@ def test_a_name_asked_about_in_another_disease_is_a_gap_not_a_lead(ask: Ask) -> 
     answer = ask("Is telomestatin, a novel statin drug used to treat high cholesterol?")
     assert not bottom_line(answer), quoted(bottom_line(answer))
     assert [gap.detail for gap in answer.gaps if gap.facet == "telomestatin"] == [
-        "No record in the index about high cholesterol speaks to telomestatin."
+        "No record in the index about high cholesterol answers the question on telomestatin."
     ]
 
 

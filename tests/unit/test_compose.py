@@ -946,7 +946,10 @@ def test_indirect_evidence_is_labelled_and_gaps_are_listed() -> None:
     gaps = {gap.facet: gap.kind for gap in answer.gaps}
     assert gaps == {"CNS × MRI": GapKind.INDIRECT_ONLY, "PNS × MRI": GapKind.NO_EVIDENCE}
     missing = next(gap for gap in answer.gaps if gap.kind is GapKind.NO_EVIDENCE)
-    assert missing.detail == "No record in the index about systemic sclerosis speaks to PNS × MRI."
+    assert (
+        missing.detail
+        == "No record in the index about systemic sclerosis answers the question on PNS × MRI."
+    )
 
 
 @pytest.mark.parametrize(
@@ -995,7 +998,7 @@ def test_a_gap_does_not_name_again_the_condition_its_facet_is() -> None:
     ssc = QUESTION.concepts[3]
     alone = replace(QUESTION, concepts=(ssc,), facets=(Facet("systemic sclerosis", (SSC,)),))
     notes = [gap.detail for gap in answer_of(LUPUS, question=alone).gaps]
-    assert notes == ["No record in the index speaks to systemic sclerosis."]
+    assert notes == ["No record in the index answers the question on systemic sclerosis."]
 
 
 def test_records_not_about_the_condition_are_never_cited() -> None:

@@ -920,7 +920,12 @@ def _gap(facet: Facet, chosen: Sequence[Chosen], about: str) -> EvidenceGap | No
     condition the facet itself names is not named again: "No record in the index about
     common warts speaks to common warts." (review 13). A facet answered only beside the
     question's other concepts (``Facet.answered_beside``) names those: "No record in the
-    index about Calpol speaks to vaccines", where many speak of vaccines alone.
+    index about Calpol answers the question on vaccines", where many speak of vaccines.
+
+    The gap says that nothing answers, not that nothing names the facet: "No record in
+    the index speaks to Botox" stood under "Does Botox help with excessive underarm
+    sweating?", which rightly cited nothing, in an index holding Botox records on
+    migraine and strabismus (review 19).
     """
     if any(ch.fit.direct for ch in chosen):
         return None
@@ -932,7 +937,8 @@ def _gap(facet: Facet, chosen: Sequence[Chosen], about: str) -> EvidenceGap | No
     return EvidenceGap(
         facet.label,
         GapKind.NO_EVIDENCE,
-        f"No record in the index{f' about {about}' if about else ''} speaks to {facet.label}.",
+        f"No record in the index{f' about {about}' if about else ''} answers the question "
+        f"on {facet.label}.",
     )
 
 
