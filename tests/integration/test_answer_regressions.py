@@ -1990,3 +1990,15 @@ def test_an_amount_of_an_effect_is_led_by_its_estimate_not_a_p_value(ask: Ask) -
         ask("How much does obstructive sleep apnoea raise the risk of stroke?")
     )
     assert statements and "hazard ratio" in statements[0].text, quoted(statements)
+
+
+# 163d380 is the commit before; the case below failed there.
+def test_a_name_mesh_gives_another_disease_does_not_stand_for_the_one_asked(ask: Ask) -> None:
+    """ "Does taking folic acid in pregnancy lower the chance of pre-eclampsia?" was led by
+    "Of 2,100 women, 204 (9.7%) reported gestational hypertension …": the Disease Ontology
+    lists gestational hypertension as a synonym of pre-eclampsia, which MeSH files apart
+    (review 19)."""
+    statements = bottom_line(
+        ask("Does taking folic acid in pregnancy lower the chance of pre-eclampsia?")
+    )
+    assert statements and re.search(r"pre-?eclampsia", statements[0].text, re.I), quoted(statements)

@@ -408,6 +408,34 @@ def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> N
     store.close()
 
 
+def test_a_concept_is_not_searched_by_a_name_the_lexicon_gives_another(tmp_path: Path) -> None:
+    """Review 19: pre-eclampsia was searched also as "gestational hypertension", a synonym
+    the Disease Ontology gives it and MeSH gives another descriptor."""
+    mesh, do = Vocabulary.MESH, Vocabulary.DISEASE_ONTOLOGY
+    concepts = [
+        Concept("D046110", mesh, "Hypertension, Pregnancy-Induced", ("Gestational Hypertension",)),
+        Concept("D011225", mesh, "Pre-Eclampsia", ("Preeclampsia",), tree_numbers=("C13.1",)),
+        Concept(
+            "DOID:10591",
+            do,
+            "pre-eclampsia",
+            ("gestational hypertension", "EPH gestosis"),
+            xrefs=("MESH:D011225",),
+        ),
+    ]
+    store = VocabularyStore.open(tmp_path / "vocab.sqlite3")
+    store.replace_vocabulary(mesh, concepts[:2], tmp_path / "mesh.bin", "0" * 64)
+    store.replace_vocabulary(do, concepts[2:], tmp_path / "do.obo", "1" * 64)
+    understood = understand_question(
+        "Does folic acid lower the risk of pre-eclampsia?",
+        Knowledge(build_lexicon(concepts), store),
+    )
+    (eclampsia,) = [c for c in understood.concepts if c.id == "D011225"]
+    assert "EPH gestosis" in eclampsia.synonyms
+    assert not [n for n in eclampsia.synonyms if "gestational" in n.lower()], eclampsia.synonyms
+    store.close()
+
+
 def test_a_brand_no_text_defines_is_read_as_its_drug(knowledge: Knowledge) -> None:
     """Review 18: "… is adding Singulair as good as adding salmeterol …?" kept the brand as
     a name no record printed, though the drug dictionary knows it as montelukast. A brand

@@ -301,6 +301,28 @@ def test_lay_names_of_salts_out_of_range_and_of_a_disease_coming_back() -> None:
         assert found.concept_ids == (meant,), text
 
 
+def test_a_name_mesh_gives_one_descriptor_is_not_the_disease_ontology_s_for_another() -> None:
+    """Review 19: the Disease Ontology lists "gestational hypertension" as an exact synonym
+    of pre-eclampsia, which MeSH files apart, so a study of folic acid and gestational
+    hypertension counted as one on pre-eclampsia. A name only the Disease Ontology gives
+    stays."""
+    mesh, do = Vocabulary.MESH, Vocabulary.DISEASE_ONTOLOGY
+    induced = Concept(
+        "D046110", mesh, "Hypertension, Pregnancy-Induced", synonyms=("Gestational Hypertension",)
+    )
+    eclampsia = Concept("D011225", mesh, "Pre-Eclampsia")
+    term = Concept(
+        "DOID:10591",
+        do,
+        "pre-eclampsia",
+        synonyms=("gestational hypertension", "EPH gestosis"),
+        xrefs=("MESH:D011225",),
+    )
+    lexicon = build_lexicon([term, induced, eclampsia])  # whatever the order
+    assert lexicon.terms["gestational hypertension"] == ("D046110",)
+    assert lexicon.terms["eph gestosis"] == ("D011225", "DOID:10591")
+
+
 def test_a_microorganism_is_named_with_its_genus_abbreviated() -> None:
     """Review 17: "Is H. pylori eradication effective …?" lost the organism and "Does E.
     coli cause …?" asked about "coli": the point after a genus's capital ended a clause,

@@ -52,13 +52,13 @@ from itertools import combinations
 
 import msgspec
 
-from medcite.records import Concept
+from medcite.records import Concept, Vocabulary
 from medcite.understand.brands import brand_generics
 from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 16
+LEXICON_FORMAT = 17
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -157,6 +157,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
     short_forms: dict[str, list[str]] = defaultdict(list)
     formed: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     names_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    mesh_names = _names_mesh_gives(concept_list, ids_of)
     for concept in concept_list:
         ids = ids_of[concept.id]
         for name in (concept.name, *concept.synonyms):
@@ -166,7 +167,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
             ordered = reading_order(name)
             tokens = tokenize(ordered)
             keys = [token.key for token in tokens]
-            if not _worth_matching(keys):
+            if not _worth_matching(keys) or _mesh_names_otherwise(concept, ids, keys, mesh_names):
                 continue
             names_of[concept.id].append(tuple(keys))
             for spelling in dict.fromkeys((tuple(keys), closed_compounds(ordered, tokens))):
@@ -203,6 +204,35 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         describing=organ_adjectives(names_of.values(), terms, trees),
         brands=brand_generics(),
     )
+
+
+def _names_mesh_gives(
+    concepts: Sequence[Concept], ids_of: Mapping[str, tuple[str, ...]]
+) -> dict[str, set[str]]:
+    """Each name MeSH gives a descriptor (canonical key) → the ids it names."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for concept in concepts:
+        if concept.vocabulary is Vocabulary.MESH:
+            for name in (concept.name, *concept.synonyms):
+                key = " ".join(token.key for token in tokenize(reading_order(name)))
+                named[key].update(ids_of[concept.id])
+    return named
+
+
+def _mesh_names_otherwise(
+    concept: Concept, ids: tuple[str, ...], keys: Sequence[str], mesh_names: Mapping[str, set[str]]
+) -> bool:
+    """Whether the Disease Ontology gives ``concept``, which it cross-references to MeSH, a
+    name that MeSH gives another descriptor: MeSH's reading wins. The Disease Ontology has
+    "gestational hypertension" as an exact synonym of pre-eclampsia, which MeSH files
+    apart ("Hypertension, Pregnancy-Induced"), so a study of folic acid and gestational
+    hypertension counted as one on pre-eclampsia and led "Does taking folic acid in
+    pregnancy lower the chance of pre-eclampsia?" over the one on pre-eclampsia (review
+    19). A term the Disease Ontology alone knows keeps every name it gives."""
+    if concept.vocabulary is not Vocabulary.DISEASE_ONTOLOGY or ids == (concept.id,):
+        return False
+    mesh = mesh_names.get(" ".join(keys), set())
+    return bool(mesh) and mesh.isdisjoint(ids)
 
 
 def _any_order(keys: Sequence[str]) -> bool:

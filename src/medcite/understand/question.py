@@ -751,6 +751,15 @@ def _chosen_id(
     return next((i for i in mention.concept_ids if i in elsewhere), mention.concept_ids[0])
 
 
+def _names_it(name: str, ids: set[str], lexicon: Lexicon) -> bool:
+    """Whether ``name`` names the concept of ``ids`` as the lexicon reads it: a name the
+    lexicon gives only other concepts is no name of it, so the question does not search
+    it. MeSH files "gestational hypertension" apart from pre-eclampsia, whose Disease
+    Ontology term lists it as a synonym (``lexicon._mesh_names_otherwise``)."""
+    named = lexicon.terms.get(term_key(name))
+    return named is None or not ids.isdisjoint(named)
+
+
 def _same(candidate: Concept, concept: Concept) -> bool:
     """Whether ``candidate`` is ``concept`` or a term cross-referenced to it."""
     return candidate.id == concept.id or f"MESH:{concept.id}" in candidate.xrefs
@@ -764,7 +773,13 @@ def _question_concept(
     knowledge: Knowledge,
 ) -> QuestionConcept:
     name = reading_order(concept.name)
-    names = [reading_order(n) for c in same for n in (c.name, *c.synonyms)]
+    ids = {c.id for c in same} | {concept.id}
+    names = [
+        reading_order(n)
+        for c in same
+        for n in (c.name, *c.synonyms)
+        if _names_it(reading_order(n), ids, knowledge.lexicon)
+    ]
     described = [mention.text] if mention.by_adjective else []  # "cardiac" for Heart
     everyday = EVERYDAY_NAMES.get(concept.id, ())
     adjectives = _adjectives_of(concept, knowledge.lexicon)
