@@ -301,6 +301,17 @@ def test_lay_names_of_salts_out_of_range_and_of_a_disease_coming_back() -> None:
         assert found.concept_ids == (meant,), text
 
 
+def test_an_everyday_name_in_capitals_is_read_as_a_short_form() -> None:
+    """Review 19: "Can a mum with COVID pass the virus to her baby …?" kept "COVID" as a
+    keyword: MeSH lists "COVID-19" and "COVID19", never "COVID", and a word a question
+    writes in capitals is read only as a short form."""
+    covid = Concept("D000086382", Vocabulary.MESH, "COVID-19", synonyms=("COVID19",))
+    lexicon = build_lexicon([covid])
+    assert lexicon.short_forms["COVID"] == ("D000086382",)
+    (found,) = find_mentions("Is Covid worse in smokers?", lexicon)
+    assert found.concept_ids == ("D000086382",)
+
+
 def test_a_name_mesh_gives_one_descriptor_is_not_the_disease_ontology_s_for_another() -> None:
     """Review 19: the Disease Ontology lists "gestational hypertension" as an exact synonym
     of pre-eclampsia, which MeSH files apart, so a study of folic acid and gestational

@@ -54,6 +54,7 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D016360": ("c. diff", "c diff", "c.diff"),  # Clostridioides difficile
     "D007037": ("hypothyroid",),  # Hypothyroidism
     "D006980": ("hyperthyroid",),  # Hyperthyroidism
+    "D000086382": ("COVID", "covid"),  # COVID-19: MeSH lists "COVID-19", "COVID19", not "COVID"
     # salts of the blood out of range; not "low sodium", which is mostly a diet
     "D017674": ("low phosphate", "low phosphorus"),  # Hypophosphatemia
     "D007008": ("low potassium",),  # Hypokalemia
