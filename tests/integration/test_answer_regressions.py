@@ -2010,3 +2010,18 @@ def test_covid_in_capitals_is_covid_19(shared_corpus: Engine) -> None:
     as a keyword (review 19)."""
     question = "Can a mum with COVID pass the virus to her baby through breast milk?"
     assert "COVID-19" in concept_names(shared_corpus, question)
+
+
+# 7bd469f is the commit before; the case below failed there.
+def test_a_brand_defined_in_the_corpus_and_known_to_the_table_is_one_sense(
+    shared_corpus: Engine,
+) -> None:
+    """ "If someone on a NOAC like Eliquis has a brain bleed, are they less likely to die in
+    hospital than someone on warfarin?" noted "Eliquis was read as Apixaban (67% likely); it
+    can also mean apixaban" (review 20)."""
+    understood = shared_corpus.understand(
+        "If someone on a NOAC like Eliquis has a brain bleed, are they less likely to die in "
+        "hospital than someone on warfarin?"
+    )
+    assert not [note for note in understood.notes if "can also mean" in note], understood.notes
+

@@ -458,6 +458,21 @@ def test_a_brand_no_vocabulary_names_is_searched_as_its_generic_name(
     assert brand.synonyms[0] == "montelukast"
 
 
+def test_a_brand_the_corpus_and_the_table_both_know_has_one_meaning(
+    knowledge: Knowledge,
+) -> None:
+    """Review 20: "… on a NOAC like Eliquis …" said "Eliquis was read as Apixaban (67%
+    likely); it can also mean apixaban": the corpus's definition and the table of brands
+    gave the same drug in two cases."""
+    corpus = CorpusSenses([AbbreviationSense("Eliquis", "Apixaban", 2)])
+    understood = understand_question(
+        "Is Eliquis safer than warfarin?", replace(knowledge, senses=corpus, rarity=all_rare)
+    )
+    assert not [note for note in understood.notes if "Eliquis" in note], understood.notes
+    (brand,) = [c for c in understood.concepts if c.mention == "Eliquis"]
+    assert brand.synonyms[0] == "Apixaban"
+
+
 def test_a_brand_the_question_defines_is_one_name_with_its_drug(knowledge: Knowledge) -> None:
     """Review 17: "Can a single shot of Beyfortus (nirsevimab) keep premature babies out of
     hospital …?" made the brand a facet of its own, which the trial never printing it

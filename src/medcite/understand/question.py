@@ -518,8 +518,10 @@ def _resolve_short_form(
             concept = knowledge.concepts.get_many([concept_id]).get(concept_id)
             name = reading_order(concept.name) if concept else concept_id
             by_concept[(concept_id,)] = AbbreviationSense(short, name, 0, concept_id)
-    if (brand := _brand_sense(short, knowledge.lexicon)) is not None:
-        by_concept.setdefault(brand[0], brand[1])
+    if (brand := _brand_sense(short, knowledge.lexicon)) is not None and not any(
+        term_key(sense.long_form) == term_key(brand[1].long_form) for sense in by_concept.values()
+    ):  # "Apixaban (Eliquis)" in the corpus and "apixaban" in the table: one meaning
+        by_concept.setdefault(*brand)
     _merge_shortened_spellings(by_concept)
     if not about_organisms:
         by_concept = {
