@@ -2025,3 +2025,14 @@ def test_a_brand_defined_in_the_corpus_and_known_to_the_table_is_one_sense(
     )
     assert not [note for note in understood.notes if "can also mean" in note], understood.notes
 
+
+# a28e116 is the commit before; the case below failed there.
+def test_a_label_with_a_plural_mark_does_not_lead(ask: Ask) -> None:
+    """ "What is the first-line drug to induce ovulation in PCOS, Clomid or metformin?" was
+    led by "MEASURE(S) Ovulation and pregnancy.", a heading of the trial's abstract whose
+    "(S)" hid it from the labels (review 20)."""
+    statements = bottom_line(
+        ask("What is the first-line drug to induce ovulation in PCOS, Clomid or metformin?")
+    )
+    assert statements and "metformin" in statements[0].text.lower(), quoted(statements)
+

@@ -1200,6 +1200,10 @@ def test_verification_refuses_an_offset_that_skips_more_than_a_label() -> None:
         ("RESULTS HIV-infected adults improved.", 8),
         ("HIV RNA fell in all patients.", 0),  # a name in capitals, not a label
         ("EVIDENCE FOR A ROLE OF TNF.", 0),  # a title in capitals
+        # a label's optional plural (review 20: "MEASURE(S) Ovulation and pregnancy." led)
+        ("MAIN OUTCOME MEASURE(S) Ovulation and pregnancy.", 24),
+        ("PATIENT(S) Forty women.", 11),
+        ("RESULT(S): Twelve women ovulated.", 11),
     ],
 )
 def test_leading_labels(text: str, length: int) -> None:

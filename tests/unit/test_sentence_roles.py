@@ -52,6 +52,8 @@ R = SentenceRole
         ("FUNDING", "BACKGROUND", R.FUNDING),
         ("AVAILABILITY AND IMPLEMENTATION", "", R.DATA),
         ("ETHICS AND DISSEMINATION", "UNASSIGNED", R.ETHICS),
+        ("MAIN OUTCOME MEASURE(S)", "", R.METHODS),  # a plural mark (review 20)
+        ("PATIENT(S)", "", R.METHODS),
         ("ABSTRACT", "UNASSIGNED", None),
         ("", "", None),
     ],
@@ -122,7 +124,8 @@ def test_labels_run_into_the_text_in_capitals_decide() -> None:
             "MAIN OUTCOME MEASURES Relative risks of admission for bleeding. "
             "RESULTS Twelve studies met the inclusion criteria. "
             "HIV RNA fell below 50 copies in most patients. "
-            "CONCLUSIONS The risk is lowest with ibuprofen.",
+            "CONCLUSIONS The risk is lowest with ibuprofen. "
+            "MAIN OUTCOME MEASURE(S) Ovulation and pregnancy.",
         ),
     )
     roles = sentence_roles(record, record_sentences(record))
@@ -133,6 +136,8 @@ def test_labels_run_into_the_text_in_capitals_decide() -> None:
     ]
     assert roles[3].source is RoleSource.MODEL
     assert (roles[4].role, roles[4].cue) == (R.CONCLUSIONS, "CONCLUSIONS")
+    # review 20: a label's plural mark, "MEASURE(S)", was read as a result's text
+    assert (roles[5].role, roles[5].source) == (R.METHODS, RoleSource.LABEL)
 
 
 def test_a_sentence_stating_the_aim_under_a_background_label_is_the_objective() -> None:

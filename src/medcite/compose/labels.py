@@ -15,7 +15,7 @@ import re
 from medcite.records import bare_label_length
 
 _LEADING_LABEL = re.compile(
-    r"^(?:<(?:b|strong)>)?([A-Z][A-Za-z /&-]{1,38}[A-Z])(?:</(?:b|strong)>)?:\s+(?=\S)"
+    r"^(?:<(?:b|strong)>)?([A-Z][A-Za-z /&-]{1,38}[A-Z](?:\(S\))?)(?:</(?:b|strong)>)?:\s+(?=\S)"
 )
 
 

@@ -82,7 +82,10 @@ MOST_LABEL_WORDS = 5
 
 _LABEL_JOINS = re.compile(r"[\s/&-]+")
 _TOKEN = re.compile(r"\S+")
-_LABEL_TOKEN = re.compile(r"[A-Z]{2,}(?:[/&-][A-Z]{2,})*,?")
+_LABEL_TOKEN = re.compile(r"[A-Z]{2,}(?:\(S\))?(?:[/&-][A-Z]{2,}(?:\(S\))?)*,?")
+_PLURAL_MARK = "(S)"
+"""How some journals write a label's optional plural ("MAIN OUTCOME MEASURE(S)",
+"CONCLUSION(S)", Fertility and Sterility's style): a word of labels still."""
 _OPENS_A_SENTENCE = re.compile(r"[A-Z0-9(\[]")
 
 
@@ -95,6 +98,9 @@ def is_label(words: str) -> bool:
 
 
 def _is_label_word(word: str) -> bool:
+    if word.endswith(_PLURAL_MARK):  # "PATIENT(S)": PATIENT or PATIENTS
+        stem = word.removesuffix(_PLURAL_MARK)
+        return _is_label_word(stem) or _is_label_word(stem + "S")
     return word in LABEL_WORDS or word in ADMINISTRATIVE_LABEL_WORDS or word in LABEL_CONNECTORS
 
 
@@ -108,7 +114,9 @@ def bare_label_length(text: str) -> int:
     led an answer as a finding (a hand review). Without the colon only the words of labels
     count, whole words, so a sentence opening with a name in capitals ("HIV RNA fell …",
     "CASE-control …") keeps it and "RESULTS HIV-infected patients …" loses only
-    "RESULTS". Its words may be joined by commas ("DESIGN, SETTING, AND PARTICIPANTS").
+    "RESULTS". Its words may be joined by commas ("DESIGN, SETTING, AND PARTICIPANTS"),
+    and end in a plural mark ("MAIN OUTCOME MEASURE(S) Ovulation and pregnancy." led "What
+    is the first-line drug to induce ovulation in PCOS …?" as a result, review 20).
     The label must be followed by what opens a sentence, and a sentence all in
     capitals (a title) has none.
     """

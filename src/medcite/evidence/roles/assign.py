@@ -40,7 +40,7 @@ from medcite.records import (
 )
 
 NOT_RHETORICAL = (0.0,) * len(RHETORICAL_ROLES)
-_INLINE_LABEL = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s+\S")
+_INLINE_LABEL = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z /&-]{0,40}?(?:\(S\))?)\s*:\s+\S")
 
 
 def sentence_roles(

@@ -58,7 +58,7 @@ def label_role(label: str, category: str = "") -> SentenceRole | None:
 
     ``category`` is NLM's ``NlmCategory`` when the source gives one.
     """
-    words = _NOT_LETTERS.sub(" ", label.upper()).split()
+    words = _NOT_LETTERS.sub(" ", label.upper().replace("(S)", "S")).split()  # "PATIENT(S)"
     key = " ".join(words)
     exact = EXACT_LABELS.get(key)
     if exact is not None and not exact.rhetorical:
