@@ -2036,3 +2036,11 @@ def test_a_label_with_a_plural_mark_does_not_lead(ask: Ask) -> None:
     )
     assert statements and "metformin" in statements[0].text.lower(), quoted(statements)
 
+
+# e8f42de is the commit before; the case below failed there.
+def test_a_cause_still_unexplained_does_not_answer_how_it_is_caused(ask: Ask) -> None:
+    """ "How does Zyprexa cause weight gain?" was led by "… the olanzapine-related
+    reduction in weight gain remains to be explained.", a rat study in which olanzapine
+    caused none (review 20)."""
+    statements = bottom_line(ask("How does Zyprexa cause weight gain?"))
+    assert statements and "explained" not in statements[0].text, quoted(statements)

@@ -980,6 +980,30 @@ def test_a_sentence_saying_what_explains_a_disease_speaks_to_its_etiology(cause:
     assert answer.gaps == ()
 
 
+@pytest.mark.parametrize(
+    "unknown",
+    [
+        "How vasculopathy leads to skin fibrosis in systemic sclerosis remains to be explained.",
+        "The skin fibrosis of systemic sclerosis is unexplained.",
+        "The skin fibrosis of systemic sclerosis has not been fully explained.",
+    ],
+)
+def test_a_sentence_saying_a_cause_is_unknown_does_not_speak_to_etiology(unknown: str) -> None:
+    """Review 20: "How does Zyprexa cause weight gain?" was led by "… the olanzapine-related
+    reduction in weight gain remains to be explained." ("explain" is a word of causes)
+    over a sentence on the serotonin 2C receptor."""
+    ssc = replace(QUESTION.concepts[3], start=12, end=30)
+    etiology = Facet("etiology", cue_words=answer_cues(QuestionType.ETIOLOGY))
+    asked = Question(
+        text="What causes systemic sclerosis?",
+        concepts=(ssc,),
+        facets=(etiology,),
+        types=(QuestionType.ETIOLOGY,),
+    )
+    found = retrieved("pmid:9", 1, [("RESULTS", [(unknown, (SSC,))])])
+    assert [gap.facet for gap in answer_of(found, question=asked).gaps] == ["etiology"]
+
+
 def test_a_gap_names_no_condition_the_question_does_not_ask() -> None:
     """ "What is known about the effect of deworming on growth in children?" asks about no
     condition; its gaps said no record "about the question's condition" spoke to growth
