@@ -2044,3 +2044,16 @@ def test_a_cause_still_unexplained_does_not_answer_how_it_is_caused(ask: Ask) ->
     caused none (review 20)."""
     statements = bottom_line(ask("How does Zyprexa cause weight gain?"))
     assert statements and "explained" not in statements[0].text, quoted(statements)
+
+
+# 02eb296 is the commit before; the case below failed there.
+def test_a_number_in_the_question_is_no_topic_every_record_must_name(ask: Ask) -> None:
+    """ "Does starting yearly mammograms at 40 reduce breast cancer deaths?" kept "40" as a
+    keyword that every record had to name to be on topic, and every sentence to settle
+    the question; the UK Age trial, retrieved first, went uncited and the page said the
+    evidence was insufficient (review 20)."""
+    statements = bottom_line(
+        ask("Does starting yearly mammograms at 40 reduce breast cancer deaths?")
+    )
+    assert statements and re.search(r"mortality|death", statements[0].text), quoted(statements)
+

@@ -578,6 +578,35 @@ def test_an_effect_estimate_leads_an_amount_asked_of_an_effect_over_a_p_value() 
     assert lead and lead[0].text == estimate, [s.text for s in lead]
 
 
+def test_a_number_kept_as_a_keyword_is_no_cause_and_no_topic_a_record_must_name() -> None:
+    """Review 20: "Does starting yearly mammograms at 40 reduce breast cancer deaths?" kept
+    "40" as a keyword, every record had to name it to be on topic and every sentence to
+    settle the question, and the UK Age trial, retrieved first, was cited nowhere. A test
+    or an imaging modality (here MRI) is what may change the outcome where nothing else is."""
+    forty = QuestionConcept(("word:40",), "40", ConceptRole.KEYWORD, "40", 12, 14)
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 22, 29)
+    ssc = replace(QUESTION.concepts[3], start=33, end=51)
+    asked = Question(
+        text="Does MRI at 40 reduce lesions in systemic sclerosis?",
+        concepts=(QUESTION.concepts[0], forty, lesions, ssc),
+        facets=(Facet("lesions × MRI", (LESIONS, MRI)),),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+        effect_asked=True,
+    )
+    finding = "Yearly MRI reduced lesions in systemic sclerosis."
+    unrelated = "Lesions were common in systemic sclerosis."  # the relation unstated
+    found = retrieved(
+        "pmid:61",
+        1,
+        [("RESULTS", [(unrelated, (LESIONS, SSC)), (finding, (MRI, LESIONS, SSC))])],
+        relevance={0: 0.95, 1: 0.9},
+    )
+    found = replace(found, topics=RecordTopics("pmid:61", ((SSC, 5.0), (MRI, 1.0), (LESIONS, 1.0))))
+    lead = answer_of(found, question=asked).sections
+    assert lead and [s.text for s in lead[0].statements] == [finding]
+
+
 def test_a_yes_no_question_on_an_outcome_quotes_no_research_of_records_silent_on_it() -> None:
     """Review 16: "Does giving dexamethasone during tonsillectomy in kids increase the risk
     of post-op bleeding?" quoted the antiemetic trials of the same operation under

@@ -28,6 +28,7 @@ from medcite.records import (
     Facet,
     PValue,
     Question,
+    QuestionConcept,
     QuestionType,
     RetrievedRecord,
     Sentence,
@@ -165,13 +166,19 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     intervention, or a name no vocabulary knows (when it names any): a record on the
     disease but not the drug asked about, on the drug in another disease, or on the drug
     against another fungus than the one asked about, is a near miss, and a near miss is
-    never cited.
+    never cited. A number kept as a keyword only narrows the question (``is_a_name``):
+    "Does starting yearly mammograms at 40 reduce breast cancer deaths?" required "40",
+    and the UK Age trial, retrieved first, was no evidence (review 20).
     """
     if item.topics is None:
         return True
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
     organisms = [c.id for c in question.with_role(ConceptRole.ORGANISM)]
-    focus = [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
+    focus = [
+        c.id
+        for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)
+        if c.role is not ConceptRole.KEYWORD or is_a_name(c)
+    ]
     if conditions and item.topics.mainly_about_another(conditions):
         return False
     return all(not ids or item.topics.names(ids) for ids in (conditions, organisms, focus))
@@ -216,9 +223,14 @@ def subject(question: Question) -> list[str]:
     return [
         c.id
         for c in question.with_role(ConceptRole.KEYWORD)
-        if sum(char.isalpha() for char in c.mention) >= MIN_NAME_LETTERS
-        and not describes(c.mention)
+        if is_a_name(c) and not describes(c.mention)
     ]
+
+
+def is_a_name(keyword: QuestionConcept) -> bool:
+    """Whether a keyword is a name, of two letters at least, not a number that only
+    narrows the question ("at 40", "approved in 2018")."""
+    return sum(char.isalpha() for char in keyword.mention) >= MIN_NAME_LETTERS
 
 
 ANSWERS_ON_THE_SUBJECT = 0.5

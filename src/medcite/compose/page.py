@@ -37,7 +37,14 @@ from dataclasses import dataclass
 from msgspec.structs import replace
 
 from medcite.compose.audience import POLICIES, AudiencePolicy, mark_sources
-from medcite.compose.candidates import Candidate, Fit, candidates, facet_fit, on_the_subject
+from medcite.compose.candidates import (
+    Candidate,
+    Fit,
+    candidates,
+    facet_fit,
+    is_a_name,
+    on_the_subject,
+)
 from medcite.compose.definitions import defines
 from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
@@ -742,14 +749,30 @@ def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
     ``RELATION_ROLES``, else the conditions named before the outcomes ("Does *cancer*
     increase the risk of venous thromboembolism?" was settled by a sentence on urology
     patients' risk, a hand review). Only where nothing else may: in "In diabetes, does
-    metformin reduce …?" a sentence on diabetes alone settles nothing."""
-    causes = [c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes]
-    first = min((c.start for c in question.concepts if c.id in outcomes), default=0)
-    return causes or [
+    metformin reduce …?" a sentence on diabetes alone settles nothing. A number kept as a
+    keyword changes nothing (``is_a_name``), and a test or an imaging modality may, where
+    nothing else does: "Does starting yearly mammograms at 40 reduce breast cancer
+    deaths?" asked every sentence to name "40" (review 20)."""
+    causes = [
         c.id
-        for c in question.with_role(ConceptRole.CONDITION)
-        if c.id not in outcomes and c.end <= first
+        for c in question.with_role(*RELATION_ROLES)
+        if c.id not in outcomes and (c.role is not ConceptRole.KEYWORD or is_a_name(c))
     ]
+    tested = [
+        c.id
+        for c in question.with_role(ConceptRole.IMAGING, ConceptRole.TEST)
+        if c.id not in outcomes
+    ]
+    first = min((c.start for c in question.concepts if c.id in outcomes), default=0)
+    return (
+        causes
+        or tested
+        or [
+            c.id
+            for c in question.with_role(ConceptRole.CONDITION)
+            if c.id not in outcomes and c.end <= first
+        ]
+    )
 
 
 def _heads(question: Question, ids: Collection[str]) -> list[tuple[str, str]]:
