@@ -2057,3 +2057,12 @@ def test_a_number_in_the_question_is_no_topic_every_record_must_name(ask: Ask) -
     )
     assert statements and re.search(r"mortality|death", statements[0].text), quoted(statements)
 
+
+# 1e19f82 is the commit before; the case below failed there.
+def test_inhaled_steroids_in_asthmatics_who_smoke_are_read_as_clinicians_mean(ask: Ask) -> None:
+    """ "Do inhaled steroids work as well in asthmatics who smoke?" read MeSH's class of
+    steroid compounds and smoke, the substance, dropped the asthmatics, and was led by
+    "This finding has important implications …" without the finding (review 20)."""
+    statements = bottom_line(ask("Do inhaled steroids work as well in asthmatics who smoke?"))
+    assert statements and re.search(r"corticosteroid", statements[0].text), quoted(statements)
+

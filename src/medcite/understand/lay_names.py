@@ -30,6 +30,7 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
         "older patients", "older persons", "older individuals",
     ),
     "D009035": ("moms", "mums"),  # Mothers
+    "D000074285": ("who smoke", "who smokes"),  # Smokers: "asthmatics who smoke", not Smoke
     # conditions and injuries
     "D007003": ("hypos", "low blood sugar"),  # Hypoglycemia
     "D006943": ("high blood sugar",),  # Hyperglycemia
@@ -55,6 +56,11 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D007037": ("hypothyroid",),  # Hypothyroidism
     "D006980": ("hyperthyroid",),  # Hyperthyroidism
     "D000086382": ("COVID", "covid"),  # COVID-19: MeSH lists "COVID-19", "COVID19", not "COVID"
+    # Cerebral Hemorrhage ("Intracerebral Hemorrhage"), what a brain bleed mostly means
+    "D002543": ("brain bleed", "brain bleeds", "bleeding in the brain"),
+    # people by their disease
+    "D001249": ("asthmatics",),  # Asthma
+    "D003920": ("diabetics",),  # Diabetes Mellitus
     # salts of the blood out of range; not "low sodium", which is mostly a diet
     "D017674": ("low phosphate", "low phosphorus"),  # Hypophosphatemia
     "D007008": ("low potassium",),  # Hypokalemia
@@ -89,6 +95,13 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     # MeSH: "beta-Blockers, Adrenergic", "beta-Adrenergic Blockers", never plain
     "D000319": ("beta blockers", "beta blocker", "beta-blockers", "beta-blocker"),
     "D044966": ("antiretrovirals",),  # Anti-Retroviral Agents
+    # Adrenal Cortex Hormones ("Corticosteroids"): "steroids" alone is MeSH's class of
+    # compounds, but clinicians' inhaled, oral or injected steroids are corticosteroids
+    "D000305": (
+        "inhaled steroids", "inhaled steroid", "steroid inhaler", "steroid inhalers",
+        "oral steroids", "oral steroid", "steroid injection", "steroid injections",
+        "steroid tablets",
+    ),
     # the body
     "D014472": ("belly button",),  # Umbilicus
     "D014132": ("windpipe",),  # Trachea
