@@ -2066,3 +2066,13 @@ def test_inhaled_steroids_in_asthmatics_who_smoke_are_read_as_clinicians_mean(as
     statements = bottom_line(ask("Do inhaled steroids work as well in asthmatics who smoke?"))
     assert statements and re.search(r"corticosteroid", statements[0].text), quoted(statements)
 
+
+# f305b00 is the commit before; the case below failed there.
+def test_the_need_for_a_treatment_is_its_measure_not_the_outcome(shared_corpus: Engine) -> None:
+    """ "Does BiPAP reduce the need for intubation in severe pneumonia with respiratory
+    failure?" asked about "need", an outcome of its own that no record named (review 20)."""
+    question = (
+        "Does BiPAP reduce the need for intubation in severe pneumonia with respiratory failure?"
+    )
+    understood = shared_corpus.understand(question)
+    assert "need" not in [c.mention for c in understood.concepts]

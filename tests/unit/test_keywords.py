@@ -293,6 +293,8 @@ def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
         # a phrasal verb's adverb is no outcome (review 19: "cuts down" asked about "down")
         ("If a heavy smoker cuts down by half, does their risk go down?", []),
         ("Does cutting back salt reduce stroke?", ["stroke"]),
+        # the need for a treatment is a measure of it (review 20: "need" was the outcome)
+        ("Does BiPAP reduce the need for intubation in pneumonia?", ["intubation"]),
     ],
 )
 def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(

@@ -172,13 +172,14 @@ _EFFECT_VERB = re.compile(
     r"reliev(?:e[sd]?|ing)|eas(?:e[sd]?|ing)|cur(?:e[sd]?|ing)|heal(?:s|ed|ing)?|"
     r"resolv(?:e[sd]?|ing))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?P<measure>(?:[^\W\d_]+['’]s\s+)?(?:[^\W\d_][\w-]*\s+)?"
-    r"(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
-    r"number|severity|duration|onset)\s+of)\s+(?:the\s+|a\s+|an\s+)?)?",
+    r"(?:(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
+    r"number|severity|duration|onset)\s+of|(?:need|requirement)\s+for))\s+(?:the\s+|a\s+|an\s+)?)?",
     re.IGNORECASE,
 )
-"""A verb of effect, its article, and the measure it changes ("reduce the risk of"), with
-whose it is and a word saying which ("increase *the mother's later risk of* cancer",
-"the lifetime risk of"): what follows is the outcome the question asks about. Verbs only:
+"""A verb of effect, its article, and the measure it changes ("reduce the risk of", "reduce
+the need for"), with whose it is and a word saying which ("increase *the mother's later
+risk of* cancer", "the lifetime risk of"): what follows is the outcome the question asks
+about ("Does BiPAP reduce the need for intubation …?" asked about "need", review 20). Verbs only:
 "reductase", "prediction", no word hyphenated to the one before ("all-cause"), and none
 describing what follows "with" ("heart failure with reduced ejection fraction" asks no
 effect on it) but "associated with" ("associated with increased cancer risk")."""
