@@ -152,6 +152,13 @@ def compose_answer(
     # a facet whose answering sentences were all of records silent on the outcome asked
     # lacks evidence on the outcome: its gap names it
     with_outcomes = [*conditions, *(c for c in question.concepts if c.id in question.outcomes)]
+
+    def searched_about(facet: Facet, silent_on_the_outcome: bool) -> str:
+        if silent_on_the_outcome:
+            return _records_about(with_outcomes, facet)
+        beside = [c for c in question.concepts if c.id in facet.answered_beside]
+        return _records_about(conditions, facet) or _records_about(beside, facet, " or ")
+
     gaps = tuple(
         gap
         for (facet, chosen), (_, found), (_, on_it) in zip(research, by_facet, kept, strict=True)
@@ -159,12 +166,7 @@ def compose_answer(
             gap := _gap(
                 facet,
                 [*chosen, *_refit(bottom, facet, fits)],
-                _records_about(with_outcomes, facet)
-                if found and not on_it
-                else _records_about(conditions, facet)
-                or _records_about(
-                    [c for c in question.concepts if c.id in facet.answered_beside], facet, " or "
-                ),
+                searched_about(facet, bool(found) and not on_it),
             )
         )
         is not None

@@ -11,9 +11,9 @@ Singulair, Calpol).
 The table comes from the drug dictionary of ``drug-named-entity-recognition`` (Fast Data
 Science, MIT licence; its names come mainly from DrugBank's open data, CC0, with the NHS,
 MeSH, MedlinePlus, PubChem and Wikipedia), which ships it inside its wheel; no network is
-used. Only one-word names that
-stand for exactly one drug and are not that drug's own name are kept: a brand, or another
-language's spelling of the generic name ("prednisona"), both of which mean that drug.
+used. Only one-word names that stand for exactly one drug and are not that drug's own
+name are kept: a brand, or another language's spelling of the generic name ("prednisona"),
+both of which mean that drug.
 """
 
 from __future__ import annotations

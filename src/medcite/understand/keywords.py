@@ -179,10 +179,10 @@ _EFFECT_VERB = re.compile(
 """A verb of effect, its article, and the measure it changes ("reduce the risk of", "reduce
 the need for"), with whose it is and a word saying which ("increase *the mother's later
 risk of* cancer", "the lifetime risk of"): what follows is the outcome the question asks
-about ("Does BiPAP reduce the need for intubation …?" asked about "need", review 20). Verbs only:
-"reductase", "prediction", no word hyphenated to the one before ("all-cause"), and none
-describing what follows "with" ("heart failure with reduced ejection fraction" asks no
-effect on it) but "associated with" ("associated with increased cancer risk")."""
+about ("Does BiPAP reduce the need for intubation …?" asked about "need", review 20).
+Verbs only: "reductase", "prediction", no word hyphenated to the one before ("all-cause"),
+and none describing what follows "with" ("heart failure with reduced ejection fraction"
+asks no effect on it) but "associated with" ("associated with increased cancer risk")."""
 MAX_OUTCOME_WORDS = 3
 
 
