@@ -2004,14 +2004,6 @@ def test_a_name_mesh_gives_another_disease_does_not_stand_for_the_one_asked(ask:
     assert statements and re.search(r"pre-?eclampsia", statements[0].text, re.I), quoted(statements)
 
 
-# 6c0969c is the commit before; the case below failed there.
-def test_covid_in_capitals_is_covid_19(shared_corpus: Engine) -> None:
-    """ "Can a mum with COVID pass the virus to her baby through breast milk?" kept "COVID"
-    as a keyword (review 19)."""
-    question = "Can a mum with COVID pass the virus to her baby through breast milk?"
-    assert "COVID-19" in concept_names(shared_corpus, question)
-
-
 # 7bd469f is the commit before; the case below failed there.
 def test_a_brand_defined_in_the_corpus_and_known_to_the_table_is_one_sense(
     shared_corpus: Engine,

@@ -55,12 +55,8 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D016360": ("c. diff", "c diff", "c.diff"),  # Clostridioides difficile
     "D007037": ("hypothyroid",),  # Hypothyroidism
     "D006980": ("hyperthyroid",),  # Hyperthyroidism
-    "D000086382": ("COVID", "covid"),  # COVID-19: MeSH lists "COVID-19", "COVID19", not "COVID"
     # Cerebral Hemorrhage ("Intracerebral Hemorrhage"), what a brain bleed mostly means
     "D002543": ("brain bleed", "brain bleeds", "bleeding in the brain"),
-    # people by their disease
-    "D001249": ("asthmatics",),  # Asthma
-    "D003920": ("diabetics",),  # Diabetes Mellitus
     # salts of the blood out of range; not "low sodium", which is mostly a diet
     "D017674": ("low phosphate", "low phosphorus"),  # Hypophosphatemia
     "D007008": ("low potassium",),  # Hypokalemia

@@ -58,7 +58,7 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 19
+LEXICON_FORMAT = 20
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -191,7 +191,7 @@ def build_lexicon(concepts: Iterable[Concept]) -> Lexicon:
         if key not in terms:  # a name of its own wins
             _add(terms, key, next(iter(named)))
     _add_abbreviated_genera(terms, concept_list, ids_of)
-    _add_lay_names(terms, short_forms, ids_of)
+    _add_lay_names(terms, ids_of)
     multi_word = [key.split(" ") for key in terms if " " in key]
     return Lexicon(
         terms={key: tuple(ids) for key, ids in terms.items()},
@@ -272,23 +272,14 @@ def _add_abbreviated_genera(
             _add(terms, key, next(iter(named)))
 
 
-def _add_lay_names(
-    terms: dict[str, list[str]],
-    short_forms: dict[str, list[str]],
-    ids_of: Mapping[str, tuple[str, ...]],
-) -> None:
+def _add_lay_names(terms: dict[str, list[str]], ids_of: Mapping[str, tuple[str, ...]]) -> None:
     """Add the everyday names of loaded concepts (``lay_names``) that no vocabulary gives
-    a concept: a vocabulary's name wins. One written in capitals ("COVID") is a short
-    form, as the vocabularies' are, so that a question writing it so reads it."""
+    a concept: a vocabulary's name wins."""
     for concept_id, names in LAY_NAMES.items():
         ids = ids_of.get(concept_id)
         if ids is None:
             continue
         for name in names:
-            if is_written_short_form(name):
-                if name not in short_forms:
-                    _add(short_forms, name, ids)
-                continue
             key = " ".join(token.key for token in tokenize(name))
             if key not in terms:
                 _add(terms, key, ids)
