@@ -492,6 +492,20 @@ def test_an_amount_asked_of_nothing_named_is_led_by_any_amount() -> None:
     assert [s.text for s in lead] == [counted.sentences[0].text]
 
 
+def how_much_mri_lowers_lesions() -> Question:
+    """An amount asked of an effect: how much MRI (what may change) lowers overall lesions
+    (the outcome) in systemic sclerosis."""
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "overall lesions", 0, 15)
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
+    return replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], lesions),
+        answer_kind=AnswerKind.QUANTITY,
+        outcomes=(LESIONS,),
+        effect_asked=True,
+    )
+
+
 def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> None:
     """ "How much does folic acid … lower the risk of gestational hypertension?" was led by
     how many women had it ("204 (9.7%)"), and "How much does cabozantinib prolong overall
@@ -517,15 +531,7 @@ def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> N
         )
         return replace(item, topics=RecordTopics(record_id, ((SSC, 5.0), (MRI, 1.0))))
 
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "overall lesions", 0, 15)
-    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
-    asked = replace(
-        QUESTION,
-        concepts=(mri, *QUESTION.concepts[1:], lesions),
-        answer_kind=AnswerKind.QUANTITY,
-        outcomes=(LESIONS,),
-        effect_asked=True,
-    )
+    asked = how_much_mri_lowers_lesions()
     found = (
         record("pmid:11", prevalence, (LESIONS, SSC), 0.95),
         record("pmid:12", other_measure, (MRI, LESIONS, SSC), 0.9),
@@ -565,15 +571,7 @@ def test_an_effect_estimate_leads_an_amount_asked_of_an_effect_over_a_p_value() 
         relevance={0: 0.95, 1: 0.8},
     )
     item = replace(item, topics=RecordTopics("pmid:51", ((SSC, 5.0), (MRI, 1.0))))
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "overall lesions", 0, 15)
-    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
-    asked = replace(
-        QUESTION,
-        concepts=(mri, *QUESTION.concepts[1:], lesions),
-        answer_kind=AnswerKind.QUANTITY,
-        outcomes=(LESIONS,),
-        effect_asked=True,
-    )
+    asked = how_much_mri_lowers_lesions()
     lead = answer_of(item, question=asked).sections[0].statements
     assert lead and lead[0].text == estimate, [s.text for s in lead]
 
