@@ -2068,3 +2068,23 @@ def test_the_need_for_a_treatment_is_its_measure_not_the_outcome(shared_corpus: 
     )
     understood = shared_corpus.understand(question)
     assert "need" not in [c.mention for c in understood.concepts]
+
+
+OVERWEIGHT_AND_GESTATIONAL_DIABETES = (
+    "How much does being overweight or obese before pregnancy raise the risk of gestational "
+    "diabetes?"
+)
+
+
+# 3fce07a is the commit before; the case below failed there.
+def test_a_record_about_the_exposure_and_another_disease_is_no_evidence_on_the_outcome(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """Review 21: the question above was led by a cohort of pregnant women with type 1
+    diabetes ("The mean body mass index was higher for women with type 1 diabetes …"),
+    about obesity throughout and naming gestational diabetes once: overweight, the
+    exposure, kept it on topic."""
+    answer = ask(OVERWEIGHT_AND_GESTATIONAL_DIABETES)
+    cited = {s.record_id for s in all_statements(answer)}
+    titles = {i: shared_corpus.show(i).title for i in cited}
+    assert not [t for t in titles.values() if re.search(r"type 1 diabetes", t, re.I)], titles

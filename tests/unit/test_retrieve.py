@@ -125,6 +125,35 @@ def test_guard_refuses_only_records_mainly_about_a_neighbour(
     assert is_off_topic(QUESTION, record_topics) is refused
 
 
+OVERWEIGHT = QuestionConcept(("D050177",), "Overweight", ConceptRole.CONDITION, "overweight", 0, 10)
+GDM = QuestionConcept(
+    ("D016640",), "Gestational Diabetes", ConceptRole.CONDITION, "gestational diabetes", 29, 49
+)
+RISK_OF_GDM = Question(
+    "overweight raise the risk of gestational diabetes", (OVERWEIGHT, GDM), outcomes=("D016640",)
+)
+
+
+def cohort(overweight: float, gdm: float) -> RecordTopics:
+    """A record's topics beside a cohort's main disease, type 1 diabetes (3.0: its title)."""
+    return RecordTopics("r", (("D050177", overweight), ("D016640", gdm)), "type 1 diabetes", 3.0)
+
+
+@pytest.mark.parametrize(
+    ("record_topics", "refused"),
+    [
+        (cohort(4.5, 0.5), True),  # about the exposure only: review 21's type 1 cohort
+        (cohort(0.0, 3.0), False),  # about the outcome asked
+    ],
+)
+def test_the_guard_asks_a_record_about_the_condition_whose_risk_is_asked(
+    record_topics: RecordTopics, refused: bool
+) -> None:
+    """A condition that raises the risk asked of another is the exposure; a record mainly
+    about a third disease is evidence only if it is about the outcome asked."""
+    assert is_off_topic(RISK_OF_GDM, record_topics) is refused
+
+
 def test_guard_needs_a_condition() -> None:
     no_condition = Question("MRI", (MRI,))
     assert not is_off_topic(no_condition, topics(0.0, 9.0, "Multiple Sclerosis"))

@@ -166,7 +166,9 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     intervention, or a name no vocabulary knows (when it names any): a record on the
     disease but not the drug asked about, on the drug in another disease, or on the drug
     against another fungus than the one asked about, is a near miss, and a near miss is
-    never cited. A number kept as a keyword only narrows the question (``is_a_name``):
+    never cited. A record mainly about another disease must be about the conditions the
+    question asks of (``Question.subject_conditions``), not merely name them. A number
+    kept as a keyword only narrows the question (``is_a_name``):
     "Does starting yearly mammograms at 40 reduce breast cancer deaths?" required "40",
     and the UK Age trial, retrieved first, was no evidence (review 20).
     """
@@ -179,7 +181,8 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
         for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)
         if c.role is not ConceptRole.KEYWORD or is_a_name(c)
     ]
-    if conditions and item.topics.mainly_about_another(conditions):
+    subject = [c.id for c in question.subject_conditions()]
+    if subject and item.topics.mainly_about_another(subject):
         return False
     return all(not ids or item.topics.names(ids) for ids in (conditions, organisms, focus))
 

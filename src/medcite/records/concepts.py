@@ -264,6 +264,21 @@ class Question(Frozen, frozen=True):
         """The question's concepts that play one of ``roles``."""
         return tuple(concept for concept in self.concepts if concept.role in roles)
 
+    def subject_conditions(self) -> tuple[QuestionConcept, ...]:
+        """The conditions a record must be about, not merely name, when another disease is
+        its main topic: those the question asks an effect on (``outcomes``), where it asks
+        of one, else all its conditions.
+
+        A condition that changes another is the exposure, not the subject: "How much does
+        being overweight or obese before pregnancy raise the risk of gestational
+        diabetes?" asks of gestational diabetes, and a cohort of pregnant women with type 1
+        diabetes, about obesity throughout and naming gestational diabetes once, led its
+        page with their mean body mass index (review 21).
+        """
+        conditions = self.with_role(ConceptRole.CONDITION)
+        asked = tuple(c for c in conditions if c.id in self.outcomes)
+        return asked or conditions
+
 
 class ConceptClause(Frozen, frozen=True):
     """One concept of a question as the index looks for it.

@@ -47,8 +47,9 @@ class Ranking:
 
 
 def is_off_topic(question: Question, topics: RecordTopics) -> bool:
-    """Whether a record is mainly about a disease other than the question's conditions."""
-    conditions = question.with_role(ConceptRole.CONDITION)
+    """Whether a record is mainly about a disease other than the conditions the question
+    asks of (``Question.subject_conditions``)."""
+    conditions = question.subject_conditions()
     if not conditions or topics.other_score < OTHER_DISEASE_MAIN:
         return False
     condition = max(topics.score(c.id) for c in conditions)
