@@ -2088,3 +2088,19 @@ def test_a_record_about_the_exposure_and_another_disease_is_no_evidence_on_the_o
     cited = {s.record_id for s in all_statements(answer)}
     titles = {i: shared_corpus.show(i).title for i in cited}
     assert not [t for t in titles.values() if re.search(r"type 1 diabetes", t, re.I)], titles
+
+
+# f05808d is the commit before; the case below failed there.
+def test_an_odds_ratio_of_a_list_of_groups_is_an_effect_estimate(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """Review 21: once the type 1 cohort was no evidence, the question above was led by
+    "This information is important when counselling women planning a pregnancy.": the
+    meta-analysis's "The OR for overweight, moderately obese and morbidly obese women were
+    1.97 (95% CI 1.77 to 2.19), …" was read as no effect estimate, commas standing
+    between its ratio and its value, and did not name what the question measures."""
+    statements = bottom_line(ask(OVERWEIGHT_AND_GESTATIONAL_DIABETES))
+    assert statements, quoted(statements)
+    title = shared_corpus.show(statements[0].record_id).title
+    assert re.search(r"gestational diabetes", title, re.I), (title, quoted(statements))
+    assert re.search(r"\bORs?\b|odds ratio", statements[0].text), quoted(statements)

@@ -119,6 +119,14 @@ def test_a_results_sentence() -> None:
             False,
             (95.0, 1.06, 2.23),
         ),
+        (  # review 21: the ratio of a list of groups, commas between them
+            "The OR for overweight, moderately obese and morbidly obese women were 1.97 "
+            "(95% CI 1.77 to 2.19), 3.01 (95% CI 2.34 to 3.87)",
+            EffectMeasure.ODDS_RATIO,
+            1.97,
+            False,
+            (95.0, 1.77, 2.19),
+        ),
     ],
 )
 def test_ratio_measures_with_their_intervals(

@@ -9,7 +9,8 @@ Matching follows how journals print statistics (AMA Manual of Style §19–20; I
 decimal points or the Lancet's mid-dot ("0·75"), leading zeros dropped ("P = .02"), a
 ratio named with what it is of or how it was found ("hazard ratio for death, 0.76; 95%
 CI, 0.63 to 0.92", "hazard ratio for cardiovascular events of 0.69", "OR by
-meta-analysis was 1.54"), en dashes, "to" or commas between interval bounds, thousands
+meta-analysis was 1.54", "The OR for overweight, moderately obese and morbidly obese women
+were 1.97 …"), en dashes, "to" or commas between interval bounds, thousands
 separators, Unicode minus signs. Patterns are tried from the most to the least specific
 and a span once taken is not reused, so the "95%" of a confidence interval is not also a
 percentage.
@@ -53,7 +54,7 @@ _CI_LABEL = (
 _EFFECT = re.compile(
     rf"(?<![A-Za-z])(?P<adj>(?i:adjusted)\s+|a(?=OR|HR|RR|IRR))?(?:{_MEASURE})(?![A-Za-z])"
     r"(?:\s*[(\[](?:a?(?:OR|RR|HR|IRR))[)\]])?"
-    r"(?:\s+(?:for|by|in)\s+(?:[^\W\d_][\w-]*\s+){0,5}?[^\W\d_][\w-]*"
+    r"(?:\s+(?:for|by|in)\s+(?:[^\W\d_][\w-]*,?\s+){0,7}?[^\W\d_][\w-]*"
     r"(?=\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b)))?"
     rf"\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b)?\s*(?P<value>{_NUM})"
     rf"(?:\s*[,;]?\s*(?P<outer>[(\[])?\s*{_CI_LABEL}\s*[,:=]?\s*(?P<open>[(\[])?\s*"
