@@ -2104,3 +2104,14 @@ def test_an_odds_ratio_of_a_list_of_groups_is_an_effect_estimate(
     title = shared_corpus.show(statements[0].record_id).title
     assert re.search(r"gestational diabetes", title, re.I), (title, quoted(statements))
     assert re.search(r"\bORs?\b|odds ratio", statements[0].text), quoted(statements)
+
+
+# 163abb5 is the commit before; the case below failed there.
+def test_chemo_is_chemotherapy(shared_corpus: Engine) -> None:
+    """ "What is the risk of a fatal side effect when Avastin is added to chemo?" lost
+    what the drug is added to, and so every record on bevacizumab alone answered it
+    (review 16's question, read again in this round)."""
+    understood = shared_corpus.understand(
+        "What is the risk of a fatal side effect when Avastin is added to chemo?"
+    )
+    assert "Drug Therapy" in [c.name for c in understood.concepts], understood.concepts

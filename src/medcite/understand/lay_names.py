@@ -74,6 +74,7 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D010138": ("pacemaker", "pacemakers"),  # Pacemaker, Artificial
     "D050110": ("weight loss surgery", "weight-loss surgery"),  # Bariatric Surgery
     "D007457": ("radioactive iodine", "radioiodine"),  # Iodine Radioisotopes
+    "D004358": ("chemo",),  # Drug Therapy ("Chemotherapy")
     # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),
