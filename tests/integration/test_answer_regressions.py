@@ -2115,3 +2115,31 @@ def test_chemo_is_chemotherapy(shared_corpus: Engine) -> None:
         "What is the risk of a fatal side effect when Avastin is added to chemo?"
     )
     assert "Drug Therapy" in [c.name for c in understood.concepts], understood.concepts
+
+
+# ae126ae is the commit before; the case below failed there.
+def test_a_brand_is_scored_by_the_name_research_writes(shared_corpus: Engine, ask: Ask) -> None:
+    """Review 21: "What are the common side effects of Lyrica for itching in dialysis
+    patients?" abstained. The pregabalin trial's "Assessment of safety of pregabalin
+    revealed that somnolence and dizziness were the two frequent adverse events …" scored
+    0.26 against the brand and the everyday word, and 0.88 asked of pregabalin."""
+    statements = bottom_line(
+        ask("What are the common side effects of Lyrica for itching in dialysis patients?")
+    )
+    assert statements, quoted(statements)
+    title = shared_corpus.show(statements[0].record_id).title
+    assert re.search(r"pregabalin", title, re.I), (title, quoted(statements))
+    assert re.search(r"adverse|somnolence|dizziness", statements[0].text), quoted(statements)
+
+
+# ae126ae is the commit before; the case below failed there.
+def test_a_risk_asked_of_a_drug_by_its_brand_is_answered_by_the_risk_ratio(ask: Ask) -> None:
+    """ "What is the risk of a fatal side effect when Avastin is added to chemo?" was led by
+    the meta-analysis's "… was associated with increased treatment-related mortality",
+    with no amount, over its "Compared with chemotherapy alone, the addition of
+    bevacizumab was associated with an increased risk of FAEs, with an RR of 1.46 …"
+    (review 16's question, read again in this round)."""
+    statements = bottom_line(
+        ask("What is the risk of a fatal side effect when Avastin is added to chemo?")
+    )
+    assert statements and re.search(r"\bRR\b", statements[0].text), quoted(statements)

@@ -149,8 +149,9 @@ def read_evidence(
     ``weigh_evidence`` scores, and what training learns from (the whole question only).
     """
     words = {w for item in retrieved for s in item.sentences for w in sentence_words(s.text)}
+    asked = sentence_words(question.as_research_writes())
     idf = relative_rarity(
-        statistics.word_rarity({*words, *sentence_words(question.text)} - {""}),
+        statistics.word_rarity({*words, *asked} - {""}),
         statistics.document_count(),
     )
     askings = _askings(question, idf, facets)
@@ -210,7 +211,8 @@ def relative_rarity(idf: Mapping[str, float], documents: int) -> dict[str, float
 
 
 def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list[QuestionWords]:
-    """The question as a whole, and (``facets``, several of them) each facet asked alone.
+    """The question as a whole, and (``facets``, several of them) each facet asked alone,
+    each in the words research writes its concepts by (``Question.as_research_writes``).
 
     An amount asked of an effect ("How much does aspirin reduce …?") is scored as the
     yes/no question on the same relation: the sentences stating that finding answer both,
@@ -219,7 +221,9 @@ def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list
     """
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
     kind = AnswerKind.YES_NO if question.effect_asked else question.answer_kind
-    whole = question_words(question.text, idf, _names(question.concepts), conditions, kind)
+    whole = question_words(
+        question.as_research_writes(), idf, _names(question.concepts), conditions, kind
+    )
     if not facets or len(question.facets) < 2:
         return [whole]
     by_id = {c.id: c for c in question.concepts}
@@ -230,7 +234,7 @@ def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list
             askings.append(whole)
             continue
         asked = [*named, *(c for c in question.with_role(ConceptRole.CONDITION) if c not in named)]
-        text = " ".join(c.mention for c in asked)
+        text = " ".join(c.worded for c in asked)
         askings.append(question_words(text, idf, _names(asked), conditions, kind))
     return askings
 

@@ -188,6 +188,10 @@ class QuestionConcept(Frozen, frozen=True):
     by_adjective: bool = False
     """The question named it by an adjective ("*diabetic* patients"): ``mention`` qualifies,
     and names the concept in no sentence of its own ("How common is diabetic?")."""
+    research_name: str = ""
+    """The name research writes the concept by, where the corpus writes it more often than
+    the question's word for it ("pregabalin" for "Lyrica", ``understand.wording``); empty
+    where the question's word is as common."""
 
     @property
     def id(self) -> str:
@@ -204,6 +208,12 @@ class QuestionConcept(Frozen, frozen=True):
         """Every name of the concept, as the question wrote it first: the mention, the
         preferred name, the synonyms and the abbreviations."""
         return (self.mention, self.name, *self.synonyms, *self.abbreviations)
+
+    @property
+    def worded(self) -> str:
+        """The concept as sentences are scored against it: its research name, if any, else
+        the question's word."""
+        return self.research_name or self.mention
 
 
 class Facet(Frozen, frozen=True):
@@ -263,6 +273,15 @@ class Question(Frozen, frozen=True):
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""
         return tuple(concept for concept in self.concepts if concept.role in roles)
+
+    def as_research_writes(self) -> str:
+        """The question's text with each concept it names worded as research writes it
+        (``QuestionConcept.worded``): what passages and sentences are scored against."""
+        text = self.text
+        for concept in sorted(self.concepts, key=lambda c: -c.start):
+            if concept.research_name and text[concept.start : concept.end] == concept.mention:
+                text = text[: concept.start] + concept.research_name + text[concept.end :]
+        return text
 
     def subject_conditions(self) -> tuple[QuestionConcept, ...]:
         """The conditions a record must be about, not merely name, when another disease is

@@ -126,10 +126,11 @@ def _passage_scores(
     searcher: Searcher,
     records: RecordSource,
 ) -> dict[str, float]:
-    """Each record's best title-plus-sentence passage for the question's content words."""
+    """Each record's best title-plus-sentence passage for the question's content words, in
+    the words research writes its concepts by (``Question.as_research_writes``)."""
     if settings.passage_weight <= 0:
         return {}
-    words = searcher.analyze(content_text(question.text))
+    words = searcher.analyze(content_text(question.as_research_writes()))
     idf = searcher.inverse_document_frequencies(words)
     passages = {}
     for record in ordered:

@@ -67,6 +67,7 @@ from medcite.understand.roles import (
     placing_trees,
 )
 from medcite.understand.senses import ContextFit, choose_sense
+from medcite.understand.wording import named_as_research_writes
 from medcite.words import is_content_word, looks_like_a_name, term_key, tokenize
 
 MAX_SYNONYMS = 12
@@ -155,6 +156,7 @@ def understand_question(
     concepts += _spelled_out(keywords, spelled_out)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_the_answer_s_kind(text, concepts)
+    concepts = named_as_research_writes(concepts, knowledge.rarity)
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:

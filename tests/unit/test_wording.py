@@ -1,0 +1,100 @@
+"""The names research writes a question's concepts by (``understand.wording``)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pytest
+
+from medcite.records import ConceptRole, Question, QuestionConcept
+from medcite.understand.keywords import Rarity
+from medcite.understand.wording import named_as_research_writes
+
+DOCUMENTS = 10_000
+
+
+def rarity_of(counts: Mapping[str, int]) -> Rarity:
+    """A corpus's idf (BM25's, as the index gives it) from how many records hold each word."""
+
+    def rarity(words: Iterable[str]) -> dict[str, float]:
+        return {
+            word: math.log(1 + (DOCUMENTS - n + 0.5) / (n + 0.5))
+            for word in words
+            for n in [counts.get(word.lower(), 0)]
+        }
+
+    return rarity
+
+
+def concept(
+    mention: str,
+    name: str,
+    role: ConceptRole = ConceptRole.INTERVENTION,
+    abbreviation: str = "",
+) -> QuestionConcept:
+    ids = (f"D-{name}",)
+    return QuestionConcept(ids, name, role, mention, 0, len(mention), abbreviation=abbreviation)
+
+
+@pytest.mark.parametrize(
+    ("found", "counts", "named"),
+    [
+        # review 21: a brand no abstract writes, its drug in a few
+        (concept("Lyrica", "Pregabalin"), {"pregabalin": 3}, "Pregabalin"),
+        (
+            concept("itching", "Pruritus", ConceptRole.CONDITION),
+            {"itching": 40, "pruritus": 400},
+            "Pruritus",
+        ),
+        # a near tie keeps the question's word
+        (concept("herceptin", "Trastuzumab"), {"herceptin": 300, "trastuzumab": 500}, ""),
+        # a name of several words: each is commoner than the name is
+        (
+            concept("influenza", "Human Influenza", ConceptRole.CONDITION),
+            {"influenza": 50, "human": 5000},
+            "",
+        ),
+        # an abbreviation, and a word written in capitals, stay as written
+        (concept("MI", "Myocardial Infarction", abbreviation="MI"), {"myocardial": 900}, ""),
+        (concept("TNF", "Tumor Necrosis Factor", ConceptRole.INTERVENTION), {"tumor": 900}, ""),
+        # a name abstracts write mostly in another sense ("aged 40 to 65")
+        (
+            QuestionConcept(("D000368",), "Aged", ConceptRole.POPULATION, "elderly", 0, 7),
+            {"elderly": 300, "aged": 3000},
+            "",
+        ),
+    ],
+)
+def test_a_concept_is_named_as_research_writes_it_where_the_corpus_says_so(
+    found: QuestionConcept, counts: dict[str, int], named: str
+) -> None:
+    (read,) = named_as_research_writes([found], rarity_of(counts))
+    assert read.research_name == named
+    assert read.worded == (named or found.mention)
+
+
+def test_without_word_counts_nothing_is_renamed() -> None:
+    found = concept("Lyrica", "Pregabalin")
+    assert named_as_research_writes([found], None) == [found]
+
+
+def test_the_question_is_worded_as_research_writes_it() -> None:
+    text = "What are the side effects of Lyrica for itching in dialysis patients?"
+    lyrica = QuestionConcept(
+        ("D1",),
+        "Pregabalin",
+        ConceptRole.INTERVENTION,
+        "Lyrica",
+        29,
+        35,
+        research_name="Pregabalin",
+    )
+    itching = QuestionConcept(
+        ("D2",), "Pruritus", ConceptRole.CONDITION, "itching", 40, 47, research_name="Pruritus"
+    )
+    dialysis = QuestionConcept(("D3",), "Dialysis", ConceptRole.TEST, "dialysis", 51, 59)
+    question = Question(text, (lyrica, itching, dialysis))
+    assert question.as_research_writes() == (
+        "What are the side effects of Pregabalin for Pruritus in dialysis patients?"
+    )
