@@ -2143,3 +2143,16 @@ def test_a_risk_asked_of_a_drug_by_its_brand_is_answered_by_the_risk_ratio(ask: 
         ask("What is the risk of a fatal side effect when Avastin is added to chemo?")
     )
     assert statements and re.search(r"\bRR\b", statements[0].text), quoted(statements)
+
+
+# 279d685 is the commit before; the case below failed there.
+def test_a_question_asking_the_medication_for_a_disease_asks_its_treatment(ask: Ask) -> None:
+    """Review 21: "What's the first-line medication for hair pulling disorder
+    (trichotillomania)?" was read as asking nothing of the disease, and led by
+    "Trichotillomania is defined as an obsessive-compulsive or related disorder …"."""
+    statements = bottom_line(
+        ask("What's the first-line medication for hair pulling disorder (trichotillomania)?")
+    )
+    assert statements, quoted(statements)
+    assert not re.search(r"is defined as", statements[0].text), quoted(statements)
+    assert re.search(r"treat|therap|medicat", statements[0].text), quoted(statements)

@@ -952,6 +952,8 @@ def test_a_yes_no_question_asking_whether_x_causes_y_asks_the_relation(
         ("Is verubecestat safe in older adults?", QuestionType.ADVERSE_EFFECTS),
         ("What are the symptoms of Kawasaki disease?", QuestionType.PRESENTATION),
         ("What are the clinical features of Wilson disease?", QuestionType.PRESENTATION),
+        # review 21: read as no kind, and led by what trichotillomania is
+        ("What's the first-line medication for trichotillomania?", QuestionType.TREATMENT),
     ],
 )
 def test_what_a_question_asks_of_its_subject_is_a_facet_of_its_own(

@@ -33,6 +33,15 @@ CUES: dict[QuestionType, tuple[str, ...]] = {
 sentence's fit looks for them anywhere in its words ("therap" in "chemotherapy"), so none
 may be a part of common words: not "harm" (of "pharmacology") or "signs" (of "designs")."""
 
+QUESTION_ONLY_CUES: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.TREATMENT: ("medicat",),
+}
+"""Word beginnings that mark a kind in a question but not a sentence's fit to it: "What's
+the first-line medication for hair pulling disorder?" asks its treatment (review 21: read
+as asking nothing of the disease, and led by what trichotillomania is), while a page
+saying "researchers are testing new medications for gout" does not say how gout is
+treated."""
+
 ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
     QuestionType.ETIOLOGY: (
@@ -67,7 +76,9 @@ def answer_cues(kind: QuestionType) -> tuple[str, ...]:
 
 FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
     QuestionType.DIAGNOSIS: re.compile(r"\bdiagnos(?:is|es|tic)\b", re.IGNORECASE),
-    QuestionType.TREATMENT: re.compile(r"\b(?:treatment|therapy|management)s?\b", re.IGNORECASE),
+    QuestionType.TREATMENT: re.compile(
+        r"\b(?:treatment|therapy|management|medication)s?\b", re.IGNORECASE
+    ),
     QuestionType.PROGNOSIS: re.compile(r"\b(?:prognosis|outcomes?|survival)\b", re.IGNORECASE),
     QuestionType.ETIOLOGY: re.compile(
         r"\b(?:(?<!-)causes?(?!-)|etiology|risk factors?)\b", re.IGNORECASE
@@ -171,7 +182,7 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
             else uncompared
             if kind is QuestionType.MECHANISM
             else text,
-            cues,
+            (*cues, *QUESTION_ONLY_CUES.get(kind, ())),
         )
     ]
     if _YES_NO.match(asking(text)):
