@@ -2156,3 +2156,23 @@ def test_a_question_asking_the_medication_for_a_disease_asks_its_treatment(ask: 
     assert statements, quoted(statements)
     assert not re.search(r"is defined as", statements[0].text), quoted(statements)
     assert re.search(r"treat|therap|medicat", statements[0].text), quoted(statements)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "refused: the trial's results lines do not repeat the drug's name and score 0.68-0.70 "
+        "against a question naming alendronate, just below the answer threshold"
+    ),
+)
+def test_a_weekly_dose_is_compared_with_the_daily_one(ask: Ask) -> None:
+    """Review 22: "Is once-a-week Fosamax as good as taking it every day for osteoporosis?"
+    was answered by 3fce07a only because "Fosamax" matched no word of the corpus ("Mean
+    increases in lumbar spine BMD at 12 months were: 5.1% … in the 70 mg once-weekly
+    group, … 5.4% … in the 10 mg daily treatment group."); asked of alendronate, 3fce07a
+    refused it too. Since 279d685 passages are scored against "alendronate", and so are
+    the trial's sentences: both wordings are refused."""
+    statements = bottom_line(
+        ask("Is once-a-week Fosamax as good as taking it every day for osteoporosis?")
+    )
+    assert statements and re.search(r"weekly", statements[0].text), quoted(statements)
