@@ -2176,3 +2176,25 @@ def test_a_weekly_dose_is_compared_with_the_daily_one(ask: Ask) -> None:
         ask("Is once-a-week Fosamax as good as taking it every day for osteoporosis?")
     )
     assert statements and re.search(r"weekly", statements[0].text), quoted(statements)
+
+
+# 2ba9143 is the commit before; the case below failed there.
+def test_benzos_are_benzodiazepines(ask: Ask) -> None:
+    """Review 22: "How much do benzos raise the risk of a bad fall in people over 80?" kept
+    "benzos" as a word, dropped the falls study as off topic and refused; asked of
+    benzodiazepines, it is led by the study's adjusted odds ratio."""
+    statements = bottom_line(
+        ask("How much do benzos raise the risk of a bad fall in people over 80?")
+    )
+    assert statements and re.search(r"benzodiazepine", statements[0].text), quoted(statements)
+    assert re.search(r"odds ratio", statements[0].text), quoted(statements)
+
+
+# 2ba9143 is the commit before; the case below failed there.
+def test_a_kidney_transplant_is_kidney_transplantation(shared_corpus: Engine) -> None:
+    """Review 22: "What are the chances of getting skin cancer after a kidney transplant?"
+    was read as about the kidney and transplants apart."""
+    names = concept_names(
+        shared_corpus, "What are the chances of getting skin cancer after a kidney transplant?"
+    )
+    assert "Kidney Transplantation" in names, names

@@ -75,6 +75,9 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D050110": ("weight loss surgery", "weight-loss surgery"),  # Bariatric Surgery
     "D007457": ("radioactive iodine", "radioiodine"),  # Iodine Radioisotopes
     "D004358": ("chemo",),  # Drug Therapy ("Chemotherapy")
+    # MeSH lists the transplantations, and only the liver's "transplant"
+    "D016030": ("kidney transplant", "kidney transplants", "renal transplant", "renal transplants"),
+    "D016027": ("heart transplant", "heart transplants"),  # Heart Transplantation
     # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),
@@ -85,6 +88,7 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D000925": ("blood thinners", "blood thinner"),  # Anticoagulants
     "D004232": ("water pills", "water pill"),  # Diuretics
     "D000700": ("painkillers", "painkiller", "pain killers"),  # Analgesics
+    "D001569": ("benzos", "benzo"),  # Benzodiazepines
     # Contraceptives, Oral; not "the pill" alone
     "D003276": (
         "birth control pills", "birth control pill", "contraceptive pill", "contraceptive pills",
