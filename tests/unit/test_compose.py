@@ -979,6 +979,18 @@ def test_indirect_evidence_is_labelled_and_gaps_are_listed() -> None:
     )
 
 
+def what_causes_systemic_sclerosis() -> Question:
+    """A question on a disease's etiology, its facet the kind asked."""
+    ssc = replace(QUESTION.concepts[3], start=12, end=30)
+    etiology = Facet("etiology", cue_words=answer_cues(QuestionType.ETIOLOGY))
+    return Question(
+        text="What causes systemic sclerosis?",
+        concepts=(ssc,),
+        facets=(etiology,),
+        types=(QuestionType.ETIOLOGY,),
+    )
+
+
 @pytest.mark.parametrize(
     "cause",
     [
@@ -994,14 +1006,7 @@ def test_a_sentence_saying_what_explains_a_disease_speaks_to_its_etiology(cause:
     the increased peripheral airway resistance reported in COPD", under a gap that no
     record spoke to etiology."""
     found = retrieved("pmid:8", 1, [("RESULTS", [(cause, (SSC,))])])
-    ssc = replace(QUESTION.concepts[3], start=12, end=30)
-    etiology = Facet("etiology", cue_words=answer_cues(QuestionType.ETIOLOGY))
-    asked = Question(
-        text="What causes systemic sclerosis?",
-        concepts=(ssc,),
-        facets=(etiology,),
-        types=(QuestionType.ETIOLOGY,),
-    )
+    asked = what_causes_systemic_sclerosis()
     answer = answer_of(found, question=asked)
     assert [s.text for s in answer.sections[0].statements] == [cause]
     assert answer.gaps == ()
@@ -1019,14 +1024,7 @@ def test_a_sentence_saying_a_cause_is_unknown_does_not_speak_to_etiology(unknown
     """Review 20: "How does Zyprexa cause weight gain?" was led by "… the olanzapine-related
     reduction in weight gain remains to be explained." ("explain" is a word of causes)
     over a sentence on the serotonin 2C receptor."""
-    ssc = replace(QUESTION.concepts[3], start=12, end=30)
-    etiology = Facet("etiology", cue_words=answer_cues(QuestionType.ETIOLOGY))
-    asked = Question(
-        text="What causes systemic sclerosis?",
-        concepts=(ssc,),
-        facets=(etiology,),
-        types=(QuestionType.ETIOLOGY,),
-    )
+    asked = what_causes_systemic_sclerosis()
     found = retrieved("pmid:9", 1, [("RESULTS", [(unknown, (SSC,))])])
     assert [gap.facet for gap in answer_of(found, question=asked).gaps] == ["etiology"]
 
