@@ -179,7 +179,7 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     focus = [
         c.id
         for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)
-        if c.role is not ConceptRole.KEYWORD or is_a_name(c)
+        if is_a_name(c)
     ]
     subject = [c.id for c in question.subject_conditions()]
     if subject and item.topics.mainly_about_another(subject):
@@ -230,10 +230,13 @@ def subject(question: Question) -> list[str]:
     ]
 
 
-def is_a_name(keyword: QuestionConcept) -> bool:
-    """Whether a keyword is a name, of two letters at least, not a number that only
-    narrows the question ("at 40", "approved in 2018")."""
-    return sum(char.isalpha() for char in keyword.mention) >= MIN_NAME_LETTERS
+def is_a_name(concept: QuestionConcept) -> bool:
+    """Whether a concept names a thing: any a vocabulary knows, and a keyword of two letters
+    at least, not a number that only narrows the question ("at 40", "approved in 2018")."""
+    return (
+        concept.role is not ConceptRole.KEYWORD
+        or sum(char.isalpha() for char in concept.mention) >= MIN_NAME_LETTERS
+    )
 
 
 ANSWERS_ON_THE_SUBJECT = 0.5

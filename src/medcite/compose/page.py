@@ -756,9 +756,7 @@ def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
     nothing else does: "Does starting yearly mammograms at 40 reduce breast cancer
     deaths?" asked every sentence to name "40" (review 20)."""
     causes = [
-        c.id
-        for c in question.with_role(*RELATION_ROLES)
-        if c.id not in outcomes and (c.role is not ConceptRole.KEYWORD or is_a_name(c))
+        c.id for c in question.with_role(*RELATION_ROLES) if c.id not in outcomes and is_a_name(c)
     ]
     tested = [
         c.id
