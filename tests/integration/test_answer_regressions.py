@@ -2198,3 +2198,22 @@ def test_a_kidney_transplant_is_kidney_transplantation(shared_corpus: Engine) ->
         shared_corpus, "What are the chances of getting skin cancer after a kidney transplant?"
     )
     assert "Kidney Transplantation" in names, names
+
+
+# da25daf is the commit before; the case below failed there.
+def test_a_sentence_on_a_name_alone_does_not_say_what_it_does(ask: Ask) -> None:
+    """BioASQ dev: "Does the BRAFV600E mutation have an effect on clinical response to
+    radioiodine therapy?" was led by "Encorafenib (LGX818) is a promising BRAFV600E
+    inhibitor that has efficacy against metastatic melanoma.": asked what the mutation
+    does to the therapy's effect, a sentence naming the mutation alone answered. The gold
+    records write "BRAF mutation", which the name asked does not meet, so nothing may lead."""
+    statements = bottom_line(
+        ask(
+            "Does the BRAFV600E mutation have an effect on clinical response to "
+            "radioiodine therapy?"
+        )
+    )
+    for statement in statements:
+        assert re.search(r"radioiodine|radioactive iodine|\bRAI\b", statement.text, re.I), quoted(
+            statements
+        )

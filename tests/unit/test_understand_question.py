@@ -380,13 +380,29 @@ def test_a_brand_is_searched_as_the_drug_the_corpus_defines_it_as(knowledge: Kno
             "Is methotrexate safe in children?",
             {"methotrexate": (), "children": ("D008727",), "adverse effects": ()},
         ),
+        # a name no vocabulary knows is the subject of what it is, or of a standing fact
+        (
+            "Is XRCC4 a target of methotrexate?",
+            {"methotrexate": ("word:xrcc4",), "XRCC4": ()},
+        ),
+        (
+            "Has XRCC4 been approved for use with methotrexate?",
+            {"methotrexate": ("word:xrcc4",), "XRCC4": ()},
+        ),
+        # but asked what it does to another, a sentence on it alone does not answer
+        (
+            "Can XRCC4 loss lead to resistance to methotrexate?",
+            {"methotrexate": ("word:xrcc4",), "XRCC4": ("D008727",)},
+        ),
     ],
 )
 def test_a_facet_alone_is_answered_beside_the_question_s_other_concepts(
     knowledge: Knowledge, question: str, beside: dict[str, tuple[str, ...]]
 ) -> None:
     """Review 18: "Does giving babies Calpol when they have their jabs make the vaccines
-    work less well?" asked "vaccines" alone, and a line on vaccine advisory committees led."""
+    work less well?" asked "vaccines" alone, and a line on vaccine advisory committees led.
+    "Can nrf2 activation lead to resistance to radiotherapy?", its gold gone, was answered
+    from a review of an Nrf2 activator on insulin resistance (BioASQ dev)."""
     facets = understand_question(question, knowledge).facets
     assert {facet.label: facet.answered_beside for facet in facets} == beside
 

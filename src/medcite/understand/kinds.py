@@ -332,6 +332,19 @@ def asks_effect(text: str) -> bool:
     return bool(_EFFECT.match(asking(text)))
 
 
+_ACTION = re.compile(
+    r"^\s*(?:does|do|did|can|could|should|has|have|will|would|may)\b", re.IGNORECASE
+)
+"""Openings of a yes/no question on what something does ("Can X lead to Y?", "Does X
+reduce Y?"), not on what it is ("Is AZD9668 a VEGF mRNA drug?")."""
+
+
+def asks_what_it_does(text: str) -> bool:
+    """Whether a yes/no question asks what its subject does to something (``_ACTION``),
+    not a standing fact about it (``asked_status``: "Has CPX-351 been approved …?")."""
+    return bool(_ACTION.match(asking(text))) and not asked_status(text)
+
+
 def answer_kind(text: str) -> AnswerKind:
     """What would answer the question: a yes/no finding, an amount, a name (or list), or a
     summary."""

@@ -49,6 +49,7 @@ from medcite.understand.kinds import (
     asked_status,
     asks_accuracy,
     asks_effect,
+    asks_what_it_does,
     diagnosis_as_a_time,
     facet_kinds,
     names_complications_only,
@@ -929,11 +930,11 @@ def build_facets(
                 facets.append(Facet(label, ids))
         elif kinds:
             facets.append(Facet(kinds[0].value, cue_words=answer_cues(kinds[0])))
-    return _answered_beside_the_others(facets, concepts)
+    return _answered_beside_the_others(facets, concepts, asks_what_it_does(text))
 
 
 def _answered_beside_the_others(
-    facets: Sequence[Facet], concepts: Sequence[QuestionConcept]
+    facets: Sequence[Facet], concepts: Sequence[QuestionConcept], does: bool
 ) -> tuple[Facet, ...]:
     """The facets, one of a single concept alone with the question's other concepts (but
     its people) that a sentence must name one of to answer through it (``answered_beside``).
@@ -947,7 +948,10 @@ def _answered_beside_the_others(
     leaves out only the people ("verubecestat" of "Is verubecestat safe in older
     adults?") or names what no vocabulary knows ("NIPBL" of "What is the function of the
     NIPBL factor in genome conformation?") is the question's subject, of which a sentence
-    speaks whole.
+    speaks whole; but not where the question asks what that subject does to the others
+    (``does``): "Can nrf2 activation lead to resistance to radiotherapy?", its gold gone,
+    was answered by a review of glucoraphanin, "a precursor of the Nrf2 activator
+    sulforaphane", on obesity and insulin resistance (BioASQ dev).
     """
     if len(facets) < 2:
         return tuple(facets)
@@ -957,7 +961,7 @@ def _answered_beside_the_others(
     beside = []
     for facet in facets:
         asked = {*facet.concept_ids, *conditions}
-        alone = len(asked) == 1 and bool(facet.concept_ids) and not asked <= names
+        alone = len(asked) == 1 and bool(facet.concept_ids) and (does or not asked <= names)
         others = tuple(dict.fromkeys(i for i in related if i not in asked)) if alone else ()
         beside.append(replace(facet, answered_beside=others) if others else facet)
     return tuple(beside)
