@@ -247,9 +247,13 @@ DESCRIBING_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ing", "ed", "oid")
 
 def describes(word: str) -> bool:
     """Whether ``word`` is one word ending as an English adjective or participle
-    ("unruptured", "biallelic") and not shaped like a name (``looks_like_a_name``)."""
+    ("unruptured", "biallelic"), or words of letters joined by hyphens so ending
+    ("vaso-occlusive"), and no part of it shaped like a name (``looks_like_a_name``)."""
+    parts = word.split("-")
     return (
-        word.isalpha() and word.lower().endswith(DESCRIBING_ENDINGS) and not looks_like_a_name(word)
+        all(part.isalpha() for part in parts)
+        and word.lower().endswith(DESCRIBING_ENDINGS)
+        and not any(looks_like_a_name(part) for part in parts)
     )
 
 
