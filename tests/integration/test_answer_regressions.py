@@ -2238,3 +2238,14 @@ def test_an_adjective_kept_as_a_word_is_no_subject_to_answer_on(
     title = shared_corpus.show(statements[0].record_id).title
     assert re.search(r"nitric oxide", title, re.I), (title, quoted(statements))
     assert re.search(r"pain", statements[0].text, re.I), quoted(statements)
+
+
+# 418b997 is the commit before; the case below failed there.
+def test_sickle_cell_is_the_disease(shared_corpus: Engine) -> None:
+    """Review 23: "… in children with sickle cell vaso-occlusive crisis?" lost the disease:
+    no vocabulary names it "sickle cell" alone."""
+    names = concept_names(
+        shared_corpus,
+        "Does inhaled nitric oxide reduce pain in children with sickle cell vaso-occlusive crisis?",
+    )
+    assert "Sickle Cell Anemia" in names, names

@@ -64,6 +64,8 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D006996": ("low calcium",),  # Hypocalcemia
     "D006934": ("high calcium",),  # Hypercalcemia
     "D013921": ("low platelets", "low platelet count"),  # Thrombocytopenia
+    # Anemia, Sickle Cell, named by its cells alone ("children with sickle cell")
+    "D000755": ("sickle cell", "sickle cell crisis", "sickle cell crises", "sickle crisis"),
     # a disease back again: "stop bacterial vaginosis coming back" is no question on the back
     "D012008": ("coming back", "comes back", "came back"),  # Recurrence
     # tests, procedures and devices
