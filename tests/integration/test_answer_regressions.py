@@ -2249,3 +2249,19 @@ def test_sickle_cell_is_the_disease(shared_corpus: Engine) -> None:
         "Does inhaled nitric oxide reduce pain in children with sickle cell vaso-occlusive crisis?",
     )
     assert "Sickle Cell Anemia" in names, names
+
+
+# 119e0d5 is the commit before; the case below failed there.
+def test_what_a_disease_causes_is_not_its_cause(ask: Ask) -> None:
+    """Review 23: "What causes Morton's neuroma?" was led by "Morton's neuroma is a frequent
+    cause of metatarsalgia." and "… is a common cause of forefoot pain", what the neuroma
+    causes; "Morton's neuroma is an entrapment neuropathy of the third common plantar
+    digital nerve, caused by the deep transverse metatarsal ligament …" was fourth in the
+    research, and "… resulting from an entrapment of the common digital nerve …" uncited."""
+    statements = bottom_line(ask("What causes Morton's neuroma?"))
+    assert statements, quoted(statements)
+    for statement in statements:
+        assert not re.search(r"cause of (?:metatarsalgia|forefoot pain|pain)", statement.text), (
+            quoted(statements)
+        )
+    assert re.search(r"caused by|resulting from|entrapment", statements[0].text), quoted(statements)

@@ -998,6 +998,8 @@ def what_causes_systemic_sclerosis() -> Question:
         "Vasculopathy contributes to the skin fibrosis of systemic sclerosis.",
         "Vasculopathy is responsible for the skin fibrosis of systemic sclerosis.",
         "Vasculopathy underlies the skin fibrosis of systemic sclerosis.",
+        "Systemic sclerosis is a disease resulting from vasculopathy.",
+        "Vasculopathy is the main cause of the skin fibrosis of systemic sclerosis.",
     ],
 )
 def test_a_sentence_saying_what_explains_a_disease_speaks_to_its_etiology(cause: str) -> None:
@@ -1026,6 +1028,16 @@ def test_a_sentence_saying_a_cause_is_unknown_does_not_speak_to_etiology(unknown
     over a sentence on the serotonin 2C receptor."""
     asked = what_causes_systemic_sclerosis()
     found = retrieved("pmid:9", 1, [("RESULTS", [(unknown, (SSC,))])])
+    assert [gap.facet for gap in answer_of(found, question=asked).gaps] == ["etiology"]
+
+
+def test_a_sentence_saying_the_disease_causes_another_does_not_speak_to_its_etiology() -> None:
+    """Review 23: "What causes Morton's neuroma?" was led by "Morton's neuroma is a frequent
+    cause of metatarsalgia.", what the neuroma causes, over "… caused by the deep
+    transverse metatarsal ligament …"."""
+    asked = what_causes_systemic_sclerosis()
+    effect = "Systemic sclerosis is a frequent cause of pulmonary arterial hypertension."
+    found = retrieved("pmid:9", 1, [("RESULTS", [(effect, (SSC,))])])
     assert [gap.facet for gap in answer_of(found, question=asked).gaps] == ["etiology"]
 
 

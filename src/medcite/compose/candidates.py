@@ -35,7 +35,14 @@ from medcite.records import (
     SentenceNotes,
     SentenceRole,
 )
-from medcite.words import describes, has_cue, is_title_or_question, looks_like_a_name, tokenize
+from medcite.words import (
+    content_words,
+    describes,
+    has_cue,
+    is_title_or_question,
+    looks_like_a_name,
+    tokenize,
+)
 
 MIN_CHARS, MAX_CHARS = 40, 600
 RELATED = "~related"
@@ -401,6 +408,8 @@ def facet_fit(candidate: Candidate, facet: Facet, question: Question) -> Fit:
         # what the question is about (its condition, body system, population …), not
         # for any sentence saying "detect"
         lowered = _UNEXPLAINED.sub(" ", candidate.sentence.text.lower())
+        if facet.label == QuestionType.ETIOLOGY.value:
+            lowered = _without_causing_another(lowered, question)
         cued = any(cue in lowered for cue in facet.cue_words) or (
             facet.label == QuestionType.TREATMENT.value
             and candidate.names_any([c.id for c in question.with_role(ConceptRole.INTERVENTION)])
@@ -414,6 +423,31 @@ def facet_fit(candidate: Candidate, facet: Facet, question: Question) -> Fit:
     if not parts or min(parts) == 0.0:
         return Fit(0.0)
     return Fit(sum(parts) / len(parts), "; ".join(indirect))
+
+
+_A_CAUSE_OF = re.compile(
+    r"\b(?:is|are|was|were|remains?|represents?|being)\s+(?:(?:a|an|the|one)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?causes?\s+of\b"
+)
+"""Words saying a sentence's subject is a cause of something ("… is a frequent cause of")."""
+
+
+def _without_causing_another(lowered: str, question: Question) -> str:
+    """``lowered`` without the words saying its subject is a cause of something that is
+    not the condition asked about (named as the question wrote it, or by its preferred
+    name): asked "What causes Morton's neuroma?", "Morton's neuroma is a frequent cause of
+    metatarsalgia." says what the neuroma causes, and it led the page (review 23). Not by
+    every name of the condition: MeSH lists "Morton's Metatarsalgia" among the neuroma's."""
+    asked = {
+        word
+        for concept in question.with_role(ConceptRole.CONDITION)
+        for name in (concept.mention, concept.name)
+        for word in content_words(name)
+    }
+    for found in reversed(list(_A_CAUSE_OF.finditer(lowered))):
+        if not asked & set(content_words(lowered[found.end() :])):
+            lowered = lowered[: found.start()] + " " + lowered[found.end() :]
+    return lowered
 
 
 _UNEXPLAINED = re.compile(

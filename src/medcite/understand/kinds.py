@@ -46,6 +46,8 @@ ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
     QuestionType.ETIOLOGY: (
         "mechanism", "due to", "attribut", "explain", "contribut", "responsible for", "underl",
+        "resulting from", "results from", "result from", "arising from", "arises from",
+        "secondary to",
     ),
     QuestionType.EPIDEMIOLOGY: ("%", "proportion", "percent", "occurr", "per 10"),
     QuestionType.MECHANISM: (
@@ -62,10 +64,13 @@ causes loss of smell in COVID-19?": "… a novel molecular mechanism by which a 
 review 9), what a disease is due to, or what explains, contributes to, is responsible for
 or underlies it ("narrowing and disappearance of small conducting airways … can explain
 the increased peripheral airway resistance reported in COPD" was given the gap that no
-record spoke to etiology, review 12), how common something is as a share or a count per
-so many people ("The median risk of at least one major sequela was 24.7% …", review 9:
-the gap said no record spoke to how common sequelae were). Kept apart from ``CUES``,
-which also read the question: "Does X inhibit Y?" asks no mechanism."""
+record spoke to etiology, review 12), or what it results or arises from ("… a painful
+condition of the foot resulting from an entrapment of the common digital nerve …" went
+uncited for "What causes Morton's neuroma?", review 23), how common something is as a
+share or a count per so many people ("The median risk of at least one major sequela was
+24.7% …", review 9: the gap said no record spoke to how common sequelae were). Kept
+apart from ``CUES``, which also read the question: "Does X inhibit Y?" asks no
+mechanism."""
 
 
 def answer_cues(kind: QuestionType) -> tuple[str, ...]:
