@@ -2265,3 +2265,17 @@ def test_what_a_disease_causes_is_not_its_cause(ask: Ask) -> None:
             quoted(statements)
         )
     assert re.search(r"caused by|resulting from|entrapment", statements[0].text), quoted(statements)
+
+
+# cd462c0 is the commit before; the case below failed there.
+def test_a_comparison_of_two_drugs_is_led_by_the_sentence_comparing_them(ask: Ask) -> None:
+    """Review 23: "Is ibuprofen as effective as indomethacin for closing a PDA in preterm
+    infants?" was led by the Cochrane review's "Ibuprofen reduces the risk of NEC and
+    transient renal insufficiency.", over its "Ibuprofen is as effective as indomethacin in
+    closing a PDA and currently appears to be the drug of choice."."""
+    statements = bottom_line(
+        ask("Is ibuprofen as effective as indomethacin for closing a PDA in preterm infants?")
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"ibuprofen", statements[0].text, re.I), quoted(statements)
+    assert re.search(r"indomethacin", statements[0].text, re.I), quoted(statements)

@@ -714,6 +714,56 @@ def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_what_it
     )
 
 
+def comparing(text: str) -> Question:
+    """A yes/no question naming ibuprofen and indomethacin, then systemic sclerosis."""
+    named = [("ibuprofen", "D007052"), ("indomethacin", "D007213"), ("systemic sclerosis", SSC)]
+    concepts = tuple(
+        QuestionConcept(
+            (concept_id,),
+            name,
+            ConceptRole.CONDITION if concept_id == SSC else ConceptRole.INTERVENTION,
+            name,
+            text.index(name),
+            text.index(name) + len(name),
+        )
+        for name, concept_id in named
+    )
+    return Question(
+        text=text,
+        concepts=concepts,
+        facets=(Facet("systemic sclerosis", (SSC,)),),
+        answer_kind=AnswerKind.YES_NO,
+    )
+
+
+def test_a_question_comparing_two_treatments_is_led_by_a_sentence_naming_both() -> None:
+    """Review 23: "Is ibuprofen as effective as indomethacin for closing a PDA in preterm
+    infants?" was led by "Ibuprofen reduces the risk of NEC and transient renal
+    insufficiency.", over the same review's "Ibuprofen is as effective as indomethacin in
+    closing a PDA …", a little less relevant. Asked no comparison, the more relevant leads."""
+    one, both = (
+        "Ibuprofen reduces renal insufficiency in systemic sclerosis.",
+        "Ibuprofen is as effective as indomethacin in systemic sclerosis.",
+    )
+    ibuprofen, indomethacin = "D007052", "D007213"
+    found = retrieved(
+        "pmid:8",
+        1,
+        [("CONCLUSIONS", [(one, (ibuprofen, SSC)), (both, (ibuprofen, indomethacin, SSC))])],
+        relevance={0: 0.95, 1: 0.94},
+    )
+    found = replace(
+        found, topics=RecordTopics("pmid:8", ((SSC, 5.0), (ibuprofen, 2.0), (indomethacin, 1.0)))
+    )
+    for text, lead in [
+        ("Is ibuprofen as effective as indomethacin in systemic sclerosis?", both),
+        ("Is ibuprofen better than indomethacin in systemic sclerosis?", both),
+        ("Does ibuprofen change how indomethacin works in systemic sclerosis?", one),
+    ]:
+        statements = answer_of(found, question=comparing(text)).sections[0].statements
+        assert statements[0].text == lead, text
+
+
 def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() -> None:
     """ "What is systemic sclerosis?": the sentence saying what it is leads, though less
     relevant than a finding on it; asked anything else, the finding leads."""
