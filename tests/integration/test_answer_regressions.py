@@ -2279,3 +2279,13 @@ def test_a_comparison_of_two_drugs_is_led_by_the_sentence_comparing_them(ask: As
     assert statements, quoted(statements)
     assert re.search(r"ibuprofen", statements[0].text, re.I), quoted(statements)
     assert re.search(r"indomethacin", statements[0].text, re.I), quoted(statements)
+
+
+# c169ca6 is the commit before; the case below failed there.
+def test_a_flu_shot_is_the_influenza_vaccine(shared_corpus: Engine) -> None:
+    """Review 24: "Can getting a flu shot lower my chances of having a heart attack?" was
+    read as about influenza, the disease, with nothing asked to lower the risk."""
+    names = concept_names(
+        shared_corpus, "Can getting a flu shot lower my chances of having a heart attack?"
+    )
+    assert "Influenza Vaccines" in names, names

@@ -77,6 +77,8 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D050110": ("weight loss surgery", "weight-loss surgery"),  # Bariatric Surgery
     "D007457": ("radioactive iodine", "radioiodine"),  # Iodine Radioisotopes
     "D004358": ("chemo",),  # Drug Therapy ("Chemotherapy")
+    # Influenza Vaccines: "flu" alone is the disease
+    "D007252": ("flu shot", "flu shots", "flu jab", "flu jabs", "flu vaccine", "flu vaccines"),
     # MeSH lists the transplantations, and only the liver's "transplant"
     "D016030": ("kidney transplant", "kidney transplants", "renal transplant", "renal transplants"),
     "D016027": ("heart transplant", "heart transplants"),  # Heart Transplantation
