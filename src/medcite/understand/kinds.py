@@ -113,14 +113,17 @@ def names_complications_only(text: str) -> bool:
     return bool(found) and all(_COMPLICATIONS.fullmatch(word) for word in found)
 
 
-_YES_NO = re.compile(
-    r"^\s*(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may)\b",
-    re.IGNORECASE,
-)
+_COPULAS = ("is", "are", "was", "were")
+_AUXILIARIES = (
+    "does", "do", "did", "can", "could", "should", "has", "have", "will", "would", "may",
+)  # fmt: skip
+"""The verbs a yes/no question opens with: a copula asks what something is, an auxiliary
+what it does (``asks_what_it_does``)."""
+_YES_NO_OPENERS = "|".join((*_COPULAS, *_AUXILIARIES))
+_YES_NO = re.compile(rf"^\s*(?:{_YES_NO_OPENERS})\b", re.IGNORECASE)
 _SETTING = re.compile(
     r"^\s*(?:in|among|amongst|for|during|after|following)\s[^,?;:]{1,120}?,\s*"
-    r"(?=(?:is|are|does|do|did|can|could|should|was|were|has|have|will|would|may|what|"
-    r"which|how|who|when|why|where)\b)",
+    rf"(?=(?:{_YES_NO_OPENERS}|what|which|how|who|when|why|where)\b)",
     re.IGNORECASE,
 )
 """Who or when a question is about, put before the question proper ("In adults with HIV,
@@ -337,9 +340,7 @@ def asks_effect(text: str) -> bool:
     return bool(_EFFECT.match(asking(text)))
 
 
-_ACTION = re.compile(
-    r"^\s*(?:does|do|did|can|could|should|has|have|will|would|may)\b", re.IGNORECASE
-)
+_ACTION = re.compile(rf"^\s*(?:{'|'.join(_AUXILIARIES)})\b", re.IGNORECASE)
 """Openings of a yes/no question on what something does ("Can X lead to Y?", "Does X
 reduce Y?"), not on what it is ("Is AZD9668 a VEGF mRNA drug?")."""
 
