@@ -149,12 +149,12 @@ def read_evidence(
     ``weigh_evidence`` scores, and what training learns from (the whole question only).
     """
     words = {w for item in retrieved for s in item.sentences for w in sentence_words(s.text)}
-    asked = sentence_words(question.as_research_writes())
+    worded = question.as_research_writes()
     idf = relative_rarity(
-        statistics.word_rarity({*words, *asked} - {""}),
+        statistics.word_rarity({*words, *sentence_words(worded)} - {""}),
         statistics.document_count(),
     )
-    askings = _askings(question, idf, facets)
+    askings = _askings(question, worded, idf, facets)
     best_score = max((item.score for item in retrieved), default=0.0) or 1.0
     keys = [[sentence_words(s.text) for s in item.sentences] for item in retrieved]
     best_bm25 = [
@@ -210,9 +210,12 @@ def relative_rarity(idf: Mapping[str, float], documents: int) -> dict[str, float
     return {word: value / unseen for word, value in idf.items()}
 
 
-def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list[QuestionWords]:
+def _askings(
+    question: Question, worded: str, idf: Mapping[str, float], facets: bool
+) -> list[QuestionWords]:
     """The question as a whole, and (``facets``, several of them) each facet asked alone,
-    each in the words research writes its concepts by (``Question.as_research_writes``).
+    each in the words research writes its concepts by (``worded`` is the whole question so,
+    ``Question.as_research_writes``).
 
     An amount asked of an effect ("How much does aspirin reduce …?") is scored as the
     yes/no question on the same relation: the sentences stating that finding answer both,
@@ -221,9 +224,7 @@ def _askings(question: Question, idf: Mapping[str, float], facets: bool) -> list
     """
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
     kind = AnswerKind.YES_NO if question.effect_asked else question.answer_kind
-    whole = question_words(
-        question.as_research_writes(), idf, _names(question.concepts), conditions, kind
-    )
+    whole = question_words(worded, idf, _names(question.concepts), conditions, kind)
     if not facets or len(question.facets) < 2:
         return [whole]
     by_id = {c.id: c for c in question.concepts}
