@@ -2289,3 +2289,24 @@ def test_a_flu_shot_is_the_influenza_vaccine(shared_corpus: Engine) -> None:
         shared_corpus, "Can getting a flu shot lower my chances of having a heart attack?"
     )
     assert "Influenza Vaccines" in names, names
+
+
+# 19fd3b9 is the commit before; the cases below failed there.
+@pytest.mark.parametrize(
+    ("question", "written_out"),
+    [
+        ("What does PCAT6 stand for?", r"prostate cancer-associated transcript 6 \(PCAT6\)"),
+        ("What does HbA1c stand for?", r"hemoglobin A1c \(HbA1c\)"),
+    ],
+)
+def test_a_question_asking_what_a_short_form_stands_for_is_led_by_its_long_form(
+    ask: Ask, question: str, written_out: str
+) -> None:
+    """ "What does PCAT6 stand for?" was led by "LncRNA PCAT6 was involved in the progression
+    of multiple human cancers.", though a study's aim writes it out as "… lncRNA prostate
+    cancer-associated transcript 6 (PCAT6) …"; "What does HbA1c stand for?" by a study's
+    subgroups "with similar baseline HbA1c", though three records write "hemoglobin A1c
+    (HbA1c)" (a hand check of the shared corpus)."""
+    statements = bottom_line(ask(question))
+    assert statements, quoted(statements)
+    assert re.search(written_out, statements[0].text, re.I), quoted(statements)

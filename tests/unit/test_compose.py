@@ -821,6 +821,44 @@ def test_a_sentence_saying_what_is_asked_answers_below_the_threshold() -> None:
     assert quoted(what_is) == []
 
 
+def test_a_question_asking_what_a_short_form_stands_for_is_led_by_the_sentence_writing_it_out() -> (
+    None
+):
+    """ "What does PCAT6 stand for?" was led by "LncRNA PCAT6 was involved in the
+    progression of multiple human cancers.", over the aim writing it out (a hand check of
+    the shared corpus). Asked what a short form stands for, a sentence writing it out leads,
+    whatever its relevance and role; asked what it is, it does not answer."""
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            (
+                "OBJECTIVE",
+                [("We studied the brain in systemic sclerosis (SSc) with MRI.", (SSC,))],
+            ),
+            ("RESULTS", [("Brain MRI lesions were frequent in SSc in this cohort.", (SSC,))]),
+        ],
+        relevance={0: 0.3, 1: 0.95},
+    )
+    ssc = replace(
+        QUESTION.concepts[3], mention="SSc", start=10, end=13, synonyms=("Systemic Sclerosis",)
+    )
+    stands_for = Question(
+        text="What does SSc stand for?",
+        concepts=(ssc,),
+        facets=(Facet("SSc", (SSC,)),),
+        defined="SSc",
+        written_out=True,
+    )
+
+    def led(question: Question) -> list[str]:
+        answer = compose_answer(question, [found], SETTINGS, PROVENANCE, threshold=0.7)
+        return [s.text for s in answer.sections[0].statements]
+
+    assert led(stands_for)[0] == found.sentences[0].text
+    assert led(replace(stands_for, written_out=False)) == [found.sentences[1].text]
+
+
 def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study_that_answers() -> None:
     """Reviews 11 and 12: a study's results line (one estimate, one subgroup) led where its
     conclusion, the authors' answer, was less relevant but answering too. Asked yes or no,

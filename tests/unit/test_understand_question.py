@@ -31,6 +31,7 @@ from medcite.understand.kinds import (
     asked_status,
     asks_accuracy,
     asks_effect,
+    asks_written_out,
     what_it_is,
 )
 from medcite.understand.question import GUIDANCE_NOUNS, shortens
@@ -284,6 +285,8 @@ def test_a_question_asking_a_test_s_accuracy_is_told_apart(question: str, accura
         ("What is catamenial pneumothorax", "catamenial pneumothorax"),
         ("Define PEGylation.", "PEGylation"),
         ("What does CADASIL mean?", "CADASIL"),
+        ("What does RUNX2 stand for?", "RUNX2"),
+        ("What is the full name of MVA85A?", "MVA85A"),
         ("What is known about the PYHIN proteins?", ""),  # an account of them
         ("What is the role of TWIST1 in craniosynostosis?", ""),
         ("What is the best treatment for gout?", ""),
@@ -299,6 +302,27 @@ def test_a_question_asking_only_what_something_is_is_told_apart(
     """ "What is X?" is answered first by the sentence saying what X is."""
     assert what_it_is(question) == name
     assert understand_question(question, knowledge).defined == name
+
+
+@pytest.mark.parametrize(
+    ("question", "written_out"),
+    [
+        ("What does RUNX2 stand for?", True),
+        ("What does the acronym FBDD stand for?", True),
+        ("What is HbA1c short for?", True),
+        ("What is the full name of MVA85A?", True),
+        ("What does the abbreviation COPD mean?", True),
+        ("What does CADASIL mean?", False),  # what it is
+        ("What is ferroptosis?", False),
+        ('What does "28" stand for in the Disease Activity Score DAS28?', False),  # more
+    ],
+)
+def test_a_question_asking_what_a_short_form_stands_for_is_told_apart(
+    question: str, written_out: bool, knowledge: Knowledge
+) -> None:
+    """ "What does PCAT6 stand for?" is answered by the sentence writing it out."""
+    assert asks_written_out(question) is written_out
+    assert understand_question(question, knowledge).written_out is written_out
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,11 @@ patterns of definitional question answering (Blair-Goldensohn, McKeown and Schla
 2003): the name as the subject of "is a" (or "refers to"), the name in
 apposition ("Volanesorsen, an antisense oligonucleotide …"), or the name after "termed",
 "called", "known as" or "defined as".
+
+Asked what a short form stands for ("What does PCAT6 stand for?"), the answer is the
+sentence writing it out ("… prostate cancer-associated transcript 6 (PCAT6) …"), and not
+one that only uses it ("LncRNA PCAT6 was involved in the progression of multiple human
+cancers."): ``writes_out``.
 """
 
 from __future__ import annotations
@@ -53,3 +58,27 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
         return ()
     written = r"[\s-]?".join(re.escape(part) for part in parts)
     return tuple(re.compile(form.format(name=written), re.IGNORECASE) for form in _FORMS)
+
+
+def writes_out(text: str, short_form: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` names ``short_form`` and one of ``names`` that is no spelling of it
+    (a long form: "prostate cancer-associated transcript 6" of "PCAT6", not "PCAT-6"), as
+    "long form (SF)" and "SF (long form)" do."""
+    own = _letters(short_form)
+    long_forms = [name for name in names if _letters(name) not in ("", own)]
+    return (
+        bool(long_forms)
+        and _named(short_form).search(text) is not None
+        and any(_named(name).search(text) for name in long_forms)
+    )
+
+
+def _letters(name: str) -> str:
+    return "".join(_PARTS.findall(name)).lower()
+
+
+@lru_cache(maxsize=1024)
+def _named(name: str) -> re.Pattern[str]:
+    """``name`` as a text writes it, its words joined by a space, a hyphen or nothing."""
+    written = r"[\s-]?".join(re.escape(part) for part in _PARTS.findall(name))
+    return re.compile(rf"(?<![^\W_]){written}(?![^\W_])", re.IGNORECASE)

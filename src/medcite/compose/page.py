@@ -46,7 +46,7 @@ from medcite.compose.candidates import (
     is_a_name,
     on_the_subject,
 )
-from medcite.compose.definitions import defines
+from medcite.compose.definitions import defines, writes_out
 from medcite.compose.followups import follow_up_questions
 from medcite.compose.guidelines import guideline_rank, is_guideline, location, recommendation_of
 from medcite.compose.labels import leading_label_length
@@ -126,6 +126,7 @@ def compose_answer(
         _tests_asked(question),
         _amounts_asked(question),
         _defined_names(question),
+        _written_out(question),
     )
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
@@ -249,7 +250,10 @@ class _PageBuilder:
         where that says all the finding did of the question (``_conclusion_of``). A
         question asking only what something is ("What is ferroptosis?") is led by the
         answering sentences that say what it is, then by the others
-        (``_definitions_first``); one asking a test's accuracy, by those giving a measure
+        (``_definitions_first``), and one asking what a short form stands for by those
+        writing it out, whatever else they do (an aim: "… we investigated the role … of
+        lncRNA prostate cancer-associated transcript 6 (PCAT6) …"); one asking a test's
+        accuracy, by those giving a measure
         of it with its number (``_accuracy_first``).
 
         A question naming what it asks of its subject (the kinds of ``facet_kinds``: its
@@ -263,6 +267,8 @@ class _PageBuilder:
         kind = question.answer_kind
 
         def may_lead(candidate: Candidate) -> bool:
+            if _writes_it_out(candidate, question):  # whatever else the sentence does
+                return not (candidate.notes.role and candidate.notes.role.administrative)
             return candidate.may_lead(kind, question.status_cues)
 
         if kind is AnswerKind.QUANTITY:
@@ -665,9 +671,18 @@ def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Ca
     is epitranscriptomics?" was led by a method for mapping one RNA modification, over "…
     the fast expanding area of RNA modifications, termed epitranscriptomics." (BioASQ
     dev); "What is cancer-associated cachexia?" is answered by "Cancer-associated cachexia
-    (CAC) is a wasting syndrome …", whose concept is only cachexia."""
+    (CAC) is a wasting syndrome …", whose concept is only cachexia. Asked what a short
+    form stands for, the sentences writing it out come before those (``writes_out``):
+    "What does PCAT6 stand for?" was led by "LncRNA PCAT6 was involved in the progression
+    of multiple human cancers." (a hand check of the shared corpus)."""
     names = _defined_names(question)
-    return sorted(pool, key=lambda candidate: not defines(candidate.sentence.text, names))
+    return sorted(
+        pool,
+        key=lambda candidate: (
+            not _writes_it_out(candidate, question),
+            not defines(candidate.sentence.text, names),
+        ),
+    )
 
 
 def _defined_names(question: Question) -> list[str]:
@@ -676,6 +691,19 @@ def _defined_names(question: Question) -> list[str]:
     if not question.defined:
         return []
     return [question.defined, *(name for concept in question.concepts for name in concept.names)]
+
+
+def _written_out(question: Question) -> str:
+    """The short form a question asks what it stands for ("PCAT6"); "" for another."""
+    return question.defined if question.written_out else ""
+
+
+def _writes_it_out(candidate: Candidate, question: Question) -> bool:
+    """Whether the sentence writes out the short form the question asks it stands for."""
+    short_form = _written_out(question)
+    return bool(short_form) and writes_out(
+        candidate.sentence.text, short_form, _defined_names(question)
+    )
 
 
 def _measured(question: Question) -> list[str]:
@@ -881,6 +909,7 @@ def _answering_pool(
     tests: Sequence[str] = (),
     measured: Sequence[str] = (),
     defined: Sequence[str] = (),
+    short_form: str = "",
 ) -> list[Candidate]:
     """The candidates that answer: relevance at the threshold, or, for a sentence that
     speaks to a kind of question the question names (its diagnosis, its mechanism …),
@@ -889,7 +918,11 @@ def _answering_pool(
     that names (``defined``: "What is CPX351?" quoted one definition, of 0.71, and not
     "CPX-351, a novel liposomal formulation which encapsulates cytarabine and
     daunorubicin in 5:1 molar ratio, …", of 0.67, BioASQ dev), from
-    ``SPEAKS_TO_THE_KIND``.
+    ``SPEAKS_TO_THE_KIND``; and, whatever its relevance, a sentence writing out the
+    ``short_form`` a question asks it stands for (``definitions.writes_out``), which is
+    the answer in the corpus's own words: "What does HbA1c stand for?" was led by a
+    study's baseline HbA1c, over "Importance Hemoglobin A1c (HbA1c) reflects past
+    glucose concentrations, …" (0.32; a hand check of the shared corpus).
 
     Such a sentence has what the question asks for in its words, which the model, reading
     the whole question, weighs little: "Which test confirms the diagnosis of narcolepsy
@@ -923,6 +956,7 @@ def _answering_pool(
         c
         for c in found
         if c.relevance >= threshold
+        or (short_form and writes_out(c.sentence.text, short_form, defined))
         or (c.relevance >= SPEAKS_TO_THE_KIND and speaks_to_what_is_asked(c))
     ]
 

@@ -266,6 +266,9 @@ class Question(Frozen, frozen=True):
     """For a question asking only what something is ("What is ferroptosis?"), that name as
     the question writes it: the sentences that say what it is answer it first
     (``compose.definitions``), by that name or any of its concept's."""
+    written_out: bool = False
+    """For a question asking what a short form stands for ("What does PCAT6 stand for?",
+    ``defined`` holding it): the sentences writing it out answer it first."""
     alternatives: tuple[tuple[str, ...], ...] = ()
     """Groups of concepts (by id) the question joins by "or" ("Ritalin *or* Adderall"): it
     asks about any one of each group, and evidence on one answers for the group."""

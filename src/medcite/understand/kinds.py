@@ -291,6 +291,17 @@ _WHAT_IT_IS = re.compile(
 )
 """Questions asking what something is ("What is ferroptosis?", "What are uber-operons?",
 "Define PEGylation.", "What does CADASIL mean?")."""
+_SPELLED_OUT = re.compile(
+    r"^\s*(?:what\s+(?:does|do)\s+(?:the\s+(?:acronym|abbreviation|initialism)\s+)?"
+    r"(?P<stands>[^?]+?)\s+stand\s+for|what\s+(?:is|are)\s+(?P<short>[^?]+?)\s+short\s+for"
+    r"|what\s+is\s+the\s+full\s+(?:name|form)\s+of\s+(?P<full>[^?]+?)"
+    r"|what\s+does\s+the\s+(?:acronym|abbreviation|initialism)\s+(?P<meant>[^?]+?)\s+mean)"
+    r"\s*\??\s*$",
+    re.IGNORECASE,
+)
+"""Questions asking what a short form is written out ("What does RUNX2 stand for?", "What
+is HbA1c short for?", "What is the full name of MVA85A?", "What does the acronym FBDD
+mean?")."""
 _MORE_THAN_A_NAME = re.compile(
     r"\b(?:of|in|for|with|between|by|on|to|from|about|after|before|during|than|at|among|"
     r"versus|vs|known|best|usual|standard|current|recommended|preferred|role|function|"
@@ -306,18 +317,25 @@ drug that is used most often to treat gout in the elderly?")."""
 
 def what_it_is(text: str) -> str:
     """The name a question asks only what it is, as written ("cancer-associated cachexia"
-    of "What is cancer-associated cachexia?"); "" for any other question. It is "What is
-    X?" with X a name of at most ``MAX_NAME_WORDS`` words, not a question about it
-    (``_MORE_THAN_A_NAME``) nor an amount ("What is the prevalence?", which
-    ``answer_kind`` reads as one)."""
-    found = _WHAT_IT_IS.match(text)
+    of "What is cancer-associated cachexia?", "RUNX2" of "What does RUNX2 stand for?"); ""
+    for any other question. It is "What is X?" with X a name of at most
+    ``MAX_NAME_WORDS`` words, not a question about it (``_MORE_THAN_A_NAME``) nor an
+    amount ("What is the prevalence?", which ``answer_kind`` reads as one)."""
+    spelled = _SPELLED_OUT.match(text)
+    found = spelled or _WHAT_IT_IS.match(text)
     if found is None or answer_kind(text) is not AnswerKind.SUMMARY:
         return ""
-    asked = (found.group("what") or found.group("defined") or found.group("meant")).strip()
+    asked = next(group for group in found.groups() if group).strip()
     asked = asked.rstrip(".").strip("\"'“”")
     if len(asked.split()) > MAX_NAME_WORDS or _MORE_THAN_A_NAME.search(asked):
         return ""
     return asked
+
+
+def asks_written_out(text: str) -> bool:
+    """Whether the question asks what a short form stands for (``_SPELLED_OUT``): the
+    sentence writing it out answers, more than one saying what it is."""
+    return bool(what_it_is(text)) and bool(_SPELLED_OUT.match(text))
 
 
 _ACCURACY_ASKED = re.compile(

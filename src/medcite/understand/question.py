@@ -50,6 +50,7 @@ from medcite.understand.kinds import (
     asks_accuracy,
     asks_effect,
     asks_what_it_does,
+    asks_written_out,
     diagnosis_as_a_time,
     facet_kinds,
     names_complications_only,
@@ -182,6 +183,7 @@ def understand_question(
         effect_asked=asks_effect(text),
         accuracy_asked=asks_accuracy(text),
         defined=what_it_is(text),
+        written_out=asks_written_out(text),
         alternatives=offered,
     )
 
