@@ -2310,3 +2310,18 @@ def test_a_question_asking_what_a_short_form_stands_for_is_led_by_its_long_form(
     statements = bottom_line(ask(question))
     assert statements, quoted(statements)
     assert re.search(written_out, statements[0].text, re.I), quoted(statements)
+
+
+# 131ccf3 is the commit before; the case below failed there.
+def test_a_person_s_weight_is_their_body_weight(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 25: "Why does Zyprexa make people gain so much weight?" read "weight" as
+    Weights and Measures, a test, and refused, though the olanzapine study ranked second
+    says "olanzapine-induced hyperphagia and weight gain were blunted in mice lacking the
+    serotonin 2C receptor"."""
+    question = "Why does Zyprexa make people gain so much weight?"
+    names = concept_names(shared_corpus, question)
+    assert "Body Weight" in names and "Weights and Measures" not in names, names
+    statements = bottom_line(ask(question))
+    assert statements, quoted(statements)
+    assert re.search(r"olanzapine", statements[0].text, re.I), quoted(statements)
+    assert re.search(r"weight", statements[0].text, re.I), quoted(statements)

@@ -322,6 +322,31 @@ def test_lay_names_of_corticosteroids_a_brain_bleed_and_people_by_their_disease(
     assert bleed.concept_ids == ("D002543",)
 
 
+def test_a_person_s_weight_is_no_standard_of_measurement() -> None:
+    """Review 25: "Why does Zyprexa make people gain so much weight?" read "weight" as MeSH's
+    Weights and Measures (an entry term "Weights"), a test; "lose weight" and "put on
+    weight" likewise. Inside longer names MeSH's own reading stays."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D014894", mesh, "Weights and Measures", synonyms=("Weights",)),
+            Concept("D001835", mesh, "Body Weight"),
+            Concept("D015431", mesh, "Weight Loss"),
+            Concept("D015430", mesh, "Weight Gain"),
+            Concept("D001724", mesh, "Birth Weight"),
+        ]
+    )
+    for text, meant in [
+        ("Why does Zyprexa make people gain so much weight?", "D001835"),
+        ("Can metformin help me lose weight?", "D015431"),
+        ("Does quitting smoking make you put on weight?", "D015430"),
+        ("Is birth weight lower in twins?", "D001724"),
+        ("Are weights and measures standard?", "D014894"),
+    ]:
+        (found,) = find_mentions(text, lexicon)
+        assert found.concept_ids == (meant,), text
+
+
 def test_a_name_mesh_gives_one_descriptor_is_not_the_disease_ontology_s_for_another() -> None:
     """Review 19: the Disease Ontology lists "gestational hypertension" as an exact synonym
     of pre-eclampsia, which MeSH files apart, so a study of folic acid and gestational

@@ -82,6 +82,13 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     # MeSH lists the transplantations, and only the liver's "transplant"
     "D016030": ("kidney transplant", "kidney transplants", "renal transplant", "renal transplants"),
     "D016027": ("heart transplant", "heart transplants"),  # Heart Transplantation
+    # a person's weight and its changes; MeSH's "Weights" are the standards of measurement
+    "D001835": ("weight",),  # Body Weight
+    "D015431": ("lose weight", "losing weight", "lost weight", "loses weight"),  # Weight Loss
+    "D015430": (  # Weight Gain
+        "gaining weight", "gained weight", "gains weight", "put on weight", "putting on weight",
+        "puts on weight",
+    ),
     # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),

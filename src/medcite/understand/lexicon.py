@@ -58,7 +58,7 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 24
+LEXICON_FORMAT = 25
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -87,7 +87,7 @@ COMMON_WORDS = frozenset(
     paper patient patients play population populations procedure procedures production
     program regulation relative report repression research respect review role rose scale
     self sensitivity separated solution solutions specificity standard strain supply
-    technique techniques these thought time times will work""".split()
+    technique techniques these thought time times weight will work""".split()
 )
 """Single words that are MeSH names but in running text nearly always mean something
 else or nothing in particular ("these" folds to the entry term "Theses"; "lead" is
@@ -98,7 +98,10 @@ entry term of a concept the question did not mean: "Is autism *thought* to be â€
 (Thinking), "the *companion* diagnostic HercepTest" (Friends), "vaccine *strains*"
 (Sprains and Strains), "patients *carrying* 1p21.3 deletions" (Lifting), "an Amish
 *community*" (Residence Characteristics), "across *generations* of C. elegans" (Family
-Characteristics) and "gene *repression*" (the psychological defence).
+Characteristics) and "gene *repression*" (the psychological defence). A hand review
+found "weight", an entry term of Weights and Measures (the standards of measurement):
+"Why does Zyprexa make people gain so much weight?" was read as asking about a test
+(review 25); a person's weight is its everyday name (``lay_names``).
 """
 
 
