@@ -2325,3 +2325,24 @@ def test_a_person_s_weight_is_their_body_weight(ask: Ask, shared_corpus: Engine)
     assert statements, quoted(statements)
     assert re.search(r"olanzapine", statements[0].text, re.I), quoted(statements)
     assert re.search(r"weight", statements[0].text, re.I), quoted(statements)
+
+
+# ba7a261 is the commit before; the case below failed there.
+def test_a_second_outcome_joined_by_or_is_no_test_to_cross_the_others_with(
+    ask: Ask, shared_corpus: Engine
+) -> None:
+    """Review 25: "In acute cardiogenic pulmonary oedema, is BiPAP better than CPAP for
+    reducing mortality or intubation?" read intubation as a test and crossed every other
+    facet with it ("mortality × intubation" …); the meta-analysis of both outcomes, which
+    led the page, answered none of them, so the page said three times that no record did."""
+    question = (
+        "In acute cardiogenic pulmonary oedema, is BiPAP better than CPAP for reducing "
+        "mortality or intubation?"
+    )
+    understood = shared_corpus.understand(question)
+    assert not any("×" in facet.label for facet in understood.facets), understood.facets
+    answer = ask(question)
+    statements = bottom_line(answer)
+    assert statements, quoted(statements)
+    assert re.search(r"mortality", statements[0].text, re.I), quoted(statements)
+    assert len(answer.gaps) <= 1, [gap.facet for gap in answer.gaps]

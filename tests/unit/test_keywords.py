@@ -295,6 +295,14 @@ def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
         ("Does cutting back salt reduce stroke?", ["stroke"]),
         # the need for a treatment is a measure of it (review 20: "need" was the outcome)
         ("Does BiPAP reduce the need for intubation in pneumonia?", ["intubation"]),
+        # an outcome joined by "and" or "or" is one too (review 25), a verb of effect not
+        (
+            "Is BiPAP better than CPAP for reducing mortality or intubation?",
+            ["mortality", "intubation"],
+        ),
+        ("Does exercise reduce depression and anxiety in older adults?", ["depression", "anxiety"]),
+        ("Does yoga reduce pain and improve function?", ["pain", "function"]),
+        ("Does aspirin reduce mortality in men and women?", ["mortality"]),
     ],
 )
 def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(

@@ -210,21 +210,40 @@ def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the outcomes stand: from each start (``outcome_starts``) over the content words
     that follow, spaced or hyphenated, to the first function word or punctuation mark
     ("reduce *periprocedural MI* in …": both words name the outcome); a function word
-    hyphenated to the next is part of a modifier ("reduce *all-cause mortality*")."""
+    hyphenated to the next is part of a modifier ("reduce *all-cause mortality*"). An
+    outcome joined to one by "and" or "or" is one too: "… better than CPAP for reducing
+    *mortality* or *intubation*?" read intubation as a test, and each treatment crossed
+    with it made a facet that the meta-analysis of both outcomes answered in no sentence
+    (review 25); but not a verb of effect, whose own outcome follows it ("reduce pain and
+    *improve* function")."""
     tokens = tokenize(text)
+    verbs = effect_verb_starts(text)
     spans = []
     for start in sorted(outcome_starts(text)):
-        end = start
-        for token in (t for t in tokens if t.start >= start):
-            joined = text[token.end : token.end + 1] == "-"  # "all-cause": one modifier
-            if text[end : token.start].strip() not in ("", "-") or not (
-                is_content_word(token.key) or joined
-            ):
-                break
-            end = token.end
-        if end > start:
+        while (end := _phrase_end(text, tokens, start)) > start:
             spans.append((start, end))
+            joined = _COORDINATED.match(text, end)
+            if joined is None or joined.end() in verbs:
+                break
+            start = joined.end()
     return tuple(spans)
+
+
+_COORDINATED = re.compile(r"\s*,?\s+(?:and/or|and|or)\s+", re.IGNORECASE)
+"""What joins a second outcome to the first ("mortality *or* intubation")."""
+
+
+def _phrase_end(text: str, tokens: Sequence[Token], start: int) -> int:
+    """The end of the content words from ``start`` (``start`` itself where none follows)."""
+    end = start
+    for token in (t for t in tokens if t.start >= start):
+        joined = text[token.end : token.end + 1] == "-"  # "all-cause": one modifier
+        if text[end : token.start].strip() not in ("", "-") or not (
+            is_content_word(token.key) or joined
+        ):
+            break
+        end = token.end
+    return end
 
 
 def effect_measures(text: str) -> tuple[tuple[int, int], ...]:
