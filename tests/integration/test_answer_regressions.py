@@ -2346,3 +2346,13 @@ def test_a_second_outcome_joined_by_or_is_no_test_to_cross_the_others_with(
     assert statements, quoted(statements)
     assert re.search(r"mortality", statements[0].text, re.I), quoted(statements)
     assert len(answer.gaps) <= 1, [gap.facet for gap in answer.gaps]
+
+
+# be95354 is the commit before; the case below failed there.
+def test_brackets_inside_a_name_keep_it_whole(shared_corpus: Engine) -> None:
+    """Review 25: "Does having high lipoprotein(a) raise my risk of a heart attack or
+    stroke?" read lipoproteins, the class, and was led by a review on LDL receptors."""
+    names = concept_names(
+        shared_corpus, "Does having high lipoprotein(a) raise my risk of a heart attack or stroke?"
+    )
+    assert "Lipoprotein(a)" in names and "Lipoproteins" not in names, names

@@ -347,6 +347,22 @@ def test_a_person_s_weight_is_no_standard_of_measurement() -> None:
         assert found.concept_ids == (meant,), text
 
 
+def test_brackets_inside_a_name_end_no_clause() -> None:
+    """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
+    about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D017270", mesh, "Lipoprotein(a)"),
+            Concept("D008074", mesh, "Lipoproteins", synonyms=("Lipoprotein",)),
+        ]
+    )
+    (found,) = find_mentions("Does high lipoprotein(a) raise the risk of stroke?", lexicon)
+    assert (found.text, found.concept_ids) == ("lipoprotein(a)", ("D017270",))
+    (found,) = find_mentions("Is lipoprotein (a) high in stroke?", lexicon)
+    assert (found.text, found.concept_ids) == ("lipoprotein", ("D008074",))
+
+
 def test_a_name_mesh_gives_one_descriptor_is_not_the_disease_ontology_s_for_another() -> None:
     """Review 19: the Disease Ontology lists "gestational hypertension" as an exact synonym
     of pre-eclampsia, which MeSH files apart, so a study of folic acid and gestational

@@ -26,6 +26,10 @@ _BREAK = re.compile(r"[.;:!?()\[\],]|(?<![^\W_])/|/(?![^\W_])")
 only where a space stands beside it ("CT / MRI"). A slash within a word joins its
 parts ("attention-deficit/hyperactivity disorder"), and "CT/MRI" names no term whole, so
 each side is read on its own."""
+_ATTACHED_BRACKETS = re.compile(r"(?<=[^\W_])\([^\s()]{1,12}\)")
+"""Brackets written inside a name, no space before them ("lipoprotein(a)", "25(OH)D"):
+they end no clause. Read as breaks, "Does having high lipoprotein(a) raise my risk of a
+heart attack?" asked about lipoproteins, the class (review 25)."""
 _MAX_BAG_WORDS = 4
 _ABBREVIATED_GENUS = re.compile(r"(?<![^\W_])[A-Z]\. [a-z]")
 """A genus cut to its capital before a species ("H. pylori", "E. coli")."""
@@ -48,6 +52,7 @@ def find_mentions(
     keys = [token.key for token in tokens]
     segment_of = _segments(text, tokens)
     local = _defined_short_forms(text, lexicon)
+    closing = {found.end() - 1 for found in _ATTACHED_BRACKETS.finditer(text)}
     mentions: list[ConceptMention] = []
     position = 0
     while position < len(tokens):
@@ -67,9 +72,8 @@ def find_mentions(
             continue
         length, ids, via = found
         first, last = tokens[position], tokens[position + length - 1]
-        mentions.append(
-            ConceptMention(first.start, last.end, text[first.start : last.end], ids, via)
-        )
+        end = last.end + (last.end in closing)  # "lipoprotein(a)" with its bracket
+        mentions.append(ConceptMention(first.start, end, text[first.start : end], ids, via))
         position += length
     return tuple(mentions)
 
@@ -110,12 +114,19 @@ def count_concepts(
 
 def _segments(text: str, tokens: list[Token]) -> list[int]:
     """For each word, the number of its clause: a run of words may not span two. The
-    point of an abbreviated genus ("H. pylori") ends no clause."""
+    point of an abbreviated genus ("H. pylori") ends no clause, nor do brackets inside a
+    name (``_ATTACHED_BRACKETS``)."""
     segment, previous_end, numbers = 0, 0, []
+    named = {
+        at for found in _ATTACHED_BRACKETS.finditer(text) for at in (found.start(), found.end() - 1)
+    }
     for token in tokens:
         # one character on, so a slash is seen with the word after it (``_BREAK``)
         breaks = _BREAK.finditer(text, previous_end, token.start + 1)
-        if any(not _ABBREVIATED_GENUS.match(text, b.start() - 1) for b in breaks):
+        if any(
+            b.start() not in named and not _ABBREVIATED_GENUS.match(text, b.start() - 1)
+            for b in breaks
+        ):
             segment += 1
         numbers.append(segment)
         previous_end = token.end
