@@ -2356,3 +2356,30 @@ def test_brackets_inside_a_name_keep_it_whole(shared_corpus: Engine) -> None:
         shared_corpus, "Does having high lipoprotein(a) raise my risk of a heart attack or stroke?"
     )
     assert "Lipoprotein(a)" in names and "Lipoproteins" not in names, names
+
+
+# 3c7d9f4 is the commit before; the cases below failed there.
+def test_cervical_precancer_is_cervical_dysplasia(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 25: "Is an HPV test better than a Pap smear at picking up cervical precancer?"
+    kept "precancer" as a word a record must say, and the trials of HPV testing, which say
+    "cervical intraepithelial neoplasia", were all near misses: the page refused."""
+    statements = bottom_line(
+        ask("Is an HPV test better than a Pap smear at picking up cervical precancer?")
+    )
+    assert statements, quoted(statements)
+    for statement in statements:
+        text = record_text(shared_corpus, statement.record_id)
+        assert re.search(r"\bHPV\b|papillomavirus", text, re.I), quoted(statements)
+        assert re.search(r"intraepithelial neoplasia|\bCIN\b", text), quoted(statements)
+
+
+def test_a_lap_band_is_a_gastric_band(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 25: "Is lap band surgery better than diet and exercise for getting rid of type
+    2 diabetes?" lost the operation, and diet and exercise were the whole question: a
+    vegetarian diet trial led, the banding trial ranked second."""
+    statements = bottom_line(
+        ask("Is lap band surgery better than diet and exercise for getting rid of type 2 diabetes?")
+    )
+    assert statements, quoted(statements)
+    title = shared_corpus.show(statements[0].record_id).title
+    assert re.search(r"gastric banding", title, re.I), (title, quoted(statements))

@@ -347,6 +347,28 @@ def test_a_person_s_weight_is_no_standard_of_measurement() -> None:
         assert found.concept_ids == (meant,), text
 
 
+def test_lay_names_of_cervical_precancer_and_of_a_gastric_band() -> None:
+    """Review 25: "Is an HPV test better than a Pap smear at picking up cervical precancer?"
+    kept "precancer" as a word no trial of CIN says, and "Is lap band surgery better than
+    diet and exercise …?" lost the operation."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D002578", mesh, "Uterine Cervical Dysplasia"),
+            Concept("D011230", mesh, "Precancerous Conditions"),
+            Concept("D015391", mesh, "Gastroplasty"),
+        ]
+    )
+    for text, meant in [
+        ("Does HPV testing find cervical precancer?", "D002578"),
+        ("Is oral precancer common?", "D011230"),
+        ("Is lap band surgery better than diet?", "D015391"),
+        ("Does gastric banding cure diabetes?", "D015391"),
+    ]:
+        (found,) = find_mentions(text, lexicon)
+        assert found.concept_ids == (meant,), text
+
+
 def test_brackets_inside_a_name_end_no_clause() -> None:
     """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
     about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""

@@ -53,6 +53,9 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     # Tuberculosis, Multidrug-Resistant: MeSH writes "Tuberculosis, MDR" only
     "D018088": ("mdr-tb", "mdr tb"),
     "D016360": ("c. diff", "c diff", "c.diff"),  # Clostridioides difficile
+    # Uterine Cervical Dysplasia (CIN), what screening calls cervical precancer
+    "D002578": ("cervical precancer", "cervical precancers", "cervical pre-cancer"),
+    "D011230": ("precancer", "precancers"),  # Precancerous Conditions
     "D007037": ("hypothyroid",),  # Hypothyroidism
     "D006980": ("hyperthyroid",),  # Hyperthyroidism
     # Cerebral Hemorrhage ("Intracerebral Hemorrhage"), what a brain bleed mostly means
@@ -75,6 +78,10 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D002585": ("c-section", "c section"),  # Cesarean Section
     "D010138": ("pacemaker", "pacemakers"),  # Pacemaker, Artificial
     "D050110": ("weight loss surgery", "weight-loss surgery"),  # Bariatric Surgery
+    # Gastroplasty, under which NLM indexes (laparoscopic adjustable) gastric banding
+    "D015391": (
+        "gastric band", "gastric bands", "gastric banding", "lap band", "lap-band", "lap bands",
+    ),
     "D007457": ("radioactive iodine", "radioiodine"),  # Iodine Radioisotopes
     "D004358": ("chemo",),  # Drug Therapy ("Chemotherapy")
     # Influenza Vaccines: "flu" alone is the disease
