@@ -2383,3 +2383,19 @@ def test_a_lap_band_is_a_gastric_band(ask: Ask, shared_corpus: Engine) -> None:
     assert statements, quoted(statements)
     title = shared_corpus.show(statements[0].record_id).title
     assert re.search(r"gastric banding", title, re.I), (title, quoted(statements))
+
+
+# 1d26f9e is the commit before; the case below failed there.
+def test_a_conclusion_naming_nothing_asked_does_not_lead(ask: Ask) -> None:
+    """Review 25: read as about a gastric band, "Is lap band surgery better than diet and
+    exercise for getting rid of type 2 diabetes?" was led by the banding trial's "These
+    results need to be confirmed in a larger, more diverse population and have long-term
+    efficacy assessed.", which names nothing of the question, over its "Participants
+    randomized to surgical therapy were more likely to achieve remission of type 2 diabetes
+    through greater weight loss."."""
+    statements = bottom_line(
+        ask("Is lap band surgery better than diet and exercise for getting rid of type 2 diabetes?")
+    )
+    assert statements, quoted(statements)
+    assert not re.search(r"need to be confirmed", statements[0].text), quoted(statements)
+    assert re.search(r"remission|diabetes", statements[0].text, re.I), quoted(statements)

@@ -921,6 +921,25 @@ def test_a_conclusion_saying_less_of_the_question_leaves_the_finding_to_lead() -
     assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
 
 
+def test_a_conclusion_naming_nothing_of_the_question_does_not_settle_it() -> None:
+    """Review 25: "Is lap band surgery better than diet and exercise for getting rid of
+    type 2 diabetes?" was led by "These results need to be confirmed in a larger, more
+    diverse population …", which names nothing of the question, in place of the trial's
+    finding on remission, which named nothing of it either."""
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            ("RESULTS", [("Relative risk of remission in the surgical group was 5.5.", ())]),
+            ("CONCLUSIONS", [("These results need to be confirmed in a larger population.", ())]),
+        ],
+        relevance={0: 0.95, 1: 0.9},
+    )
+    yes_no = replace(QUESTION, text="Is brain MRI abnormal in SSc?", answer_kind=AnswerKind.YES_NO)
+    lead = answer_of(found, question=yes_no).sections[0].statements
+    assert [s.text for s in lead] == [found.sentences[0].text]
+
+
 def test_a_question_asking_accuracy_is_led_by_a_measure_of_accuracy() -> None:
     """Review 12: "How accurate is RT-QuIC on CSF for diagnosing CJD?" was led by the share
     of cases an older assay missed, not by the sensitivity and specificity of the one

@@ -520,7 +520,10 @@ def _conclusion_of(
     answers a neighbouring question: "Does metabolic associated fatty liver disease
     increase COVID-19 severity?" was led by "Meanwhile, MAFLD increased the risk of
     disease progression among patients with COVID-19.", over the result naming the
-    severity asked, with its pooled odds ratio (the demo question).
+    severity asked, with its pooled odds ratio (the demo question). Nor does one naming
+    nothing of the question answer it, however relevant: "Is lap band surgery better than
+    diet and exercise for getting rid of type 2 diabetes?" was led by "These results need
+    to be confirmed in a larger, more diverse population …" (review 25).
     """
     named = _named_of(candidate, asked)
     return next(
@@ -531,7 +534,8 @@ def _conclusion_of(
             and c.notes.role is SentenceRole.CONCLUSIONS
             and may_lead(c)
             and not any(_repeats(c, p.candidate) for p in picked)
-            and named <= _named_of(c, asked)
+            and named <= (naming := _named_of(c, asked))
+            and naming
         ),
         candidate,
     )
