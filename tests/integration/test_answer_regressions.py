@@ -2399,3 +2399,21 @@ def test_a_conclusion_naming_nothing_asked_does_not_lead(ask: Ask) -> None:
     assert statements, quoted(statements)
     assert not re.search(r"need to be confirmed", statements[0].text), quoted(statements)
     assert re.search(r"remission|diabetes", statements[0].text, re.I), quoted(statements)
+
+
+# 4e494fe is the commit before; the case below failed there.
+def test_a_comparison_cites_only_records_naming_a_treatment_compared(
+    ask: Ask, shared_corpus: Engine
+) -> None:
+    """Review 25: "Is tenecteplase non-inferior to alteplase for thrombolysis in acute
+    ischaemic stroke?" was led by "The simultaneous targeting of thrombolysis and sEH by a
+    single molecule is a promising strategy …", a laboratory study of another drug, which
+    named thrombolysis and neither drug compared."""
+    answer = ask(
+        "Is tenecteplase non-inferior to alteplase for thrombolysis in acute ischaemic stroke?"
+    )
+    for statement in all_statements(answer):
+        text = record_text(shared_corpus, statement.record_id)
+        assert re.search(r"tenecteplase|alteplase|plasminogen activator|\bt-?PA\b", text, re.I), (
+            quoted(all_statements(answer))
+        )

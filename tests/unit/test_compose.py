@@ -6,7 +6,7 @@ import pytest
 from msgspec.structs import replace
 
 from medcite.compose import check_question, compose_answer, verify_answer
-from medcite.compose.candidates import on_topic, states_something, subject
+from medcite.compose.candidates import compared, on_topic, states_something, subject
 from medcite.compose.checks import fold_lookalikes
 from medcite.compose.labels import leading_label_length
 from medcite.compose.page import CITED_RECORD_MARGIN
@@ -1537,6 +1537,39 @@ def test_a_record_not_naming_the_organism_asked_about_is_a_near_miss() -> None:
 
     assert not on_topic(question, about("D015725"))
     assert on_topic(question, about("D015725", "D000088063"))
+
+
+def test_a_record_naming_neither_treatment_compared_is_a_near_miss() -> None:
+    """Review 25: "Is tenecteplase non-inferior to alteplase for thrombolysis in acute
+    ischaemic stroke?" was led by a laboratory study of another thrombolytic, on topic
+    because it named thrombolysis, a keyword of the question."""
+    tenecteplase, alteplase, thrombolysis = "D000077785", "D010959", "word:thrombolysis"
+    roles = {
+        "tenecteplase": (tenecteplase, ConceptRole.INTERVENTION),
+        "alteplase": (alteplase, ConceptRole.INTERVENTION),
+        "thrombolysis": (thrombolysis, ConceptRole.KEYWORD),
+    }
+
+    def asking(text: str) -> Question:
+        concepts = tuple(
+            QuestionConcept((i,), name, role, name, text.index(name), text.index(name) + len(name))
+            for name, (i, role) in roles.items()
+        )
+        return Question(text, concepts=concepts)
+
+    record = Record(id="pmid:9", source=Source.PUBMED_XML, title="SMTP-7 in thrombolysis")
+
+    def about(*concept_ids: str) -> RetrievedRecord:
+        scores = tuple((concept_id, 3.0) for concept_id in concept_ids)
+        return RetrievedRecord(record, (), 1, 1.0, topics=RecordTopics("pmid:9", scores))
+
+    comparing = asking("Is tenecteplase non-inferior to alteplase for thrombolysis?")
+    assert compared(comparing) == [tenecteplase, alteplase]
+    assert not on_topic(comparing, about(thrombolysis))
+    assert on_topic(comparing, about(alteplase, thrombolysis))
+    besides = asking("Is tenecteplase given with alteplase for thrombolysis?")
+    assert compared(besides) == []
+    assert on_topic(besides, about(thrombolysis))
 
 
 KIF5A = "word:kif5a"

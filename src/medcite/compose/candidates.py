@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from medcite.compose.audience import AudiencePolicy
 from medcite.compose.labels import leading_label_length
@@ -177,13 +178,16 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     question asks of (``Question.subject_conditions``), not merely name them. A number
     kept as a keyword only narrows the question (``is_a_name``):
     "Does starting yearly mammograms at 40 reduce breast cancer deaths?" required "40",
-    and the UK Age trial, retrieved first, was no evidence (review 20).
+    and the UK Age trial, retrieved first, was no evidence (review 20). Of two treatments
+    the question compares (``compared``), it must name one, whatever else it asks about:
+    "Is tenecteplase non-inferior to alteplase for thrombolysis in acute ischaemic stroke?"
+    was led by a laboratory study of another drug that named thrombolysis (review 25).
     """
     if item.topics is None:
         return True
     conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
     organisms = [c.id for c in question.with_role(ConceptRole.ORGANISM)]
-    focus = [
+    focus = compared(question) or [
         c.id
         for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)
         if is_a_name(c)
@@ -192,6 +196,28 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     if subject and item.topics.mainly_about_another(subject):
         return False
     return all(not ids or item.topics.names(ids) for ids in (conditions, organisms, focus))
+
+
+_COMPARING = re.compile(
+    r"\s*(?:as\s+[\w-]+\s+as|(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than|"
+    r"versus|vs\.?|compared?\s+(?:with|to)|(?:non-?)?inferior\s+to|superior\s+to|"
+    r"equivalent\s+to)\s*",
+    re.IGNORECASE,
+)
+"""All that stands between two treatments a question compares ("ibuprofen as effective as
+indomethacin", "X better than Y", "X versus Y", "X non-inferior to Y")."""
+
+
+def compared(question: Question) -> list[str]:
+    """The ids of two treatments the question compares, nothing but a comparison between
+    them (``_COMPARING``); none for another question. "Is 10 years of tamoxifen better than
+    5 for ER-positive breast cancer?" compares no two (the estrogen receptor is read as a
+    treatment's target, a compound)."""
+    treatments = sorted(question.with_role(ConceptRole.INTERVENTION), key=lambda c: c.start)
+    for first, second in pairwise(treatments):
+        if _COMPARING.fullmatch(question.text[first.end : second.start]):
+            return [first.id, second.id]
+    return []
 
 
 def candidates(

@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from msgspec.structs import replace
 
@@ -42,6 +41,7 @@ from medcite.compose.candidates import (
     Candidate,
     Fit,
     candidates,
+    compared,
     facet_fit,
     is_a_name,
     on_the_subject,
@@ -632,8 +632,8 @@ def _naming_the_cause_first(pool: Sequence[Candidate], question: Question) -> li
     (review 11). A sentence not naming the drug cannot say what the drug does. Only an
     order, not a filter: a trial's results often call its drug "the treatment", and with
     no outcome named, one naming the drug is not known to settle the question either.
-    Of two treatments the question compares (``_compared``), the sentences naming both
-    come first: "Is ibuprofen as effective as indomethacin for closing a PDA in preterm
+    Of two treatments the question compares (``candidates.compared``), the sentences naming
+    both come first: "Is ibuprofen as effective as indomethacin for closing a PDA in preterm
     infants?" was led by "Ibuprofen reduces the risk of NEC and transient renal
     insufficiency.", over "Ibuprofen is as effective as indomethacin in closing a PDA …"
     in the same review's conclusions (review 23).
@@ -641,32 +641,11 @@ def _naming_the_cause_first(pool: Sequence[Candidate], question: Question) -> li
     causes = _causes(question, ())
     if question.answer_kind is not AnswerKind.YES_NO or not causes:
         return list(pool)
-    compared = _compared(question)
+    treatments = compared(question)
     return sorted(
         pool,
-        key=lambda c: (not c.names_any(causes), not all(c.names_any([t]) for t in compared)),
+        key=lambda c: (not c.names_any(causes), not all(c.names_any([t]) for t in treatments)),
     )  # stable
-
-
-_COMPARING = re.compile(
-    r"\s*(?:as\s+[\w-]+\s+as|(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than|"
-    r"versus|vs\.?|compared\s+(?:with|to))\s*",
-    re.IGNORECASE,
-)
-"""All that stands between two treatments a question compares ("ibuprofen as effective as
-indomethacin", "X better than Y", "X versus Y")."""
-
-
-def _compared(question: Question) -> list[str]:
-    """The ids of two treatments the question compares, nothing but a comparison between
-    them (``_COMPARING``); none for another question. "Is 10 years of tamoxifen better than
-    5 for ER-positive breast cancer?" compares no two (the estrogen receptor is read as a
-    treatment's target, a compound)."""
-    treatments = sorted(question.with_role(ConceptRole.INTERVENTION), key=lambda c: c.start)
-    for first, second in pairwise(treatments):
-        if _COMPARING.fullmatch(question.text[first.end : second.start]):
-            return [first.id, second.id]
-    return []
 
 
 def _definitions_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
