@@ -2417,3 +2417,13 @@ def test_a_comparison_cites_only_records_naming_a_treatment_compared(
         assert re.search(r"tenecteplase|alteplase|plasminogen activator|\bt-?PA\b", text, re.I), (
             quoted(all_statements(answer))
         )
+
+
+# 4faf7d1 is the commit before; the case below failed there.
+def test_a_covid_jab_is_a_covid_vaccine(shared_corpus: Engine) -> None:
+    """Review 25: "Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?" kept
+    "COVID" and "AstraZeneca" as names no vocabulary knows, and asked about no vaccine."""
+    names = concept_names(
+        shared_corpus, "Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?"
+    )
+    assert "ChAdOx1 nCoV-19" in names, names

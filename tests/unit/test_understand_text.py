@@ -369,6 +369,26 @@ def test_lay_names_of_cervical_precancer_and_of_a_gastric_band() -> None:
         assert found.concept_ids == (meant,), text
 
 
+def test_covid_vaccines_as_people_name_them() -> None:
+    """Review 25: "Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?" kept
+    "COVID" and "AstraZeneca" as names no vocabulary knows, and no vaccine was asked; MeSH
+    writes "COVID-19 Vaccines" and "COVID-19 Vaccine AstraZeneca"."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D000086382", mesh, "COVID-19"),
+            Concept("D000086663", mesh, "COVID-19 Vaccines"),
+            Concept("D000090985", mesh, "ChAdOx1 nCoV-19"),
+        ]
+    )
+    for text, meant in [
+        ("Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?", "D000090985"),
+        ("Does the covid shot cause myocarditis?", "D000086663"),
+    ]:
+        (found,) = find_mentions(text, lexicon)
+        assert found.concept_ids == (meant,), text
+
+
 def test_brackets_inside_a_name_end_no_clause() -> None:
     """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
     about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""

@@ -86,6 +86,23 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D004358": ("chemo",),  # Drug Therapy ("Chemotherapy")
     # Influenza Vaccines: "flu" alone is the disease
     "D007252": ("flu shot", "flu shots", "flu jab", "flu jabs", "flu vaccine", "flu vaccines"),
+    # COVID-19's vaccines as people name them: MeSH writes "COVID-19" or "COVID19" only
+    "D000086663": (  # COVID-19 Vaccines
+        "covid vaccine", "covid vaccines", "covid jab", "covid jabs", "covid shot",
+        "covid shots", "covid vaccination", "covid vaccinations", "covid booster",
+        "covid boosters",
+    ),
+    "D000090985": (  # ChAdOx1 nCoV-19 ("COVID-19 Vaccine AstraZeneca")
+        "astrazeneca vaccine", "astrazeneca covid vaccine", "astrazeneca jab",
+        "astrazeneca covid jab", "oxford-astrazeneca vaccine", "vaxzevria",
+    ),
+    "D000090982": (  # BNT162 Vaccine ("COVID-19 Vaccine Pfizer-BioNTech")
+        "pfizer vaccine", "pfizer covid vaccine", "pfizer jab", "pfizer covid jab", "comirnaty",
+    ),
+    "D000090983": (  # 2019-nCoV Vaccine mRNA-1273 ("COVID-19 Vaccine Moderna")
+        "moderna vaccine", "moderna covid vaccine", "moderna jab", "moderna covid jab",
+        "spikevax",
+    ),
     # MeSH lists the transplantations, and only the liver's "transplant"
     "D016030": ("kidney transplant", "kidney transplants", "renal transplant", "renal transplants"),
     "D016027": ("heart transplant", "heart transplants"),  # Heart Transplantation
