@@ -2427,3 +2427,29 @@ def test_a_covid_jab_is_a_covid_vaccine(shared_corpus: Engine) -> None:
         shared_corpus, "Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?"
     )
     assert "ChAdOx1 nCoV-19" in names, names
+
+
+# 672a3f4 is the commit before; the cases below failed there.
+def test_gi_bleeding_is_gastrointestinal_haemorrhage(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 26: "In acute upper GI bleeding, how accurate is capsule endoscopy compared
+    with nasogastric aspiration and EGD?" read "GI bleeding" as active peptic ulcer disease
+    (a Disease Ontology synonym), set the capsule study aside as about another disease and
+    refused."""
+    question = (
+        "In acute upper GI bleeding, how accurate is capsule endoscopy compared with "
+        "nasogastric aspiration and EGD?"
+    )
+    names = concept_names(shared_corpus, question)
+    assert "Gastrointestinal Hemorrhage" in names, names
+    statements = bottom_line(ask(question))
+    assert statements, quoted(statements)
+    text = record_text(shared_corpus, statements[0].record_id)
+    assert re.search(r"capsule endoscopy", text, re.I), quoted(statements)
+
+
+def test_a_night_guard_for_grinding_teeth_is_not_answered_by_a_sleep_trial(ask: Ask) -> None:
+    """Review 26: "Will wearing a night guard stop me from grinding my teeth in my sleep?"
+    dropped the splint and the grinding, and the teeth and the sleep left cited a trial of
+    melatonin before wisdom-tooth extraction. The corpus holds nothing on bruxism."""
+    answer = ask("Will wearing a night guard stop me from grinding my teeth in my sleep?")
+    assert not all_statements(answer), quoted(all_statements(answer))

@@ -389,6 +389,42 @@ def test_covid_vaccines_as_people_name_them() -> None:
         assert found.concept_ids == (meant,), text
 
 
+def test_an_everyday_name_wins_over_a_synonym_only_the_disease_ontology_gives() -> None:
+    """Review 26: the Disease Ontology lists "GI Bleeding" as a synonym of active peptic
+    ulcer disease, and "In acute upper GI bleeding, how accurate is capsule endoscopy …?"
+    set aside every record on gastrointestinal bleeding as about another disease. A name
+    MeSH gives still wins over the everyday one."""
+    mesh, do = Vocabulary.MESH, Vocabulary.DISEASE_ONTOLOGY
+    bleeding = Concept("D006471", mesh, "Gastrointestinal Hemorrhage")
+    ulcer = Concept("DOID:749", do, "active peptic ulcer disease", synonyms=("GI Bleeding",))
+    (found,) = find_mentions(
+        "Is capsule endoscopy accurate in GI bleeding?", build_lexicon([bleeding, ulcer])
+    )
+    assert found.concept_ids == ("D006471",)
+    named = Concept("D000001", mesh, "Some Disease", synonyms=("GI Bleeding",))
+    (found,) = find_mentions("Is it GI bleeding?", build_lexicon([bleeding, named]))
+    assert found.concept_ids == ("D000001",)
+
+
+def test_lay_names_of_a_heart_cath_its_dye_and_a_night_guard() -> None:
+    """Review 26: "Does taking NAC pills before a heart cath protect my kidneys from the
+    contrast dye?" read the heart and colouring agents; "Will wearing a night guard stop
+    me from grinding my teeth in my sleep?" read neither the splint nor bruxism."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D006328", mesh, "Cardiac Catheterization"),
+            Concept("D003287", mesh, "Contrast Media"),
+            Concept("D017090", mesh, "Occlusal Splints"),
+            Concept("D002012", mesh, "Bruxism"),
+        ]
+    )
+    found = find_mentions("Does NAC before a heart cath protect from the contrast dye?", lexicon)
+    assert [m.concept_ids for m in found] == [("D006328",), ("D003287",)]
+    found = find_mentions("Does a night guard stop me grinding my teeth?", lexicon)
+    assert [m.concept_ids for m in found] == [("D017090",), ("D002012",)]
+
+
 def test_brackets_inside_a_name_end_no_clause() -> None:
     """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
     about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""

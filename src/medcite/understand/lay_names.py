@@ -13,8 +13,11 @@ asked about weight loss (review 16), and "What is the success rate of a fecal tr
 for recurrent C. diff?" was led by a snippet ending "… development and diff" (review
 17). Each name here is an everyday name of the concept that means nothing else in a
 clinical question; words with a common other sense ("period", "cold", "mono", "the
-pill", "backbone": of a molecule, of a program) are left out. A name a vocabulary gives
-to any concept wins over this table (``build_lexicon``).
+pill", "backbone": of a molecule, of a program) are left out. A name MeSH gives to any
+concept wins over this table (``build_lexicon``); one only the Disease Ontology gives does
+not: it lists "GI Bleeding" as a synonym of active peptic ulcer disease, so "In acute
+upper GI bleeding, how accurate is capsule endoscopy …?" set aside every record on
+gastrointestinal bleeding as about another disease (review 26).
 """
 
 from __future__ import annotations
@@ -50,6 +53,13 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D001924": ("concussion", "concussions"),  # Brain Concussion
     "D014911": ("whiplash",),  # Whiplash Injuries
     "D050723": ("fracture", "fractures"),  # Fractures, Bone
+    # Gastrointestinal Hemorrhage, which MeSH names so alone
+    "D006471": (
+        "gi bleeding", "gi bleed", "gi bleeds", "gastrointestinal bleeding",
+        "gastrointestinal bleed",
+    ),
+    # Bruxism
+    "D002012": ("grinding teeth", "grinding my teeth", "grind my teeth", "tooth grinding"),
     # Tuberculosis, Multidrug-Resistant: MeSH writes "Tuberculosis, MDR" only
     "D018088": ("mdr-tb", "mdr tb"),
     "D016360": ("c. diff", "c diff", "c.diff"),  # Clostridioides difficile
@@ -73,6 +83,9 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D012008": ("coming back", "comes back", "came back"),  # Recurrence
     # tests, procedures and devices
     "D014057": ("ct scan", "ct scans", "cat scan"),  # Tomography, X-Ray Computed
+    "D006328": ("heart cath", "cardiac cath"),  # Cardiac Catheterization
+    "D003287": ("contrast dye", "contrast dyes", "x-ray dye"),  # Contrast Media
+    "D017090": ("night guard", "night guards", "nightguard", "bite guard"),  # Occlusal Splints
     "D008327": ("mammogram", "mammograms"),  # Mammography
     "D014463": ("ultrasound", "ultrasound scan"),  # Ultrasonography
     "D002585": ("c-section", "c section"),  # Cesarean Section

@@ -58,7 +58,9 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 27
+LEXICON_FORMAT = 28
+DISEASE_ONTOLOGY_PREFIX = "DOID:"
+"""How the Disease Ontology's ids begin (MeSH's begin "D0")."""
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -291,16 +293,16 @@ def _add_abbreviated_genera(
 
 
 def _add_lay_names(terms: dict[str, list[str]], ids_of: Mapping[str, tuple[str, ...]]) -> None:
-    """Add the everyday names of loaded concepts (``lay_names``) that no vocabulary gives
-    a concept: a vocabulary's name wins."""
+    """Add the everyday names of loaded concepts (``lay_names``) that MeSH gives no concept:
+    MeSH's name wins, one only the Disease Ontology gives does not."""
     for concept_id, names in LAY_NAMES.items():
         ids = ids_of.get(concept_id)
         if ids is None:
             continue
         for name in names:
             key = " ".join(token.key for token in tokenize(name))
-            if key not in terms:
-                _add(terms, key, ids)
+            if all(known.startswith(DISEASE_ONTOLOGY_PREFIX) for known in terms.get(key, ())):
+                terms[key] = list(ids)
 
 
 ORGAN_TREES = tuple(f"A{n:02d}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 16, 17))
