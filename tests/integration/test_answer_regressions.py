@@ -2453,3 +2453,15 @@ def test_a_night_guard_for_grinding_teeth_is_not_answered_by_a_sleep_trial(ask: 
     melatonin before wisdom-tooth extraction. The corpus holds nothing on bruxism."""
     answer = ask("Will wearing a night guard stop me from grinding my teeth in my sleep?")
     assert not all_statements(answer), quoted(all_statements(answer))
+
+
+# 8feac5b is the commit before; the case below failed there.
+def test_a_question_asking_which_effects_a_drug_causes_asks_no_causes(ask: Ask) -> None:
+    """Review 26: "What adverse effects does tafenoquine cause compared with mefloquine when
+    used for malaria prophylaxis?" read the verb "cause" as asking for causes, and its gap
+    said "No record in the index about malaria answers the question on etiology"."""
+    answer = ask(
+        "What adverse effects does tafenoquine cause compared with mefloquine when used for "
+        "malaria prophylaxis?"
+    )
+    assert not any(gap.facet == "etiology" for gap in answer.gaps), answer.gaps

@@ -970,6 +970,10 @@ def test_a_diagnosis_named_as_a_point_in_time_is_no_kind_asked(question: str, as
         ("Is smoking a cause of bladder cancer?", True),
         ("What causes heart failure in young adults?", True),
         ("Are the causes of gout known?", True),
+        # asked which effects something causes (review 26), it asks those, not causes
+        ("What adverse effects does tafenoquine cause compared with mefloquine?", False),
+        ("Which complications does diabetes cause?", False),
+        ("What are the symptoms and causes of gout?", True),
     ],
 )
 def test_a_yes_no_question_asking_whether_x_causes_y_asks_the_relation(

@@ -213,17 +213,21 @@ def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[Quest
     that relation, which the sentences stating it answer: a facet of etiology beside it
     asked for words of causation besides, and its gap said "No record … about
     hyperkalemia speaks to etiology." under a bottom line giving the relative risk
-    (review 13)."""
+    (review 13). Nor does a question asking which effects something causes ask for
+    causes: "What adverse effects does tafenoquine cause compared with mefloquine …?" had
+    a gap saying no record about malaria spoke to etiology (review 26)."""
     asks_yes_or_no = bool(_YES_NO.match(asking(text)))
 
     def named(match: re.Match[str]) -> bool:
         return any(start <= match.start() and match.end() <= end for start, end in names)
 
+    effects = [FACET_NOUNS[k] for k in (QuestionType.ADVERSE_EFFECTS, QuestionType.PRESENTATION)]
+
     def a_relation_asked(kind: QuestionType, match: re.Match[str]) -> bool:
         return (
-            asks_yes_or_no
-            and kind is QuestionType.ETIOLOGY
+            kind is QuestionType.ETIOLOGY
             and _CAUSE_VERB.match(text, match.start()) is not None
+            and (asks_yes_or_no or any(e.search(text, 0, match.start()) for e in effects))
         )
 
     times = diagnosis_as_a_time(text)
