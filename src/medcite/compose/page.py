@@ -253,8 +253,7 @@ class _PageBuilder:
         (``_definitions_first``), and one asking what a short form stands for by those
         writing it out, whatever else they do (an aim: "… we investigated the role … of
         lncRNA prostate cancer-associated transcript 6 (PCAT6) …"); one asking a test's
-        accuracy, by those giving a measure
-        of it with its number (``_accuracy_first``).
+        accuracy, by those giving a measure of it with its number (``_accuracy_first``).
 
         A question naming what it asks of its subject (the kinds of ``facet_kinds``: its
         treatment, adverse effects, symptoms, mechanism …) is led by the sentences that

@@ -36,7 +36,8 @@ adjective alone, so "What are the cardiac complications of …?" lost the organ 
 about. The table is for questions only; records are matched by ``terms`` as before.
 
 Everyday names no vocabulary lists ("kids", "hypos", "wet the bed": ``lay_names``) are
-terms too, where no vocabulary gives that name to a concept.
+terms too, where MeSH gives that name to no concept (a synonym only the Disease Ontology
+gives yields to them).
 
 A fifth table, ``brands``, holds drugs' brand names and the generic names they stand for
 (``brands``: "singulair" → montelukast), for a brand in a question that no vocabulary
