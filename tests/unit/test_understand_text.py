@@ -277,6 +277,13 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     assert (older.text, older.concept_ids) == ("older adults", ("D000368",))
 
 
+def assert_each_read_as(lexicon: Lexicon, readings: list[tuple[str, str]]) -> None:
+    """Each text names one concept of ``lexicon``: the one paired with it."""
+    for text, meant in readings:
+        (found,) = find_mentions(text, lexicon)
+        assert found.concept_ids == (meant,), text
+
+
 def test_lay_names_of_salts_out_of_range_and_of_a_disease_coming_back() -> None:
     """Review 18: "How common is low phosphate after a Ferinject iron infusion …?" read the
     salt given, "… stop bacterial vaginosis coming back …?" the back; review 19: "How do
@@ -292,13 +299,14 @@ def test_lay_names_of_salts_out_of_range_and_of_a_disease_coming_back() -> None:
             Concept("D001415", mesh, "Back"),
         ]
     )
-    for text, meant in [
-        ("How common is low phosphate after iron?", "D017674"),
-        ("How do drugs cause low platelets?", "D013921"),
-        ("How do I stop it coming back?", "D012008"),
-    ]:
-        (found,) = find_mentions(text, lexicon)
-        assert found.concept_ids == (meant,), text
+    assert_each_read_as(
+        lexicon,
+        [
+            ("How common is low phosphate after iron?", "D017674"),
+            ("How do drugs cause low platelets?", "D013921"),
+            ("How do I stop it coming back?", "D012008"),
+        ],
+    )
 
 
 def test_lay_names_of_corticosteroids_a_brain_bleed_and_people_by_their_disease() -> None:
@@ -336,15 +344,16 @@ def test_a_person_s_weight_is_no_standard_of_measurement() -> None:
             Concept("D001724", mesh, "Birth Weight"),
         ]
     )
-    for text, meant in [
-        ("Why does Zyprexa make people gain so much weight?", "D001835"),
-        ("Can metformin help me lose weight?", "D015431"),
-        ("Does quitting smoking make you put on weight?", "D015430"),
-        ("Is birth weight lower in twins?", "D001724"),
-        ("Are weights and measures standard?", "D014894"),
-    ]:
-        (found,) = find_mentions(text, lexicon)
-        assert found.concept_ids == (meant,), text
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Why does Zyprexa make people gain so much weight?", "D001835"),
+            ("Can metformin help me lose weight?", "D015431"),
+            ("Does quitting smoking make you put on weight?", "D015430"),
+            ("Is birth weight lower in twins?", "D001724"),
+            ("Are weights and measures standard?", "D014894"),
+        ],
+    )
 
 
 def test_lay_names_of_cervical_precancer_and_of_a_gastric_band() -> None:
@@ -359,14 +368,15 @@ def test_lay_names_of_cervical_precancer_and_of_a_gastric_band() -> None:
             Concept("D015391", mesh, "Gastroplasty"),
         ]
     )
-    for text, meant in [
-        ("Does HPV testing find cervical precancer?", "D002578"),
-        ("Is oral precancer common?", "D011230"),
-        ("Is lap band surgery better than diet?", "D015391"),
-        ("Does gastric banding cure diabetes?", "D015391"),
-    ]:
-        (found,) = find_mentions(text, lexicon)
-        assert found.concept_ids == (meant,), text
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Does HPV testing find cervical precancer?", "D002578"),
+            ("Is oral precancer common?", "D011230"),
+            ("Is lap band surgery better than diet?", "D015391"),
+            ("Does gastric banding cure diabetes?", "D015391"),
+        ],
+    )
 
 
 def test_covid_vaccines_as_people_name_them() -> None:
@@ -381,12 +391,13 @@ def test_covid_vaccines_as_people_name_them() -> None:
             Concept("D000090985", mesh, "ChAdOx1 nCoV-19"),
         ]
     )
-    for text, meant in [
-        ("Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?", "D000090985"),
-        ("Does the covid shot cause myocarditis?", "D000086663"),
-    ]:
-        (found,) = find_mentions(text, lexicon)
-        assert found.concept_ids == (meant,), text
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?", "D000090985"),
+            ("Does the covid shot cause myocarditis?", "D000086663"),
+        ],
+    )
 
 
 def test_an_everyday_name_wins_over_a_synonym_only_the_disease_ontology_gives() -> None:

@@ -50,9 +50,10 @@ def find_mentions(
     """
     tokens = tokenize(text)
     keys = [token.key for token in tokens]
-    segment_of = _segments(text, tokens)
+    attached = [(found.start(), found.end() - 1) for found in _ATTACHED_BRACKETS.finditer(text)]
+    segment_of = _segments(text, tokens, attached)
     local = _defined_short_forms(text, lexicon)
-    closing = {found.end() - 1 for found in _ATTACHED_BRACKETS.finditer(text)}
+    closing = {close for _, close in attached}
     mentions: list[ConceptMention] = []
     position = 0
     while position < len(tokens):
@@ -112,14 +113,12 @@ def count_concepts(
     return counts
 
 
-def _segments(text: str, tokens: list[Token]) -> list[int]:
+def _segments(text: str, tokens: list[Token], attached: list[tuple[int, int]]) -> list[int]:
     """For each word, the number of its clause: a run of words may not span two. The
-    point of an abbreviated genus ("H. pylori") ends no clause, nor do brackets inside a
-    name (``_ATTACHED_BRACKETS``)."""
+    point of an abbreviated genus ("H. pylori") ends no clause, nor do the brackets inside
+    a name (``attached``: where each opens and closes, ``_ATTACHED_BRACKETS``)."""
     segment, previous_end, numbers = 0, 0, []
-    named = {
-        at for found in _ATTACHED_BRACKETS.finditer(text) for at in (found.start(), found.end() - 1)
-    }
+    named = {at for pair in attached for at in pair}
     for token in tokens:
         # one character on, so a slash is seen with the word after it (``_BREAK``)
         breaks = _BREAK.finditer(text, previous_end, token.start + 1)
