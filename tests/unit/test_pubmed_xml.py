@@ -205,6 +205,18 @@ def test_truncated_gzip_keeps_records_before_the_cut(pubmed_dir: Path) -> None:
     assert "EOFError" in rejection.reason and "truncated.xml.gz" in str(rejection)
 
 
+def test_corrupt_gzip_is_a_rejection_naming_the_file(pubmed_dir: Path, tmp_path: Path) -> None:
+    """A gzip stream that fails its check (here: the CRC-32 of its trailer) is a rejection
+    naming the file, as a truncated one is, not a traceback."""
+    packed = bytearray(gzip.compress((pubmed_dir / "sample.xml").read_bytes()))
+    packed[-8] ^= 0xFF  # the trailer's CRC-32 (RFC 1952, section 2.3.1)
+    corrupt = tmp_path / "corrupt.xml.gz"
+    corrupt.write_bytes(bytes(packed))
+    rejection = list(read_pubmed_xml(corrupt))[-1]
+    assert isinstance(rejection, Rejection)
+    assert "error" in rejection.reason and rejection.location == str(corrupt)
+
+
 @pytest.mark.parametrize("name", ["empty.xml", "not_xml.xml", "other_root.xml"])
 def test_unreadable_file_is_one_rejection(pubmed_dir: Path, name: str) -> None:
     items = list(read_pubmed_xml(pubmed_dir / name))
