@@ -2465,3 +2465,15 @@ def test_a_question_asking_which_effects_a_drug_causes_asks_no_causes(ask: Ask) 
         "malaria prophylaxis?"
     )
     assert not any(gap.facet == "etiology" for gap in answer.gaps), answer.gaps
+
+
+# b0d4331 is the commit before; the case below failed there.
+def test_a_question_asking_what_kind_of_drug_a_brand_is_is_answered_of_its_drug(
+    ask: Ask,
+) -> None:
+    """Review 27: "What kind of medicine is Mounjaro?" searched "kind" and "medicine" and
+    found records on kinds of medicine, none on tirzepatide (Mounjaro's generic name), and
+    refused; "What is Mounjaro?" was led by what tirzepatide is."""
+    statements = bottom_line(ask("What kind of medicine is Mounjaro?"))
+    assert statements, quoted(statements)
+    assert re.search(r"tirzepatide .*agonist", statements[0].text, re.I), quoted(statements)

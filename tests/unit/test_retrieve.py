@@ -67,6 +67,14 @@ def test_plan_holds_words_and_one_clause_per_concept_and_sibling() -> None:
     assert siblings.weight < mri.weight  # indirect evidence counts less
 
 
+def test_a_question_asking_what_something_is_searches_the_name_alone() -> None:
+    """ "kind" and "medicine" of "What kind of medicine is Mounjaro?" found records on
+    kinds of medicine, none on the drug (review 27)."""
+    text = "What kind of medicine is Mounjaro?"
+    assert search_plan(Question(text, (), defined="Mounjaro"), SETTINGS).text == "Mounjaro"
+    assert search_plan(Question(text, ()), SETTINGS).text == "kind medicine Mounjaro"
+
+
 def test_a_concept_is_searched_with_its_greek_letters_written_as_letters() -> None:
     """The index keeps "α" as a word: "alpha-Synuclein" alone misses "α-synuclein"."""
     synuclein = QuestionConcept(

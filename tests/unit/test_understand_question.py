@@ -287,6 +287,10 @@ def test_a_question_asking_a_test_s_accuracy_is_told_apart(question: str, accura
         ("What does CADASIL mean?", "CADASIL"),
         ("What does RUNX2 stand for?", "RUNX2"),
         ("What is the full name of MVA85A?", "MVA85A"),
+        ("What kind of medicine is Mounjaro?", "Mounjaro"),  # review 27
+        ("What class of drugs are statins?", "statins"),
+        ("What type of drug is used for gout?", ""),  # names drugs for gout
+        ("What kind of exercise is best for back pain?", ""),
         ("What is known about the PYHIN proteins?", ""),  # an account of them
         ("What is the role of TWIST1 in craniosynostosis?", ""),
         ("What is the best treatment for gout?", ""),

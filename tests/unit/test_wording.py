@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 import pytest
+from msgspec.structs import replace
 
 from medcite.records import ConceptRole, Question, QuestionConcept
 from medcite.understand.keywords import Rarity
@@ -72,6 +73,24 @@ def test_a_concept_is_named_as_research_writes_it_where_the_corpus_says_so(
     (read,) = named_as_research_writes([found], rarity_of(counts))
     assert read.research_name == named
     assert read.worded == (named or found.mention)
+
+
+def test_a_word_no_vocabulary_knows_is_worded_by_the_name_it_was_spelled_out_as() -> None:
+    """A brand only the table of brands knows ("Mounjaro", review 27) is a keyword with its
+    generic name as its first other name: research writes that."""
+    mounjaro = QuestionConcept(
+        ("word:mounjaro",),
+        "Mounjaro",
+        ConceptRole.KEYWORD,
+        "Mounjaro",
+        0,
+        8,
+        synonyms=("tirzepatide",),
+    )
+    (read,) = named_as_research_writes([mounjaro], rarity_of({"tirzepatide": 20}))
+    assert read.worded == "tirzepatide"
+    (alone,) = named_as_research_writes([replace(mounjaro, synonyms=())], rarity_of({}))
+    assert alone.worded == "Mounjaro"
 
 
 def test_without_word_counts_nothing_is_renamed() -> None:

@@ -69,9 +69,14 @@ def concept_clauses(
 
 
 def search_plan(question: Question, settings: RetrieveSettings) -> SearchPlan:
-    """The plan for the whole question: its content words, near each other, and concepts."""
+    """The plan for the whole question: its content words, near each other, and concepts.
+
+    A question asking only what something is searches the name it asks (``defined``):
+    the rest is its frame ("What kind of medicine is Mounjaro?"), and "kind" and
+    "medicine" found records on kinds of medicine, none on the drug (review 27).
+    """
     return SearchPlan(
-        text=content_text(question.text),
+        text=content_text(question.defined or question.text),
         concepts=tuple(
             clause for c in question.concepts for clause in concept_clauses(c, settings)
         ),

@@ -290,11 +290,15 @@ proteome?")."""
 
 _WHAT_IT_IS = re.compile(
     r"^\s*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<what>[^?]+?)"
+    r"|what\s+(?:kinds?|types?|sorts?|class(?:es)?)\s+of\s+(?:[\w-]+\s+){1,2}?(?:is|are)\s+"
+    r"(?:an?\s+|the\s+)?(?P<kind_of>[^?]+?)"
     r"|define\s+(?P<defined>[^?]+?)|what\s+does\s+(?P<meant>[^?]+?)\s+mean)\s*\??\s*$",
     re.IGNORECASE,
 )
 """Questions asking what something is ("What is ferroptosis?", "What are uber-operons?",
-"Define PEGylation.", "What does CADASIL mean?")."""
+"Define PEGylation.", "What does CADASIL mean?"), or what kind of thing it is ("What kind
+of medicine is Mounjaro?", "What class of drugs are statins?"): a sentence saying what it
+is answers both."""
 _SPELLED_OUT = re.compile(
     r"^\s*(?:what\s+(?:does|do)\s+(?:the\s+(?:acronym|abbreviation|initialism)\s+)?"
     r"(?P<stands>[^?]+?)\s+stand\s+for|what\s+(?:is|are)\s+(?P<short>[^?]+?)\s+short\s+for"

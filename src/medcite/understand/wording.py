@@ -42,13 +42,23 @@ def named_as_research_writes(
     if rarity is None:
         return list(concepts)
     return [
-        replace(concept, research_name=concept.name) if _commoner(concept, rarity) else concept
+        replace(concept, research_name=name) if _commoner(concept, name, rarity) else concept
         for concept in concepts
+        for name in [_other_name(concept)]
     ]
 
 
-def _commoner(concept: QuestionConcept, rarity: Rarity) -> bool:
-    """Whether the concept's name is commoner in the corpus than the question's word.
+def _other_name(concept: QuestionConcept) -> str:
+    """The name research might write the concept by: its preferred name, or for a word no
+    vocabulary knows, the name it was spelled out as ("tirzepatide" for "Mounjaro", a
+    brand's generic name; ``question._spelled_out``), the first of its other names."""
+    if concept.role is ConceptRole.KEYWORD:
+        return concept.synonyms[0] if concept.synonyms else ""
+    return concept.name
+
+
+def _commoner(concept: QuestionConcept, name: str, rarity: Rarity) -> bool:
+    """Whether ``name`` is commoner in the corpus than the question's word.
 
     One word for one word only, written as a word (not an abbreviation, which research
     writes as often as its long form, nor by an adjective): a longer name holds words more
@@ -56,10 +66,9 @@ def _commoner(concept: QuestionConcept, rarity: Rarity) -> bool:
     for "migraine"), or is broader than what it asked ("Factitious Disorders" for
     "pseudodementia"), and each of its words is commoner than the name is (BioASQ dev).
     """
-    said, named = tokenize(concept.mention), tokenize(concept.name)
+    said, named = tokenize(concept.mention), tokenize(name)
     if (
-        concept.role is ConceptRole.KEYWORD
-        or concept.id in OTHER_SENSE_NAMES
+        concept.id in OTHER_SENSE_NAMES
         or concept.abbreviation
         or concept.by_adjective
         or len(said) != 1
