@@ -2477,3 +2477,17 @@ def test_a_question_asking_what_kind_of_drug_a_brand_is_is_answered_of_its_drug(
     statements = bottom_line(ask("What kind of medicine is Mounjaro?"))
     assert statements, quoted(statements)
     assert re.search(r"tirzepatide .*agonist", statements[0].text, re.I), quoted(statements)
+
+
+# 94072a6 is the commit before; the case below failed there.
+def test_a_question_asking_who_survives_asks_about_survival(ask: Ask) -> None:
+    """Review 27: "Does filtering the blood help people who drink paraquat weed killer
+    survive?" named no outcome ("survive" is no vocabulary's name), and its bottom line
+    held prognostic factors and drug clearance, not the cohort whose early haemoperfusion
+    "improved the survival rate"."""
+    statements = bottom_line(
+        ask("Does filtering the blood help people who drink paraquat weed killer survive?")
+    )
+    assert any(
+        re.search(r"haemoperfusion.*improved the survival", s.text, re.I) for s in statements
+    ), quoted(statements)

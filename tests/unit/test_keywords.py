@@ -303,6 +303,10 @@ def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
         ("Does exercise reduce depression and anxiety in older adults?", ["depression", "anxiety"]),
         ("Does yoga reduce pain and improve function?", ["pain", "function"]),
         ("Does aspirin reduce mortality in men and women?", ["mortality"]),
+        # a verb that is the outcome itself, as people ask it (review 27)
+        ("Does filtering the blood help people who drink paraquat survive?", ["survive"]),
+        ("Does exercise help people with heart failure live longer?", ["live longer"]),
+        ("Do more people survive cardiac arrest when given adrenaline?", ["survive"]),
     ],
 )
 def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(

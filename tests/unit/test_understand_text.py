@@ -436,6 +436,16 @@ def test_lay_names_of_a_heart_cath_its_dye_and_a_night_guard() -> None:
     assert [m.concept_ids for m in found] == [("D017090",), ("D002012",)]
 
 
+def test_lay_names_of_survival() -> None:
+    """Review 27: "Does filtering the blood help people who drink paraquat weed killer
+    survive?" named no outcome; MeSH lists only the noun."""
+    lexicon = build_lexicon([Concept("D013534", Vocabulary.MESH, "Survival")])
+    assert_each_read_as(
+        lexicon,
+        [("Did they survive?", "D013534"), ("Do statins help you live longer?", "D013534")],
+    )
+
+
 def test_brackets_inside_a_name_end_no_clause() -> None:
     """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
     about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""

@@ -218,7 +218,7 @@ def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
     *improve* function")."""
     tokens = tokenize(text)
     verbs = effect_verb_starts(text)
-    spans = []
+    spans = [verb.span() for verb in _OUTCOME_VERB.finditer(text)]
     for start in sorted(outcome_starts(text)):
         while (end := _phrase_end(text, tokens, start)) > start:
             spans.append((start, end))
@@ -226,7 +226,13 @@ def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
             if joined is None or joined.end() in verbs:
                 break
             start = joined.end()
-    return tuple(spans)
+    return tuple(sorted(spans))
+
+
+_OUTCOME_VERB = re.compile(r"\b(?:surviv(?:e[sd]?)|lives?\s+longer)\b", re.IGNORECASE)
+"""Verbs that are themselves the outcome asked, as people ask it: "Does filtering the
+blood help people who drink paraquat weed killer *survive*?" asks about survival, as the
+lay names read them (review 27)."""
 
 
 _COORDINATED = re.compile(r"\s*,?\s+(?:and/or|and|or)\s+", re.IGNORECASE)

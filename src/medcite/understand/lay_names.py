@@ -126,6 +126,8 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
         "gaining weight", "gained weight", "gains weight", "put on weight", "putting on weight",
         "puts on weight",
     ),
+    # outcomes as people ask them ("help them survive", review 27); MeSH lists only the noun
+    "D013534": ("survive", "survives", "survived", "live longer", "lives longer"),  # Survival
     # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),
