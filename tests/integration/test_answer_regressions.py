@@ -2491,3 +2491,15 @@ def test_a_question_asking_who_survives_asks_about_survival(ask: Ask) -> None:
     assert any(
         re.search(r"haemoperfusion.*improved the survival", s.text, re.I) for s in statements
     ), quoted(statements)
+
+
+# b46d3b5 is the commit before; the case below failed there.
+def test_a_non_hormone_pill_is_not_asked_about_hormones(ask: Ask) -> None:
+    """Review 28: "Is there a non-hormone pill that actually works for menopause hot
+    flashes?" read hormones as the treatment asked, set aside the neurokinin 3 receptor
+    antagonist trial for naming none, and was led by "Risks related to other hormone
+    fractions varied by menopausal status." (a study of endometrial cancer)."""
+    answer = ask("Is there a non-hormone pill that actually works for menopause hot flashes?")
+    statements = bottom_line(answer)
+    assert statements, quoted(statements)
+    assert re.search(r"neurokinin 3 receptor antagonist", statements[0].text), quoted(statements)

@@ -618,6 +618,9 @@ def test_capitals_in_brackets_glued_to_a_name_are_part_of_it(knowledge: Knowledg
         ("What do MRI scans show in patients with and without systemic sclerosis?", True),
         ("What do MRI scans show in lupus without systemic sclerosis?", True),  # no people
         ("What do MRI scans show in systemic sclerosis?", True),
+        # "non-" before a name (review 28: "a non-hormone pill" asked about hormones)
+        ("What do MRI scans show in non-systemic sclerosis patients?", False),
+        ("What do MRI scans show in non systemic sclerosis?", True),  # no prefix
     ],
 )
 def test_a_concept_the_question_leaves_out_is_not_searched_for(

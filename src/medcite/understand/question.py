@@ -387,9 +387,23 @@ def _without_excluded(
                 f"{concept.mention} is what the question leaves out, so it was not searched "
                 "for; the answer's studies may include such people."
             )
+        elif _NEGATING_PREFIX.search(text, 0, concept.start):
+            notes.append(
+                f"{concept.mention} is what the question leaves out "
+                f'("{text[concept.start - 4 : concept.end]}"), so it was not searched for.'
+            )
         else:
             kept.append(concept)
     return kept
+
+
+_NEGATING_PREFIX = re.compile(r"\bnon-$", re.IGNORECASE)
+""""non-" before a name no vocabulary lists with it ("a *non-hormone* pill", "*non-diabetic*
+patients"): what follows is what the question excludes. Read as asked about, "Is there a
+non-hormone pill that actually works for menopause hot flashes?" made hormones the
+treatment, and the trial of a non-hormonal drug, the answer, was set aside for not naming
+any (review 28). A name that holds it ("non-small cell lung cancer", "Non-Hodgkin
+Lymphoma") is matched whole and starts at "non"."""
 
 
 _LETTERED_WORD = re.compile(r"[^\W\d_]{2,}")
