@@ -2503,3 +2503,14 @@ def test_a_non_hormone_pill_is_not_asked_about_hormones(ask: Ask) -> None:
     statements = bottom_line(answer)
     assert statements, quoted(statements)
     assert re.search(r"neurokinin 3 receptor antagonist", statements[0].text), quoted(statements)
+
+
+# d428764 is the commit before; the case below failed there.
+def test_weed_is_cannabis(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 28: "weed" was no vocabulary's name, so "Does weed cause psychosis?" refused
+    and "… does smoking weed on top of that damage my lungs more?" was read as smoking
+    tobacco, led by "Many smokers are unable or unwilling to completely quit smoking."."""
+    assert "Cannabis" in concept_names(shared_corpus, "Does weed cause psychosis?")
+    statements = bottom_line(ask("Does weed cause psychosis?"))
+    assert statements, quoted(statements)
+    assert re.search(r"psychosis .*cannabis", statements[0].text), quoted(statements)

@@ -446,6 +446,32 @@ def test_lay_names_of_survival() -> None:
     )
 
 
+def test_lay_names_of_weed_and_of_smoking_it() -> None:
+    """Review 28: "I already smoke cigarettes - does smoking weed on top of that damage my
+    lungs more?" read smoke (the substance) and no cannabis; a garden's weeds stay apart."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D002188", mesh, "Cannabis"),
+            Concept("D000074609", mesh, "Marijuana Use"),
+            Concept("D000073865", mesh, "Cigarette Smoking"),
+            Concept("D012906", mesh, "Smoke"),
+            Concept("D006540", mesh, "Herbicides"),
+            Concept("D011058", mesh, "Pollen"),
+        ]
+    )
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Does weed cause psychosis?", "D002188"),
+            ("Is smoking weed bad for the lungs?", "D000074609"),
+            ("I smoke cigarettes daily.", "D000073865"),
+            ("Is weed killer toxic?", "D006540"),
+            ("Is weed pollen an allergen?", "D011058"),
+        ],
+    )
+
+
 def test_brackets_inside_a_name_end_no_clause() -> None:
     """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
     about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""

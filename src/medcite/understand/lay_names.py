@@ -128,6 +128,16 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     ),
     # outcomes as people ask them ("help them survive", review 27); MeSH lists only the noun
     "D013534": ("survive", "survives", "survived", "live longer", "lives longer"),  # Survival
+    # cannabis as people name it (review 28: "smoking weed" was read as smoking tobacco);
+    # a garden's weeds are killed or shed pollen. Smoking it is Marijuana Use, whose
+    # narrower Marijuana Smoking counts too: studies of smokers write "marijuana use".
+    "D002188": ("weed",),  # Cannabis
+    "D000074609": ("smoking weed", "smoke weed", "smokes weed", "smoked weed"),  # Marijuana Use
+    "D000073865": (  # Cigarette Smoking, not the Smoke itself
+        "smoke cigarettes", "smokes cigarettes", "smoking cigarettes", "smoked cigarettes",
+    ),
+    "D006540": ("weed killer", "weed killers", "weedkiller", "weedkillers"),  # Herbicides
+    "D011058": ("weed pollen",),  # Pollen
     # food, drink and diets
     # Sugar-Sweetened Beverages
     "D000080845": ("sugary drinks", "sugary drink", "sugary beverages"),
