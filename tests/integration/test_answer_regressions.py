@@ -2514,3 +2514,16 @@ def test_weed_is_cannabis(ask: Ask, shared_corpus: Engine) -> None:
     statements = bottom_line(ask("Does weed cause psychosis?"))
     assert statements, quoted(statements)
     assert re.search(r"psychosis .*cannabis", statements[0].text), quoted(statements)
+
+
+# d1b26c7 is the commit before; the case below failed there.
+def test_an_emergency_operation_asks_nothing_of_emergencies(ask: Ask) -> None:
+    """Review 28: "What is the long-term survival after emergency surgical pericardiotomy for
+    primary cardiac tamponade?" read MeSH's Emergencies as a facet, and its gap said "No
+    record in the index about cardiac tamponade answers the question on emergency"."""
+    answer = ask(
+        "What is the long-term survival after emergency surgical pericardiotomy for primary "
+        "cardiac tamponade?"
+    )
+    assert bottom_line(answer), quoted(bottom_line(answer))
+    assert not any(gap.facet == "emergency" for gap in answer.gaps), answer.gaps

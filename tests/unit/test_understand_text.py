@@ -356,6 +356,23 @@ def test_a_person_s_weight_is_no_standard_of_measurement() -> None:
     )
 
 
+def test_emergency_alone_is_how_urgent_not_a_concept_asked() -> None:
+    """Review 28: "… after emergency surgical pericardiotomy …?" read MeSH's Emergencies, a
+    facet no record answered; names holding the word keep their reading."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D004630", mesh, "Emergencies"),
+            Concept(
+                "D044363", mesh, "Postcoital Contraception", synonyms=("Emergency Contraception",)
+            ),
+        ]
+    )
+    assert find_mentions("Survival after emergency surgical pericardiotomy", lexicon) == ()
+    (found,) = find_mentions("Does emergency contraception cause birth defects?", lexicon)
+    assert found.concept_ids == ("D044363",)
+
+
 def test_lay_names_of_cervical_precancer_and_of_a_gastric_band() -> None:
     """Review 25: "Is an HPV test better than a Pap smear at picking up cervical precancer?"
     kept "precancer" as a word no trial of CIN says, and "Is lap band surgery better than

@@ -59,7 +59,7 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 30
+LEXICON_FORMAT = 31
 DISEASE_ONTOLOGY_PREFIX = "DOID:"
 """How the Disease Ontology's ids begin (MeSH's begin "D0")."""
 MAX_TERM_WORDS = 8
@@ -84,13 +84,13 @@ operation's name takes such a name from the specialty."""
 
 COMMON_WORDS = frozenset(
     """ability affect association attention biological carrying cellular classification
-    community companion environment family form forms future generation hand health
-    history human humans index induced kinetic kinetics knowledge lead leads life light
-    measure measures method methods minor nature need new observation observations overall
-    paper patient patients play population populations procedure procedures production
-    program regulation relative report repression research respect review role rose scale
-    self sensitivity separated solution solutions specificity standard strain supply
-    technique techniques these thought time times weight will work""".split()
+    community companion emergency environment family form forms future generation hand
+    health history human humans index induced kinetic kinetics knowledge lead leads life
+    light measure measures method methods minor nature need new observation observations
+    overall paper patient patients play population populations procedure procedures
+    production program regulation relative report repression research respect review role
+    rose scale self sensitivity separated solution solutions specificity standard strain
+    supply technique techniques these thought time times weight will work""".split()
 )
 """Single words that are MeSH names but in running text nearly always mean something
 else or nothing in particular ("these" folds to the entry term "Theses"; "lead" is
@@ -104,7 +104,10 @@ entry term of a concept the question did not mean: "Is autism *thought* to be â€
 Characteristics) and "gene *repression*" (the psychological defence). A hand review
 found "weight", an entry term of Weights and Measures (the standards of measurement):
 "Why does Zyprexa make people gain so much weight?" was read as asking about a test
-(review 25); a person's weight is its everyday name (``lay_names``).
+(review 25); a person's weight is its everyday name (``lay_names``). "Emergencies" is
+what "emergency" names alone, where a question means how urgent a treatment was: "What is
+the long-term survival after emergency surgical pericardiotomy â€¦?" had a facet
+"emergency" and a gap saying no record answered it (review 28).
 """
 
 
