@@ -2527,3 +2527,16 @@ def test_an_emergency_operation_asks_nothing_of_emergencies(ask: Ask) -> None:
     )
     assert bottom_line(answer), quoted(bottom_line(answer))
     assert not any(gap.facet == "emergency" for gap in answer.gaps), answer.gaps
+
+
+# 52db9a7 is the commit before; the case below failed there.
+def test_strep_throat_is_a_streptococcal_infection_and_what_it_makes_one_have_an_outcome(
+    shared_corpus: Engine,
+) -> None:
+    """Review 29: "Can a strep throat infection make my child suddenly start having OCD or
+    tics?" read only the throat (Pharynx) and no outcome, where "Can streptococcal
+    infection cause OCD …?" reads both."""
+    question = "Can a strep throat infection make my child suddenly start having OCD or tics?"
+    assert "Streptococcal Infections" in concept_names(shared_corpus, question)
+    outcomes = shared_corpus.understand(question).outcomes
+    assert {"D009771", "D020323"} <= set(outcomes), outcomes  # OCD, tics

@@ -307,6 +307,10 @@ def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
         ("Does filtering the blood help people who drink paraquat survive?", ["survive"]),
         ("Does exercise help people with heart failure live longer?", ["live longer"]),
         ("Do more people survive cardiac arrest when given adrenaline?", ["survive"]),
+        # what something makes people have (review 29)
+        ("Can a strep infection make my child suddenly start having OCD or tics?", ["OCD", "tics"]),
+        ("Does coffee make you get headaches?", ["headaches"]),
+        ("Does coffee make you tired?", []),
     ],
 )
 def test_the_outcome_stands_from_the_verb_to_the_end_of_its_noun_phrase(

@@ -489,6 +489,19 @@ def test_lay_names_of_weed_and_of_smoking_it() -> None:
     )
 
 
+def test_lay_names_of_strep() -> None:
+    """Review 29: "Can a strep throat infection make my child … start having OCD or tics?"
+    read only the throat (Pharynx)."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [Concept("D013290", mesh, "Streptococcal Infections"), Concept("D010614", mesh, "Pharynx")]
+    )
+    assert_each_read_as(
+        lexicon,
+        [("Is strep throat contagious?", "D013290"), ("Can strep cause OCD?", "D013290")],
+    )
+
+
 def test_brackets_inside_a_name_end_no_clause() -> None:
     """Review 25: "Does having high lipoprotein(a) raise my risk …?" was read as asking
     about lipoproteins, the class: the bracket ended the name. Brackets after a space do."""

@@ -170,7 +170,9 @@ _EFFECT_VERB = re.compile(
     r"caus(?:e[sd]?|ing)|cut(?:s|ting)?|delay(?:s|ed|ing)?|slow(?:s|ed|ing)?|shorten(?:s|ed|ing)?|"
     r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against|stop(?:s|ped|ping)?|"
     r"reliev(?:e[sd]?|ing)|eas(?:e[sd]?|ing)|cur(?:e[sd]?|ing)|heal(?:s|ed|ing)?|"
-    r"resolv(?:e[sd]?|ing))\s+(?:the\s+|a\s+|an\s+)?"
+    r"resolv(?:e[sd]?|ing)|"
+    r"mak(?:e[s]?|ing)\s+(?:[\w'’]+\s+){0,3}?(?:start\s+)?(?:hav(?:e|ing)|get(?:ting)?|develop))"
+    r"\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?P<measure>(?:[^\W\d_]+['’]s\s+)?(?:[^\W\d_][\w-]*\s+)?"
     r"(?:(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
     r"number|severity|duration|onset)\s+of|(?:need|requirement)\s+for))\s+(?:the\s+|a\s+|an\s+)?)?",
@@ -182,7 +184,9 @@ risk of* cancer", "the lifetime risk of"): what follows is the outcome the quest
 about ("Does BiPAP reduce the need for intubation …?" asked about "need", review 20).
 Verbs only: "reductase", "prediction", no word hyphenated to the one before ("all-cause"),
 and none describing what follows "with" ("heart failure with reduced ejection fraction"
-asks no effect on it) but "associated with" ("associated with increased cancer risk")."""
+asks no effect on it) but "associated with" ("associated with increased cancer risk").
+People ask an effect as what something makes them have: "Can a strep throat infection
+make my child suddenly start having OCD or tics?" named no outcome (review 29)."""
 MAX_OUTCOME_WORDS = 3
 
 

@@ -35,6 +35,8 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D009035": ("moms", "mums"),  # Mothers
     "D000074285": ("who smoke", "who smokes"),  # Smokers: "asthmatics who smoke", not Smoke
     # conditions and injuries
+    # "strep throat", "a strep infection" (review 29: "throat" alone was read, as Pharynx)
+    "D013290": ("strep throat", "strep", "strep infection", "strep infections"),
     "D007003": ("hypos", "low blood sugar"),  # Hypoglycemia
     "D006943": ("high blood sugar",),  # Hyperglycemia
     "D006937": ("high cholesterol",),  # Hypercholesterolemia

@@ -59,7 +59,7 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 31
+LEXICON_FORMAT = 32
 DISEASE_ONTOLOGY_PREFIX = "DOID:"
 """How the Disease Ontology's ids begin (MeSH's begin "D0")."""
 MAX_TERM_WORDS = 8
