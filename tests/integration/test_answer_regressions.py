@@ -2540,3 +2540,19 @@ def test_strep_throat_is_a_streptococcal_infection_and_what_it_makes_one_have_an
     assert "Streptococcal Infections" in concept_names(shared_corpus, question)
     outcomes = shared_corpus.understand(question).outcomes
     assert {"D009771", "D020323"} <= set(outcomes), outcomes  # OCD, tics
+
+
+# e2193ed is the commit before; the case below failed there.
+def test_a_trial_s_intervention_group_is_the_therapy_asked(ask: Ask) -> None:
+    """Review 29: "Does school-based group cognitive behavioural therapy reduce PTSD
+    symptoms in children exposed to violence?" refused, though the school trial found that
+    "students who were randomly assigned to the early intervention group had significantly
+    lower scores on symptoms of PTSD": no sentence of it repeats "therapy"."""
+    statements = bottom_line(
+        ask(
+            "Does school-based group cognitive behavioural therapy reduce PTSD symptoms in "
+            "children exposed to violence?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"intervention .*symptoms of PTSD", statements[0].text), quoted(statements)

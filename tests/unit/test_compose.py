@@ -686,6 +686,33 @@ def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_t
     assert answer_of(neither, question=unasked).sections[0].statements
 
 
+def test_a_trial_s_intervention_group_names_what_the_question_asks_may_change_the_outcome() -> None:
+    """Review 29: "Does school-based group cognitive behavioural therapy reduce PTSD symptoms
+    …?" refused, the trial naming its therapy once, in its methods, and its results "the
+    early intervention group". In a record naming what may change the outcome, its
+    "intervention" is that; in one never naming it, it is not."""
+    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
+    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
+    asked = replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], atrophy),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+    )
+    finding = "Atrophy in SSc was rarer in the intervention group."
+    trial = retrieved(
+        "pmid:71",
+        1,
+        [("RESULTS", [(finding, (LESIONS, SSC))])],
+        relevance={0: 0.95},
+    )
+    naming = replace(trial, topics=RecordTopics("pmid:71", ((SSC, 5.0), (MRI, 0.5))))
+    lead = answer_of(naming, question=asked).sections[0].statements
+    assert [s.text for s in lead] == [finding]
+    silent = replace(trial, topics=RecordTopics("pmid:71", ((SSC, 5.0),)))
+    assert answer_of(silent, question=asked).state is AnswerState.INSUFFICIENT_EVIDENCE
+
+
 def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_what_it_asks_of() -> None:
     """ "Do statins protect the kidneys after heart surgery?" (review 11) names no outcome,
     and was led by the statin study's predictors of kidney injury, not naming statins,

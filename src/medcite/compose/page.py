@@ -585,7 +585,11 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
     concentrations were lower"), the words that only judge it left aside. What may change
     it is named by its names too, or, in a record about it, by the last word of the
     question's wording ("ketogenic diet": "seizures were lower in the diet group", a
-    hand review), as a trial's results call its arms.
+    hand review), as a trial's results call its arms; in a record naming it at all, by
+    "intervention" (``ARM_WORDS``): the school trial of cognitive-behavioural therapy for
+    PTSD says "students who were randomly assigned to the early intervention group had
+    significantly lower scores on symptoms of PTSD", and "Does school-based group
+    cognitive behavioural therapy reduce PTSD symptoms …?" refused (review 29).
     """
     outcomes = question.outcomes
     if question.answer_kind is not AnswerKind.YES_NO or not outcomes:
@@ -600,6 +604,10 @@ def _stating_the_relation(pool: Sequence[Candidate], question: Question) -> list
         topics = candidate.item.topics
         return any(
             head in said and (topics is None or topics.is_about([cause])) for cause, head in heads
+        ) or any(
+            arm in said and (topics is None or topics.names([cause]))
+            for cause in causes
+            for arm in ARM_WORDS
         )
 
     def states_the_relation(candidate: Candidate) -> bool:
@@ -824,6 +832,12 @@ def _heads(question: Question, ids: Collection[str]) -> list[tuple[str, str]]:
         for concept in question.concepts
         if concept.id in ids and len(words := content_words(concept.mention)) > 1
     ]
+
+
+ARM_WORDS = ("intervention",)
+"""How a trial's results name the arm given what it tests ("the intervention group"): in a
+record naming what the question asks may change the outcome, that. A trial's abstract may
+name its treatment once, in its methods."""
 
 
 def _wordings(question: Question, ids: Collection[str]) -> list[set[str]]:
