@@ -2556,3 +2556,20 @@ def test_a_trial_s_intervention_group_is_the_therapy_asked(ask: Ask) -> None:
     )
     assert statements, quoted(statements)
     assert re.search(r"intervention .*symptoms of PTSD", statements[0].text), quoted(statements)
+
+
+# 35f218a is the commit before; the case below failed there.
+def test_what_a_treatment_is_compared_with_is_not_the_question_s_subject(ask: Ask) -> None:
+    """Review 29: "What is the long-term survival of patients with beta-thalassaemia major
+    after haematopoietic stem cell transplantation compared with conventional transfusion
+    and chelation?" took "chelation" for the name every lead must say, and said no record
+    answered directly, though the cohort's conclusion compares the 30-year survival."""
+    statements = bottom_line(
+        ask(
+            "What is the long-term survival of patients with beta-thalassaemia major after "
+            "haematopoietic stem cell transplantation compared with conventional transfusion "
+            "and chelation?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"30-year survival", statements[0].text), quoted(statements)

@@ -1758,6 +1758,27 @@ def test_a_number_or_a_word_ending_as_an_adjective_is_no_name_to_answer_on(
     assert bool(subject(replace(QUESTION, concepts=(concept,)))) is named
 
 
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Is olaparib compared with chelation safe in MRI?", ["word:olaparib"]),
+        ("Is olaparib better than chelation in MRI?", ["word:olaparib"]),
+        ("Is olaparib versus chelation safe in MRI?", ["word:olaparib"]),
+        ("Do more than olaparib and chelation work in MRI?", ["word:olaparib", "word:chelation"]),
+    ],
+)
+def test_what_a_treatment_is_compared_with_is_no_subject(text: str, subjects: list[str]) -> None:
+    """Review 29: "… after haematopoietic stem cell transplantation compared with
+    conventional transfusion and chelation?" took "chelation" for its subject, and the
+    survival after either, which says "conventional treatment", could not lead."""
+    concepts = tuple(
+        QuestionConcept((f"word:{name}",), name, ConceptRole.KEYWORD, name, at, at + len(name))
+        for name in ("olaparib", "chelation")
+        for at in [text.index(name)]
+    )
+    assert subject(replace(QUESTION, text=text, concepts=concepts)) == subjects
+
+
 def test_a_question_naming_what_it_asks_is_led_by_the_sentences_on_it() -> None:
     """ "What is the first-line treatment for Helicobacter pylori infection?" was led by
     what H. pylori is (a hand review of the shared corpus). Asked the treatment, the

@@ -255,12 +255,34 @@ def subject(question: Question) -> list[str]:
     ("3D genome structure"). So is a word ending as one (``describes``): "How often do
     unruptured brain aneurysms rupture?" took "unruptured" for its subject, and a
     sentence not saying it, "Spontaneous rupture occurred in four of 228 (1.8%)
-    intradural aneurysms …", could not lead (review 13)."""
+    intradural aneurysms …", could not lead (review 13). Nor is what a treatment is
+    compared with (``_comparator_from``): "What is the long-term survival … after
+    haematopoietic stem cell transplantation compared with conventional transfusion and
+    chelation?" needed sentences saying "chelation", and the survival after either,
+    which says "conventional treatment", was not let lead (review 29)."""
+    comparator_from = _comparator_from(question)
     return [
         c.id
         for c in question.with_role(ConceptRole.KEYWORD)
-        if is_a_name(c) and not describes(c.mention)
+        if is_a_name(c) and not describes(c.mention) and c.start < comparator_from
     ]
+
+
+_COMPARED_WITH = re.compile(
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to)|(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than)\b",
+    re.IGNORECASE,
+)
+"""What introduces the treatment another is compared with ("better than", "more effective
+than"; not "more than 50")."""
+
+
+def _comparator_from(question: Question) -> int:
+    """Where what a concept is compared with begins (after "compared with", "versus",
+    "better than"), or the end of the question where it compares nothing named before."""
+    found = _COMPARED_WITH.search(question.text)
+    if found is None or not any(c.end <= found.start() for c in question.concepts):
+        return len(question.text)
+    return found.end()
 
 
 def is_a_name(concept: QuestionConcept) -> bool:
