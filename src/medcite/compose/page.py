@@ -835,9 +835,9 @@ def _heads(question: Question, ids: Collection[str]) -> list[tuple[str, str]]:
 
 
 ARM_WORDS = ("intervention",)
-"""How a trial's results name the arm given what it tests ("the intervention group"): in a
-record naming what the question asks may change the outcome, that. A trial's abstract may
-name its treatment once, in its methods."""
+"""How a trial's results name the arm given what it tests ("the intervention group"). In a
+record that names what the question asks may change the outcome, they name that: a trial's
+abstract may name its treatment only once, in its methods."""
 
 
 def _wordings(question: Question, ids: Collection[str]) -> list[set[str]]:

@@ -171,7 +171,7 @@ _EFFECT_VERB = re.compile(
     r"prolong(?:s|ed|ing)?|protect(?:s|ed|ing)?\s+against|stop(?:s|ped|ping)?|"
     r"reliev(?:e[sd]?|ing)|eas(?:e[sd]?|ing)|cur(?:e[sd]?|ing)|heal(?:s|ed|ing)?|"
     r"resolv(?:e[sd]?|ing)|"
-    r"mak(?:e[s]?|ing)\s+(?:[\w'’]+\s+){0,3}?(?:start\s+)?(?:hav(?:e|ing)|get(?:ting)?|develop))"
+    r"mak(?:es?|ing)\s+(?:[\w'’]+\s+){0,3}?(?:start\s+)?(?:hav(?:e|ing)|get(?:ting)?|develop))"
     r"\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?P<measure>(?:[^\W\d_]+['’]s\s+)?(?:[^\W\d_][\w-]*\s+)?"
     r"(?:(?:risk|incidence|rate|odds|chance|likelihood|occurrence|frequency|"
@@ -233,7 +233,7 @@ def outcome_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-_OUTCOME_VERB = re.compile(r"\b(?:surviv(?:e[sd]?)|lives?\s+longer)\b", re.IGNORECASE)
+_OUTCOME_VERB = re.compile(r"\b(?:survive[sd]?|lives?\s+longer)\b", re.IGNORECASE)
 """Verbs that are themselves the outcome asked, as people ask it: "Does filtering the
 blood help people who drink paraquat weed killer *survive*?" asks about survival, as the
 lay names read them (review 27)."""

@@ -398,7 +398,7 @@ def _without_excluded(
 
 
 _NEGATING_PREFIX = re.compile(r"\bnon-$", re.IGNORECASE)
-""""non-" before a name no vocabulary lists with it ("a *non-hormone* pill", "*non-diabetic*
+""" "non-" before a name no vocabulary lists with it ("a *non-hormone* pill", "*non-diabetic*
 patients"): what follows is what the question excludes. Read as asked about, "Is there a
 non-hormone pill that actually works for menopause hot flashes?" made hormones the
 treatment, and the trial of a non-hormonal drug, the answer, was set aside for not naming
