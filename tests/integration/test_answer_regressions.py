@@ -2573,3 +2573,20 @@ def test_what_a_treatment_is_compared_with_is_not_the_question_s_subject(ask: As
     )
     assert statements, quoted(statements)
     assert re.search(r"30-year survival", statements[0].text), quoted(statements)
+
+
+# e5c7f74 is the commit before; the case below failed there.
+def test_a_treatment_named_with_its_kind_is_one_treatment(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 27's question asked again once "weed killer" named herbicides (d1b26c7): "If
+    someone drinks paraquat weed killer, does having their blood filtered help them
+    survive?" made herbicides a second treatment and a facet, and was led by "Paraquat is
+    an effective and widely used herbicide but is also a lethal poison."."""
+    question = (
+        "If someone drinks paraquat weed killer, does having their blood filtered help them "
+        "survive?"
+    )
+    names = concept_names(shared_corpus, question)
+    assert "Paraquat" in names and "Herbicides" not in names, names
+    statements = bottom_line(ask(question))
+    assert statements, quoted(statements)
+    assert re.search(r"survival", statements[0].text), quoted(statements)

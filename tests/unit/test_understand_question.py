@@ -13,6 +13,7 @@ from medcite.records import (
     AnswerKind,
     Concept,
     ConceptRole,
+    QuestionConcept,
     QuestionType,
     Record,
     Section,
@@ -34,7 +35,7 @@ from medcite.understand.kinds import (
     asks_written_out,
     what_it_is,
 )
-from medcite.understand.question import GUIDANCE_NOUNS, shortens
+from medcite.understand.question import GUIDANCE_NOUNS, _without_appositions, shortens
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
 
@@ -632,6 +633,41 @@ def test_a_concept_the_question_leaves_out_is_not_searched_for(
     assert ("D012595" in [c.id for c in understood.concepts]) is searched
     assert any("leaves out" in note for note in understood.notes) is not searched
     assert "D008279" in [c.id for c in understood.concepts]  # MRI, whatever is left out
+
+
+def treatment(name: str, text: str, mention: str, *trees: str) -> QuestionConcept:
+    """A treatment concept as ``text`` names it by ``mention``."""
+    start = text.index(mention)
+    role = ConceptRole.INTERVENTION
+    return QuestionConcept(
+        (name,), name, role, mention, start, start + len(mention), tree_numbers=trees
+    )
+
+
+def test_a_class_of_drugs_named_beside_a_treatment_only_says_its_kind() -> None:
+    """ "paraquat weed killer" (review 27's question), "the antibiotic azithromycin": the
+    class says what the treatment is, and is no treatment asked of its own; with words
+    between, or with no class among them, both are asked."""
+    herbicides = "D27.720.031.700.366"
+    for text, mention in [
+        ("Is paraquat weed killer toxic?", "weed killer"),
+        ("Is the herbicide paraquat toxic?", "herbicide"),
+    ]:
+        found = [
+            treatment("Paraquat", text, "paraquat"),
+            treatment("Herbicides", text, mention, herbicides),
+        ]
+        assert [c.name for c in _without_appositions(text, found)] == ["Paraquat"], text
+    for text, trees in [
+        ("Is paraquat or weed killer toxic?", (herbicides,)),
+        ("Is paraquat weed killer toxic?", ("D03.383",)),
+    ]:
+        found = [
+            treatment("Paraquat", text, "paraquat"),
+            treatment("Herbicides", text, "weed killer", *trees),
+        ]
+        kept = _without_appositions(text, found)
+        assert [c.name for c in kept] == ["Paraquat", "Herbicides"], text
 
 
 def test_a_short_form_the_question_defines_is_not_looked_up(knowledge: Knowledge) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 from msgspec.structs import replace
@@ -157,6 +158,7 @@ def understand_question(
     keywords = _defined_by_the_question(definitions, _not_short_forms_of(keywords, concepts))
     concepts += _spelled_out(keywords, spelled_out)
     concepts = _without_excluded(text, concepts, notes)
+    concepts = _without_appositions(text, concepts)
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
     if previous is not None:
@@ -395,6 +397,26 @@ def _without_excluded(
         else:
             kept.append(concept)
     return kept
+
+
+def _without_appositions(text: str, concepts: list[QuestionConcept]) -> list[QuestionConcept]:
+    """The concepts but a class of drugs (MeSH's pharmacologic actions, ``DRUG_CLASS_TREES``)
+    named right beside a treatment, nothing between, which it only says the kind of
+    ("paraquat weed killer", "the antibiotic azithromycin"). "If someone drinks paraquat
+    weed killer, …" read herbicides as a second treatment asked, a facet of its own, and
+    the page was led by "Paraquat is an effective and widely used herbicide but is also a
+    lethal poison." (review 27's question, asked again once "weed killer" named
+    herbicides)."""
+    treatments = sorted(
+        (c for c in concepts if c.role is ConceptRole.INTERVENTION), key=lambda c: c.start
+    )
+    kinds: set[int] = set()
+    for first, second in pairwise(treatments):
+        if first.end < second.start and not text[first.end : second.start].strip():
+            classes = [c for c in (first, second) if is_within(c.tree_numbers, DRUG_CLASS_TREES)]
+            if len(classes) == 1:
+                kinds.add(id(classes[0]))
+    return [c for c in concepts if id(c) not in kinds]
 
 
 _NEGATING_PREFIX = re.compile(r"\bnon-$", re.IGNORECASE)
