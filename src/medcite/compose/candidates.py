@@ -198,8 +198,10 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     return all(not ids or item.topics.names(ids) for ids in (conditions, organisms, focus))
 
 
+_THAN = r"(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than"
+"""A comparative and its "than" ("better than", "more effective than"; not "more than 50")."""
 _COMPARING = re.compile(
-    r"\s*(?:as\s+[\w-]+\s+as|(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than|"
+    rf"\s*(?:as\s+[\w-]+\s+as|{_THAN}|"
     r"versus|vs\.?|compared?\s+(?:with|to)|(?:non-?)?inferior\s+to|superior\s+to|"
     r"equivalent\s+to)\s*",
     re.IGNORECASE,
@@ -268,12 +270,8 @@ def subject(question: Question) -> list[str]:
     ]
 
 
-_COMPARED_WITH = re.compile(
-    r"\b(?:versus|vs\.?|compared\s+(?:with|to)|(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than)\b",
-    re.IGNORECASE,
-)
-"""What introduces the treatment another is compared with ("better than", "more effective
-than"; not "more than 50")."""
+_COMPARED_WITH = re.compile(rf"\b(?:versus|vs\.?|compared\s+(?:with|to)|{_THAN})\b", re.IGNORECASE)
+"""What introduces the treatment another is compared with ("versus", "better than")."""
 
 
 def _comparator_from(question: Question) -> int:

@@ -30,6 +30,7 @@ from medcite.records.base import (
     Frozen,
 )
 from medcite.records.concepts import (
+    DISEASE_ONTOLOGY_PREFIX,
     KEYWORD_PREFIX,
     TREATING_ROLES,
     AbbreviationDefinition,
@@ -110,6 +111,7 @@ from medcite.records.roles import (
 
 __all__ = [
     "ADMINISTRATIVE_LABEL_WORDS",
+    "DISEASE_ONTOLOGY_PREFIX",
     "KEYWORD_PREFIX",
     "LABEL_WORDS",
     "PATH_SEPARATOR",

@@ -144,6 +144,8 @@ class QuestionType(StrEnum):
 
 KEYWORD_PREFIX = "word:"
 """Id prefix of a keyword concept: ``word:`` and the word's canonical form."""
+DISEASE_ONTOLOGY_PREFIX = "DOID:"
+"""Id prefix of a Disease Ontology term (MeSH's ids begin "D0")."""
 
 
 class AnswerKind(StrEnum):

@@ -11,6 +11,7 @@ dominates the literature.
 from __future__ import annotations
 
 from medcite.records import (
+    DISEASE_ONTOLOGY_PREFIX,
     ConceptClause,
     ConceptRole,
     Facet,
@@ -59,7 +60,9 @@ def concept_clauses(
     )
     itself = ConceptClause(
         names=tuple(dict.fromkeys(form for name in names for form in greek_spellings(name))),
-        mesh_ids=tuple(i for i in concept.vocabulary_ids if not i.startswith("DOID:")),
+        mesh_ids=tuple(
+            i for i in concept.vocabulary_ids if not i.startswith(DISEASE_ONTOLOGY_PREFIX)
+        ),
         narrower_ids=concept.narrower if narrower else (),
         weight=weight,
     )

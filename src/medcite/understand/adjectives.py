@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from medcite.records import ConceptMention, ConceptRole, Vocabulary
+from medcite.records import DISEASE_ONTOLOGY_PREFIX, ConceptMention, ConceptRole, Vocabulary
 from medcite.understand.lexicon import Lexicon
 from medcite.understand.roles import concept_role
 from medcite.words import Token, is_content_word, term_key, tokenize
@@ -113,5 +113,9 @@ def _disease_of_people(text: str, token: Token, lexicon: Lexicon) -> tuple[str, 
 
 
 def _is_a_disease(concept_id: str, lexicon: Lexicon) -> bool:
-    vocabulary = Vocabulary.DISEASE_ONTOLOGY if concept_id.startswith("DOID:") else Vocabulary.MESH
+    vocabulary = (
+        Vocabulary.DISEASE_ONTOLOGY
+        if concept_id.startswith(DISEASE_ONTOLOGY_PREFIX)
+        else Vocabulary.MESH
+    )
     return concept_role(vocabulary, lexicon.trees.get(concept_id, ())) is ConceptRole.CONDITION

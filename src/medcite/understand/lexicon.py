@@ -53,15 +53,13 @@ from itertools import combinations
 
 import msgspec
 
-from medcite.records import Concept, Vocabulary
+from medcite.records import DISEASE_ONTOLOGY_PREFIX, Concept, Vocabulary
 from medcite.understand.brands import brand_generics
 from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
 LEXICON_FORMAT = 32
-DISEASE_ONTOLOGY_PREFIX = "DOID:"
-"""How the Disease Ontology's ids begin (MeSH's begin "D0")."""
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")

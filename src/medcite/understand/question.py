@@ -389,10 +389,10 @@ def _without_excluded(
                 f"{concept.mention} is what the question leaves out, so it was not searched "
                 "for; the answer's studies may include such people."
             )
-        elif _NEGATING_PREFIX.search(text, 0, concept.start):
+        elif negated := _NEGATING_PREFIX.search(text, 0, concept.start):
             notes.append(
                 f"{concept.mention} is what the question leaves out "
-                f'("{text[concept.start - 4 : concept.end]}"), so it was not searched for.'
+                f'("{text[negated.start() : concept.end]}"), so it was not searched for.'
             )
         else:
             kept.append(concept)

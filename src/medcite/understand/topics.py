@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from medcite.records import (
+    DISEASE_ONTOLOGY_PREFIX,
     Concept,
     ConceptRole,
     MeshHeading,
@@ -209,7 +210,9 @@ def _neighbour(
         if score <= best_score or concept_id in related_ids or concept_id in GENERIC_CONCEPTS:
             continue
         numbers = lexicon.trees.get(concept_id, ())
-        is_disease = concept_id.startswith("DOID:") or is_within(numbers, DISEASE_TREES)
+        is_disease = concept_id.startswith(DISEASE_ONTOLOGY_PREFIX) or is_within(
+            numbers, DISEASE_TREES
+        )
         if (
             is_disease
             and not _related(numbers, related_trees)
