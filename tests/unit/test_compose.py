@@ -506,6 +506,21 @@ def how_much_mri_lowers_lesions() -> Question:
     )
 
 
+ATROPHY = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
+
+
+def whether_mri_changes(outcome: QuestionConcept, role: ConceptRole) -> Question:
+    """A yes/no question whether MRI, in ``role`` (what may change something, or the
+    imaging it is), goes with ``outcome`` in systemic sclerosis."""
+    mri = replace(QUESTION.concepts[0], role=role)
+    return replace(
+        QUESTION,
+        concepts=(mri, *QUESTION.concepts[1:], outcome),
+        answer_kind=AnswerKind.YES_NO,
+        outcomes=(LESIONS,),
+    )
+
+
 def test_an_amount_asked_of_an_effect_is_led_by_the_amount_of_that_effect() -> None:
     """ "How much does folic acid … lower the risk of gestational hypertension?" was led by
     how many women had it ("204 (9.7%)"), and "How much does cabozantinib prolong overall
@@ -610,13 +625,7 @@ def test_a_yes_no_question_on_an_outcome_quotes_no_research_of_records_silent_on
     of post-op bleeding?" quoted the antiemetic trials of the same operation under
     dexamethasone. A record naming no outcome asked gives the research no statement; a
     facet left without any says the outcome is what its records lacked."""
-    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
-    asked = replace(
-        QUESTION,
-        concepts=(*QUESTION.concepts, atrophy),
-        answer_kind=AnswerKind.YES_NO,
-        outcomes=(LESIONS,),
-    )
+    asked = whether_mri_changes(ATROPHY, ConceptRole.IMAGING)
     on_it = retrieved(
         "pmid:41",
         1,
@@ -658,14 +667,7 @@ def test_a_yes_no_question_on_an_outcome_is_settled_only_by_a_sentence_stating_t
     alone, and with no sentence naming both the evidence cannot settle it: insufficient,
     nothing cited (the near misses of "Do probiotics prevent antibiotic-associated
     diarrhea?" were a rodent study and a case series of reptile-borne salmonella)."""
-    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
-    mri = replace(QUESTION.concepts[0], role=ConceptRole.FINDING)  # an exposure, say
-    asked = replace(
-        QUESTION,
-        concepts=(mri, *QUESTION.concepts[1:], atrophy),
-        answer_kind=AnswerKind.YES_NO,
-        outcomes=(LESIONS,),
-    )
+    asked = whether_mri_changes(ATROPHY, ConceptRole.FINDING)  # an exposure, say
     results, conclusions = BRAIN_MRI.notes
     both = replace(
         BRAIN_MRI,
@@ -691,14 +693,7 @@ def test_a_trial_s_intervention_group_names_what_the_question_asks_may_change_th
     …?" refused, the trial naming its therapy once, in its methods, and its results "the
     early intervention group". In a record naming what may change the outcome, its
     "intervention" is that; in one never naming it, it is not."""
-    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
-    mri = replace(QUESTION.concepts[0], role=ConceptRole.INTERVENTION)
-    asked = replace(
-        QUESTION,
-        concepts=(mri, *QUESTION.concepts[1:], atrophy),
-        answer_kind=AnswerKind.YES_NO,
-        outcomes=(LESIONS,),
-    )
+    asked = whether_mri_changes(ATROPHY, ConceptRole.INTERVENTION)
     finding = "Atrophy in SSc was rarer in the intervention group."
     trial = retrieved(
         "pmid:71",
@@ -1040,11 +1035,10 @@ def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
     by urology patients' risk of it. Asked whether SSc (a condition, named before the
     outcome and nothing else asked to change it) goes with atrophy, a sentence naming
     atrophy alone does not lead, though more relevant; one naming both does."""
-    atrophy = QuestionConcept((LESIONS,), "Atrophy", ConceptRole.FINDING, "atrophy", 30, 37)
     ssc = replace(QUESTION.concepts[3], start=5, end=23)
     asked = replace(
         QUESTION,
-        concepts=(ssc, atrophy),
+        concepts=(ssc, ATROPHY),
         answer_kind=AnswerKind.YES_NO,
         outcomes=(LESIONS,),
     )
@@ -1067,13 +1061,7 @@ def test_an_outcome_is_stated_in_the_words_the_question_used_for_it() -> None:
     concentrations were lower" (a hand review), which names no concept of "antibody
     response": its words but the judging "response" are enough."""
     lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesion response", 30, 45)
-    mri = replace(QUESTION.concepts[0], role=ConceptRole.FINDING)
-    asked = replace(
-        QUESTION,
-        concepts=(mri, *QUESTION.concepts[1:], lesions),
-        answer_kind=AnswerKind.YES_NO,
-        outcomes=(LESIONS,),
-    )
+    asked = whether_mri_changes(lesions, ConceptRole.FINDING)
     lead = answer_of(BRAIN_MRI, question=asked).sections[0].statements
     assert lead and all("lesions" in s.text for s in lead)
 
