@@ -2590,3 +2590,35 @@ def test_a_treatment_named_with_its_kind_is_one_treatment(ask: Ask, shared_corpu
     statements = bottom_line(ask(question))
     assert statements, quoted(statements)
     assert re.search(r"survival", statements[0].text), quoted(statements)
+
+
+# dcda00b is the commit before; the cases below failed there.
+def test_a_record_naming_the_broader_disease_answers_for_the_narrower(
+    ask: Ask, shared_corpus: Engine
+) -> None:
+    """Review 27: "What are the maternal and fetal outcomes of pregnancy in women with
+    moderate or severe chronic renal insufficiency?" refused with the gap "No record in
+    the index about chronic renal insufficiency answers …", though the cohort "Outcome of
+    pregnancy in women with moderate or severe renal insufficiency" answers it: it never
+    writes "chronic", and only records naming the condition may be cited."""
+    statements = bottom_line(
+        ask(
+            "What are the maternal and fetal outcomes of pregnancy in women with moderate or "
+            "severe chronic renal insufficiency?"
+        )
+    )
+    assert statements, quoted(statements)
+    title = shared_corpus.show(statements[0].record_id).title
+    assert re.search(r"pregnancy .*renal insufficiency", title), quoted(statements)
+
+
+def test_a_record_on_the_broader_disease_is_not_refused_as_another(ask: Ask) -> None:
+    """Review 30: for "Is regular long-term aspirin use associated with an increased risk
+    of neovascular age-related macular degeneration?" (a Disease Ontology term MeSH places
+    nowhere), the Beaver Dam cohort "Long-term use of aspirin and age-related macular
+    degeneration" was listed as mainly about another disease."""
+    answer = ask(
+        "Is regular long-term aspirin use associated with an increased risk of neovascular "
+        "age-related macular degeneration?"
+    )
+    assert not [r for r in answer.refused if "macular degeneration" in r[1].lower()], answer.refused

@@ -1151,3 +1151,105 @@ def test_a_heading_is_left_out_where_the_question_says_which(headings: Knowledge
     assert "D015179" in ids and "D009369" not in ids
     named = understand_question("Can radiosurgery be used for the DNET tumors?", headings)
     assert [c.id for c in named.concepts] == ["DOID:2679"]  # BioASQ train
+
+
+@pytest.fixture(scope="module")
+def broader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    """Diseases whose names contain a broader one's: a MeSH child under its parent, a
+    Disease Ontology term MeSH places nowhere, and lung cancers that only share words."""
+    mesh, do = Vocabulary.MESH, Vocabulary.DISEASE_ONTOLOGY
+    concepts = [
+        Concept("D051437", mesh, "Renal Insufficiency", tree_numbers=("C12.777.419.780",)),
+        Concept(
+            "D051436", mesh, "Renal Insufficiency, Chronic", tree_numbers=("C12.777.419.780.750",)
+        ),
+        Concept(
+            "D008268",
+            mesh,
+            "Macular Degeneration",
+            ("Age-Related Macular Degeneration",),
+            tree_numbers=("C11.768.585.439",),
+        ),
+        Concept(
+            "DOID:10873",
+            do,
+            "Kuhnt-Junius degeneration",
+            ("neovascular age-related macular degeneration",),
+        ),
+        Concept(
+            "D002289",
+            mesh,
+            "Carcinoma, Non-Small-Cell Lung",
+            ("Non-Small Cell Lung Cancer",),
+            tree_numbers=("C04.588.894.797.520.109.220.249",),
+        ),
+        Concept(
+            "D055752",
+            mesh,
+            "Small Cell Lung Carcinoma",
+            ("Small Cell Lung Cancer",),
+            tree_numbers=("C04.588.894.797.520.109.220.624",),
+        ),
+        Concept("D001241", mesh, "Aspirin", tree_numbers=("D02.455.426.559.389.657.410.595.176",)),
+    ]
+    store = VocabularyStore.open(tmp_path_factory.mktemp("broader") / "vocab.sqlite3")
+    store.replace_vocabulary(mesh, [c for c in concepts if c.vocabulary is mesh], Path("m"), "0")
+    store.replace_vocabulary(do, [c for c in concepts if c.vocabulary is do], Path("d"), "1")
+    yield Knowledge(build_lexicon(concepts), store)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "broader_ids"),
+    [
+        ("How do pregnancies end in chronic renal insufficiency?", "D051436", ("D051437",)),
+        (
+            "Does aspirin raise the risk of neovascular age-related macular degeneration?",
+            "DOID:10873",
+            ("D008268",),
+        ),
+        ("How is non-small cell lung cancer treated?", "D002289", ()),  # no small cell cancer
+        ("How is small cell lung cancer treated?", "D055752", ()),  # "lung cancer": one word
+    ],
+)
+def test_a_condition_knows_the_broader_disease_its_name_ends_in(
+    broader: Knowledge, text: str, condition: str, broader_ids: tuple[str, ...]
+) -> None:
+    """Review 27: "chronic renal insufficiency" left out the record on pregnancy "in women
+    with moderate or severe renal insufficiency" that answered it."""
+    concepts = {c.id: c for c in understand_question(text, broader).concepts}
+    assert concepts[condition].broader == broader_ids
+
+
+def test_a_record_naming_the_broader_disease_names_the_condition_at_half_weight(
+    broader: Knowledge,
+) -> None:
+    question = understand_question(
+        "How do pregnancies end in chronic renal insufficiency?", broader
+    )
+    asked = question_lexicon(question)
+
+    def score(title: str) -> float:
+        record = Record("pmid:1", Source.PUBMED_XML, title)
+        return record_topics(record, question, asked, broader.lexicon).score("D051436")
+
+    own = score("Outcome of pregnancy in women with chronic renal insufficiency")
+    assert score("Outcome of pregnancy in women with renal insufficiency") == own / 2 > 0
+    assert score("Outcome of pregnancy in women with heart failure") == 0
+
+
+def test_a_record_on_the_broader_disease_is_no_neighbour(broader: Knowledge) -> None:
+    """Review 30: a cohort on aspirin and "age-related macular degeneration", reporting its
+    neovascular form, was refused as mainly about another disease."""
+    question = understand_question(
+        "Does aspirin raise the risk of neovascular age-related macular degeneration?", broader
+    )
+    record = Record(
+        "pmid:2",
+        Source.PUBMED_XML,
+        "Long-term use of aspirin and age-related macular degeneration",
+        (Section("Aspirin use was associated with its neovascular form."),),
+    )
+    topics = record_topics(record, question, question_lexicon(question), broader.lexicon)
+    assert topics.other_disease == ""
+    assert topics.names(["DOID:10873"])

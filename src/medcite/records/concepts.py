@@ -185,6 +185,11 @@ class QuestionConcept(Frozen, frozen=True):
     narrower: tuple[str, ...] = ()
     narrower_names: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    """For a condition, the ids of the disease its own name contains as its head: "renal
+    insufficiency" in "chronic renal insufficiency". A record naming only that is about the
+    asked condition at a level above it, not about another disease."""
+    broader_names: tuple[str, ...] = ()
     abbreviation: str = ""
     other_senses: tuple[str, ...] = ()
     by_adjective: bool = False

@@ -65,11 +65,13 @@ from medcite.understand.roles import (
     QUESTION_TYPE_CONCEPTS,
     TREE_HEADINGS,
     concept_role,
+    is_disease,
     is_within,
     own_trees,
     placing_trees,
 )
 from medcite.understand.senses import ContextFit, choose_sense
+from medcite.understand.topics import disease_words
 from medcite.understand.wording import named_as_research_writes
 from medcite.words import is_content_word, looks_like_a_name, term_key, tokenize
 
@@ -841,6 +843,8 @@ def _question_concept(
     # A supplementary record's mapped headings index the articles about it: weaker
     # evidence, like a narrower heading, and never names of it.
     narrower = (*below, *concept.mapped_to)
+    condition = role is ConceptRole.CONDITION
+    broader = _broader(mention, concept, ids, knowledge.lexicon) if condition else {}
     return QuestionConcept(
         ids=tuple(c.id for c in same) or (concept.id,),
         name=name,
@@ -854,9 +858,47 @@ def _question_concept(
         narrower=narrower,
         narrower_names=tuple(reading_order(c.name) for c in nearest.values()),
         related=_siblings(concept, role, knowledge) if role in LENS_ROLES else (),
+        broader=tuple(broader),
+        broader_names=tuple(dict.fromkeys(broader.values())),
         abbreviation=mention.text if mention.via_abbreviation else "",
         by_adjective=mention.by_adjective,
     )
+
+
+def _broader(
+    mention: ConceptMention, concept: Concept, ids: set[str], lexicon: Lexicon
+) -> dict[str, str]:
+    """The diseases a condition's name contains as its head, id → the name contained.
+
+    An English noun phrase ends in its head, and a modifier dropped from the front names
+    a broader kind: "chronic renal insufficiency" is a renal insufficiency, "neovascular
+    age-related macular degeneration" an age-related macular degeneration. Records often
+    write the broader name ("Outcome of pregnancy in women with moderate or severe renal
+    insufficiency" answers a question on chronic renal insufficiency, review 27), and the
+    Disease Ontology's narrow terms have no MeSH tree to place them under the broader one
+    (review 30). Only the longest such name counts, with at least two words that say which
+    disease it is ("renal insufficiency", not "insufficiency" or "carcinoma"); a MeSH
+    concept's must be an ancestor of it, and what follows "non-" is no kind of it
+    ("small cell lung cancer" in "non-small cell lung cancer").
+    """
+    own = own_trees(concept)
+    found: dict[str, str] = {}
+    for key in dict.fromkeys((term_key(mention.text), term_key(reading_order(concept.name)))):
+        words = key.split()
+        for start in range(1, len(words)):
+            head = words[start:]
+            if words[start - 1] == "non" or len(disease_words(" ".join(head))) < 2:
+                break
+            for concept_id in lexicon.terms.get(" ".join(head), ()):
+                trees = lexicon.trees.get(concept_id, ())
+                if concept_id in ids or not is_disease(concept_id, trees):
+                    continue
+                if own and trees and not is_within(own, trees):
+                    continue
+                found.setdefault(concept_id, " ".join(head))
+            if found:
+                break
+    return found
 
 
 def _adjectives_of(concept: Concept, lexicon: Lexicon) -> list[str]:

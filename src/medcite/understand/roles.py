@@ -22,7 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from medcite.records import Concept, ConceptRole, QuestionType, Vocabulary
+from medcite.records import (
+    DISEASE_ONTOLOGY_PREFIX,
+    Concept,
+    ConceptRole,
+    QuestionType,
+    Vocabulary,
+)
 
 ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("E01.370.350", ConceptRole.IMAGING),  # Diagnostic Imaging
@@ -174,6 +180,15 @@ def placing_trees(concept: Concept, concepts: ConceptsById) -> tuple[str, ...]:
         return own
     mapped = concepts.get_many(concept.mapped_to)
     return tuple(number for found in mapped.values() for number in own_trees(found))
+
+
+DISEASE_TREES = ("C", "F03")
+
+
+def is_disease(concept_id: str, tree_numbers: tuple[str, ...]) -> bool:
+    """Whether a concept is a disease: a Disease Ontology term, or filed among MeSH's
+    diseases or mental disorders."""
+    return concept_id.startswith(DISEASE_ONTOLOGY_PREFIX) or is_within(tree_numbers, DISEASE_TREES)
 
 
 def is_within(tree_numbers: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:

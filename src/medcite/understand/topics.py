@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Mapping
 
 from medcite.records import (
-    DISEASE_ONTOLOGY_PREFIX,
     Concept,
     ConceptRole,
     MeshHeading,
@@ -31,13 +30,12 @@ from medcite.understand.abbreviations import find_definitions
 from medcite.understand.kinds import question_types
 from medcite.understand.lexicon import Lexicon, build_lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
-from medcite.understand.roles import GENERIC_CONCEPTS, is_within
+from medcite.understand.roles import GENERIC_CONCEPTS, is_disease, is_within
 from medcite.words import TERM_STOP_WORDS, term_key
 
 MAJOR_HEADING, HEADING, TITLE, ABSTRACT_MENTION, MAX_ABSTRACT = 3.0, 1.0, 3.0, 0.5, 2.0
 OTHER_SENSE = 3.0
 """A record defining the question's short form as something else is about that thing."""
-DISEASE_TREES = ("C", "F03")
 GENERIC_WORDS = TERM_STOP_WORDS | frozenset(
     """disease disorder syndrome condition chronic acute primary secondary general type
     infection cancer neoplasm tumor carcinoma malignancy""".split()
@@ -50,6 +48,11 @@ is not among them: it is what systemic lupus and systemic sclerosis are confused
 
 RELATED = "~related"
 """Suffix of the id under which a concept's siblings are matched (CT beside MRI)."""
+BROADER = "~broader"
+"""Suffix of the id under which a condition's broader disease is matched
+(``QuestionConcept.broader``)."""
+BROADER_SHARE = 0.5
+"""What naming a condition's broader disease counts for, against naming the condition."""
 
 
 def question_lexicon(question: Question) -> Lexicon:
@@ -79,6 +82,16 @@ def question_lexicon(question: Question) -> Lexicon:
         for concept in question.concepts
         if concept.related
     ]
+    concepts += [
+        Concept(
+            id=concept.id + BROADER,
+            vocabulary=Vocabulary.MESH,
+            name=concept.broader_names[0],
+            synonyms=concept.broader_names[1:],
+        )
+        for concept in question.concepts
+        if concept.broader_names
+    ]
     return build_lexicon(concepts)
 
 
@@ -103,15 +116,23 @@ def record_topics(
         for m in find_mentions(record.title, asked, short_forms=trusted, word_order=True)
     )
     in_abstract = count_concepts(record.abstract, asked, trusted)
-    scores = tuple(
-        (
-            concept.id,
+
+    def score(concept: QuestionConcept) -> float:
+        own = (
             _heading_score(record.mesh_headings, _family(concept))
             + TITLE * bool(in_title[concept.id])
-            + min(MAX_ABSTRACT, ABSTRACT_MENTION * in_abstract[concept.id]),
+            + min(MAX_ABSTRACT, ABSTRACT_MENTION * in_abstract[concept.id])
         )
-        for concept in question.concepts
-    )
+        if own or not concept.broader:
+            return own
+        broader = concept.id + BROADER
+        return BROADER_SHARE * (
+            _heading_score(record.mesh_headings, frozenset(concept.broader))
+            + TITLE * bool(in_title[broader])
+            + min(MAX_ABSTRACT, ABSTRACT_MENTION * in_abstract[broader])
+        )
+
+    scores = tuple((concept.id, score(concept)) for concept in question.concepts)
     other, other_score = _neighbour(record, question, lexicon, clashes)
     same = record.source.answers_its_title and asks_the_same(question, record.title, in_title)
     return RecordTopics(record.id, scores, other, other_score, asks_the_same=same)
@@ -193,9 +214,9 @@ def _neighbour(
         score = OTHER_SENSE + TITLE * (short_form in record.title or long_form in record.title)
         if score > best_score:
             best, best_score = long_form, score
-    related_ids = {i for c in conditions for i in _family(c)}
+    related_ids = {i for c in conditions for i in (*_family(c), *c.broader)}
     related_trees = tuple(number for c in conditions for number in c.tree_numbers)
-    words = {w for c in conditions for n in (c.name, *c.synonyms) for w in _content_words(n)}
+    words = {w for c in conditions for n in (c.name, *c.synonyms) for w in disease_words(n)}
     scores: dict[str, float] = {}
     names: dict[str, str] = {}
     for heading in record.mesh_headings:
@@ -210,19 +231,16 @@ def _neighbour(
         if score <= best_score or concept_id in related_ids or concept_id in GENERIC_CONCEPTS:
             continue
         numbers = lexicon.trees.get(concept_id, ())
-        is_disease = concept_id.startswith(DISEASE_ONTOLOGY_PREFIX) or is_within(
-            numbers, DISEASE_TREES
-        )
         if (
-            is_disease
+            is_disease(concept_id, numbers)
             and not _related(numbers, related_trees)
-            and words & set(_content_words(names[concept_id]))
+            and words & set(disease_words(names[concept_id]))
         ):
             best, best_score = names[concept_id], score
     return best, best_score
 
 
-def _content_words(name: str) -> list[str]:
+def disease_words(name: str) -> list[str]:
     """The canonical words of a name that say which disease it is ("sclerosis", not "disease")."""
     return [w for w in term_key(reading_order(name)).split() if w not in GENERIC_WORDS]
 
