@@ -2622,3 +2622,15 @@ def test_a_record_on_the_broader_disease_is_not_refused_as_another(ask: Ask) -> 
         "age-related macular degeneration?"
     )
     assert not [r for r in answer.refused if "macular degeneration" in r[1].lower()], answer.refused
+
+
+# 448f571 is the commit before; the case below failed there.
+def test_benign_prostatic_obstruction_is_the_enlarged_prostate(ask: Ask) -> None:
+    """Review 28: "Is laser surgery for an enlarged prostate as good as the usual TURP
+    operation?" refused: the UNBLOCS trial, for men with "benign prostatic obstruction",
+    never says hyperplasia, so it named no condition asked and could not be cited."""
+    statements = bottom_line(
+        ask("Is laser surgery for an enlarged prostate as good as the usual TURP operation?")
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"TURP and ThuVARP were equivalent", statements[0].text), quoted(statements)

@@ -85,6 +85,12 @@ and its findings "Mortality did not differ between the groups." (review 13)."""
 EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
     "D003643": DYING,  # Death
     "D009026": DYING,  # Mortality
+    # urology's own terms for the enlarged gland and the obstruction it causes (the
+    # International Continence Society's BPE and BPO beside BPH): a trial of laser
+    # vaporesection against TURP "for men with … benign prostatic obstruction" never says
+    # hyperplasia, and "Is laser surgery for an enlarged prostate as good as … TURP?"
+    # refused (review 28)
+    "D011470": ("benign prostatic obstruction", "benign prostatic enlargement"),
 }
 """Names a concept goes by in what records write that no vocabulary lists for it."""
 MAX_NARROWER = 40
