@@ -2634,3 +2634,15 @@ def test_benign_prostatic_obstruction_is_the_enlarged_prostate(ask: Ask) -> None
     )
     assert statements, quoted(statements)
     assert re.search(r"TURP and ThuVARP were equivalent", statements[0].text), quoted(statements)
+
+
+# 5d23c45 is the commit before; the case below failed there.
+def test_a_lay_phrase_is_scored_in_the_name_research_writes(ask: Ask) -> None:
+    """Review 30: "How common is lazy eye in kids?" said no record answered directly: the
+    sentence giving amblyopia's prevalence in children scored 0.15 against the lay words,
+    0.79 against "How common is amblyopia in children?"."""
+    statements = bottom_line(ask("How common is lazy eye in kids?"))
+    assert statements, quoted(statements)
+    assert re.search(r"amblyopia .*prevalence of 2-3%", statements[0].text, re.I), quoted(
+        statements
+    )

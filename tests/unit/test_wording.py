@@ -117,3 +117,51 @@ def test_the_question_is_worded_as_research_writes_it() -> None:
     assert question.as_research_writes() == (
         "What are the side effects of Pregabalin for Pruritus in dialysis patients?"
     )
+
+
+def test_a_phrase_is_named_as_research_writes_it_where_its_rarest_word_is_rarer() -> None:
+    """Review 30: "How common is lazy eye in kids?" scored the sentence giving amblyopia's
+    prevalence in children at 0.15; asked in those words, at 0.79."""
+    lazy_eye = concept("lazy eye", "Amblyopia", ConceptRole.CONDITION)
+    (read,) = named_as_research_writes(
+        [lazy_eye], rarity_of({"lazy": 20, "eye": 3000, "amblyopia": 200})
+    )
+    assert read.worded == "Amblyopia"
+    # a phrase whose every word is common may be common itself: it stays as written
+    (kept,) = named_as_research_writes(
+        [lazy_eye], rarity_of({"lazy": 400, "eye": 3000, "amblyopia": 200})
+    )
+    assert kept.worded == "lazy eye"
+
+
+def test_the_commonest_of_a_concept_s_names_is_the_one_research_writes() -> None:
+    kids = replace(
+        concept("kids", "Child", ConceptRole.POPULATION), synonyms=("Children", "Schoolchild")
+    )
+    counts = {"kids": 10, "child": 300, "children": 2000}
+    (read,) = named_as_research_writes([kids], rarity_of(counts))
+    assert read.worded == "Children"
+
+
+def test_a_concept_is_not_renamed_by_an_entry_term_that_is_not_a_spelling_of_its_name() -> None:
+    """MeSH's entry terms include broader and related names: "tumour" as "Cancer" asked of
+    something else (BioASQ dev)."""
+    tumour = replace(
+        concept("tumour", "Neoplasms", ConceptRole.CONDITION), synonyms=("Cancer", "Tumor")
+    )
+    (read,) = named_as_research_writes([tumour], rarity_of({"tumour": 30, "cancer": 3000}))
+    assert read.worded == "tumour"
+
+
+def test_an_organism_keeps_the_question_s_name_for_it() -> None:
+    bee = concept("Apis mellifera", "Bees", ConceptRole.ORGANISM)
+    (read,) = named_as_research_writes([bee], rarity_of({"apis": 5, "bees": 500}))
+    assert read.worded == "Apis mellifera"
+
+
+def test_a_body_part_is_not_renamed_by_the_adjective_naming_it() -> None:
+    pancreas = replace(
+        concept("pancreas", "Pancreas", ConceptRole.BODY_SYSTEM), synonyms=("pancreatic",)
+    )
+    (read,) = named_as_research_writes([pancreas], rarity_of({"pancreatic": 900, "pancreas": 90}))
+    assert read.worded == "pancreas"
