@@ -2646,3 +2646,16 @@ def test_a_lay_phrase_is_scored_in_the_name_research_writes(ask: Ask) -> None:
     assert re.search(r"amblyopia .*prevalence of 2-3%", statements[0].text, re.I), quoted(
         statements
     )
+
+
+# 54c928b is the commit before; the case below failed there.
+def test_a_basal_cell_skin_cancer_is_a_basal_cell_carcinoma(ask: Ask) -> None:
+    """Review 30: "Can Aldara cream clear a superficial basal cell skin cancer without needing
+    surgery?" read skin cancer alone, so the imiquimod trial for superficial basal cell
+    carcinoma named no condition asked and could not be cited; the page refused."""
+    statements = bottom_line(
+        ask("Can Aldara cream clear a superficial basal cell skin cancer without needing surgery?")
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"imiquimod .*sBCC", statements[0].text, re.I), quoted(statements)
+

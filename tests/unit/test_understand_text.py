@@ -685,3 +685,23 @@ def test_mentions_always_point_at_their_text(text: str) -> None:
     lexicon = build_lexicon(())
     for mention in find_mentions(text, lexicon, word_order=True):
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_skin_cancer_named_by_its_cell_is_that_carcinoma() -> None:
+    """Review 30: "Can Aldara cream clear a superficial basal cell skin cancer …?" dropped
+    "basal cell" and read skin cancer alone."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D002280", mesh, "Carcinoma, Basal Cell"),
+            Concept("D002294", mesh, "Carcinoma, Squamous Cell"),
+            Concept("D012878", mesh, "Skin Neoplasms", synonyms=("Skin Cancer",)),
+        ]
+    )
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Can Aldara clear a superficial basal cell skin cancer?", "D002280"),
+            ("How are squamous cell skin cancers treated?", "D002294"),
+        ],
+    )

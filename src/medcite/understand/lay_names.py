@@ -68,6 +68,11 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     # Uterine Cervical Dysplasia (CIN), what screening calls cervical precancer
     "D002578": ("cervical precancer", "cervical precancers", "cervical pre-cancer"),
     "D011230": ("precancer", "precancers"),  # Precancerous Conditions
+    # the skin cancers by their cell, as patients' guides name them ("basal and squamous
+    # cell skin cancer"): "basal cell" was dropped and "skin cancer" read alone, which
+    # the trial of imiquimod for superficial basal cell carcinoma never writes (review 30)
+    "D002280": ("basal cell skin cancer", "basal cell skin cancers"),  # Carcinoma, Basal Cell
+    "D002294": ("squamous cell skin cancer", "squamous cell skin cancers"),
     "D007037": ("hypothyroid",),  # Hypothyroidism
     "D006980": ("hyperthyroid",),  # Hyperthyroidism
     # Cerebral Hemorrhage ("Intracerebral Hemorrhage"), what a brain bleed mostly means
