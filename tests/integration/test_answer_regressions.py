@@ -2659,3 +2659,12 @@ def test_a_basal_cell_skin_cancer_is_a_basal_cell_carcinoma(ask: Ask) -> None:
     assert statements, quoted(statements)
     assert re.search(r"imiquimod .*sBCC", statements[0].text, re.I), quoted(statements)
 
+
+# a1272d6 is the commit before; the case below failed there.
+def test_what_the_disease_causes_in_an_apposition_is_not_its_cause(ask: Ask) -> None:
+    """Review 30: "Mutations in which gene cause achondroplasia?" was led by
+    "Achondroplasia, the most common cause of chondrodysplasia in man (1 in 15,000 live
+    births), is a condition of unknown origin …", which names no gene."""
+    statements = bottom_line(ask("Mutations in which gene cause achondroplasia?"))
+    assert statements, quoted(statements)
+    assert re.search(r"FGFR3", statements[0].text), quoted(statements)

@@ -1153,12 +1153,22 @@ def test_a_sentence_saying_a_cause_is_unknown_does_not_speak_to_etiology(unknown
     assert [gap.facet for gap in answer_of(found, question=asked).gaps] == ["etiology"]
 
 
-def test_a_sentence_saying_the_disease_causes_another_does_not_speak_to_its_etiology() -> None:
+@pytest.mark.parametrize(
+    "effect",
+    [
+        "Systemic sclerosis is a frequent cause of pulmonary arterial hypertension.",
+        # review 30: "Achondroplasia, the most common cause of chondrodysplasia in man …, is
+        # a condition of unknown origin …" led "Mutations in which gene cause achondroplasia?"
+        "Systemic sclerosis, a frequent cause of pulmonary arterial hypertension, is rare.",
+    ],
+)
+def test_a_sentence_saying_the_disease_causes_another_does_not_speak_to_its_etiology(
+    effect: str,
+) -> None:
     """Review 23: "What causes Morton's neuroma?" was led by "Morton's neuroma is a frequent
     cause of metatarsalgia.", what the neuroma causes, over "… caused by the deep
     transverse metatarsal ligament …"."""
     asked = what_causes_systemic_sclerosis()
-    effect = "Systemic sclerosis is a frequent cause of pulmonary arterial hypertension."
     found = retrieved("pmid:9", 1, [("RESULTS", [(effect, (SSC,))])])
     assert [gap.facet for gap in answer_of(found, question=asked).gaps] == ["etiology"]
 

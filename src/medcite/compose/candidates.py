@@ -472,10 +472,13 @@ def facet_fit(candidate: Candidate, facet: Facet, question: Question) -> Fit:
 
 
 _A_CAUSE_OF = re.compile(
-    r"\b(?:is|are|was|were|remains?|represents?|being)\s+(?:(?:a|an|the|one)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?causes?\s+of\b"
+    r"(?:\b(?:is|are|was|were|remains?|represents?|being)\s+(?:(?:a|an|the|one)\s+)?|"
+    r",\s+(?:a|an|the|one)\s+)(?:[\w-]+\s+){0,3}?causes?\s+of\b"
 )
-"""Words saying a sentence's subject is a cause of something ("… is a frequent cause of")."""
+"""Words saying a sentence's subject is a cause of something ("… is a frequent cause of"),
+also in an apposition ("Achondroplasia, the most common cause of chondrodysplasia in man
+…, is a condition of unknown origin …" led "Mutations in which gene cause
+achondroplasia?", review 30)."""
 
 
 def _without_causing_another(lowered: str, question: Question) -> str:
