@@ -2668,3 +2668,18 @@ def test_what_the_disease_causes_in_an_apposition_is_not_its_cause(ask: Ask) -> 
     statements = bottom_line(ask("Mutations in which gene cause achondroplasia?"))
     assert statements, quoted(statements)
     assert re.search(r"FGFR3", statements[0].text), quoted(statements)
+
+
+# 8731809 is the commit before; the case below failed there.
+def test_a_background_saying_what_was_uncertain_does_not_lead(ask: Ask) -> None:
+    """Review 27's question, answered once the cohort could be cited (448f571), was led by
+    its background "… the risks of maternal and obstetrical complications in women with
+    moderate or severe renal insufficiency remain uncertain.", over its conclusion."""
+    statements = bottom_line(
+        ask(
+            "What are the maternal and fetal outcomes of pregnancy in women with moderate or "
+            "severe chronic renal insufficiency?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"fetal survival is high", statements[0].text), quoted(statements)

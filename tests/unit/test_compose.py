@@ -329,6 +329,29 @@ def test_a_yes_no_question_is_led_by_findings_before_background() -> None:
     assert [s.text for s in fallback.statements] == [lead.sentences[0].text]
 
 
+def test_a_background_saying_what_was_not_known_yields_to_its_record_s_finding() -> None:
+    """Review 27: "What are the maternal and fetal outcomes of pregnancy in women with …
+    chronic renal insufficiency?" was led by the cohort's "… the risks … remain
+    uncertain.", over its conclusion."""
+    gap = "The course of CNS involvement in SSc on MRI remains uncertain."
+    finding = "MRI showed CNS lesions in a third of SSc patients."
+    record = retrieved(
+        "pmid:7",
+        1,
+        [("BACKGROUND", [(gap, (MRI, CNS, SSC))]), ("CONCLUSIONS", [(finding, (MRI, CNS, SSC))])],
+        relevance={0: 0.95, 1: 0.75},
+    )
+    assert statements(answer_of(record))[0].text == finding
+    known = "MRI of the CNS is the standard test for SSc patients."
+    stated = retrieved(
+        "pmid:7",
+        1,
+        [("BACKGROUND", [(known, (MRI, CNS, SSC))]), ("CONCLUSIONS", [(finding, (MRI, CNS, SSC))])],
+        relevance={0: 0.95, 1: 0.75},
+    )
+    assert statements(answer_of(stated))[0].text == known  # what is known may answer
+
+
 def test_a_yes_no_question_on_a_standing_fact_may_be_led_by_the_background_stating_it() -> None:
     """ "Has X been approved?" is settled by "X is an FDA-approved …", a background line."""
     approval = "Brain MRI is an approved test for SSc patients."

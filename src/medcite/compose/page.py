@@ -282,7 +282,8 @@ class _PageBuilder:
             pool = sorted(pool, key=lambda c: id(c) not in on_kind)  # stable
         settled = kind is AnswerKind.YES_NO
         unnamed = _unnamed_words(question) if settled else None
-        picked = self._lead(pool, facets, fits, may_lead, unnamed)
+        yields = kind is AnswerKind.SUMMARY and not question.defined
+        picked = self._lead(pool, facets, fits, may_lead, unnamed, yields)
         if not picked and kind in (AnswerKind.YES_NO, AnswerKind.QUANTITY):
             picked = self._lead(
                 pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), unnamed
@@ -297,10 +298,13 @@ class _PageBuilder:
         fits: Mapping[tuple[int, str], Fit],
         may_lead: Callable[[Candidate], bool],
         concluding: frozenset[str] | None,
+        background_yields: bool = False,
     ) -> list[Chosen]:
         """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record; where
         each study's conclusion is to settle the question, ``concluding`` holds the
-        question's words outside its concepts' names (see ``_conclusion_of``)."""
+        question's words outside its concepts' names (see ``_conclusion_of``); where a
+        record's findings are to lead before its background, ``background_yields``
+        (``_finding_over_background``)."""
         picked: list[Chosen] = []
         for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
@@ -313,6 +317,8 @@ class _PageBuilder:
                 continue
             if concluding is not None:
                 candidate = _conclusion_of(candidate, pool, picked, may_lead, concluding)
+            elif background_yields:
+                candidate = _finding_over_background(candidate, pool, picked, may_lead)
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
         return picked
 
@@ -538,6 +544,51 @@ def _conclusion_of(
         ),
         candidate,
     )
+
+
+_NOT_KNOWN = re.compile(
+    r"\b(?:unknown|uncertain|unclear|controversial|poorly understood|little is known|"
+    r"not (?:yet |been |well |fully |completely )*(?:known|established|clear|understood|"
+    r"determined|studied)|remains? to be (?:determined|established|elucidated|clarified))\b",
+    re.IGNORECASE,
+)
+"""What says a matter is not known: the gap a study sets out to fill, not an answer."""
+
+
+def _finding_over_background(
+    candidate: Candidate,
+    pool: Sequence[Candidate],
+    picked: Sequence[Chosen],
+    may_lead: Callable[[Candidate], bool],
+) -> Candidate:
+    """For a background sentence saying what was not known (``_NOT_KNOWN``), the finding
+    of its record among the answering ``pool`` that may lead and repeats nothing picked,
+    a conclusion before a result; else ``candidate``.
+
+    Such a sentence states the question the study set out to answer: "What are the
+    maternal and fetal outcomes of pregnancy in women with moderate or severe chronic
+    renal insufficiency?" was led by "… the risks of maternal and obstetrical
+    complications in women with moderate or severe renal insufficiency remain
+    uncertain.", over the same cohort's "Among pregnant women with moderate or severe
+    renal insufficiency, the rates of complications … are increased, but fetal survival
+    is high." (review 27). Any background did not yield: "Hyperbaric oxygenation is the
+    accepted treatment for cerebral arterial gas embolism." answers "What is the
+    treatment of …?", and gave way to a line of an animal study (q223).
+    """
+    if candidate.notes.role is not SentenceRole.BACKGROUND or not _NOT_KNOWN.search(
+        candidate.sentence.text
+    ):
+        return candidate
+    findings = [
+        c
+        for c in pool
+        if c.record_id == candidate.record_id
+        and c.notes.role in (SentenceRole.CONCLUSIONS, SentenceRole.RESULTS)
+        and may_lead(c)
+        and not any(_repeats(c, p.candidate) for p in picked)
+    ]
+    findings.sort(key=lambda c: c.notes.role is not SentenceRole.CONCLUSIONS)  # stable
+    return findings[0] if findings else candidate
 
 
 def _unnamed_words(question: Question) -> frozenset[str]:
