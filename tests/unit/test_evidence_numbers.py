@@ -18,6 +18,7 @@ from medcite.records import (
     Percentage,
     Proportion,
     PValue,
+    Rate,
     ReportedNumber,
 )
 
@@ -234,12 +235,35 @@ def test_shares_in_words(text: str, shares: list[tuple[int, int]]) -> None:
     assert found == shares
 
 
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        # review 31: a survey's prevalence held no number, and another study's led
+        ("a prevalence of 38 per 1000 neonates", [(38.0, 1000)]),
+        (
+            "5.2 per 100,000 person-years and 12 per 100 000 population",
+            [(5.2, 100_000), (12.0, 100_000)],
+        ),
+        ("1.3 per 100 patient-years", [(1.3, 100)]),
+        # not a rate: per something not a power of ten, or more than the whole
+        ("three doses per week", []),
+        ("3 per 1001 visits", []),
+        ("200 per 100 patients", []),
+    ],
+)
+def test_rates_per_a_power_of_ten(text: str, rates: list[tuple[float, int]]) -> None:
+    found = [(n.value, n.per) for n in find_numbers(text) if isinstance(n, Rate)]
+    assert found == [(value, per) for value, per in rates]
+
+
 def test_numbers_serialise_as_a_tagged_union() -> None:
-    found = find_numbers("24 of 41 (58.5%), OR 2.3 (1.1-4.8), p = .01, 5.0 ± 1.0")
+    found = find_numbers(
+        "24 of 41 (58.5%), OR 2.3 (1.1-4.8), p = .01, 5.0 ± 1.0, 3 per 1000 births"
+    )
     encoded = msgspec.json.encode(found)
     assert msgspec.json.decode(encoded, type=tuple[ReportedNumber, ...]) == found
     kinds = [item["type"] for item in msgspec.json.decode(encoded)]
-    assert kinds == ["proportion", "percentage", "effect", "p-value", "mean-sd"]
+    assert kinds == ["proportion", "percentage", "effect", "p-value", "mean-sd", "rate"]
 
 
 # --- properties: any text, no traceback; spans always true to the sentence ---

@@ -38,6 +38,7 @@ from medcite.records import (
     Percentage,
     Proportion,
     PValue,
+    Rate,
     ReportedNumber,
     SentenceNotes,
     SentenceRole,
@@ -207,9 +208,9 @@ def sentence_features(
     concepts = question.concept_ids
     conditions = question.condition_ids
     role = sentence.role
-    # as printed in numerals: the shipped model learned from those, not from shares in
-    # words ("one-third"), which changed its scores when it was shown them
-    numbers = [n for n in sentence.notes.numbers if not _in_words(n)]
+    # as the shipped model learned them: not shares in words ("one-third"), which changed
+    # its scores when it was shown them, nor rates ("38 per 1000"), read since
+    numbers = [n for n in sentence.notes.numbers if not _unseen_in_training(n)]
     novel = sum(
         1
         for word in words
@@ -262,9 +263,12 @@ def sentence_features(
     )
 
 
-def _in_words(number: ReportedNumber) -> bool:
-    """Whether a number is a share written in words ("one-third", ``numbers``)."""
-    return isinstance(number, Proportion) and number.text[:1].isalpha()
+def _unseen_in_training(number: ReportedNumber) -> bool:
+    """Whether a number is of a kind ``find_numbers`` did not read when the shipped model
+    was trained: a share in words ("one-third") or a rate ("38 per 1000")."""
+    return isinstance(number, Rate) or (
+        isinstance(number, Proportion) and number.text[:1].isalpha()
+    )
 
 
 def sentence_bm25(question: QuestionWords, keys: Sequence[str]) -> float:

@@ -1,4 +1,5 @@
-"""The numbers a sentence reports: percentages, counts, p-values, ratios with CIs, means ± SD.
+"""The numbers a sentence reports: percentages, counts, rates, p-values, ratios with CIs,
+means ± SD.
 
 A bullet that keeps "24 of 41 (58.5%)", "one in five" or "OR 2.3, 95% CI 1.1–4.8" tells
 a clinician more than one without, and a sentence that reports results is a better answer
@@ -31,6 +32,7 @@ from medcite.records import (
     Percentage,
     Proportion,
     PValue,
+    Rate,
     ReportedNumber,
 )
 
@@ -92,6 +94,14 @@ third" only as a share of something ("a third of patients"), not "a third dose".
 common is drooling in patients on clozapine?" was answered with no amount: "… about
 one-third of patients …" held no number (review 17). Written in words only: a share in
 numerals ("1 in 100 000") is printed as no other statistic is, and left as it was."""
+_RATE = re.compile(
+    rf"{_START}(?P<value>{_NUM})\s+per\s+(?P<per>1(?:[,\s]?000|00|0)*)(?![\d.,·]?\d)"
+)
+"""A rate per a power of ten ("38 per 1000 neonates", "5.2 per 100,000 person-years"):
+"How often do premature babies in intensive care get skin damage from an IV drip leaking
+into the tissue?" was led by another study's risk ratio, since the survey's "… a prevalence
+of 38 per 1000 neonates who sustained an extravasation injury …" held no number (review
+31)."""
 _PERCENT = re.compile(
     rf"{_START}(?P<value>{_SIGNED})\s?(?:%|percent\b|per cent\b)"
     r"(?!\s*(?:CI\b|C\.I\.|CrI\b|confidence|credible))"
@@ -193,6 +203,14 @@ def _spelled_share(found: re.Match[str]) -> Proportion | None:
     return Proportion(found.start(), found.end(), found.group(0), k, n)
 
 
+def _rate(found: re.Match[str]) -> Rate | None:
+    value = to_number(found.group("value"))
+    per = int(re.sub(r"[,\s]", "", found.group("per")))
+    if value is None or per < 10 or value > per:
+        return None
+    return Rate(found.start(), found.end(), found.group(0), value, per)
+
+
 def _percentage(found: re.Match[str]) -> Percentage | None:
     value = to_number(found.group("value"))
     if value is None:
@@ -207,6 +225,7 @@ _EXTRACTORS: tuple[
     (_P_VALUE, _p_value),
     (_MEAN_SD, _mean_sd),
     (_PROPORTION, _proportion),
+    (_RATE, _rate),
     (_PERCENT, _percentage),
     (_SPELLED_SHARE, _spelled_share),
 )

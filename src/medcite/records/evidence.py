@@ -151,6 +151,13 @@ class Proportion(NumberMention, frozen=True, tag="proportion"):
     denominator: int
 
 
+class Rate(NumberMention, frozen=True, tag="rate"):
+    """A rate per a power of ten: "38 per 1000 neonates", "5.2 per 100,000 person-years"."""
+
+    value: float
+    per: int
+
+
 class PValue(NumberMention, frozen=True, tag="p-value"):
     """ "p<0.0005", "P = .02"."""
 
@@ -176,7 +183,7 @@ class MeanSD(NumberMention, frozen=True, tag="mean-sd"):
     sd: float
 
 
-ReportedNumber = Percentage | Proportion | PValue | EffectEstimate | MeanSD
+ReportedNumber = Percentage | Proportion | Rate | PValue | EffectEstimate | MeanSD
 """Any number ``evidence.find_numbers`` reports (a tagged union: ``type`` in JSON)."""
 
 
