@@ -2683,3 +2683,20 @@ def test_a_background_saying_what_was_uncertain_does_not_lead(ask: Ask) -> None:
     )
     assert statements, quoted(statements)
     assert re.search(r"fetal survival is high", statements[0].text), quoted(statements)
+
+
+# 0a76329 is the commit before; the case below failed there.
+def test_what_the_asker_tells_before_asking_does_not_hide_the_question(ask: Ask) -> None:
+    """Review 31: "My 14-year-old was just diagnosed with type 1 diabetes - can a course of
+    ATG (antithymocyte globulin) save her remaining insulin production?" was read as a
+    summary asking of diagnosis and prognosis, and led by the trial's enrolment line, not
+    by its conclusion that the course "does not result in preservation of β-cell
+    function"."""
+    statements = bottom_line(
+        ask(
+            "My 14-year-old was just diagnosed with type 1 diabetes - can a course of ATG "
+            "(antithymocyte globulin) save her remaining insulin production?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"ATG does not result in preservation", statements[0].text), quoted(statements)

@@ -33,6 +33,7 @@ from medcite.understand.kinds import (
     asks_accuracy,
     asks_effect,
     asks_written_out,
+    question_types,
     what_it_is,
 )
 from medcite.understand.question import GUIDANCE_NOUNS, _without_appositions, shortens
@@ -235,10 +236,23 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("Among smokers, how common is COPD?", AnswerKind.QUANTITY),
         ("In Wilson disease, which genes are mutated?", AnswerKind.NAMING),
         ("In children, the role of zinc in diarrhoea?", AnswerKind.SUMMARY),
+        # review 31: what the asker tells first, then the question
+        ("My son was just diagnosed with type 1 diabetes - can ATG help?", AnswerKind.YES_NO),
+        ("Rash after a tick bite. Is it Lyme disease?", AnswerKind.YES_NO),
+        ("My baby is breech - how often does turning work?", AnswerKind.QUANTITY),
+        ("What is X - is it a virus?", AnswerKind.SUMMARY),  # a question first is the question
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: AnswerKind) -> None:
     assert answer_kind(question) is kind
+
+
+def test_what_the_asker_tells_first_asks_no_kind() -> None:
+    """Review 31: "My niece has been diagnosed with Rett syndrome - what gene causes it?"
+    asked of diagnosis, from the words telling what happened."""
+    told = "My niece has been diagnosed with Rett syndrome - what gene causes it?"
+    assert question_types(told) == (QuestionType.ETIOLOGY,)
+    assert QuestionType.DIAGNOSIS in question_types("How is Rett syndrome diagnosed?")
 
 
 @pytest.mark.parametrize(

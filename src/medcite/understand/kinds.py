@@ -132,10 +132,26 @@ women with type 1 diabetes, does wearing a CGM improve newborn outcomes?" was no
 question, and the trial's background led its page (review 16)."""
 
 
+_OPENERS = rf"(?:{_YES_NO_OPENERS}|what|which|how|who|when|why|where)\b"
+_NARRATIVE = re.compile(
+    rf"^(?!\s*{_OPENERS})[^?]{{1,240}}?(?:\s[-–—]+\s|[.;:]\s+)(?={_OPENERS})",
+    re.IGNORECASE,
+)
+"""What a person tells before asking, ended by a dash or a full stop: "My 14-year-old was
+just diagnosed with type 1 diabetes - can a course of ATG … save her remaining insulin
+production?" was no yes/no question, and asked of diagnosis (review 31)."""
+
+
 def asking(text: str) -> str:
-    """The question proper: ``text`` from where it asks, after a setting put before it
-    (``_SETTING``); its kind is read from how this opens."""
-    return _SETTING.sub("", text, count=1)
+    """The question proper: ``text`` from where it asks, after what the asker tells first
+    (``_NARRATIVE``) and a setting put before it (``_SETTING``); its kind is read from how
+    this opens."""
+    return _SETTING.sub("", without_narrative(text), count=1)
+
+
+def without_narrative(text: str) -> str:
+    """``text`` without what the asker tells before asking (``_NARRATIVE``)."""
+    return _NARRATIVE.sub("", text, count=1)
 
 
 STATUS_CUES = (
@@ -178,7 +194,9 @@ Tamiflu …?"), whose "how does" asks no mechanism (review 17 read it as one).""
 def question_types(text: str) -> tuple[QuestionType, ...]:
     """The kinds of question ``text`` asks, in a fixed order; a diagnosis named as a point
     in time (``_DIAGNOSIS_AS_A_TIME``) asks none, nor does "how does … compare" a
-    mechanism (``_COMPARES``)."""
+    mechanism (``_COMPARES``); nor what the asker tells first ("My niece has been
+    diagnosed with Rett syndrome - what gene causes it?" asks no diagnosis)."""
+    text = without_narrative(text)
     untimed = _DIAGNOSIS_AS_A_TIME.sub(" ", text)
     uncompared = _COMPARES.sub(" ", text)
     found = [
