@@ -2700,3 +2700,18 @@ def test_what_the_asker_tells_before_asking_does_not_hide_the_question(ask: Ask)
     )
     assert statements, quoted(statements)
     assert re.search(r"ATG does not result in preservation", statements[0].text), quoted(statements)
+
+
+# beefd65 is the commit before; the case below failed there.
+def test_the_asker_s_words_keep_no_results_line_from_its_conclusion(ask: Ask) -> None:
+    """Review 31: "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't
+    need brain surgery?" was led by a results line of the atorvastatin trial, not by its
+    conclusion, since the results say "taking" and the conclusion does not."""
+    statements = bottom_line(
+        ask(
+            "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't need "
+            "brain surgery?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"nonsurgical alternative", statements[0].text), quoted(statements)

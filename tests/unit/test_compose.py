@@ -966,6 +966,32 @@ def test_a_conclusion_saying_less_of_the_question_leaves_the_finding_to_lead() -
     assert [s.text for s in lead] == [BRAIN_MRI.sentences[0].text]
 
 
+def test_the_asker_s_own_words_do_not_keep_a_finding_from_its_conclusion() -> None:
+    """Review 31: "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't
+    need brain surgery?" was led by a results line of the atorvastatin trial saying "who
+    were taking atorvastatin", over its conclusion, which does not say "taking"."""
+    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+    yes_no = replace(
+        QUESTION,
+        text="Does my dad with SSc need a brain MRI to find lesions?",
+        answer_kind=AnswerKind.YES_NO,
+        concepts=(*QUESTION.concepts, lesions),
+    )
+    result = "Patients who need MRI of the brain showed lesions in 12 of 30 with SSc."
+    conclusion = "Brain MRI lesions are frequent in SSc patients without symptoms."
+    found = retrieved(
+        "pmid:5",
+        1,
+        [
+            ("RESULTS", [(result, (MRI, CNS, SSC, LESIONS))]),
+            ("CONCLUSIONS", [(conclusion, (MRI, CNS, SSC, LESIONS))]),
+        ],
+        relevance={0: 0.95, 1: 0.75},
+    )
+    lead = answer_of(found, question=yes_no).sections[0].statements
+    assert [s.text for s in lead] == [conclusion]
+
+
 def test_a_conclusion_naming_nothing_of_the_question_does_not_settle_it() -> None:
     """Review 25: "Is lap band surgery better than diet and exercise for getting rid of
     type 2 diabetes?" was led by "These results need to be confirmed in a larger, more

@@ -591,13 +591,25 @@ def _finding_over_background(
     return findings[0] if findings else candidate
 
 
+_ASKERS_WORDS = frozenset(
+    """take takes taking took taken give gives giving given get gets getting got need needs
+    needed needing dad mum mom grandma grandpa grandmother grandfather husband wife son
+    daughter niece nephew""".split()
+)
+"""How a person asking speaks of a treatment and of whom it is for ("Can *taking* Lipitor
+shrink a chronic subdural hematoma so my *dad* doesn't *need* brain surgery?"): words
+no study writes its conclusion in, which say nothing the question asks."""
+
+
 def _unnamed_words(question: Question) -> frozenset[str]:
     """The question's content words outside the names of its concepts: what it asks that
     no concept carries (the "severity" of "… increase COVID-19 severity?"). The words of
     a concept's name are not counted again beside it: "heart" of "heart attacks" is
-    named by myocardial infarction."""
+    named by myocardial infarction; nor the asker's own (``_ASKERS_WORDS``): the trial
+    of atorvastatin for subdural haematoma kept its results line, "who were taking
+    atorvastatin", over its conclusion (review 31)."""
     named = {word for concept in question.concepts for word in content_words(concept.mention)}
-    return frozenset(content_words(question.text)) - named
+    return frozenset(content_words(question.text)) - named - _ASKERS_WORDS
 
 
 def _named_of(candidate: Candidate, asked: frozenset[str]) -> set[str]:
