@@ -2715,3 +2715,23 @@ def test_the_asker_s_words_keep_no_results_line_from_its_conclusion(ask: Ask) ->
     )
     assert statements, quoted(statements)
     assert re.search(r"nonsurgical alternative", statements[0].text), quoted(statements)
+
+
+# e140f3b is the commit before; the case below failed there.
+def test_the_sentence_turning_the_lead_follows_it(ask: Ask) -> None:
+    """Review 31: "In hypercapnic COPD patients, how does a helmet compare with a facial
+    mask for delivering non-invasive ventilation?" was led by "Helmet and facial mask were
+    equally tolerated and both were effective …" alone; the next sentence of the same
+    conclusion, "The helmet, however, was less efficient …", was under research."""
+    statements = bottom_line(
+        ask(
+            "In hypercapnic COPD patients, how does a helmet compare with a facial mask for "
+            "delivering non-invasive ventilation?"
+        )
+    )
+    texts = [s.text for s in statements]
+    lead = next((i for i, t in enumerate(texts) if t.startswith("Helmet and facial mask")), None)
+    assert lead is not None, quoted(statements)
+    assert texts[lead + 1 :][:1] and texts[lead + 1].startswith("The helmet, however"), quoted(
+        statements
+    )

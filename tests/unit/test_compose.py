@@ -992,6 +992,26 @@ def test_the_asker_s_own_words_do_not_keep_a_finding_from_its_conclusion() -> No
     assert [s.text for s in lead] == [conclusion]
 
 
+@pytest.mark.parametrize(
+    ("second", "follows"),
+    [
+        ("The lesions, however, were small and few in the CNS on MRI in SSc.", True),
+        ("However, the lesions were small and few in the CNS on MRI in SSc.", True),
+        ("The lesions were small and few in the CNS on MRI in SSc.", False),
+    ],
+)
+def test_a_sentence_qualifying_the_lead_follows_it(second: str, follows: bool) -> None:
+    """Review 31: "… how does a helmet compare with a facial mask …?" was led by "Helmet
+    and facial mask were equally tolerated …" alone, where the next sentence of the same
+    conclusion, "The helmet, however, was less efficient …", turns it."""
+    first = "Brain MRI lesions are frequent in SSc patients without symptoms."
+    found = retrieved(
+        "pmid:6", 1, [("CONCLUSIONS", [(first, (MRI, CNS, SSC)), (second, (MRI, CNS, SSC))])]
+    )
+    lead = [s.text for s in answer_of(found).sections[0].statements]
+    assert lead == ([first, second] if follows else [first])
+
+
 def test_a_conclusion_naming_nothing_of_the_question_does_not_settle_it() -> None:
     """Review 25: "Is lap band surgery better than diet and exercise for getting rid of
     type 2 diabetes?" was led by "These results need to be confirmed in a larger, more

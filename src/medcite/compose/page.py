@@ -300,7 +300,8 @@ class _PageBuilder:
         concluding: frozenset[str] | None,
         background_yields: bool = False,
     ) -> list[Chosen]:
-        """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record; where
+        """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record but for
+        the sentence qualifying it (``_qualification_of``); where
         each study's conclusion is to settle the question, ``concluding`` holds the
         question's words outside its concepts' names (see ``_conclusion_of``); where a
         record's findings are to lead before its background, ``background_yields``
@@ -320,6 +321,9 @@ class _PageBuilder:
             elif background_yields:
                 candidate = _finding_over_background(candidate, pool, picked, may_lead)
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
+            qualifying = _qualification_of(candidate, pool)
+            if qualifying is not None and len(picked) < self._settings.bottom_line_statements:
+                picked.append(Chosen(qualifying, _best_fit(qualifying, facets, fits)))
         return picked
 
     def guidelines(
@@ -553,6 +557,39 @@ _NOT_KNOWN = re.compile(
     re.IGNORECASE,
 )
 """What says a matter is not known: the gap a study sets out to fill, not an answer."""
+
+
+_QUALIFYING = re.compile(
+    r"^\W*(?:(?:however|but|yet|nevertheless|nonetheless|conversely)\b|"
+    r"(?:[\w-]+,?\s+){1,5}?(?:however|though),)",
+    re.IGNORECASE,
+)
+"""How a sentence opens that qualifies the one before it: "The helmet, however, was less
+efficient …", "However, …"."""
+
+
+def _qualification_of(candidate: Candidate, pool: Sequence[Candidate]) -> Candidate | None:
+    """The next sentence of ``candidate``'s record where it answers too (is in ``pool``),
+    reports, and qualifies it (``_QUALIFYING``); else None.
+
+    Authors split a conclusion in two, the second half turning the first: "In hypercapnic
+    COPD patients, how does a helmet compare with a facial mask for delivering
+    non-invasive ventilation?" was led by "Helmet and facial mask were equally tolerated
+    and both were effective …" alone, one sentence a record, and the reader took them for
+    equivalent; "The helmet, however, was less efficient in decreasing inspiratory effort
+    and worsened the patient-ventilator interaction." was under research (review 31).
+    """
+    return next(
+        (
+            c
+            for c in pool
+            if c.record_id == candidate.record_id
+            and c.sentence.index == candidate.sentence.index + 1
+            and c.reports
+            and _QUALIFYING.match(c.sentence.text)
+        ),
+        None,
+    )
 
 
 def _finding_over_background(
