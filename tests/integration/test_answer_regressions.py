@@ -2735,3 +2735,15 @@ def test_the_sentence_turning_the_lead_follows_it(ask: Ask) -> None:
     assert texts[lead + 1 :][:1] and texts[lead + 1].startswith("The helmet, however"), quoted(
         statements
     )
+
+
+# 5382e05 is the commit before; the case below failed there.
+def test_teratogenicity_is_causing_birth_defects(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 31: "How did thalidomide cause the birth defects in babies back in the 1960s?"
+    refused: the records on how it does write "thalidomide teratogenicity", never birth
+    defects; it also read "back" as the body part and "1960s" as a topic."""
+    question = "How did thalidomide cause the birth defects in babies back in the 1960s?"
+    names = concept_names(shared_corpus, question)
+    assert "Back" not in names and "1960s" not in names, names
+    statements = bottom_line(ask(question))
+    assert any(re.search(r"cereblon", s.text, re.I) for s in statements), quoted(statements)

@@ -273,6 +273,19 @@ def test_a_span_of_time_is_a_quantity_not_a_keyword(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "How did thalidomide cause birth defects back in the 1960s?",
+        "Were statins prescribed less in the 90s?",
+    ],
+)
+def test_a_decade_is_no_keyword(question: str) -> None:
+    """Review 31: "… birth defects in babies back in the 1960s?" had a gap saying no
+    record answered on "1960s"."""
+    assert not any(any(c.isdigit() for c in name) for name in names(question))
+
+
+@pytest.mark.parametrize(
     ("question", "spans"),
     [
         ("Does ticagrelor reduce periprocedural MI in PCI?", ["periprocedural MI"]),

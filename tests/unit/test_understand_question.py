@@ -461,6 +461,10 @@ def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> N
         ("Does cutting back on salt help?", False),
         ("Did the pain bounce back?", False),
         ("Does yoga help a bad back?", True),
+        # review 31: "back" saying when
+        ("How did thalidomide harm babies back in the 1960s?", False),
+        ("Was aspirin given for fever back then?", False),
+        ("Does back pain come back in the elderly?", True),
     ]:
         understood = understand_question(text, knowledge)
         assert ("D001415" in {c.id for c in understood.concepts}) is read, text

@@ -67,6 +67,11 @@ verb, no word of the question's topic."""
 LATIN_PHRASE_WORDS = frozenset("novo vivo vitro situ silico utero ovo vacuo".split())
 """Words of the Latin phrases that say how or where something was found ("de novo", "in
 vivo", "in silico"), never what a question is about."""
+_DECADE = re.compile(r"(?:1[89]|20)\d0'?s|'?\d0'?s")
+"""A decade ("the 1960s", "the 90s"): when something happened, not what a question is
+about: "… birth defects in babies back in the 1960s?" had a gap saying no record
+answered on "1960s" (review 31). A year may name what is asked ("Has CPX351 use changed
+from 2002 to 2007?") and stays."""
 EVERYDAY = 50
 """Occurrences in pyspellchecker's English word frequencies (built from OpenSubtitles)
 from which a word counts as everyday English; drug and gene names have none."""
@@ -102,6 +107,8 @@ def keyword_concepts(
     in_outcomes = {t.start for a, b in spans for t in tokens if a <= t.start < b}
 
     def salient(token: Token) -> bool:
+        if _DECADE.fullmatch(token.text):
+            return False
         if looks_like_a_name(token.text):
             return True
         if token.key in LATIN_PHRASE_WORDS:

@@ -91,6 +91,10 @@ EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
     # hyperplasia, and "Is laser surgery for an enlarged prostate as good as … TURP?"
     # refused (review 28)
     "D011470": ("benign prostatic obstruction", "benign prostatic enlargement"),
+    # what causing birth defects is called: the records on how thalidomide does write
+    # "thalidomide teratogenicity", and "How did thalidomide cause the birth defects …?"
+    # refused (review 31)
+    "D000013": ("teratogenicity", "teratogenic effects"),  # Congenital Abnormalities
 }
 """Names a concept goes by in what records write that no vocabulary lists for it."""
 MAX_NARROWER = 40
@@ -448,13 +452,23 @@ _PHRASAL_VERB_BEFORE = re.compile(
 )
 
 
+_BACK_IN_TIME = re.compile(
+    r"\s+(?:then\b|when\b|in\s+(?:the\s+)?(?:\d{4}s?|'\d{2}s|day|days|past)\b)",
+    re.IGNORECASE,
+)
+"""What follows "back" where it says when ("back in the 1960s", "back then")."""
+
+
 def _a_verb_s_particle(text: str, mention: ConceptMention) -> bool:
     """Whether the mention is "back" after a verb it makes phrasal ("cutting *back* on
-    salt", "bounce back"): no question on MeSH's Back, the body part. "What's the best way
-    to stop bacterial vaginosis coming back …?" had a facet "back" that no record spoke
-    to (review 18)."""
+    salt", "bounce back"), or saying when ("back in the 1960s", ``_BACK_IN_TIME``): no
+    question on MeSH's Back, the body part. "What's the best way to stop bacterial
+    vaginosis coming back …?" had a facet "back" that no record spoke to (review 18), and
+    "How did thalidomide cause the birth defects in babies back in the 1960s?" one
+    asking of the back (review 31)."""
     return mention.text.lower() == "back" and bool(
         _PHRASAL_VERB_BEFORE.search(text, 0, mention.start)
+        or _BACK_IN_TIME.match(text, mention.end)
     )
 
 
