@@ -2747,3 +2747,19 @@ def test_teratogenicity_is_causing_birth_defects(ask: Ask, shared_corpus: Engine
     assert "Back" not in names and "1960s" not in names, names
     statements = bottom_line(ask(question))
     assert any(re.search(r"cereblon", s.text, re.I) for s in statements), quoted(statements)
+
+
+# df14f4d is the commit before; the case below failed there.
+def test_premature_babies_are_premature_infants(ask: Ask) -> None:
+    """Review 31: "How often do premature babies in intensive care get skin damage from an
+    IV drip leaking into the tissue?" read babies and the word "IV", and was led by a
+    review of ibuprofen for patent ductus arteriosus; the survey's "… a prevalence of 38
+    per 1000 neonates who sustained an extravasation injury …" was not on the page."""
+    statements = bottom_line(
+        ask(
+            "How often do premature babies in intensive care get skin damage from an IV drip "
+            "leaking into the tissue?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert re.search(r"38 per 1000", statements[0].text), quoted(statements)

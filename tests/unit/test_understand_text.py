@@ -705,3 +705,24 @@ def test_a_skin_cancer_named_by_its_cell_is_that_carcinoma() -> None:
             ("How are squamous cell skin cancers treated?", "D002294"),
         ],
     )
+
+
+def test_premature_babies_and_an_iv_drip_by_their_lay_names() -> None:
+    """Review 31: "How often do premature babies in intensive care get skin damage from an
+    IV drip leaking into the tissue?" read babies alone and "IV" as a word."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D007223", mesh, "Infant"),
+            Concept("D007234", mesh, "Infant, Premature"),
+            Concept("D007262", mesh, "Infusions, Intravenous"),
+        ]
+    )
+    assert_each_read_as(
+        lexicon,
+        [
+            ("How often do premature babies get it?", "D007234"),
+            ("Is a preemie at risk?", "D007234"),
+            ("Can an IV drip leak?", "D007262"),
+        ],
+    )

@@ -27,6 +27,11 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D002648": ("kids", "kid"),  # Child
     "D002675": ("toddlers", "toddler"),  # Child, Preschool
     "D007223": ("babies", "baby"),  # Infant
+    # Infant, Premature: "premature babies" was read as babies alone (review 31)
+    "D007234": (
+        "premature babies", "premature baby", "preterm babies", "preterm baby", "preemies",
+        "preemie",
+    ),
     "D007231": ("neonatal",),  # Infant, Newborn
     "D000368": (  # Aged: MeSH lists only "Elderly"; "older adults" read as Adult
         "seniors", "older people", "old people", "older adults", "older adult",
@@ -68,6 +73,7 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     # Uterine Cervical Dysplasia (CIN), what screening calls cervical precancer
     "D002578": ("cervical precancer", "cervical precancers", "cervical pre-cancer"),
     "D011230": ("precancer", "precancers"),  # Precancerous Conditions
+    "D007262": ("iv drip", "iv drips", "drip in the arm"),  # Infusions, Intravenous
     # the skin cancers by their cell, as patients' guides name them ("basal and squamous
     # cell skin cancer"): "basal cell" was dropped and "skin cancer" read alone, which
     # the trial of imiquimod for superficial basal cell carcinoma never writes (review 30)
