@@ -262,6 +262,10 @@ class _PageBuilder:
         treatment for Helicobacter pylori infection?" by a treatment rather than what H.
         pylori is (a hand review of the shared corpus). Where none speaks to it, the
         evidence gap says so.
+
+        A summary question's lead that says what was not known gives way to its record's
+        finding (``_finding_over_background``), and any lead is followed by the sentence of
+        its record that turns it (``_qualification_of``).
         """
         kind = question.answer_kind
 
@@ -301,11 +305,10 @@ class _PageBuilder:
         background_yields: bool = False,
     ) -> list[Chosen]:
         """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record but for
-        the sentence qualifying it (``_qualification_of``); where
-        each study's conclusion is to settle the question, ``concluding`` holds the
-        question's words outside its concepts' names (see ``_conclusion_of``); where a
-        record's findings are to lead before its background, ``background_yields``
-        (``_finding_over_background``)."""
+        the sentence qualifying it (``_qualification_of``); where each study's conclusion
+        is to settle the question, ``concluding`` holds the question's words outside its
+        concepts' names (see ``_conclusion_of``); where a record's findings are to lead
+        before its background, ``background_yields`` (``_finding_over_background``)."""
         picked: list[Chosen] = []
         for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
@@ -550,15 +553,6 @@ def _conclusion_of(
     )
 
 
-_NOT_KNOWN = re.compile(
-    r"\b(?:unknown|uncertain|unclear|controversial|poorly understood|little is known|"
-    r"not (?:yet |been |well |fully |completely )*(?:known|established|clear|understood|"
-    r"determined|studied)|remains? to be (?:determined|established|elucidated|clarified))\b",
-    re.IGNORECASE,
-)
-"""What says a matter is not known: the gap a study sets out to fill, not an answer."""
-
-
 _QUALIFYING = re.compile(
     r"^\W*(?:(?:however|but|yet|nevertheless|nonetheless|conversely)\b|"
     r"(?:[\w-]+,?\s+){1,5}?(?:however|though),)",
@@ -592,6 +586,15 @@ def _qualification_of(candidate: Candidate, pool: Sequence[Candidate]) -> Candid
     )
 
 
+_NOT_KNOWN = re.compile(
+    r"\b(?:unknown|uncertain|unclear|controversial|poorly understood|little is known|"
+    r"not (?:yet |been |well |fully |completely )*(?:known|established|clear|understood|"
+    r"determined|studied)|remains? to be (?:determined|established|elucidated|clarified))\b",
+    re.IGNORECASE,
+)
+"""What says a matter is not known: the gap a study sets out to fill, not an answer."""
+
+
 def _finding_over_background(
     candidate: Candidate,
     pool: Sequence[Candidate],
@@ -608,9 +611,9 @@ def _finding_over_background(
     complications in women with moderate or severe renal insufficiency remain
     uncertain.", over the same cohort's "Among pregnant women with moderate or severe
     renal insufficiency, the rates of complications … are increased, but fetal survival
-    is high." (review 27). Any background did not yield: "Hyperbaric oxygenation is the
-    accepted treatment for cerebral arterial gas embolism." answers "What is the
-    treatment of …?", and gave way to a line of an animal study (q223).
+    is high." (review 27). Other background stays: "Hyperbaric oxygenation is the accepted
+    treatment for cerebral arterial gas embolism." answers "What is the treatment of …?",
+    and gave way to a line of an animal study when every background yielded (q223).
     """
     if candidate.notes.role is not SentenceRole.BACKGROUND or not _NOT_KNOWN.search(
         candidate.sentence.text

@@ -117,20 +117,18 @@ def record_topics(
     )
     in_abstract = count_concepts(record.abstract, asked, trusted)
 
-    def score(concept: QuestionConcept) -> float:
-        own = (
-            _heading_score(record.mesh_headings, _family(concept))
-            + TITLE * bool(in_title[concept.id])
-            + min(MAX_ABSTRACT, ABSTRACT_MENTION * in_abstract[concept.id])
+    def named(headings: frozenset[str], matched_as: str) -> float:
+        return (
+            _heading_score(record.mesh_headings, headings)
+            + TITLE * bool(in_title[matched_as])
+            + min(MAX_ABSTRACT, ABSTRACT_MENTION * in_abstract[matched_as])
         )
+
+    def score(concept: QuestionConcept) -> float:
+        own = named(_family(concept), concept.id)
         if own or not concept.broader:
             return own
-        broader = concept.id + BROADER
-        return BROADER_SHARE * (
-            _heading_score(record.mesh_headings, frozenset(concept.broader))
-            + TITLE * bool(in_title[broader])
-            + min(MAX_ABSTRACT, ABSTRACT_MENTION * in_abstract[broader])
-        )
+        return BROADER_SHARE * named(frozenset(concept.broader), concept.id + BROADER)
 
     scores = tuple((concept.id, score(concept)) for concept in question.concepts)
     other, other_score = _neighbour(record, question, lexicon, clashes)
