@@ -64,6 +64,13 @@ def bottom_line(answer: Answer) -> list[Statement]:
     ]
 
 
+def assert_led_by(ask: Ask, question: str, pattern: str, flags: int = 0) -> None:
+    """That ``question`` has a bottom line whose first statement matches ``pattern``."""
+    statements = bottom_line(ask(question))
+    assert statements, quoted(statements)
+    assert re.search(pattern, statements[0].text, flags), quoted(statements)
+
+
 def all_statements(answer: Answer) -> list[Statement]:
     return [statement for section in answer.sections for statement in section.statements]
 
@@ -2307,9 +2314,7 @@ def test_a_question_asking_what_a_short_form_stands_for_is_led_by_its_long_form(
     cancer-associated transcript 6 (PCAT6) …"; "What does HbA1c stand for?" by a study's
     subgroups "with similar baseline HbA1c", though three records write "hemoglobin A1c
     (HbA1c)" (a hand check of the shared corpus)."""
-    statements = bottom_line(ask(question))
-    assert statements, quoted(statements)
-    assert re.search(written_out, statements[0].text, re.I), quoted(statements)
+    assert_led_by(ask, question, written_out, re.I)
 
 
 # 131ccf3 is the commit before; the case below failed there.
@@ -2474,9 +2479,7 @@ def test_a_question_asking_what_kind_of_drug_a_brand_is_is_answered_of_its_drug(
     """Review 27: "What kind of medicine is Mounjaro?" searched "kind" and "medicine" and
     found records on kinds of medicine, none on tirzepatide (Mounjaro's generic name), and
     refused; "What is Mounjaro?" was led by what tirzepatide is."""
-    statements = bottom_line(ask("What kind of medicine is Mounjaro?"))
-    assert statements, quoted(statements)
-    assert re.search(r"tirzepatide .*agonist", statements[0].text, re.I), quoted(statements)
+    assert_led_by(ask, "What kind of medicine is Mounjaro?", r"tirzepatide .*agonist", re.I)
 
 
 # 94072a6 is the commit before; the case below failed there.
@@ -2511,9 +2514,7 @@ def test_weed_is_cannabis(ask: Ask, shared_corpus: Engine) -> None:
     and "… does smoking weed on top of that damage my lungs more?" was read as smoking
     tobacco, led by "Many smokers are unable or unwilling to completely quit smoking."."""
     assert "Cannabis" in concept_names(shared_corpus, "Does weed cause psychosis?")
-    statements = bottom_line(ask("Does weed cause psychosis?"))
-    assert statements, quoted(statements)
-    assert re.search(r"psychosis .*cannabis", statements[0].text), quoted(statements)
+    assert_led_by(ask, "Does weed cause psychosis?", r"psychosis .*cannabis")
 
 
 # d1b26c7 is the commit before; the case below failed there.
@@ -2548,14 +2549,12 @@ def test_a_trial_s_intervention_group_is_the_therapy_asked(ask: Ask) -> None:
     symptoms in children exposed to violence?" refused, though the school trial found that
     "students who were randomly assigned to the early intervention group had significantly
     lower scores on symptoms of PTSD": no sentence of it repeats "therapy"."""
-    statements = bottom_line(
-        ask(
-            "Does school-based group cognitive behavioural therapy reduce PTSD symptoms in "
-            "children exposed to violence?"
-        )
+    assert_led_by(
+        ask,
+        "Does school-based group cognitive behavioural therapy reduce PTSD symptoms in "
+        "children exposed to violence?",
+        r"intervention .*symptoms of PTSD",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"intervention .*symptoms of PTSD", statements[0].text), quoted(statements)
 
 
 # 35f218a is the commit before; the case below failed there.
@@ -2564,15 +2563,13 @@ def test_what_a_treatment_is_compared_with_is_not_the_question_s_subject(ask: As
     after haematopoietic stem cell transplantation compared with conventional transfusion
     and chelation?" took "chelation" for the name every lead must say, and said no record
     answered directly, though the cohort's conclusion compares the 30-year survival."""
-    statements = bottom_line(
-        ask(
-            "What is the long-term survival of patients with beta-thalassaemia major after "
-            "haematopoietic stem cell transplantation compared with conventional transfusion "
-            "and chelation?"
-        )
+    assert_led_by(
+        ask,
+        "What is the long-term survival of patients with beta-thalassaemia major after "
+        "haematopoietic stem cell transplantation compared with conventional transfusion "
+        "and chelation?",
+        r"30-year survival",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"30-year survival", statements[0].text), quoted(statements)
 
 
 # e5c7f74 is the commit before; the case below failed there.
@@ -2587,9 +2584,7 @@ def test_a_treatment_named_with_its_kind_is_one_treatment(ask: Ask, shared_corpu
     )
     names = concept_names(shared_corpus, question)
     assert "Paraquat" in names and "Herbicides" not in names, names
-    statements = bottom_line(ask(question))
-    assert statements, quoted(statements)
-    assert re.search(r"survival", statements[0].text), quoted(statements)
+    assert_led_by(ask, question, r"survival")
 
 
 # dcda00b is the commit before; the cases below failed there.
@@ -2629,11 +2624,11 @@ def test_benign_prostatic_obstruction_is_the_enlarged_prostate(ask: Ask) -> None
     """Review 28: "Is laser surgery for an enlarged prostate as good as the usual TURP
     operation?" refused: the UNBLOCS trial, for men with "benign prostatic obstruction",
     never says hyperplasia, so it named no condition asked and could not be cited."""
-    statements = bottom_line(
-        ask("Is laser surgery for an enlarged prostate as good as the usual TURP operation?")
+    assert_led_by(
+        ask,
+        "Is laser surgery for an enlarged prostate as good as the usual TURP operation?",
+        r"TURP and ThuVARP were equivalent",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"TURP and ThuVARP were equivalent", statements[0].text), quoted(statements)
 
 
 # 5d23c45 is the commit before; the case below failed there.
@@ -2641,11 +2636,7 @@ def test_a_lay_phrase_is_scored_in_the_name_research_writes(ask: Ask) -> None:
     """Review 30: "How common is lazy eye in kids?" said no record answered directly: the
     sentence giving amblyopia's prevalence in children scored 0.15 against the lay words,
     0.79 against "How common is amblyopia in children?"."""
-    statements = bottom_line(ask("How common is lazy eye in kids?"))
-    assert statements, quoted(statements)
-    assert re.search(r"amblyopia .*prevalence of 2-3%", statements[0].text, re.I), quoted(
-        statements
-    )
+    assert_led_by(ask, "How common is lazy eye in kids?", r"amblyopia .*prevalence of 2-3%", re.I)
 
 
 # 54c928b is the commit before; the case below failed there.
@@ -2653,11 +2644,12 @@ def test_a_basal_cell_skin_cancer_is_a_basal_cell_carcinoma(ask: Ask) -> None:
     """Review 30: "Can Aldara cream clear a superficial basal cell skin cancer without needing
     surgery?" read skin cancer alone, so the imiquimod trial for superficial basal cell
     carcinoma named no condition asked and could not be cited; the page refused."""
-    statements = bottom_line(
-        ask("Can Aldara cream clear a superficial basal cell skin cancer without needing surgery?")
+    assert_led_by(
+        ask,
+        "Can Aldara cream clear a superficial basal cell skin cancer without needing surgery?",
+        r"imiquimod .*sBCC",
+        re.I,
     )
-    assert statements, quoted(statements)
-    assert re.search(r"imiquimod .*sBCC", statements[0].text, re.I), quoted(statements)
 
 
 # a1272d6 is the commit before; the case below failed there.
@@ -2665,9 +2657,7 @@ def test_what_the_disease_causes_in_an_apposition_is_not_its_cause(ask: Ask) -> 
     """Review 30: "Mutations in which gene cause achondroplasia?" was led by
     "Achondroplasia, the most common cause of chondrodysplasia in man (1 in 15,000 live
     births), is a condition of unknown origin …", which names no gene."""
-    statements = bottom_line(ask("Mutations in which gene cause achondroplasia?"))
-    assert statements, quoted(statements)
-    assert re.search(r"FGFR3", statements[0].text), quoted(statements)
+    assert_led_by(ask, "Mutations in which gene cause achondroplasia?", r"FGFR3")
 
 
 # 8731809 is the commit before; the case below failed there.
@@ -2675,14 +2665,12 @@ def test_a_background_saying_what_was_uncertain_does_not_lead(ask: Ask) -> None:
     """Review 27's question, answered once the cohort could be cited (448f571), was led by
     its background "… the risks of maternal and obstetrical complications in women with
     moderate or severe renal insufficiency remain uncertain.", over its conclusion."""
-    statements = bottom_line(
-        ask(
-            "What are the maternal and fetal outcomes of pregnancy in women with moderate or "
-            "severe chronic renal insufficiency?"
-        )
+    assert_led_by(
+        ask,
+        "What are the maternal and fetal outcomes of pregnancy in women with moderate or "
+        "severe chronic renal insufficiency?",
+        r"fetal survival is high",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"fetal survival is high", statements[0].text), quoted(statements)
 
 
 # 0a76329 is the commit before; the case below failed there.
@@ -2692,14 +2680,12 @@ def test_what_the_asker_tells_before_asking_does_not_hide_the_question(ask: Ask)
     summary asking of diagnosis and prognosis, and led by the trial's enrolment line, not
     by its conclusion that the course "does not result in preservation of β-cell
     function"."""
-    statements = bottom_line(
-        ask(
-            "My 14-year-old was just diagnosed with type 1 diabetes - can a course of ATG "
-            "(antithymocyte globulin) save her remaining insulin production?"
-        )
+    assert_led_by(
+        ask,
+        "My 14-year-old was just diagnosed with type 1 diabetes - can a course of ATG "
+        "(antithymocyte globulin) save her remaining insulin production?",
+        r"ATG does not result in preservation",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"ATG does not result in preservation", statements[0].text), quoted(statements)
 
 
 # beefd65 is the commit before; the case below failed there.
@@ -2707,14 +2693,12 @@ def test_the_asker_s_words_keep_no_results_line_from_its_conclusion(ask: Ask) ->
     """Review 31: "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't
     need brain surgery?" was led by a results line of the atorvastatin trial, not by its
     conclusion, since the results say "taking" and the conclusion does not."""
-    statements = bottom_line(
-        ask(
-            "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't need "
-            "brain surgery?"
-        )
+    assert_led_by(
+        ask,
+        "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't need "
+        "brain surgery?",
+        r"nonsurgical alternative",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"nonsurgical alternative", statements[0].text), quoted(statements)
 
 
 # e140f3b is the commit before; the case below failed there.
@@ -2755,11 +2739,9 @@ def test_premature_babies_are_premature_infants(ask: Ask) -> None:
     IV drip leaking into the tissue?" read babies and the word "IV", and was led by a
     review of ibuprofen for patent ductus arteriosus; the survey's "… a prevalence of 38
     per 1000 neonates who sustained an extravasation injury …" was not on the page."""
-    statements = bottom_line(
-        ask(
-            "How often do premature babies in intensive care get skin damage from an IV drip "
-            "leaking into the tissue?"
-        )
+    assert_led_by(
+        ask,
+        "How often do premature babies in intensive care get skin damage from an IV drip "
+        "leaking into the tissue?",
+        r"38 per 1000",
     )
-    assert statements, quoted(statements)
-    assert re.search(r"38 per 1000", statements[0].text), quoted(statements)

@@ -373,6 +373,17 @@ def test_a_yes_no_question_on_a_standing_fact_may_be_led_by_the_background_stati
 LESIONS = "D051437"
 """A finding the quantity question below asks an amount of (any id will do)."""
 
+LESIONS_ASKED = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
+"""Lesions, named by a question beside ``QUESTION``'s concepts."""
+
+
+def asking_of_lesions(kind: AnswerKind, text: str = QUESTION.text) -> Question:
+    """``QUESTION`` (or ``text``) wanting ``kind`` of answer, with the lesions among its
+    concepts."""
+    return replace(
+        QUESTION, text=text, answer_kind=kind, concepts=(*QUESTION.concepts, LESIONS_ASKED)
+    )
+
 
 def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_of_it() -> None:
     """BRAIN_MRI's results count lesions (12 of 30); its conclusions give no number but
@@ -389,13 +400,10 @@ def test_a_how_much_question_is_led_by_the_answering_sentence_giving_an_amount_o
             replace(conclusions, relevance=0.95),
         ),
     )
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
-    how_many = replace(
-        QUESTION, answer_kind=AnswerKind.QUANTITY, concepts=(*QUESTION.concepts, lesions)
-    )
+    how_many = asking_of_lesions(AnswerKind.QUANTITY)
     lead = answer_of(counted, question=how_many).sections[0].statements
     assert [s.text for s in lead] == [counted.sentences[0].text]
-    other = replace(lesions, ids=("D000001",))
+    other = replace(LESIONS_ASKED, ids=("D000001",))
     elsewhere = replace(how_many, concepts=(*QUESTION.concepts, other))
     assert [s.text for s in answer_of(counted, question=elsewhere).sections[0].statements] == [
         "Brain MRI lesions are frequent in SSc patients without symptoms."
@@ -445,17 +453,14 @@ def test_an_amount_of_what_is_measured_answers_below_the_threshold() -> None:
         relevance={0: 0.95, 1: 0.6},
         notes={1: SentenceNotes(concepts=(LESIONS, SSC), numbers=(amount,))},
     )
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
-    how_many = replace(
-        QUESTION, answer_kind=AnswerKind.QUANTITY, concepts=(*QUESTION.concepts, lesions)
-    )
+    how_many = asking_of_lesions(AnswerKind.QUANTITY)
 
     def quoted(question: Question) -> list[str]:
         answer = compose_answer(question, [found], SETTINGS, PROVENANCE, threshold=0.7)
         return [s.text for section in answer.sections for s in section.statements]
 
     assert quoted(how_many)[0] == share
-    other = replace(lesions, ids=("D000001",))
+    other = replace(LESIONS_ASKED, ids=("D000001",))
     assert share not in quoted(replace(how_many, concepts=(*QUESTION.concepts, other)))
 
 
@@ -486,10 +491,7 @@ def test_an_amount_of_something_else_yields_to_a_sentence_naming_what_is_measure
         [("CONCLUSIONS", [(naming, (LESIONS, SSC))])],
         relevance={0: 0.8},
     )
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
-    how_many = replace(
-        QUESTION, answer_kind=AnswerKind.QUANTITY, concepts=(*QUESTION.concepts, lesions)
-    )
+    how_many = asking_of_lesions(AnswerKind.QUANTITY)
     lead = answer_of(counted, named, question=how_many).sections[0].statements
     assert [s.text for s in lead] == [naming]
     aim = replace(named, notes=(replace(named.notes[0], role=SentenceRole.OBJECTIVE),))
@@ -917,10 +919,7 @@ def test_a_yes_no_question_is_settled_by_the_conclusion_of_the_study_that_answer
             replace(conclusions, concepts=(*conclusions.concepts, LESIONS), relevance=0.75),
         ),
     )
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
-    yes_no = replace(
-        QUESTION, answer_kind=AnswerKind.YES_NO, concepts=(*QUESTION.concepts, lesions)
-    )
+    yes_no = asking_of_lesions(AnswerKind.YES_NO)
     lead = answer_of(found, question=yes_no).sections[0].statements
     assert [s.text for s in lead] == [
         "Brain MRI lesions are frequent in SSc patients without symptoms."
@@ -937,13 +936,7 @@ def test_a_conclusion_saying_less_of_the_question_leaves_the_finding_to_lead() -
     names all that the finding it replaces names of it: the question's concepts, and its
     words outside them."""
     results, conclusions = BRAIN_MRI.notes
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
-    yes_no = replace(
-        QUESTION,
-        text="Is brain MRI abnormal in SSc?",
-        answer_kind=AnswerKind.YES_NO,
-        concepts=(*QUESTION.concepts, lesions),
-    )
+    yes_no = asking_of_lesions(AnswerKind.YES_NO, "Is brain MRI abnormal in SSc?")
     named_by_both = replace(
         BRAIN_MRI,
         notes=(
@@ -970,12 +963,8 @@ def test_the_asker_s_own_words_do_not_keep_a_finding_from_its_conclusion() -> No
     """Review 31: "Can taking Lipitor shrink a chronic subdural hematoma so my dad doesn't
     need brain surgery?" was led by a results line of the atorvastatin trial saying "who
     were taking atorvastatin", over its conclusion, which does not say "taking"."""
-    lesions = QuestionConcept((LESIONS,), "Lesions", ConceptRole.FINDING, "lesions", 0, 7)
-    yes_no = replace(
-        QUESTION,
-        text="Does my dad with SSc need a brain MRI to find lesions?",
-        answer_kind=AnswerKind.YES_NO,
-        concepts=(*QUESTION.concepts, lesions),
+    yes_no = asking_of_lesions(
+        AnswerKind.YES_NO, "Does my dad with SSc need a brain MRI to find lesions?"
     )
     result = "Patients who need MRI of the brain showed lesions in 12 of 30 with SSc."
     conclusion = "Brain MRI lesions are frequent in SSc patients without symptoms."
