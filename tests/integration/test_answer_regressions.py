@@ -2745,3 +2745,24 @@ def test_premature_babies_are_premature_infants(ask: Ask) -> None:
         "leaking into the tissue?",
         r"38 per 1000",
     )
+
+
+# 668e94d is the commit before; the case below failed there.
+def test_the_asker_s_story_asks_nothing_of_its_own(ask: Ask, shared_corpus: Engine) -> None:
+    """Review 32: "I've had shoulder impingement for over a year and the surgeon is talking
+    about keyhole surgery - can a proper exercise programme help me avoid the operation?"
+    refused: "surgeon" and "programme" were facets, and the story's words, scored beside
+    the question, sank the exercise trial's findings; "My husband …" and "the tablets" of
+    Tarceva were facets and gaps of their own."""
+    assert_led_by(
+        ask,
+        "I've had shoulder impingement for over a year and the surgeon is talking about "
+        "keyhole surgery - can a proper exercise programme help me avoid the operation?",
+        r"specific exercise strategy",
+    )
+    tarceva = (
+        "My husband is on Tarceva for lung cancer and his eyelashes have grown really long "
+        "and curly. Is that a side effect of the tablets?"
+    )
+    names = concept_names(shared_corpus, tarceva)
+    assert "Spouses" not in names and "Tablets" not in names, names

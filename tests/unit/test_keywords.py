@@ -347,6 +347,14 @@ def test_a_name_is_searched_in_british_and_american_spelling() -> None:
     assert other_spellings("metabolizers") == ("metabolisers",)
     assert other_spellings("chlorotoxin") == ()
     assert other_spellings("CYP2C19") == ()
+    assert other_spellings("programmes") == ("programs",)
+
+
+def test_a_british_programme_is_everyday() -> None:
+    """ "a proper exercise programme" (review 32): kept as a name no vocabulary knows, it
+    was the question's subject, and only the methods lines naming it might lead."""
+    assert is_everyday_english("programme")
+    assert names("Can a proper exercise programme help me avoid the operation?") == []
 
 
 def test_a_gene_in_capitals_is_searched_in_other_species_case_too() -> None:

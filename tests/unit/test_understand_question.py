@@ -36,7 +36,13 @@ from medcite.understand.kinds import (
     question_types,
     what_it_is,
 )
-from medcite.understand.question import GUIDANCE_NOUNS, _without_appositions, shortens
+from medcite.understand.question import (
+    GUIDANCE_NOUNS,
+    _without_appositions,
+    _without_dosage_forms,
+    _without_the_asker_s_people,
+    shortens,
+)
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
 
@@ -686,6 +692,79 @@ def test_a_class_of_drugs_named_beside_a_treatment_only_says_its_kind() -> None:
         ]
         kept = _without_appositions(text, found)
         assert [c.name for c in kept] == ["Paraquat", "Herbicides"], text
+
+
+def named(name: str, text: str, mention: str, role: ConceptRole, *trees: str) -> QuestionConcept:
+    """A concept of ``role`` as ``text`` names it by ``mention``."""
+    start = text.index(mention)
+    return QuestionConcept(
+        (name,), name, role, mention, start, start + len(mention), tree_numbers=trees
+    )
+
+
+FAMILY = "F01.829.263.315.250.250"  # Nuclear Family
+SPOUSES = "F01.829.263.968"
+SURGEONS = "M01.526.485.810.910"
+
+
+def test_the_people_of_the_asker_s_story_are_not_asked_about() -> None:
+    """ "My husband", "our son", the surgeon of what the asker tells first (review 32): each
+    was a facet and a gap. Siblings asked about, and surgeons a question proper asks of,
+    stay."""
+    text = "My husband is on Tarceva for lung cancer. Is that a side effect of the tablets?"
+    found = [
+        named("Spouses", text, "husband", ConceptRole.POPULATION, SPOUSES),
+        named("Erlotinib", text, "Tarceva", ConceptRole.INTERVENTION, "D02.1"),
+    ]
+    assert [c.name for c in _without_the_asker_s_people(text, found)] == ["Erlotinib"]
+    text = "Is it true that our 14-year-old son will outgrow his asthma?"
+    found = [named("Nuclear Family", text, "son", ConceptRole.FINDING, FAMILY)]
+    assert _without_the_asker_s_people(text, found) == []
+    text = (
+        "I've had shoulder impingement for a year and the surgeon is talking about surgery "
+        "- can exercise help me avoid it?"
+    )
+    found = [named("Surgeons", text, "surgeon", ConceptRole.POPULATION, SURGEONS)]
+    assert _without_the_asker_s_people(text, found) == []
+    for text, mention, trees in [
+        ("Do siblings of children with autism have autism more often?", "siblings", FAMILY),
+        ("Should surgeons wear two pairs of gloves?", "surgeons", SURGEONS),
+        ("Should the surgeon wear two pairs of gloves?", "surgeon", SURGEONS),
+    ]:
+        found = [named("People", text, mention, ConceptRole.POPULATION, trees)]
+        assert _without_the_asker_s_people(text, found) == found, text
+
+
+def test_a_dosage_form_of_a_treatment_asked_is_no_treatment_of_its_own() -> None:
+    """ "ginger tablets", "the tablets" of Tarceva: three of review 32's pages had a facet
+    and a gap "tablets". Where no other treatment is named, the form is what is asked."""
+    tablets = "D26.255.830"
+    text = "Do ginger tablets help with motion sickness?"
+    found = [
+        named("Zingiber officinale", text, "ginger", ConceptRole.INTERVENTION, "B01.1"),
+        named("Tablets", text, "tablets", ConceptRole.INTERVENTION, tablets),
+    ]
+    assert [c.name for c in _without_dosage_forms(found)] == ["Zingiber officinale"]
+    text = "Are tablets easier to swallow than capsules?"
+    found = [named("Tablets", text, "tablets", ConceptRole.INTERVENTION, tablets)]
+    assert _without_dosage_forms(found) == found
+
+
+def test_what_the_asker_tells_first_is_scored_by_its_concepts_alone(
+    knowledge: Knowledge,
+) -> None:
+    """The story's other words ("over a year", "talking about") are none an answer writes:
+    scored against them, the trial answering review 32's question sank to 0.5."""
+    question = understand_question(
+        "I've had systemic sclerosis for over a year and my wife keeps talking about "
+        "it - can methotrexate help?",
+        knowledge,
+    )
+    assert question.told == question.text.index("can")
+    assert question.as_research_writes() == "systemic sclerosis can methotrexate help?"
+    plain = understand_question("Can methotrexate help in systemic sclerosis?", knowledge)
+    assert plain.told == 0
+    assert plain.as_research_writes() == plain.text
 
 
 def test_a_short_form_the_question_defines_is_not_looked_up(knowledge: Knowledge) -> None:

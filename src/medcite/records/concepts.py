@@ -279,6 +279,10 @@ class Question(Frozen, frozen=True):
     alternatives: tuple[tuple[str, ...], ...] = ()
     """Groups of concepts (by id) the question joins by "or" ("Ritalin *or* Adderall"): it
     asks about any one of each group, and evidence on one answers for the group."""
+    told: int = 0
+    """How much of ``text`` is what the asker tells before asking ("My husband is on Tarceva
+    for lung cancer and his eyelashes have grown really long and curly. "): its concepts
+    count, its other words ask nothing."""
 
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""
@@ -286,12 +290,25 @@ class Question(Frozen, frozen=True):
 
     def as_research_writes(self) -> str:
         """The question's text with each concept it names worded as research writes it
-        (``QuestionConcept.worded``): what passages and sentences are scored against."""
+        (``QuestionConcept.worded``): what passages and sentences are scored against. Of
+        what the asker tells first (``told``), only its concepts: the story's other words
+        ("… over a year and the surgeon is talking about keyhole surgery - …") are none
+        that an answer writes, and scored against, they sank the trial answering "… can a
+        proper exercise programme help me avoid the operation?" to 0.5 (review 32)."""
         text = self.text
         for concept in sorted(self.concepts, key=lambda c: -c.start):
+            if concept.start < self.told:
+                break
             if concept.research_name and text[concept.start : concept.end] == concept.mention:
                 text = text[: concept.start] + concept.research_name + text[concept.end :]
-        return text
+        if not self.told:
+            return text
+        story = [
+            c.worded
+            for c in self.concepts
+            if c.start < self.told and text[c.start : c.end] == c.mention
+        ]
+        return " ".join([*story, text[self.told :]])
 
     def subject_conditions(self) -> tuple[QuestionConcept, ...]:
         """The conditions a record must be about, not merely name, when another disease is

@@ -468,16 +468,21 @@ def other_cases(written: str) -> tuple[str, ...]:
 
 _BRITISH = re.compile(r"(?<=[a-z])([iy])s(?=e|ing|ation|er)")
 _AMERICAN = re.compile(r"(?<=[a-z])([iy])z(?=e|ing|ation|er)")
+_BRITISH_MME = re.compile(r"(?<=[a-z]{3})mme(?=s?$)")
+"""British "-mme" for American "-m": "programme", "programmes"."""
 
 
 def other_spellings(written: str) -> tuple[str, ...]:
     """The word in the other of British and American spelling ("metabolisers" ↔
-    "metabolizers", "analyse" ↔ "analyze"); () where it has none."""
+    "metabolizers", "analyse" ↔ "analyze", "programme" → "program"); () where it has
+    none."""
     if not written.isalpha() or not written.islower():
         return ()
     other = _AMERICAN.sub(r"\1s", written)
     if other == written:
         other = _BRITISH.sub(r"\1z", written)
+    if other == written:
+        other = _BRITISH_MME.sub("m", written)
     return (other,) if other != written else ()
 
 

@@ -57,6 +57,7 @@ from medcite.understand.kinds import (
     names_complications_only,
     question_types,
     what_it_is,
+    without_narrative,
 )
 from medcite.understand.lexicon import Lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, find_mentions
@@ -171,6 +172,8 @@ def understand_question(
     concepts += _spelled_out(keywords, spelled_out)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_appositions(text, concepts)
+    concepts = _without_the_asker_s_people(text, concepts)
+    concepts = _without_dosage_forms(concepts)
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
     if previous is not None:
@@ -199,6 +202,7 @@ def understand_question(
         defined=what_it_is(text),
         written_out=asks_written_out(text),
         alternatives=offered,
+        told=_told(text),
     )
 
 
@@ -429,6 +433,61 @@ def _without_appositions(text: str, concepts: list[QuestionConcept]) -> list[Que
             if len(classes) == 1:
                 kinds.add(id(classes[0]))
     return [c for c in concepts if id(c) not in kinds]
+
+
+FAMILY_TREES = ("F01.829.263",)
+"""MeSH's Family: the son, daughter, husband or mother a person asks for."""
+CARER_TREES = ("M01.526.485",)
+"""MeSH's Health Personnel: the surgeon or doctor who advised the person asking."""
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:my|our|his|her|their|your)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+"""A possessive a few words before a mention: "my husband", "our 14-year-old son"."""
+
+
+def _told(text: str) -> int:
+    """How many characters of ``text`` the asker tells before asking (``without_narrative``)."""
+    return len(text) - len(without_narrative(text))
+
+
+def _without_the_asker_s_people(
+    text: str, concepts: list[QuestionConcept]
+) -> list[QuestionConcept]:
+    """The concepts but the people of the asker's own story: a relative named as theirs
+    ("*my husband*", "*our son*") and the relatives or carers of what they tell before
+    asking (``without_narrative``: "… the *surgeon* is talking about keyhole surgery -
+    can …?"). They say whom the question is for, not what it asks: read as concepts,
+    each was a facet and a gap ("No record … answers the question on son"), and the
+    relevance of every sentence not naming a son was lowered (review 32's triple A
+    syndrome, Tarceva and shoulder impingement questions).
+    """
+    told = _told(text)
+
+    def the_asker_s(concept: QuestionConcept) -> bool:
+        if is_within(concept.tree_numbers, FAMILY_TREES):
+            return concept.start < told or bool(_POSSESSIVE_BEFORE.search(text[: concept.start]))
+        return is_within(concept.tree_numbers, CARER_TREES) and concept.start < told
+
+    return [c for c in concepts if not the_asker_s(c)]
+
+
+DOSAGE_FORM_TREES = ("D26.255",)
+"""MeSH's Dosage Forms: tablets, capsules, ointments."""
+
+
+def _without_dosage_forms(concepts: list[QuestionConcept]) -> list[QuestionConcept]:
+    """The concepts but a dosage form, where the question names another treatment, whose
+    form it is: "Do *ginger tablets* help with motion sickness?", "Is that a side effect
+    of *the tablets*?" (of Tarceva) ask about ginger and erlotinib. Kept, "tablets" was a
+    second treatment asked, a facet and a gap of its own on three of review 32's pages."""
+    treatments = [
+        c
+        for c in concepts
+        if c.role is ConceptRole.INTERVENTION and not is_within(c.tree_numbers, DOSAGE_FORM_TREES)
+    ]
+    if not treatments:
+        return concepts
+    return [c for c in concepts if not is_within(c.tree_numbers, DOSAGE_FORM_TREES)]
 
 
 _NEGATING_PREFIX = re.compile(r"\bnon-$", re.IGNORECASE)
