@@ -2766,3 +2766,16 @@ def test_the_asker_s_story_asks_nothing_of_its_own(ask: Ask, shared_corpus: Engi
     )
     names = concept_names(shared_corpus, tarceva)
     assert "Spouses" not in names and "Tablets" not in names, names
+
+
+# 668e94d is the commit before; the case below failed there.
+def test_a_measure_of_accuracy_leads_a_question_asking_it(ask: Ask) -> None:
+    """Review 32: "What is the diagnostic accuracy of urinary microRNA assays for detecting
+    bladder cancer?" was led by "Subgroup analyses indicated that … showed high accuracies
+    in diagnosing BCa.", over the meta-analysis's pooled sensitivity, specificity and
+    likelihood ratios."""
+    assert_led_by(
+        ask,
+        "What is the diagnostic accuracy of urinary microRNA assays for detecting bladder cancer?",
+        r"(?:sensitivity|likelihood ratio).*\d",
+    )

@@ -1088,6 +1088,33 @@ def test_a_measure_of_the_accuracy_asked_answers_below_the_threshold() -> None:
     assert accuracy not in quoted(replace(asked, accuracy_asked=False))
 
 
+def test_a_measure_of_accuracy_leads_over_a_sentence_on_the_kind_asked() -> None:
+    """Review 32: "What is the diagnostic accuracy of urinary microRNA assays for detecting
+    bladder cancer?" was led by "… showed high accuracies in diagnosing BCa.", which speaks
+    to diagnosis, over the pooled "sensitivity and specificity were 0.75 (95% confidence
+    interval [CI], 0.68-0.80) …", whose decimal fractions are no number it reports."""
+    pooled = "The pooled sensitivity and specificity of MRI were 0.75 (95% CI, 0.68-0.80) and 0.75."
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            (
+                "RESULTS",
+                [
+                    ("MRI showed high accuracies in diagnosing SSc.", (MRI, SSC)),
+                    (pooled, (MRI,)),
+                ],
+            )
+        ],
+        relevance={0: 0.95, 1: 0.9},
+    )
+    diagnosis = Facet("diagnosis", cue_words=answer_cues(QuestionType.DIAGNOSIS))
+    asked = replace(
+        QUESTION, answer_kind=AnswerKind.QUANTITY, accuracy_asked=True, facets=(diagnosis,)
+    )
+    assert [s.text for s in answer_of(found, question=asked).sections[0].statements] == [pooled]
+
+
 def test_a_condition_asked_to_change_an_outcome_must_be_named_with_it() -> None:
     """ "Does cancer increase the risk of venous thromboembolism?" (a hand review) was led
     by urology patients' risk of it. Asked whether SSc (a condition, named before the

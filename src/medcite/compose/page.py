@@ -261,7 +261,7 @@ class _PageBuilder:
         adverse events rather than its failure on dementia ratings, "What is the first-line
         treatment for Helicobacter pylori infection?" by a treatment rather than what H.
         pylori is (a hand review of the shared corpus). Where none speaks to it, the
-        evidence gap says so.
+        evidence gap says so. A measure of accuracy asked comes before even these.
 
         A summary question's lead that says what was not known gives way to its record's
         finding (``_finding_over_background``), and any lead is followed by the sentence of
@@ -276,14 +276,14 @@ class _PageBuilder:
 
         if kind is AnswerKind.QUANTITY:
             pool = _amounts_first(_naming_what_is_measured(pool, question, may_lead), question)
-        if question.accuracy_asked:
-            pool = _accuracy_first(pool)
         if question.defined:
             pool = _definitions_first(pool, question)
         asked = [f for f in question.facets if f.cue_words]
         if asked:
             on_kind = {id(c) for c in pool if any(fits[(id(c), f.label)].direct for f in asked)}
             pool = sorted(pool, key=lambda c: id(c) not in on_kind)  # stable
+        if question.accuracy_asked:
+            pool = _accuracy_first(pool)
         settled = kind is AnswerKind.YES_NO
         unnamed = _unnamed_words(question) if settled else None
         yields = kind is AnswerKind.SUMMARY and not question.defined
@@ -889,13 +889,25 @@ def _accuracy_first(pool: Sequence[Candidate]) -> list[Candidate]:
     first: "How accurate is RT-QuIC on CSF for diagnosing CJD?" was led by "However, as
     currently applied, RT-QuIC takes 2.5 to 5 days and misses 11 to 23% of CJD cases.",
     the first-generation assay's, and its "… giving 95.8% diagnostic sensitivity and 100%
-    specificity." was not on the page (review 12)."""
+    specificity." was not on the page (review 12). They come before the sentences on the
+    kind asked, too: "What is the diagnostic accuracy of urinary microRNA assays for
+    detecting bladder cancer?" was led by "… showed high accuracies in diagnosing BCa.",
+    which says "diagnosing", over the meta-analysis's pooled sensitivity and specificity
+    (review 32)."""
     return sorted(pool, key=lambda candidate: not _measures_accuracy(candidate))
 
 
+_FRACTION = re.compile(r"(?<![\w.])\d*\.\d+\b")
+"""A decimal fraction: how sensitivity, specificity and the area under the curve are often
+written ("0.75 (95% CI, 0.68-0.80)"), which no reported number reads."""
+
+
 def _measures_accuracy(candidate: Candidate) -> bool:
-    """Whether the sentence gives a measure of accuracy (``_ACCURACY``) with a number."""
-    return bool(candidate.notes.numbers) and _ACCURACY.search(candidate.sentence.text) is not None
+    """Whether the sentence gives a measure of accuracy (``_ACCURACY``) with a number: one
+    it reports, or a decimal fraction (``_FRACTION``)."""
+    text = candidate.sentence.text
+    valued = bool(candidate.notes.numbers) or _FRACTION.search(text) is not None
+    return valued and _ACCURACY.search(text) is not None
 
 
 def _causes(question: Question, outcomes: Collection[str]) -> list[str]:
