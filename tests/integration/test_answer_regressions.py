@@ -2779,3 +2779,17 @@ def test_a_measure_of_accuracy_leads_a_question_asking_it(ask: Ask) -> None:
         "What is the diagnostic accuracy of urinary microRNA assays for detecting bladder cancer?",
         r"(?:sensitivity|likelihood ratio).*\d",
     )
+
+
+# b2f3f7f is the commit before; the case below failed there.
+def test_a_sentence_opening_with_a_label_of_two_moves_is_not_a_finding_for_that(
+    ask: Ask,
+) -> None:
+    """Review 32: TRITON-TIMI 38's diabetes analysis opens its second part "METHODS AND
+    RESULTS We classified 13 608 subjects …", read as a result, and that line led "How
+    does prasugrel compare with clopidogrel in diabetic patients?"."""
+    statements = bottom_line(
+        ask("How does prasugrel compare with clopidogrel in diabetic patients?")
+    )
+    assert statements, quoted(statements)
+    assert not any("We classified" in s.text for s in statements), quoted(statements)

@@ -112,6 +112,26 @@ def test_labels_and_patterns_decide_before_the_model() -> None:
     assert roles[4].cue == "CONCLUSIONS"
 
 
+def test_a_sentence_opening_with_a_label_of_two_moves_is_given_one_of_them() -> None:
+    """ "METHODS AND RESULTS We classified 13 608 subjects …" (review 32) is the first
+    sentence of its part, a method, and was read as a result, the later move NLM's list
+    gives the whole part; it led a comparison of two drugs. The model chooses among the
+    label's moves only, and the label gives the one chosen."""
+    record = _record(
+        (
+            "",
+            "",
+            "METHODS AND RESULTS We classified 13 608 subjects on the basis of a history of "
+            "diabetes. The primary end point was reduced with the drug (12.2% versus 17.0%). "
+            "BACKGROUND/AIMS Diabetes is common.",
+        ),
+    )
+    roles = sentence_roles(record, record_sentences(record))
+    assert (roles[0].role, roles[0].cue) == (R.METHODS, "METHODS AND RESULTS")
+    assert roles[0].probabilities == (0.0, 0.0, 1.0, 0.0, 0.0)
+    assert roles[2].role in (R.BACKGROUND, R.OBJECTIVE)
+
+
 def test_labels_run_into_the_text_in_capitals_decide() -> None:
     """Abstracts taken from publishers' pages run their labels into the text without a
     colon ("OBJECTIVE To compare …"): the label decides, as with a colon; a name in

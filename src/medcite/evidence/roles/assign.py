@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from medcite.evidence.roles.administrative import administrative_role
-from medcite.evidence.roles.labels import label_role
+from medcite.evidence.roles.labels import label_moves, label_role
 from medcite.evidence.roles.model import RoleModel, shipped_role_model
 from medcite.evidence.roles.stated import stated_move, states_an_aim
 from medcite.records import (
@@ -65,7 +65,7 @@ def sentence_roles(
         )
     )
     return tuple(
-        estimate if estimate is not None else _estimate(probabilities[k])
+        estimate if estimate is not None else _estimate(probabilities[k], sentences[k].text)
         for k, estimate in enumerate(decided)
     )
 
@@ -89,6 +89,8 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
         by_label = SentenceRole.BACKGROUND  # "OBJECTIVE: X is the accepted treatment. …"
     after_label = text
     if by_label is None:
+        if len(_opening_label(text)[0]) > 1:
+            return None  # "METHODS AND RESULTS We classified …": the model chooses the move
         inline = _INLINE_LABEL.match(text)
         if inline and is_label(inline.group(1)):
             by_label, cue = label_role(inline.group(1)), inline.group(1)
@@ -109,10 +111,34 @@ def _decided(section: Section, text: str) -> RoleEstimate | None:
     return RoleEstimate(by_label, RoleSource.LABEL, _certain(by_label), cue)
 
 
+def _opening_label(text: str) -> tuple[tuple[SentenceRole, ...], str]:
+    """The moves a label opening ``text`` names ("METHODS AND RESULTS We classified …"),
+    with or without its colon, and the label; ((), "") when none opens it.
+
+    A sentence carrying a label of two moves is the first of its part, which is seldom
+    the later move NLM's list gives the whole part: TRITON-TIMI 38's diabetes analysis
+    opens "METHODS AND RESULTS We classified 13 608 subjects …", and read as a result it
+    led "How does prasugrel compare with clopidogrel in diabetic patients …?" (review 32).
+    """
+    inline = _INLINE_LABEL.match(text)
+    if inline and is_label(inline.group(1)):
+        return label_moves(inline.group(1)), inline.group(1)
+    bare = bare_label_length(text)
+    cue = text[:bare].strip()
+    return (label_moves(cue), cue) if bare else ((), "")
+
+
 def _certain(role: SentenceRole) -> tuple[float, ...]:
     return tuple(1.0 if r is role else 0.0 for r in RHETORICAL_ROLES)
 
 
-def _estimate(probabilities: tuple[float, ...]) -> RoleEstimate:
-    best = max(range(len(probabilities)), key=probabilities.__getitem__)
-    return RoleEstimate(RHETORICAL_ROLES[best], RoleSource.MODEL, probabilities)
+def _estimate(probabilities: tuple[float, ...], text: str) -> RoleEstimate:
+    """The model's most likely move for a sentence no label or pattern decided; for one
+    opening with a label of several moves (``_opening_label``), the likeliest of those,
+    which the label then gives it, as a label of one move would."""
+    moves, cue = _opening_label(text)
+    if len(moves) > 1:
+        best = max(moves, key=lambda role: probabilities[RHETORICAL_ROLES.index(role)])
+        return RoleEstimate(best, RoleSource.LABEL, _certain(best), cue)
+    best_index = max(range(len(probabilities)), key=probabilities.__getitem__)
+    return RoleEstimate(RHETORICAL_ROLES[best_index], RoleSource.MODEL, probabilities)

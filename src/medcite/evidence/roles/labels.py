@@ -74,3 +74,21 @@ def label_role(label: str, category: str = "") -> SentenceRole | None:
         return exact
     moves = [LABEL_WORDS[w] for w in words if w in LABEL_WORDS]
     return moves[-1] if moves else None
+
+
+_PARTS = re.compile(r"\s+AND\s+|\s*[/&,]\s*")
+"""What joins the parts of a combined label: "METHODS AND RESULTS", "BACKGROUND/AIMS"."""
+
+
+def label_moves(label: str) -> tuple[SentenceRole, ...]:
+    """The distinct moves of the parts of an author's ``label``, in its order (``METHODS
+    AND RESULTS``: methods, then results); one for a label of one part ("MAIN OUTCOME
+    MEASURES") or parts of one move ("PATIENTS AND METHODS"), () for none. A label NLM's
+    list maps whole (``EXACT_LABELS``) and one naming an administrative statement are one
+    part."""
+    whole = label_role(label)
+    key = " ".join(_NOT_LETTERS.sub(" ", label.upper().replace("(S)", "S")).split())
+    if key in EXACT_LABELS or (whole is not None and not whole.rhetorical):
+        return (whole,) if whole is not None else ()
+    parts = [label_role(part) for part in _PARTS.split(label.upper()) if part.strip()]
+    return tuple(dict.fromkeys(role for role in parts if role is not None and role.rhetorical))
