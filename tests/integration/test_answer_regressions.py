@@ -2793,3 +2793,16 @@ def test_a_sentence_opening_with_a_label_of_two_moves_is_not_a_finding_for_that(
     )
     assert statements, quoted(statements)
     assert not any("We classified" in s.text for s in statements), quoted(statements)
+
+
+# f62b791 is the commit before; the case below failed there.
+def test_a_comparison_is_led_by_a_finding_not_a_background_line(ask: Ask) -> None:
+    """Review 32: "How does prasugrel compare with clopidogrel in diabetic patients?" was
+    led by TRITON-TIMI 38's "Patients with diabetes mellitus (DM) are at high risk for
+    recurrent cardiovascular events …", a background line comparing nothing, over its
+    conclusion."""
+    assert_led_by(
+        ask,
+        "How does prasugrel compare with clopidogrel in diabetic patients?",
+        r"prasugrel compared with clopidogrel",
+    )

@@ -811,6 +811,37 @@ def test_a_question_comparing_two_treatments_is_led_by_a_sentence_naming_both() 
         assert statements[0].text == lead, text
 
 
+def test_a_summary_question_comparing_two_treatments_is_led_by_a_finding() -> None:
+    """Review 32: "How does prasugrel compare with clopidogrel in diabetic patients?" was
+    led by TRITON-TIMI 38's background, "Patients with diabetes mellitus (DM) are at high
+    risk …", over its conclusion. Asked no comparison, the more relevant background
+    leads."""
+    background, finding = (
+        "Systemic sclerosis carries a high risk of renal crisis.",
+        "Ibuprofen was safer than indomethacin in systemic sclerosis.",
+    )
+    ibuprofen, indomethacin = "D007052", "D007213"
+    found = retrieved(
+        "pmid:8",
+        1,
+        [
+            ("BACKGROUND", [(background, (SSC,))]),
+            ("CONCLUSIONS", [(finding, (ibuprofen, indomethacin, SSC))]),
+        ],
+        relevance={0: 0.95, 1: 0.9},
+    )
+    found = replace(
+        found, topics=RecordTopics("pmid:8", ((SSC, 5.0), (ibuprofen, 2.0), (indomethacin, 1.0)))
+    )
+    for text, lead in [
+        ("How does ibuprofen compare with indomethacin in systemic sclerosis?", finding),
+        ("How do ibuprofen and then indomethacin work in systemic sclerosis?", background),
+    ]:
+        asked = replace(comparing(text), answer_kind=AnswerKind.SUMMARY)
+        statements = answer_of(found, question=asked).sections[0].statements
+        assert statements[0].text == lead, text
+
+
 def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() -> None:
     """ "What is systemic sclerosis?": the sentence saying what it is leads, though less
     relevant than a finding on it; asked anything else, the finding leads."""

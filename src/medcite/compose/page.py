@@ -263,9 +263,10 @@ class _PageBuilder:
         pylori is (a hand review of the shared corpus). Where none speaks to it, the
         evidence gap says so. A measure of accuracy asked comes before even these.
 
-        A summary question's lead that says what was not known gives way to its record's
-        finding (``_finding_over_background``), and any lead is followed by the sentence of
-        its record that turns it (``_qualification_of``).
+        A summary question's lead that says what was not known, or any background where it
+        compares two treatments, gives way to its record's finding
+        (``_background_yielding``), and any lead is followed by the sentence of its record
+        that turns it (``_qualification_of``).
         """
         kind = question.answer_kind
 
@@ -286,7 +287,11 @@ class _PageBuilder:
             pool = _accuracy_first(pool)
         settled = kind is AnswerKind.YES_NO
         unnamed = _unnamed_words(question) if settled else None
-        yields = kind is AnswerKind.SUMMARY and not question.defined
+        yields = (
+            _background_yielding(question)
+            if kind is AnswerKind.SUMMARY and not question.defined
+            else None
+        )
         picked = self._lead(pool, facets, fits, may_lead, unnamed, yields)
         if not picked and kind in (AnswerKind.YES_NO, AnswerKind.QUANTITY):
             picked = self._lead(
@@ -302,13 +307,13 @@ class _PageBuilder:
         fits: Mapping[tuple[int, str], Fit],
         may_lead: Callable[[Candidate], bool],
         concluding: frozenset[str] | None,
-        background_yields: bool = False,
+        background_yields: Callable[[Candidate], bool] | None = None,
     ) -> list[Chosen]:
         """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record but for
         the sentence qualifying it (``_qualification_of``); where each study's conclusion
         is to settle the question, ``concluding`` holds the question's words outside its
-        concepts' names (see ``_conclusion_of``); where a record's findings are to lead
-        before its background, ``background_yields`` (``_finding_over_background``)."""
+        concepts' names (see ``_conclusion_of``); ``background_yields`` says which
+        background sentence gives way to its record's finding (``_finding_over_background``)."""
         picked: list[Chosen] = []
         for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
@@ -321,7 +326,7 @@ class _PageBuilder:
                 continue
             if concluding is not None:
                 candidate = _conclusion_of(candidate, pool, picked, may_lead, concluding)
-            elif background_yields:
+            elif background_yields is not None and background_yields(candidate):
                 candidate = _finding_over_background(candidate, pool, picked, may_lead)
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
             qualifying = _qualification_of(candidate, pool)
@@ -595,30 +600,44 @@ _NOT_KNOWN = re.compile(
 """What says a matter is not known: the gap a study sets out to fill, not an answer."""
 
 
+def _background_yielding(question: Question) -> Callable[[Candidate], bool]:
+    """Which background sentence leading a summary question gives way to its record's
+    finding (``_finding_over_background``): one saying what was not known (``_NOT_KNOWN``),
+    and, where the question compares two treatments (``candidates.compared``), any.
+
+    A background line states the question a study set out to answer: "What are the
+    maternal and fetal outcomes of pregnancy in women with moderate or severe chronic
+    renal insufficiency?" was led by "… the risks of maternal and obstetrical
+    complications in women with moderate or severe renal insufficiency remain
+    uncertain.", over the same cohort's "Among pregnant women with moderate or severe
+    renal insufficiency, the rates of complications … are increased, but fetal survival
+    is high." (review 27). Nor does one compare what a question compares: "How does
+    prasugrel compare with clopidogrel in diabetic patients?" was led by TRITON-TIMI
+    38's "Patients with diabetes mellitus (DM) are at high risk for recurrent
+    cardiovascular events after acute coronary syndromes …" (review 32). Other
+    background stays: "Hyperbaric oxygenation is the accepted treatment for cerebral
+    arterial gas embolism." answers "What is the treatment of …?", and gave way to a
+    line of an animal study when every background yielded (q223).
+    """
+    comparing = bool(compared(question))
+
+    def yields(candidate: Candidate) -> bool:
+        if candidate.notes.role is not SentenceRole.BACKGROUND:
+            return False
+        return comparing or _NOT_KNOWN.search(candidate.sentence.text) is not None
+
+    return yields
+
+
 def _finding_over_background(
     candidate: Candidate,
     pool: Sequence[Candidate],
     picked: Sequence[Chosen],
     may_lead: Callable[[Candidate], bool],
 ) -> Candidate:
-    """For a background sentence saying what was not known (``_NOT_KNOWN``), the finding
-    of its record among the answering ``pool`` that may lead and repeats nothing picked,
-    a conclusion before a result; else ``candidate``.
-
-    Such a sentence states the question the study set out to answer: "What are the
-    maternal and fetal outcomes of pregnancy in women with moderate or severe chronic
-    renal insufficiency?" was led by "… the risks of maternal and obstetrical
-    complications in women with moderate or severe renal insufficiency remain
-    uncertain.", over the same cohort's "Among pregnant women with moderate or severe
-    renal insufficiency, the rates of complications … are increased, but fetal survival
-    is high." (review 27). Other background stays: "Hyperbaric oxygenation is the accepted
-    treatment for cerebral arterial gas embolism." answers "What is the treatment of …?",
-    and gave way to a line of an animal study when every background yielded (q223).
-    """
-    if candidate.notes.role is not SentenceRole.BACKGROUND or not _NOT_KNOWN.search(
-        candidate.sentence.text
-    ):
-        return candidate
+    """The finding of ``candidate``'s record among the answering ``pool`` that may lead and
+    repeats nothing picked, a conclusion before a result; else ``candidate`` (a background
+    sentence that yields, ``_background_yielding``)."""
     findings = [
         c
         for c in pool
