@@ -2806,3 +2806,15 @@ def test_a_comparison_is_led_by_a_finding_not_a_background_line(ask: Ask) -> Non
         "How does prasugrel compare with clopidogrel in diabetic patients?",
         r"prasugrel compared with clopidogrel",
     )
+
+
+# 3dc4f20 is the commit before; the case below failed there.
+def test_a_genetic_basis_asks_the_cause(ask: Ask) -> None:
+    """Review 33: "What is the genetic basis of Kearns-Sayre syndrome?" was led by "… is a
+    mitochondrial disorder.", over "… due to rearrangements in mitochondrial DNA"."""
+    assert_led_by(
+        ask,
+        "What is the genetic basis of Kearns-Sayre syndrome?",
+        r"due to rearrangements|arises from a mitochondrial DNA deletion",
+    )
+

@@ -1114,6 +1114,12 @@ def test_a_diagnosis_named_as_a_point_in_time_is_no_kind_asked(question: str, as
         ("What adverse effects does tafenoquine cause compared with mefloquine?", False),
         ("Which complications does diabetes cause?", False),
         ("What are the symptoms and causes of gout?", True),
+        # review 33: a genetic basis or heredity asks the cause
+        ("What is the genetic basis of Kearns-Sayre syndrome?", True),
+        ("Does face blindness run in families?", True),
+        ("What is the mode of inheritance of Wilson disease?", True),
+        ("Is hereditary angioedema treated with icatibant?", False),  # its name
+        ("Does a family history of breast cancer change screening?", False),
     ],
 )
 def test_a_yes_no_question_asking_whether_x_causes_y_asks_the_relation(

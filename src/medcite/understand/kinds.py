@@ -86,7 +86,9 @@ FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
     ),
     QuestionType.PROGNOSIS: re.compile(r"\b(?:prognosis|outcomes?|survival)\b", re.IGNORECASE),
     QuestionType.ETIOLOGY: re.compile(
-        r"\b(?:(?<!-)causes?(?!-)|etiology|risk factors?)\b", re.IGNORECASE
+        r"\b(?:(?<!-)causes?(?!-)|etiology|risk factors?|genetic (?:basis|causes?)|"
+        r"inheritance|runs? in (?:the )?famil(?:y|ies))\b",
+        re.IGNORECASE,
     ),
     QuestionType.EPIDEMIOLOGY: re.compile(r"\b(?:prevalence|incidence)\b", re.IGNORECASE),
     QuestionType.MECHANISM: re.compile(r"\b(?:mechanisms?|pathogenesis)\b", re.IGNORECASE),
@@ -101,7 +103,10 @@ FACET_NOUNS: dict[QuestionType, re.Pattern[str]] = {
     ),
 }
 """Kinds named as nouns of their own ("findings *and diagnosis*"): each becomes a facet.
-A cause joined by a hyphen names a measure ("all-cause mortality"), not causes asked."""
+A cause joined by a hyphen names a measure ("all-cause mortality"), not causes asked. A
+disease's genetic basis, its inheritance, or whether it runs in families asks its cause:
+"What is the genetic basis of Kearns-Sayre syndrome?" was led by "… is a mitochondrial
+disorder." over "… due to rearrangements in mtDNA" (review 33)."""
 
 _COMPLICATIONS = re.compile(r"\bcomplications?\b", re.IGNORECASE)
 
