@@ -2818,3 +2818,15 @@ def test_a_genetic_basis_asks_the_cause(ask: Ask) -> None:
         r"due to rearrangements|arises from a mitochondrial DNA deletion",
     )
 
+
+# 3dc4f20 is the commit before; the case below failed there.
+def test_a_dummy_is_a_pacifier(ask: Ask) -> None:
+    """Review 33: "Does giving my baby a dummy at bedtime lower the risk of cot death?" read
+    no intervention, and was led by "Although the cause of SIDS is unknown …"."""
+    assert_led_by(
+        ask,
+        "Does giving my baby a dummy at bedtime lower the risk of cot death?",
+        r"pacifier",
+        re.I,
+    )
+

@@ -726,3 +726,24 @@ def test_premature_babies_and_an_iv_drip_by_their_lay_names() -> None:
             ("Can an IV drip leak?", "D007262"),
         ],
     )
+
+
+def test_a_dummy_and_face_blindness_by_their_lay_names() -> None:
+    """Review 33: "Does giving my baby a dummy at bedtime lower the risk of cot death?" had
+    no intervention, and "Does face blindness run in families?" read Face and Blindness."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D041361", mesh, "Pacifiers"),
+            Concept("D020238", mesh, "Prosopagnosia"),
+            Concept("D001766", mesh, "Blindness"),
+        ]
+    )
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Does a dummy at bedtime help?", "D041361"),
+            ("Do soothers harm teeth?", "D041361"),
+            ("Does face blindness run in families?", "D020238"),
+        ],
+    )

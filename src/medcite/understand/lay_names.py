@@ -94,7 +94,12 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D000755": ("sickle cell", "sickle cell crisis", "sickle cell crises", "sickle crisis"),
     # a disease back again: "stop bacterial vaginosis coming back" is no question on the back
     "D012008": ("coming back", "comes back", "came back"),  # Recurrence
+    # Prosopagnosia: "face blindness" was read as Face and Blindness (review 33)
+    "D020238": ("face blindness",),
     # tests, procedures and devices
+    # Pacifiers, as British parents name them: "a dummy at bedtime" was read as nothing,
+    # and the question on cot death had no intervention (review 33)
+    "D041361": ("dummy", "dummies", "soother", "soothers"),
     "D014057": ("ct scan", "ct scans", "cat scan"),  # Tomography, X-Ray Computed
     "D006328": ("heart cath", "cardiac cath"),  # Cardiac Catheterization
     "D003287": ("contrast dye", "contrast dyes", "x-ray dye"),  # Contrast Media
