@@ -2830,3 +2830,15 @@ def test_a_dummy_is_a_pacifier(ask: Ask) -> None:
         re.I,
     )
 
+
+# 3dc4f20 is the commit before; the case below failed there.
+def test_a_drug_named_twice_is_read_once(shared_corpus: Engine) -> None:
+    """Review 33: "I took Paxlovid for COVID and felt better, but … my symptoms came back.
+    Is that a known thing with Paxlovid?" read Paxlovid twice, two facets and two research
+    headings of one name."""
+    question = (
+        "I took Paxlovid for COVID and felt better, but a few days after finishing the pills "
+        "my symptoms came back. Is that a known thing with Paxlovid?"
+    )
+    understood = shared_corpus.understand(question)
+    assert [c.name for c in understood.concepts].count("Paxlovid") == 1, understood.concepts

@@ -47,6 +47,14 @@ def names(
     return [c.name for c in keyword_concepts(text, covered or set(), known, rarity)]
 
 
+def test_a_name_written_twice_is_one_keyword() -> None:
+    """Review 33: "I took Paxlovid for COVID … Is that a known thing with Paxlovid?" had two
+    facets "Paxlovid" and two headings under research."""
+    text = "I took concizumab and felt better. Is rebound a known thing with concizumab?"
+    (concept,) = keyword_concepts(text, set(), frozenset(), rarity)
+    assert (concept.mention, concept.start) == ("concizumab", text.index("concizumab"))
+
+
 def test_a_drug_no_vocabulary_knows_is_kept_as_a_keyword_concept() -> None:
     (concept,) = keyword_concepts(
         "Concizumab is used for which diseases?", set(), frozenset(), rarity

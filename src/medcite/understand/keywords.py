@@ -164,7 +164,21 @@ def keyword_concepts(
         _concept(text, phrase)
         for phrase in _effect_agents(text, tokens, covered | named, vocabulary_words)
     ]
-    return sorted([*keywords, *outcomes, *agents], key=lambda concept: concept.start)
+    found = sorted([*keywords, *outcomes, *agents], key=lambda concept: concept.start)
+    return _first_of_each(found)
+
+
+def _first_of_each(concepts: Sequence[QuestionConcept]) -> list[QuestionConcept]:
+    """The concepts but a name written again: "I took Paxlovid for COVID … Is that a known
+    thing with Paxlovid?" asked about one drug, read as two facets of the same name and
+    two headings under research (review 33)."""
+    seen: set[str] = set()
+    first = []
+    for concept in concepts:
+        if concept.id not in seen:
+            seen.add(concept.id)
+            first.append(concept)
+    return first
 
 
 _CODE_PART = re.compile(r"[A-Z][A-Z\d]{0,3}|\d{1,3}[A-Z]?")
