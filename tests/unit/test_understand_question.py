@@ -659,13 +659,17 @@ def test_a_concept_the_question_leaves_out_is_not_searched_for(
     assert "D008279" in [c.id for c in understood.concepts]  # MRI, whatever is left out
 
 
-def treatment(name: str, text: str, mention: str, *trees: str) -> QuestionConcept:
-    """A treatment concept as ``text`` names it by ``mention``."""
+def named(name: str, text: str, mention: str, role: ConceptRole, *trees: str) -> QuestionConcept:
+    """A concept of ``role`` as ``text`` names it by ``mention``."""
     start = text.index(mention)
-    role = ConceptRole.INTERVENTION
     return QuestionConcept(
         (name,), name, role, mention, start, start + len(mention), tree_numbers=trees
     )
+
+
+def treatment(name: str, text: str, mention: str, *trees: str) -> QuestionConcept:
+    """A treatment concept as ``text`` names it by ``mention``."""
+    return named(name, text, mention, ConceptRole.INTERVENTION, *trees)
 
 
 def test_a_class_of_drugs_named_beside_a_treatment_only_says_its_kind() -> None:
@@ -692,14 +696,6 @@ def test_a_class_of_drugs_named_beside_a_treatment_only_says_its_kind() -> None:
         ]
         kept = _without_appositions(text, found)
         assert [c.name for c in kept] == ["Paraquat", "Herbicides"], text
-
-
-def named(name: str, text: str, mention: str, role: ConceptRole, *trees: str) -> QuestionConcept:
-    """A concept of ``role`` as ``text`` names it by ``mention``."""
-    start = text.index(mention)
-    return QuestionConcept(
-        (name,), name, role, mention, start, start + len(mention), tree_numbers=trees
-    )
 
 
 FAMILY = "F01.829.263.315.250.250"  # Nuclear Family

@@ -53,12 +53,17 @@ _CATEGORIES = {role.value.upper(): role for role in RHETORICAL_ROLES}
 _NOT_LETTERS = re.compile(r"[^A-Z]+")
 
 
+def _label_words(label: str) -> list[str]:
+    """A label's words in capitals, letters only ("PATIENT(S)": "PATIENTS")."""
+    return _NOT_LETTERS.sub(" ", label.upper().replace("(S)", "S")).split()
+
+
 def label_role(label: str, category: str = "") -> SentenceRole | None:
     """The role a section's label gives its sentences; None when it names no move.
 
     ``category`` is NLM's ``NlmCategory`` when the source gives one.
     """
-    words = _NOT_LETTERS.sub(" ", label.upper().replace("(S)", "S")).split()  # "PATIENT(S)"
+    words = _label_words(label)
     key = " ".join(words)
     exact = EXACT_LABELS.get(key)
     if exact is not None and not exact.rhetorical:
@@ -87,8 +92,8 @@ def label_moves(label: str) -> tuple[SentenceRole, ...]:
     list maps whole (``EXACT_LABELS``) and one naming an administrative statement are one
     part."""
     whole = label_role(label)
-    key = " ".join(_NOT_LETTERS.sub(" ", label.upper().replace("(S)", "S")).split())
-    if key in EXACT_LABELS or (whole is not None and not whole.rhetorical):
+    mapped_whole = " ".join(_label_words(label)) in EXACT_LABELS
+    if mapped_whole or (whole is not None and not whole.rhetorical):
         return (whole,) if whole is not None else ()
     parts = [label_role(part) for part in _PARTS.split(label.upper()) if part.strip()]
     return tuple(dict.fromkeys(role for role in parts if role is not None and role.rhetorical))
