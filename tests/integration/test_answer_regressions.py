@@ -2842,3 +2842,16 @@ def test_a_drug_named_twice_is_read_once(shared_corpus: Engine) -> None:
     )
     understood = shared_corpus.understand(question)
     assert [c.name for c in understood.concepts].count("Paxlovid") == 1, understood.concepts
+
+
+# 2d423e2 is the commit before; the case below failed there.
+def test_a_term_of_the_asker_s_story_is_what_the_question_points_back_to(ask: Ask) -> None:
+    """Review 34: "My grandson has Down syndrome and his doctor mentioned atlantoaxial
+    instability. How common is that in kids with Down syndrome?" refused: b8a54fa scored
+    the story by its concepts alone, and no vocabulary reads "atlantoaxial"."""
+    assert_led_by(
+        ask,
+        "My grandson has Down syndrome and his doctor mentioned atlantoaxial instability. "
+        "How common is that in kids with Down syndrome?",
+        r"10-20%",
+    )

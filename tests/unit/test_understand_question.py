@@ -763,6 +763,19 @@ def test_what_the_asker_tells_first_is_scored_by_its_concepts_alone(
     assert plain.as_research_writes() == plain.text
 
 
+def test_a_term_of_the_asker_s_story_no_vocabulary_read_is_scored(knowledge: Knowledge) -> None:
+    """Review 34: "My grandson has Down syndrome and his doctor mentioned atlantoaxial
+    instability. How common is that …?" asks of a term no vocabulary read; scored by the
+    story's concepts alone, the question asked how common Down syndrome was."""
+    question = understand_question(
+        "I've had systemic sclerosis for years and my doctor mentioned atlantoaxial "
+        "instability. Is that common?",
+        knowledge,
+    )
+    assert question.told_terms == ("atlantoaxial",)
+    assert question.as_research_writes() == "systemic sclerosis atlantoaxial Is that common?"
+
+
 def test_a_short_form_the_question_defines_is_not_looked_up(knowledge: Knowledge) -> None:
     """ "an incidental durotomy (ID)": the question says what ID means, so the corpus's
     commoner sense (intellectual disability) is not put in its place."""

@@ -282,7 +282,11 @@ class Question(Frozen, frozen=True):
     told: int = 0
     """How much of ``text`` is what the asker tells before asking ("My husband is on Tarceva
     for lung cancer and his eyelashes have grown really long and curly. "): its concepts
-    count, its other words ask nothing."""
+    and ``told_terms`` count, its other words ask nothing."""
+    told_terms: tuple[str, ...] = ()
+    """The words of what the asker tells that are no everyday English and in no concept's
+    name ("… his doctor mentioned *atlantoaxial* instability. How common is that …?"):
+    what the question proper points back to, in terms no vocabulary read."""
 
     def with_role(self, *roles: ConceptRole) -> tuple[QuestionConcept, ...]:
         """The question's concepts that play one of ``roles``."""
@@ -291,10 +295,11 @@ class Question(Frozen, frozen=True):
     def as_research_writes(self) -> str:
         """The question's text with each concept it names worded as research writes it
         (``QuestionConcept.worded``): what passages and sentences are scored against. Of
-        what the asker tells first (``told``), only its concepts: the story's other words
-        ("… over a year and the surgeon is talking about keyhole surgery - …") are none
-        that an answer writes, and scored against, they sank the trial answering "… can a
-        proper exercise programme help me avoid the operation?" to 0.5 (review 32)."""
+        what the asker tells first (``told``), only its concepts and its terms
+        (``told_terms``): the story's everyday words ("… over a year and the surgeon is
+        talking about keyhole surgery - …") are none that an answer writes, and scored
+        against, they sank the trial answering "… can a proper exercise programme help me
+        avoid the operation?" to 0.5 (review 32)."""
         text = self.text
         for concept in sorted(self.concepts, key=lambda c: -c.start):
             if concept.start < self.told:
@@ -308,7 +313,7 @@ class Question(Frozen, frozen=True):
             for c in self.concepts
             if c.start < self.told and text[c.start : c.end] == c.mention
         ]
-        return " ".join([*story, text[self.told :]])
+        return " ".join([*story, *self.told_terms, text[self.told :]])
 
     def subject_conditions(self) -> tuple[QuestionConcept, ...]:
         """The conditions a record must be about, not merely name, when another disease is

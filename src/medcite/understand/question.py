@@ -203,6 +203,7 @@ def understand_question(
         written_out=asks_written_out(text),
         alternatives=offered,
         told=_told(text),
+        told_terms=_told_terms(text, concepts),
     )
 
 
@@ -448,6 +449,27 @@ _POSSESSIVE_BEFORE = re.compile(
 def _told(text: str) -> int:
     """How many characters of ``text`` the asker tells before asking (``without_narrative``)."""
     return len(text) - len(without_narrative(text))
+
+
+MIN_TOLD_TERM = 3
+"""A term of the asker's story is longer than this: not the "ve" of "I've"."""
+
+
+def _told_terms(text: str, concepts: Sequence[QuestionConcept]) -> tuple[str, ...]:
+    """The content words of what the asker tells first (``_told``) that are no everyday
+    English and in no concept's mention: "My grandson has Down syndrome and his doctor
+    mentioned atlantoaxial instability. How common is that …?" asks of "atlantoaxial
+    instability", which no vocabulary read (review 34)."""
+    told = _told(text)
+    named = [(c.start, c.end) for c in concepts if c.start < told]
+    return tuple(
+        token.text
+        for token in tokenize(text[:told])
+        if is_content_word(token.key)
+        and len(token.text) > MIN_TOLD_TERM
+        and not is_everyday_english(token.text)
+        and not any(start <= token.start < end for start, end in named)
+    )
 
 
 def _without_the_asker_s_people(
