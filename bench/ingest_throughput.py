@@ -23,7 +23,9 @@ its peak RSS is its own (and that of the reader process it starts, if any):
 ``--baseline-rev REV`` also runs each phase on medcite as of git revision ``REV`` (checked
 out into a temporary worktree), alternating with the working tree's, so a change's cost is
 measured beside its baseline in the same run; ``--repeat N`` runs each pairing N times and
-reports the median.
+reports the median. Each run also reports the CPU time it used per record (its own
+threads and its reader processes): on a shared machine, where other jobs take their part
+of the cores, a change's effect shows there more steadily than in records/s.
 
 Targets (issue 2): ingest ≥ 3,000 records/s; parse close to the lxml baseline. Issue 10:
 reading that survives faults costs ≤ 5% of parse and ingest throughput. Issue 15: ingest
@@ -114,10 +116,17 @@ PHASES = {
 
 
 def run_phase(name: str, path: Path) -> dict[str, Any]:
-    """Run one phase in this process and report records, seconds and peak RSS."""
+    """Run one phase in this process and report records, seconds, CPU time and peak RSS.
+
+    The CPU time (this process's threads and its reader processes, user and system) is
+    what a change to the code changes; the seconds also count waiting for the cores,
+    which other jobs on a shared machine take their part of.
+    """
     started = time.perf_counter()
+    cpu_before = _cpu_seconds()
     records = PHASES[name](path)
     seconds = time.perf_counter() - started
+    cpu_seconds = _cpu_seconds() - cpu_before
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The ingest phase parses in a child process (``read_in_background``): its peak counts too.
     child_peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -127,9 +136,18 @@ def run_phase(name: str, path: Path) -> dict[str, Any]:
         "records": records,
         "seconds": round(seconds, 3),
         "records_per_s": round(records / seconds),
+        "cpu_us_per_record": round(cpu_seconds / records * 1e6, 1),
         "peak_rss_mib": round(peak_mib, 1),
         "reader_process_peak_rss_mib": round(child_peak_mib, 1),
     }
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by this process and by its ended children (workers)."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def default_files() -> list[Path]:
@@ -162,7 +180,13 @@ def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     ordered = sorted(runs, key=lambda run: run["seconds"])
     middle = dict(ordered[len(ordered) // 2])
     middle["runs_records_per_s"] = [run["records_per_s"] for run in runs]
+    middle["runs_cpu_us_per_record"] = [run["cpu_us_per_record"] for run in runs]
     return middle
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
 
 
 def checkout(revision: str, into: Path) -> Path:
@@ -243,14 +267,23 @@ def measure(
                     f"{result['seconds']:>7.2f} s {result['records_per_s']:>7} rec/s "
                     f"peak {result['peak_rss_mib']:>6.1f} MiB"
                     f" (reader process {result['reader_process_peak_rss_mib']:.1f} MiB)"
-                    f" runs {result['runs_records_per_s']}",
+                    f" runs {result['runs_records_per_s']}"
+                    f" cpu µs/record {result['runs_cpu_us_per_record']}",
                     flush=True,
                 )
             if baseline is not None and name != "lxml":
                 current, base = (
                     median_run(runs[label])["records_per_s"] for label in ("current", "baseline")
                 )
-                print(f"{'':<24} {name:<7} current / baseline: {current / base:.3f}", flush=True)
+                cpu_current, cpu_base = (
+                    _median([run["cpu_us_per_record"] for run in runs[label]])
+                    for label in ("current", "baseline")
+                )
+                print(
+                    f"{'':<24} {name:<7} current / baseline: {current / base:.3f}"
+                    f" (median CPU per record: {cpu_base / cpu_current:.3f}× less)",
+                    flush=True,
+                )
     return results
 
 
