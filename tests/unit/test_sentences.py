@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medcite.ingest import record_sentences, split_sentences
-from medcite.records import Record, Section, Source
+from medcite.ingest import record_sentence_spans, record_sentences, split_sentences
+from medcite.records import Record, Section, SectionPart, Source
 
 
 def sentences(text: str) -> list[str]:
@@ -138,6 +138,23 @@ def test_record_sentences_number_across_sections() -> None:
     for sentence in found:
         section = record.sections[sentence.section_index]
         assert section.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_record_sentence_spans_are_those_of_record_sentences() -> None:
+    record = Record(
+        id="pmid:1",
+        source=Source.JSONL,
+        title="T",
+        sections=(
+            Section("We studied rats. They grew.", label="METHODS"),
+            Section("Rats | 12 | 14. Mice | 3 | 4.", part=SectionPart.TABLE),
+            Section("Growth was fast.\n\nIt was not. Why?", label="RESULTS"),
+        ),
+    )
+    assert record_sentence_spans(record) == tuple(
+        (s.section_index, s.start, s.end) for s in record_sentences(record)
+    )
+    assert [span[0] for span in record_sentence_spans(record)] == [0, 0, 2, 2, 2]
 
 
 def _scifact_abstract(shared_data: Path, doc_id: int) -> str:

@@ -23,7 +23,7 @@ def prepare_record(record: Record) -> PreparedRecord:
     ``safe_text``), with its sentence spans, the abbreviations it defines and, for a
     guideline text, the recommendations its sentences state."""
     record = clean_struct(record)
-    spans = tuple((s.section_index, s.start, s.end) for s in ingest.record_sentences(record))
+    spans = ingest.record_sentence_spans(record)
     return PreparedRecord(
         ingest.with_recommendations(record, spans), spans, abbreviation_definitions(record)
     )

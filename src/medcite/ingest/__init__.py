@@ -13,7 +13,7 @@
   (``fulltext.py``); ``with_recommendations``: a guideline text's recommendations
   recognised on its sentences (``recommendations.py``).
 * ``record_sentences``, ``split_sentences``: a record's text split into the sentences that
-  answers quote (``sentences.py``), stored with it at ingestion.
+  answers quote (``sentences.py``), stored with it at ingestion (``record_sentence_spans``).
 
 The names are listed once, in ``__init__.pyi``, and each is imported from its module when
 first used (lazy_loader, SPEC 1): ``show`` or ``stats`` need none of the readers, the

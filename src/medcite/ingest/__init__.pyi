@@ -10,7 +10,7 @@ from .nlm_sync import RecordSlice, pending_files
 from .pipeline import DerivedIndex, Progress, RecordStore, batched, catch_up, store_and_index
 from .pubmed_xml import read_pubmed_xml
 from .recommendations import with_recommendations
-from .sentences import record_sentences, split_sentences
+from .sentences import record_sentence_spans, record_sentences, split_sentences
 from .sources import read_sources
 from .workers import Prepare, PreparedItem, available_cores, prepare_items, read_prepared
 
@@ -36,6 +36,7 @@ __all__ = [
     "read_prepared",
     "read_pubmed_xml",
     "read_sources",
+    "record_sentence_spans",
     "record_sentences",
     "split_sentences",
     "store_and_index",

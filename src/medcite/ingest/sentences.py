@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.records import Record, Section, SectionPart, Sentence
+from medcite.records import Record, Section, SectionPart, Sentence, SentenceSpan
 
 _CLOSERS = "\"'’”)]}»"
 _OPENERS = "([{\"'“‘«"
@@ -96,6 +96,21 @@ def record_sentences(record: Record) -> tuple[Sentence, ...]:
                 section_sentence(record.id, section_index, section, len(sentences), start, end)
             )
     return tuple(sentences)
+
+
+def record_sentence_spans(record: Record) -> tuple[SentenceSpan, ...]:
+    """The ``(section_index, start, end)`` of each of ``record_sentences(record)``.
+
+    What ingestion stores of a record's sentences: without building a ``Sentence``
+    (its text, headings and page) per span only to keep three numbers of it, which
+    cost a third of splitting an abstract.
+    """
+    return tuple(
+        (section_index, start, end)
+        for section_index, section in enumerate(record.sections)
+        if section.part is not SectionPart.TABLE
+        for start, end in split_sentences(section.text)
+    )
 
 
 def section_sentence(
