@@ -122,8 +122,8 @@ def _cut(
 ) -> Iterator[XmlPart]:
     """Read the stream and cut it after the first record end line past each ``part_bytes``."""
     tags = [tag.encode() for tag in record_tags_under(root_tag)]
-    end_tags = [b"</" + tag + b">" for tag in tags]
-    counter = _Counter(prolog, root_tag, end_tags)
+    end_tag = re.compile(b"|".join(re.escape(b"</" + tag + b">") for tag in tags))
+    counter = _Counter(prolog, root_tag, end_tag)
     buffer = bytearray()
     while True:
         try:
@@ -135,30 +135,34 @@ def _cut(
             yield counter.part(location, bytes(buffer), last=True)
             return
         buffer += more
-        while len(buffer) > part_bytes and (cut := _cut_point(buffer, part_bytes, end_tags)):
+        while len(buffer) > part_bytes and (cut := _cut_point(buffer, part_bytes, end_tag)):
             yield counter.part(location, bytes(buffer[:cut]), last=False)
             del buffer[:cut]
 
 
-def _cut_point(buffer: bytearray, after: int, end_tags: list[bytes]) -> int | None:
+def _cut_point(buffer: bytearray, after: int, end_tag: re.Pattern[bytes]) -> int | None:
     """Just past the first record end tag at or after ``after`` (and its line's end, if
-    that follows at once, so that in NLM's layout every part begins a line)."""
-    found = [(at, len(tag)) for tag in end_tags if (at := buffer.find(tag, after)) >= 0]
-    if not found:
+    that follows at once, so that in NLM's layout every part begins a line).
+
+    One search for any of the end tags stops at the first, a few kilobytes on; a search
+    per tag ran through the rest of the buffer for each tag the file lacks (a baseline
+    file has no ``</DeleteCitation>``), ~3 ms a part in the ingesting process.
+    """
+    found = end_tag.search(buffer, after)
+    if found is None:
         return None
-    at, length = min(found)
-    cut = at + length
+    cut = found.end()
     return cut + 1 if buffer[cut : cut + 1] == b"\n" else cut
 
 
 class _Counter:
     """Where each part begins: its line and the records before it, from the parts before."""
 
-    def __init__(self, prolog: bytes, root_tag: str, end_tags: list[bytes]) -> None:
+    def __init__(self, prolog: bytes, root_tag: str, end_tag: re.Pattern[bytes]) -> None:
         self._prolog = prolog
         self._root_tag = root_tag
         # one scan for all end tags: half the time of one ``bytes.count`` per tag
-        self._end_tag = re.compile(b"|".join(re.escape(tag) for tag in end_tags))
+        self._end_tag = end_tag
         self._line = 1
         self._records = 0
         self._first = True
