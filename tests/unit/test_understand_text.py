@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from medcite.records import Concept, Vocabulary
 from medcite.understand import Lexicon, build_lexicon, find_definitions, find_mentions
+from medcite.understand.abbreviations import _last_words
 from medcite.understand.lexicon import is_written_short_form, reading_order
 from medcite.understand.matcher import count_concepts, defined_short_forms
 from medcite.vocab import read_vocabulary_file
@@ -147,6 +149,19 @@ def test_brands_are_defined_beside_their_drugs(text: str, expected: list[tuple[s
 def test_definitions_never_fail_on_any_text(text: str) -> None:
     for definition in find_definitions(text):
         assert text[definition.start : definition.end] == definition.short_form
+
+
+_SPACED = st.lists(
+    st.sampled_from([*"ab,.(", " ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "\x85", "\u200b"]),
+    max_size=40,
+).map("".join)
+
+
+@given(st.one_of(st.text(), _SPACED), st.integers(min_value=1, max_value=12))
+def test_last_words_are_the_last_runs_of_non_whitespace(text: str, count: int) -> None:
+    words = list(re.finditer(r"\S+", text))
+    expected = text[words[max(0, len(words) - count)].start() :].rstrip() if words else ""
+    assert _last_words(text, count) == expected
 
 
 def test_longest_match_and_cross_references(lexicon: Lexicon) -> None:
