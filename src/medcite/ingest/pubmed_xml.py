@@ -161,10 +161,12 @@ def _release(element: _ElementT) -> None:
 
 def _article_record(element: _ElementT) -> Record:
     """A ``PubmedArticle``: its ``MedlineCitation`` plus ids from ``PubmedData``."""
-    citation = element.find(_CITATION)
+    citation = _child(element, _CITATION)
     if citation is None:
         raise ValueError("PubmedArticle without MedlineCitation")
-    return _citation_record(citation, element.find("PubmedData/ArticleIdList"))
+    return _citation_record(
+        citation, next(_grandchildren(element, "PubmedData", "ArticleIdList"), None)
+    )
 
 
 def _citation_record(citation: _ElementT, id_list: _ElementT | None) -> Record:
@@ -204,7 +206,7 @@ def _citation_record(citation: _ElementT, id_list: _ElementT | None) -> Record:
         chemicals=tuple(map(_chemical, chemicals.iterchildren("Chemical")))
         if chemicals is not None
         else (),
-        keywords=_texts(citation.iterfind("KeywordList/Keyword")),
+        keywords=_texts(_grandchildren(citation, "KeywordList", "Keyword")),
         date=_article_date(fields),
         journal=_journal(fields),
         authors=_authors(fields.get("AuthorList")),
@@ -215,6 +217,22 @@ def _citation_record(citation: _ElementT, id_list: _ElementT | None) -> Record:
 def _children(element: _ElementT) -> dict[str, _ElementT]:
     """An element's children by tag, for elements whose children are unique per tag."""
     return {child.tag: child for child in element}
+
+
+def _child(element: _ElementT, tag: str) -> _ElementT | None:
+    """The first child named ``tag``: what ``element.find(tag)`` finds, in half its time.
+
+    ``find`` and ``iterfind`` take an ElementPath, looked up and evaluated for every call
+    (~1 µs, several per record); ``iterchildren`` matches a tag in C.
+    """
+    return next(element.iterchildren(tag), None)
+
+
+def _grandchildren(element: _ElementT, tag: str, grandchild: str) -> Iterator[_ElementT]:
+    """The children named ``grandchild`` of the children named ``tag``, in document
+    order: what ``element.iterfind(f"{tag}/{grandchild}")`` finds (see ``_child``)."""
+    for child in element.iterchildren(tag):
+        yield from child.iterchildren(grandchild)
 
 
 def _book_record(element: _ElementT) -> Record:
@@ -256,7 +274,7 @@ def _book_record(element: _ElementT) -> Record:
 
 def _pmid(element: _ElementT) -> tuple[str, int]:
     """The ``PMID`` and its ``Version`` attribute (1 when absent or not a number)."""
-    node = element.find("PMID")
+    node = _child(element, "PMID")
     pmid = (node.text or "").strip() if node is not None else ""
     if node is None or not pmid.isdigit():
         raise ValueError(f"no PMID (found {pmid!r})" if pmid else "no PMID")
@@ -360,8 +378,8 @@ def _elocation(element: _ElementT | None, kind: str) -> str:
 def _article_date(article: dict[str, _ElementT]) -> PublicationDate:
     """The issue's ``PubDate`` (``Journal/JournalIssue``), else the electronic ``ArticleDate``."""
     journal = article.get("Journal")
-    issue = journal.find("JournalIssue") if journal is not None else None
-    date = _date_of(issue.find("PubDate") if issue is not None else None)
+    issue = _child(journal, "JournalIssue") if journal is not None else None
+    date = _date_of(_child(issue, "PubDate") if issue is not None else None)
     return date or _date_of(article.get("ArticleDate")) or PublicationDate()
 
 
