@@ -3,6 +3,7 @@ needs cleaning to the string-by-string walk, and leave a clean record as it is."
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medcite.records import Author, Record, Section, Source
-from medcite.safe_text import REPLACEMENT, clean_struct, clean_text
+from medcite.safe_text import REPLACEMENT, _has_control_character, clean_struct, clean_text
 
 
 def record_with(text: str) -> Record:
@@ -69,3 +70,18 @@ def test_the_quick_check_agrees_with_cleaning_every_string(text: str) -> None:
     """Whatever the text (surrogates, controls, combining marks), the record comes out as
     if its one hostile string had been cleaned on its own."""
     assert clean_struct(record_with(text)) == record_with(clean_text(text))
+
+
+_ANY_CONTROL = re.compile(rb"\\u00[01][0-9a-f]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
+"""The quick check in one pattern: an escaped C0 control (or ``\\\\b``, ``\\\\f``), DEL, a C1."""
+_JSONISH = st.lists(
+    st.sampled_from(
+        [b"\\", b"u00", b"0", b"1", b"1f", b"b", b"f", b"a", b'"', b"\x7f", b"\xc2", b"\x80"]
+    ),
+    max_size=30,
+).map(b"".join)
+
+
+@given(st.one_of(st.binary(max_size=60), _JSONISH))
+def test_the_quick_check_finds_what_one_pattern_of_every_control_finds(encoded: bytes) -> None:
+    assert _has_control_character(encoded) == (_ANY_CONTROL.search(encoded) is not None)
