@@ -163,8 +163,13 @@ def term_key(term: str) -> str:
     """The canonical form of a whole term: its words' canonical forms, space-separated.
 
     Cached: ingestion keys every long form an abstract defines, and the same few thousand
-    ("confidence interval", "body mass index") come back in record after record."""
-    return " ".join(token.key for token in tokenize(term))
+    ("confidence interval", "body mass index") come back in record after record. Most
+    are new all the same, and a term without an apostrophe has no possessive "'s" to
+    drop: its words are keyed as ``tokenize`` keys them, without building their tokens
+    (a quarter of the cost)."""
+    if "'" in term or "’" in term:
+        return " ".join(token.key for token in tokenize(term))
+    return " ".join(map(canonical_word, _WORD.findall(term)))
 
 
 def bag_key(keys: list[str] | tuple[str, ...]) -> str:

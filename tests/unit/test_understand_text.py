@@ -15,7 +15,7 @@ from medcite.understand.abbreviations import _last_words
 from medcite.understand.lexicon import is_written_short_form, reading_order
 from medcite.understand.matcher import count_concepts, defined_short_forms
 from medcite.vocab import read_vocabulary_file
-from medcite.words import canonical_word, greek_spellings, term_key
+from medcite.words import canonical_word, greek_spellings, term_key, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +73,17 @@ def test_plurals_fold(plural: str, singular: str) -> None:
 def test_keys_ignore_case_hyphens_and_possessives() -> None:
     assert term_key("Alzheimer's Disease") == term_key("alzheimer disease")
     assert term_key("non-Hodgkin lymphoma") == term_key("Non Hodgkin Lymphoma")
+
+
+_TERMISH = st.lists(
+    st.sampled_from(["Alzheimer", "s", "S", "'", "’", " ", "-", "β", "_", "tumours", "é"]),
+    max_size=12,
+).map("".join)
+
+
+@given(st.one_of(st.text(max_size=40), _TERMISH))
+def test_a_term_s_key_is_its_tokens_keys(term: str) -> None:
+    assert term_key(term) == " ".join(token.key for token in tokenize(term))
 
 
 def test_greek_letters_fold_to_their_spelled_names() -> None:
