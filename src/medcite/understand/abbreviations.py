@@ -66,16 +66,17 @@ def find_definitions(text: str) -> list[Definition]:
         before = _clause_before(text, match.start(), clause_starts)
         start = match.start(1) + match.group(1).index(inside)
         long_form = ""
-        if is_short_form_candidate(inside):
+        short_inside = is_short_form_candidate(inside)
+        if short_inside:
             long_form = best_long_form(inside, _last_words(before, _max_words(inside)))
             if long_form:
                 found.append(Definition(inside, long_form, start, start + len(inside)))
         named = None if long_form else _brand_beside_generic(before, inside, start)
         if named:
             found.append(named)
-        if long_form or named or is_short_form_candidate(inside):
+        if long_form or named or short_inside:
             continue
-        words = before.split()
+        words = before.rsplit(None, 1)  # the last word is all that is needed of them
         if words and is_short_form_candidate(words[-1].strip(",")):
             short = words[-1].strip(",")
             long_form = best_long_form(short, inside)
