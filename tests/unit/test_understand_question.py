@@ -761,6 +761,12 @@ def test_what_the_asker_tells_first_is_scored_by_its_concepts_alone(
     plain = understand_question("Can methotrexate help in systemic sclerosis?", knowledge)
     assert plain.told == 0
     assert plain.as_research_writes() == plain.text
+    # a title's topic before its question is no story (PubMedQA's questions are titles)
+    for title in [
+        "Methotrexate in systemic sclerosis in the US: does it help?",
+        "Methotrexate for systemic sclerosis - is it worth it?",
+    ]:
+        assert understand_question(title, knowledge).told == 0, title
 
 
 def test_a_term_of_the_asker_s_story_no_vocabulary_read_is_scored(knowledge: Knowledge) -> None:

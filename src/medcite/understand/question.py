@@ -446,9 +446,19 @@ _POSSESSIVE_BEFORE = re.compile(
 """A possessive a few words before a mention: "my husband", "our 14-year-old son"."""
 
 
+_FIRST_PERSON = re.compile(r"\b(?:(?i:I|I'[a-z]+|me|my|we|our)|us)\b")
+"""How a person telling of themselves or their own writes: "I've had …", "My husband …";
+"us" in small letters only, not the US."""
+
+
 def _told(text: str) -> int:
-    """How many characters of ``text`` the asker tells before asking (``without_narrative``)."""
-    return len(text) - len(without_narrative(text))
+    """How many characters of ``text`` the asker tells of themselves or their own before
+    asking (``without_narrative``, with a word in the first person, ``_FIRST_PERSON``).
+    A title's topic before its question ("Cholecystectomy in the elderly: is it safe?") is
+    no story: scored by its concepts alone, PubMedQA's questions found their own abstract
+    first less often (report split, recall@1 0.958 -> 0.942)."""
+    story = text[: len(text) - len(without_narrative(text))]
+    return len(story) if _FIRST_PERSON.search(story) else 0
 
 
 MIN_TOLD_TERM = 3
