@@ -761,9 +761,12 @@ def test_a_yes_no_question_naming_no_outcome_is_led_by_a_sentence_naming_what_it
     )
 
 
+IBUPROFEN, INDOMETHACIN = "D007052", "D007213"
+
+
 def comparing(text: str) -> Question:
     """A yes/no question naming ibuprofen and indomethacin, then systemic sclerosis."""
-    named = [("ibuprofen", "D007052"), ("indomethacin", "D007213"), ("systemic sclerosis", SSC)]
+    named = [("ibuprofen", IBUPROFEN), ("indomethacin", INDOMETHACIN), ("systemic sclerosis", SSC)]
     concepts = tuple(
         QuestionConcept(
             (concept_id,),
@@ -783,6 +786,15 @@ def comparing(text: str) -> Question:
     )
 
 
+def on_both_treatments(
+    sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]], relevance: dict[int, float]
+) -> RetrievedRecord:
+    """A record about systemic sclerosis, ibuprofen and indomethacin (``comparing``)."""
+    found = retrieved("pmid:8", 1, sections, relevance=relevance)
+    topics = RecordTopics("pmid:8", ((SSC, 5.0), (IBUPROFEN, 2.0), (INDOMETHACIN, 1.0)))
+    return replace(found, topics=topics)
+
+
 def test_a_question_comparing_two_treatments_is_led_by_a_sentence_naming_both() -> None:
     """Review 23: "Is ibuprofen as effective as indomethacin for closing a PDA in preterm
     infants?" was led by "Ibuprofen reduces the risk of NEC and transient renal
@@ -792,15 +804,9 @@ def test_a_question_comparing_two_treatments_is_led_by_a_sentence_naming_both() 
         "Ibuprofen reduces renal insufficiency in systemic sclerosis.",
         "Ibuprofen is as effective as indomethacin in systemic sclerosis.",
     )
-    ibuprofen, indomethacin = "D007052", "D007213"
-    found = retrieved(
-        "pmid:8",
-        1,
-        [("CONCLUSIONS", [(one, (ibuprofen, SSC)), (both, (ibuprofen, indomethacin, SSC))])],
+    found = on_both_treatments(
+        [("CONCLUSIONS", [(one, (IBUPROFEN, SSC)), (both, (IBUPROFEN, INDOMETHACIN, SSC))])],
         relevance={0: 0.95, 1: 0.94},
-    )
-    found = replace(
-        found, topics=RecordTopics("pmid:8", ((SSC, 5.0), (ibuprofen, 2.0), (indomethacin, 1.0)))
     )
     for text, lead in [
         ("Is ibuprofen as effective as indomethacin in systemic sclerosis?", both),
@@ -820,18 +826,12 @@ def test_a_summary_question_comparing_two_treatments_is_led_by_a_finding() -> No
         "Systemic sclerosis carries a high risk of renal crisis.",
         "Ibuprofen was safer than indomethacin in systemic sclerosis.",
     )
-    ibuprofen, indomethacin = "D007052", "D007213"
-    found = retrieved(
-        "pmid:8",
-        1,
+    found = on_both_treatments(
         [
             ("BACKGROUND", [(background, (SSC,))]),
-            ("CONCLUSIONS", [(finding, (ibuprofen, indomethacin, SSC))]),
+            ("CONCLUSIONS", [(finding, (IBUPROFEN, INDOMETHACIN, SSC))]),
         ],
         relevance={0: 0.95, 1: 0.9},
-    )
-    found = replace(
-        found, topics=RecordTopics("pmid:8", ((SSC, 5.0), (ibuprofen, 2.0), (indomethacin, 1.0)))
     )
     for text, lead in [
         ("How does ibuprofen compare with indomethacin in systemic sclerosis?", finding),

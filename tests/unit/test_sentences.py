@@ -119,15 +119,15 @@ def test_spans_partition_the_text(text: str) -> None:
     assert text[previous_end:].strip() == ""
 
 
+def record_of(*sections: Section) -> Record:
+    """A record of ``sections``, titled "T"."""
+    return Record(id="pmid:1", source=Source.JSONL, title="T", sections=sections)
+
+
 def test_record_sentences_number_across_sections() -> None:
-    record = Record(
-        id="pmid:1",
-        source=Source.JSONL,
-        title="T",
-        sections=(
-            Section("We studied rats. They grew.", label="METHODS"),
-            Section("Growth was fast.", label="RESULTS"),
-        ),
+    record = record_of(
+        Section("We studied rats. They grew.", label="METHODS"),
+        Section("Growth was fast.", label="RESULTS"),
     )
     found = record_sentences(record)
     assert [(s.section_index, s.index, s.section_label, s.text) for s in found] == [
@@ -141,15 +141,10 @@ def test_record_sentences_number_across_sections() -> None:
 
 
 def test_record_sentence_spans_are_those_of_record_sentences() -> None:
-    record = Record(
-        id="pmid:1",
-        source=Source.JSONL,
-        title="T",
-        sections=(
-            Section("We studied rats. They grew.", label="METHODS"),
-            Section("Rats | 12 | 14. Mice | 3 | 4.", part=SectionPart.TABLE),
-            Section("Growth was fast.\n\nIt was not. Why?", label="RESULTS"),
-        ),
+    record = record_of(
+        Section("We studied rats. They grew.", label="METHODS"),
+        Section("Rats | 12 | 14. Mice | 3 | 4.", part=SectionPart.TABLE),
+        Section("Growth was fast.\n\nIt was not. Why?", label="RESULTS"),
     )
     assert record_sentence_spans(record) == tuple(
         (s.section_index, s.start, s.end) for s in record_sentences(record)

@@ -38,6 +38,7 @@ from medcite.understand.kinds import (
 )
 from medcite.understand.question import (
     GUIDANCE_NOUNS,
+    _told,
     _without_appositions,
     _without_dosage_forms,
     _without_the_asker_s_people,
@@ -712,23 +713,23 @@ def test_the_people_of_the_asker_s_story_are_not_asked_about() -> None:
         named("Spouses", text, "husband", ConceptRole.POPULATION, SPOUSES),
         named("Erlotinib", text, "Tarceva", ConceptRole.INTERVENTION, "D02.1"),
     ]
-    assert [c.name for c in _without_the_asker_s_people(text, found)] == ["Erlotinib"]
+    assert [c.name for c in _without_the_asker_s_people(text, found, _told(text))] == ["Erlotinib"]
     text = "Is it true that our 14-year-old son will outgrow his asthma?"
     found = [named("Nuclear Family", text, "son", ConceptRole.FINDING, FAMILY)]
-    assert _without_the_asker_s_people(text, found) == []
+    assert _without_the_asker_s_people(text, found, _told(text)) == []
     text = (
         "I've had shoulder impingement for a year and the surgeon is talking about surgery "
         "- can exercise help me avoid it?"
     )
     found = [named("Surgeons", text, "surgeon", ConceptRole.POPULATION, SURGEONS)]
-    assert _without_the_asker_s_people(text, found) == []
+    assert _without_the_asker_s_people(text, found, _told(text)) == []
     for text, mention, trees in [
         ("Do siblings of children with autism have autism more often?", "siblings", FAMILY),
         ("Should surgeons wear two pairs of gloves?", "surgeons", SURGEONS),
         ("Should the surgeon wear two pairs of gloves?", "surgeon", SURGEONS),
     ]:
         found = [named("People", text, mention, ConceptRole.POPULATION, trees)]
-        assert _without_the_asker_s_people(text, found) == found, text
+        assert _without_the_asker_s_people(text, found, _told(text)) == found, text
 
 
 def test_a_dosage_form_of_a_treatment_asked_is_no_treatment_of_its_own() -> None:

@@ -172,7 +172,8 @@ def understand_question(
     concepts += _spelled_out(keywords, spelled_out)
     concepts = _without_excluded(text, concepts, notes)
     concepts = _without_appositions(text, concepts)
-    concepts = _without_the_asker_s_people(text, concepts)
+    told = _told(text)
+    concepts = _without_the_asker_s_people(text, concepts, told)
     concepts = _without_dosage_forms(concepts)
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
@@ -202,8 +203,8 @@ def understand_question(
         defined=what_it_is(text),
         written_out=asks_written_out(text),
         alternatives=offered,
-        told=_told(text),
-        told_terms=_told_terms(text, concepts),
+        told=told,
+        told_terms=_told_terms(text, concepts, told),
     )
 
 
@@ -465,12 +466,11 @@ MIN_TOLD_TERM = 3
 """A term of the asker's story is longer than this: not the "ve" of "I've"."""
 
 
-def _told_terms(text: str, concepts: Sequence[QuestionConcept]) -> tuple[str, ...]:
-    """The content words of what the asker tells first (``_told``) that are no everyday
-    English and in no concept's mention: "My grandson has Down syndrome and his doctor
-    mentioned atlantoaxial instability. How common is that …?" asks of "atlantoaxial
-    instability", which no vocabulary read (review 34)."""
-    told = _told(text)
+def _told_terms(text: str, concepts: Sequence[QuestionConcept], told: int) -> tuple[str, ...]:
+    """The content words of what the asker tells first (its first ``told`` characters,
+    ``_told``) that are no everyday English and in no concept's mention: "My grandson has
+    Down syndrome and his doctor mentioned atlantoaxial instability. How common is that
+    …?" asks of "atlantoaxial instability", which no vocabulary read (review 34)."""
     named = [(c.start, c.end) for c in concepts if c.start < told]
     return tuple(
         token.text
@@ -483,17 +483,16 @@ def _told_terms(text: str, concepts: Sequence[QuestionConcept]) -> tuple[str, ..
 
 
 def _without_the_asker_s_people(
-    text: str, concepts: list[QuestionConcept]
+    text: str, concepts: list[QuestionConcept], told: int
 ) -> list[QuestionConcept]:
     """The concepts but the people of the asker's own story: a relative named as theirs
     ("*my husband*", "*our son*") and the relatives or carers of what they tell before
-    asking (``without_narrative``: "… the *surgeon* is talking about keyhole surgery -
-    can …?"). They say whom the question is for, not what it asks: read as concepts,
-    each was a facet and a gap ("No record … answers the question on son"), and the
-    relevance of every sentence not naming a son was lowered (review 32's triple A
-    syndrome, Tarceva and shoulder impingement questions).
+    asking, its first ``told`` characters (``_told``: "… the *surgeon* is talking about
+    keyhole surgery - can …?"). They say whom the question is for, not what it asks:
+    read as concepts, each was a facet and a gap ("No record … answers the question on
+    son"), and the relevance of every sentence not naming a son was lowered (review 32's
+    triple A syndrome, Tarceva and shoulder impingement questions).
     """
-    told = _told(text)
 
     def the_asker_s(concept: QuestionConcept) -> bool:
         if is_within(concept.tree_numbers, FAMILY_TREES):
