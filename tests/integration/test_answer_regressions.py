@@ -2855,3 +2855,15 @@ def test_a_term_of_the_asker_s_story_is_what_the_question_points_back_to(ask: As
         "How common is that in kids with Down syndrome?",
         r"10-20%",
     )
+
+
+# 9a63fdc is the commit before; the case below failed there.
+def test_what_an_effect_changes_asks_no_kind_of_its_own(ask: Ask) -> None:
+    """Earlier review questions: "Does tranexamic acid improve functional outcome after
+    intracerebral haemorrhage?" read "outcome" as prognosis asked on its own, and the
+    trial's haematoma growth, its primary outcome, led over its finding on function."""
+    assert_led_by(
+        ask,
+        "Does tranexamic acid improve functional outcome after intracerebral haemorrhage?",
+        r"^Functional status\b",
+    )

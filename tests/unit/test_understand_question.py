@@ -1103,6 +1103,31 @@ def test_the_measure_of_an_effect_asks_no_kind() -> None:
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
+        # review 34: what two treatments are compared on, or what an effect changes
+        (
+            "How does robot-assisted radical cystectomy compare with open radical "
+            "cystectomy for oncological outcomes in bladder cancer?",
+            False,
+        ),
+        ("Does early mobilisation improve outcomes after hip fracture surgery?", False),
+        ("Is proton therapy better than photon therapy for survival in glioblastoma?", False),
+        ("What are the long-term outcomes of Fontan surgery?", True),
+        ("What is the survival of patients treated with X compared with Y?", True),
+    ],
+)
+def test_the_measure_of_a_relation_asks_no_prognosis(question: str, asked: bool) -> None:
+    """Outcomes compared on, or changed by a verb of effect, are the relation's measure:
+    read as prognosis asked on its own, survival lines of other trials led (review 34)."""
+    from medcite.understand.keywords import outcome_spans
+    from medcite.understand.kinds import facet_kinds
+
+    kinds = facet_kinds(question, (), outcome_spans(question))
+    assert (QuestionType.PROGNOSIS in kinds) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
         ("How many celiac patients are overweight at diagnosis?", False),
         ("What is the survival five years after the diagnosis of melanoma?", False),
         ("How is celiac disease diagnosed?", True),

@@ -226,10 +226,21 @@ _CAUSE_VERB = re.compile(r"causes?\b(?!\s+(?:of|for|and|or)\b)", re.IGNORECASE)
 ("the *causes of* …", "a *cause for* concern")."""
 
 
-def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[QuestionType, ...]:
+def facet_kinds(
+    text: str,
+    names: Sequence[tuple[int, int]] = (),
+    outcomes: Sequence[tuple[int, int]] = (),
+) -> tuple[QuestionType, ...]:
     """The kinds the question names as nouns, each an answer must cover on its own; a noun
     within the name of a concept (``names``: where each stands) is part of that name, not
     a kind asked ("Can *gene therapy* restore auditory function?" asks no treatment).
+
+    Nor is a noun of the outcomes a verb of effect changes (``outcomes``: "Does early
+    mobilisation *improve outcomes* …?"), or of what two treatments are compared on
+    (``_COMPARED_ON``: "How does robot-assisted radical cystectomy compare with open
+    radical cystectomy for oncological *outcomes* …?"): it is the measure of the relation
+    asked, which the finding on that relation answers. Read as prognosis asked on its own,
+    lines on survival after other treatments entered the page and led it (review 34).
 
     A diagnosis named as a point in time (``_DIAGNOSIS_AS_A_TIME``) is no kind asked. A
     yes/no question asking whether something causes something (``_CAUSE_VERB``) asks for
@@ -254,6 +265,12 @@ def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[Quest
         )
 
     times = diagnosis_as_a_time(text)
+    compared_at = min((m.start() for m in _COMPARED_ON.finditer(text)), default=len(text))
+
+    def a_measure(match: re.Match[str]) -> bool:
+        return match.start() > compared_at or any(
+            start <= match.start() and match.end() <= end for start, end in outcomes
+        )
 
     def a_time(kind: QuestionType, match: re.Match[str]) -> bool:
         return kind is QuestionType.DIAGNOSIS and any(
@@ -264,11 +281,20 @@ def facet_kinds(text: str, names: Sequence[tuple[int, int]] = ()) -> tuple[Quest
         kind
         for kind, noun in FACET_NOUNS.items()
         if any(
-            not named(match) and not a_relation_asked(kind, match) and not a_time(kind, match)
+            not named(match)
+            and not a_relation_asked(kind, match)
+            and not a_time(kind, match)
+            and not a_measure(match)
             for match in noun.finditer(text)
         )
     )
 
+
+_COMPARED_ON = re.compile(
+    r"\b(?:compared?|compares|comparing|comparison|versus|vs|than)\b", re.IGNORECASE
+)
+"""Words that set two things against each other: what follows them is what they are
+compared on ("… compare with open radical cystectomy for oncological outcomes")."""
 
 _NAMING = re.compile(
     r"^\s*(?:which|name|list|enumerate|what\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:the\s+)?"

@@ -1101,7 +1101,7 @@ def build_facets(
     if not aspects and lenses:
         facets.append(Facet(" × ".join(_label(c) for c in lenses), tuple(c.id for c in lenses)))
     named = [*((c.start, c.end) for c in concepts), *effect_measures(text)]
-    for kind in facet_kinds(text, named):
+    for kind in facet_kinds(text, named, outcome_spans(text)):
         if kind is QuestionType.ADVERSE_EFFECTS and _asks_complications_of_a_disease(
             text, concepts
         ):
