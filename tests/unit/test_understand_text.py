@@ -773,3 +773,24 @@ def test_a_dummy_and_face_blindness_by_their_lay_names() -> None:
             ("Does face blindness run in families?", "D020238"),
         ],
     )
+
+
+def test_a_bladder_infection_is_a_urinary_tract_infection() -> None:
+    """Review 34: "… to stop her bladder infections coming back" read the bladder and
+    infections in general."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D014552", mesh, "Urinary Tract Infections"),
+            Concept("D001743", mesh, "Urinary Bladder"),
+            Concept("D007239", mesh, "Infections"),
+        ]
+    )
+    assert_each_read_as(
+        lexicon,
+        [
+            ("Do cranberries stop bladder infections?", "D014552"),
+            ("Is a water infection serious in pregnancy?", "D014552"),
+            ("Can a urine infection cause confusion?", "D014552"),
+        ],
+    )

@@ -94,6 +94,12 @@ LAY_NAMES: dict[str, tuple[str, ...]] = {
     "D000755": ("sickle cell", "sickle cell crisis", "sickle cell crises", "sickle crisis"),
     # a disease back again: "stop bacterial vaginosis coming back" is no question on the back
     "D012008": ("coming back", "comes back", "came back"),  # Recurrence
+    # Urinary Tract Infections, as patients and British GPs name them: "her bladder
+    # infections" was read as the bladder and infections in general (review 34)
+    "D014552": (
+        "bladder infection", "bladder infections", "urine infection", "urine infections",
+        "urinary infection", "urinary infections", "water infection", "water infections",
+    ),
     # Prosopagnosia: "face blindness" was read as Face and Blindness (review 33)
     "D020238": ("face blindness",),
     # tests, procedures and devices
