@@ -2867,3 +2867,16 @@ def test_what_an_effect_changes_asks_no_kind_of_its_own(ask: Ask) -> None:
         "Does tranexamic acid improve functional outcome after intracerebral haemorrhage?",
         r"^Functional status\b",
     )
+
+
+# 049350b is the commit before; the case below failed there.
+def test_a_condition_told_as_what_a_drug_is_taken_for_need_not_be_named(ask: Ask) -> None:
+    """Review 34: "My mum takes nitrofurantoin every night to stop her bladder infections
+    coming back. Can it damage her lungs?" kept only records naming an infection, and
+    refused; the review of drugs toxic to the lung names none."""
+    assert_led_by(
+        ask,
+        "My mum takes nitrofurantoin every night to stop her bladder infections coming "
+        "back. Can it damage her lungs?",
+        r"lung toxicity include nitrofurantoin",
+    )

@@ -732,6 +732,32 @@ def test_the_people_of_the_asker_s_story_are_not_asked_about() -> None:
         assert _without_the_asker_s_people(text, found, _told(text)) == found, text
 
 
+def test_a_condition_the_story_names_as_what_a_treatment_is_for_need_not_be_named() -> None:
+    """Review 34: "My mum takes nitrofurantoin every night to stop her bladder infections
+    coming back. Can it damage her lungs?" kept only records naming an infection, and
+    refused. A condition the story names first, or the question proper names again, is
+    what the asker has, and must be named."""
+    from medcite.records import Question
+
+    def conditions_named(text: str, drug: str, disease: str) -> list[str]:
+        concepts = (
+            treatment(drug, text, drug),
+            named(disease, text, disease, ConceptRole.CONDITION),
+        )
+        question = Question(text, concepts, told=_told(text))
+        return [c.name for c in question.named_conditions()]
+
+    drug, disease = "nitrofurantoin", "bladder infections"
+    told_for = f"My mum takes {drug} to stop her {disease}. Can it damage her lungs?"
+    assert conditions_named(told_for, drug, disease) == []
+    again = f"My mum takes {drug} to stop her {disease}. Can it harm her lungs if {disease} recur?"
+    assert conditions_named(again, drug, disease) == [disease]
+    asked = f"Can {drug} damage the lungs of women with {disease}?"
+    assert conditions_named(asked, drug, disease) == [disease]
+    had = "I've got alopecia areata. Will Olumiant tablets make my hair grow back?"
+    assert conditions_named(had, "Olumiant", "alopecia areata") == ["alopecia areata"]
+
+
 def test_a_dosage_form_of_a_treatment_asked_is_no_treatment_of_its_own() -> None:
     """ "ginger tablets", "the tablets" of Tarceva: three of review 32's pages had a facet
     and a gap "tablets". Where no other treatment is named, the form is what is asked."""

@@ -185,7 +185,7 @@ def on_topic(question: Question, item: RetrievedRecord) -> bool:
     """
     if item.topics is None:
         return True
-    conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    conditions = [c.id for c in question.named_conditions()]
     organisms = [c.id for c in question.with_role(ConceptRole.ORGANISM)]
     focus = compared(question) or [
         c.id

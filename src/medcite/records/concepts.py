@@ -315,6 +315,34 @@ class Question(Frozen, frozen=True):
         ]
         return " ".join([*story, *self.told_terms, text[self.told :]])
 
+    def named_conditions(self) -> tuple[QuestionConcept, ...]:
+        """The conditions a record must name for an answer to cite it: all the question's,
+        but one the asker's story (``told``) names only as what a treatment it named
+        before is taken for.
+
+        Such a condition is why the treatment is taken, and the question proper asks
+        about the treatment: "My mum takes nitrofurantoin every night to stop her bladder
+        infections coming back. Can it damage her lungs?" is answered by "Drugs that are
+        more commonly associated with lung toxicity include nitrofurantoin, …", which
+        names no infection, and the page refused (review 34). A condition the story names
+        first ("I've got alopecia areata … Will Olumiant tablets …?"), or the question
+        proper names again, is what the asker has, and the answer must be about it.
+        """
+        conditions = self.with_role(ConceptRole.CONDITION)
+        treated_from = min(
+            (c.start for c in self.concepts if c.role in TREATING_ROLES and c.start < self.told),
+            default=self.told,
+        )
+        asking = self.text[self.told :].lower()
+
+        def taken_for(condition: QuestionConcept) -> bool:
+            return (
+                treated_from < condition.start < self.told
+                and condition.mention.lower() not in asking
+            )
+
+        return tuple(c for c in conditions if not taken_for(c))
+
     def subject_conditions(self) -> tuple[QuestionConcept, ...]:
         """The conditions a record must be about, not merely name, when another disease is
         its main topic: those the question asks an effect on (``outcomes``), where it asks

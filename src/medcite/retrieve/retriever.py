@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from medcite.records import (
-    ConceptRole,
     Question,
     Record,
     RecordTopics,
@@ -104,7 +103,7 @@ def retrieve(
     ]
     ranking = rank_candidates(question, candidates, settings, this_year)
     topics = {c.record.id: c.topics for c in candidates}
-    conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    conditions = [c.id for c in question.named_conditions()]
     hits = tuple(
         hit
         for hit in ranking.hits
@@ -180,7 +179,7 @@ def reordered(
     new = records.get_many(h.record_id for h in hits if h.record_id not in found.records)
     held = {**found.records, **new}
     topics = {**found.topics, **{k: topics_of(record, question) for k, record in new.items()}}
-    conditions = [c.id for c in question.with_role(ConceptRole.CONDITION)]
+    conditions = [c.id for c in question.named_conditions()]
     refused = [
         (record_id, topics[record_id].other_disease)
         for record_id in new
