@@ -2880,3 +2880,15 @@ def test_a_condition_told_as_what_a_drug_is_taken_for_need_not_be_named(ask: Ask
         "back. Can it damage her lungs?",
         r"lung toxicity include nitrofurantoin",
     )
+
+
+# c36c5e3 is the commit before; the case below failed there.
+def test_a_dose_asked_is_an_amount(ask: Ask) -> None:
+    """Review 35: "What dose of intravenous propofol … prevents fentanyl-induced cough …?"
+    was read as a summary and led by the trial's haemodynamics."""
+    assert_led_by(
+        ask,
+        "What dose of intravenous propofol given before the fentanyl bolus prevents "
+        "fentanyl-induced cough at induction of anaesthesia?",
+        r"incidences of FIC were 9\.2%",
+    )

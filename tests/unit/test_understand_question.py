@@ -238,6 +238,10 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("How is Wilson disease diagnosed?", AnswerKind.SUMMARY),
         # review 16: a share asked by its name, and a setting put before the question
         ("What percentage of bariatric surgery candidates have depression?", AnswerKind.QUANTITY),
+        # review 35: a dose asked is an amount; a dose-response relation is not one
+        ("What dose of propofol prevents fentanyl-induced cough?", AnswerKind.QUANTITY),
+        ("What is the recommended dosage of vitamin D in pregnancy?", AnswerKind.QUANTITY),
+        ("What is the dose-response relation of alcohol and cancer?", AnswerKind.SUMMARY),
         ("What proportion of smokers develop COPD?", AnswerKind.QUANTITY),
         ("In adults with HIV, does antiretroviral therapy lower TB risk?", AnswerKind.YES_NO),
         ("Among smokers, how common is COPD?", AnswerKind.QUANTITY),

@@ -309,18 +309,21 @@ _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"^\s*(?:(?:and\s+)?(?:by\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|"
     r"likely|large|prevalent|sensitive|specific|accurate|protective|effective|efficacious)\b"
-    r"|what\s+(?:percentage|percent|proportion|share|fraction)\s+of\b|what\s*%)",
+    r"|what\s+(?:percentage|percent|proportion|share|fraction|doses?|dosages?|amount)\s+of\b"
+    r"|what\s*%)",
     re.IGNORECASE,
 )
 """Openings that ask for an amount: a rate, a count, a duration, a share, a test's
 sensitivity or a vaccine's protection ("How sensitive is troponin …?", "How effective is
 the single-dose cholera vaccine?", "What percentage of … have depression?": read as a
 summary, its page quoted the background and methods of the review giving the share,
-review 16)."""
+review 16), or a dose ("What dose of intravenous propofol … prevents fentanyl-induced
+cough …?" was led by the trial's haemodynamics over the incidence of cough at its dose,
+review 35)."""
 _MEASURE_ASKED = re.compile(
     r"^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?"
     r"(?:rates?|risk|incidence|prevalence|percentage|proportion|odds|efficacy|effectiveness|"
-    r"sensitivity|specificity|accuracy)\b",
+    r"sensitivity|specificity|accuracy|dos(?:es?|ages?)\b(?!-))\b",
     re.IGNORECASE,
 )
 """A measure asked by name ("What is the HBeAg clearance rate …?", "What is the lifetime
