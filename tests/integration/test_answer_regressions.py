@@ -2892,3 +2892,15 @@ def test_a_dose_asked_is_an_amount(ask: Ask) -> None:
         "fentanyl-induced cough at induction of anaesthesia?",
         r"incidences of FIC were 9\.2%",
     )
+
+
+# 9972e02 is the commit before; the case below failed there.
+def test_a_diet_is_a_treatment_a_record_must_name(ask: Ask) -> None:
+    """Review 35: "… does a low-FODMAP diet improve global symptoms compared with standard
+    dietary advice?" read the diet as a finding, required no treatment of a record, and a
+    biopsy study of wheat sensitivity led; the corpus holds no trial of the diet."""
+    answer = ask(
+        "In adults with irritable bowel syndrome, does a low-FODMAP diet improve global "
+        "symptoms compared with standard dietary advice?"
+    )
+    assert not all_statements(answer), quoted(all_statements(answer))

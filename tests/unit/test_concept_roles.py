@@ -33,6 +33,16 @@ from medcite.understand.roles import concept_role
         # a food is given or taken, not found: "Does honey relieve cough …?"
         pytest.param(("G07.203.300.581", "J02.500.581"), ConceptRole.INTERVENTION, id="honey"),
         pytest.param(("G07.203.650.390.070",), ConceptRole.FINDING, id="appetite"),
+        # a diet is kept to as a food is taken (review 35: "a low-FODMAP diet"), and
+        # fasting, which MeSH files among feeding behaviour first
+        pytest.param(("G07.203.650.240.333.500",), ConceptRole.INTERVENTION, id="fodmap-diet"),
+        pytest.param(
+            ("F01.145.407.400.500", "G07.203.650.240.587.500"),
+            ConceptRole.INTERVENTION,
+            id="intermittent-fasting",
+        ),
+        pytest.param(("F01.145.407.400",), ConceptRole.FINDING, id="feeding-behaviour"),
+        pytest.param(("G07.203.650.240",), ConceptRole.FINDING, id="diet-itself"),
         # people, though MeSH files family members under behaviour too
         pytest.param(
             ("F01.829.263.875.200", "I01.880.853.150.688.270", "M01.620.630"),
