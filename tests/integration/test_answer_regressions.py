@@ -2904,3 +2904,17 @@ def test_a_diet_is_a_treatment_a_record_must_name(ask: Ask) -> None:
         "symptoms compared with standard dietary advice?"
     )
     assert not all_statements(answer), quoted(all_statements(answer))
+
+
+# ca5e50e is the commit before; the case below failed there.
+def test_what_that_is_asks_about_the_condition_the_story_names(ask: Ask) -> None:
+    """Review 35: "… The neurologist says it's functional neurological disorder. What is
+    that?" asked about her legs too, and refused."""
+    assert_led_by(
+        ask,
+        "My sister keeps having attacks where her legs go weak and she shakes, but all her "
+        "scans are normal. The neurologist says it's functional neurological disorder. "
+        "What is that?",
+        r"^Functional neurological disorder \(FND\) is",
+        re.IGNORECASE,
+    )

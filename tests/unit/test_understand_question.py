@@ -335,6 +335,27 @@ def test_a_question_asking_only_what_something_is_is_told_apart(
 
 
 @pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("My mum's doctor says she has systemic sclerosis. What is that?", "systemic sclerosis"),
+        ("I was told I have systemic sclerosis. What does that mean?", "systemic sclerosis"),
+        ("I was told I have systemic sclerosis. What is it like to live with?", ""),
+        ("What is that?", ""),  # no story to point back to, and "that" is no name
+    ],
+)
+def test_what_that_is_asks_about_what_the_story_names(
+    question: str, name: str, knowledge: Knowledge
+) -> None:
+    """Review 35: "… The neurologist says it's functional neurological disorder. What is
+    that?" asked about the legs of her story too, and refused."""
+    understood = understand_question(question, knowledge)
+    assert understood.defined == name
+    if name:
+        assert [c.mention for c in understood.concepts] == [name]
+        assert understood.told_terms == ()
+
+
+@pytest.mark.parametrize(
     ("question", "written_out"),
     [
         ("What does RUNX2 stand for?", True),

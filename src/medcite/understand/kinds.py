@@ -373,6 +373,8 @@ _MORE_THAN_A_NAME = re.compile(
 MAX_NAME_WORDS = 5
 """Words a name asked may have: a longer "What is …?" asks about something ("What is the
 drug that is used most often to treat gout in the elderly?")."""
+_POINTING = re.compile(r"that|this|it|they|those|these", re.IGNORECASE)
+"""Words that point back to a name rather than give one ("What is that?")."""
 
 
 def what_it_is(text: str) -> str:
@@ -389,7 +391,21 @@ def what_it_is(text: str) -> str:
     asked = asked.rstrip(".").strip("\"'“”")
     if len(asked.split()) > MAX_NAME_WORDS or _MORE_THAN_A_NAME.search(asked):
         return ""
-    return asked
+    return "" if _POINTING.fullmatch(asked) else asked
+
+
+_WHAT_THAT_IS = re.compile(
+    rf"^\s*what\s+(?:(?:is|are|'s)\s+(?:{_POINTING.pattern})"
+    rf"|(?:does|do)\s+(?:{_POINTING.pattern})\s+mean)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_what_that_is(text: str) -> bool:
+    """Whether the question proper (``asking``) asks only what something the asker told
+    of is ("… The neurologist says it's functional neurological disorder. What is
+    that?")."""
+    return bool(_WHAT_THAT_IS.match(asking(text)))
 
 
 def asks_written_out(text: str) -> bool:

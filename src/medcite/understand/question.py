@@ -51,6 +51,7 @@ from medcite.understand.kinds import (
     asks_accuracy,
     asks_effect,
     asks_what_it_does,
+    asks_what_that_is,
     asks_written_out,
     diagnosis_as_a_time,
     facet_kinds,
@@ -177,6 +178,9 @@ def understand_question(
     concepts = _without_dosage_forms(concepts)
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
+    pointed = _pointed_back_to(text, concepts, told)
+    if pointed is not None:
+        concepts = [pointed]
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -200,11 +204,11 @@ def understand_question(
         outcomes=_outcomes(concepts, spans, offered),
         effect_asked=asks_effect(text),
         accuracy_asked=asks_accuracy(text),
-        defined=what_it_is(text),
+        defined=pointed.mention if pointed else what_it_is(text),
         written_out=asks_written_out(text),
         alternatives=offered,
         told=told,
-        told_terms=_told_terms(text, concepts, told),
+        told_terms=() if pointed else _told_terms(text, concepts, told),
     )
 
 
@@ -460,6 +464,22 @@ def _told(text: str) -> int:
     first less often (report split, recall@1 0.958 -> 0.942)."""
     story = text[: len(text) - len(without_narrative(text))]
     return len(story) if _FIRST_PERSON.search(story) else 0
+
+
+def _pointed_back_to(
+    text: str, concepts: Sequence[QuestionConcept], told: int
+) -> QuestionConcept | None:
+    """What a question asking "What is that?" of the asker's story (``asks_what_that_is``)
+    asks about: the last condition the story names, else its last concept; None for
+    another question. The question is then "What is X?" of that alone: "My sister keeps
+    having attacks where her legs go weak … The neurologist says it's functional
+    neurological disorder. What is that?" asked about her legs too, scored no sentence
+    saying what the disorder is above 0.15, and refused (review 35)."""
+    if not told or not asks_what_that_is(text):
+        return None
+    named = [c for c in concepts if c.start < told]
+    conditions = [c for c in named if c.role is ConceptRole.CONDITION] or named
+    return max(conditions, key=lambda c: c.start) if conditions else None
 
 
 MIN_TOLD_TERM = 3
