@@ -842,6 +842,32 @@ def test_a_summary_question_comparing_two_treatments_is_led_by_a_finding() -> No
         assert statements[0].text == lead, text
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "How does ibuprofen with aspirin compare with indomethacin with aspirin?",
+            [IBUPROFEN, INDOMETHACIN],
+        ),
+        ("Is ibuprofen better than indomethacin with aspirin?", [IBUPROFEN, INDOMETHACIN]),
+    ],
+)
+def test_a_drug_given_with_both_arms_is_not_compared(text: str, pair: list[str]) -> None:
+    """Review 35: "… intrathecal ropivacaine with fentanyl compare with bupivacaine with
+    fentanyl …" compared fentanyl with bupivacaine. A drug given with one arm only is
+    still read as that arm's."""
+    concepts = tuple(
+        QuestionConcept((concept_id,), name, ConceptRole.INTERVENTION, name, at, at + len(name))
+        for name, concept_id in [
+            ("ibuprofen", IBUPROFEN),
+            ("aspirin", "aspirin"),
+            ("indomethacin", INDOMETHACIN),
+        ]
+        for at in [text.index(name)]
+    )
+    assert compared(replace(QUESTION, text=text, concepts=concepts)) == pair
+
+
 def test_a_question_asking_what_something_is_is_led_by_the_sentence_saying_it() -> None:
     """ "What is systemic sclerosis?": the sentence saying what it is leads, though less
     relevant than a finding on it; asked anything else, the finding leads."""

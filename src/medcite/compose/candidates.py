@@ -210,16 +210,33 @@ _COMPARING = re.compile(
 indomethacin", "X better than Y", "X versus Y", "X non-inferior to Y")."""
 
 
+_GIVEN_WITH = re.compile(r"\s+(?:with|plus|and|\+)\s", re.IGNORECASE)
+"""What joins a drug given beside a treatment to it ("bupivacaine *with* fentanyl")."""
+
+
 def compared(question: Question) -> list[str]:
     """The ids of two treatments the question compares, nothing but a comparison between
     them (``_COMPARING``); none for another question. "Is 10 years of tamoxifen better than
     5 for ER-positive breast cancer?" compares no two (the estrogen receptor is read as a
     treatment's target, a compound)."""
     treatments = sorted(question.with_role(ConceptRole.INTERVENTION), key=lambda c: c.start)
-    for first, second in pairwise(treatments):
+    for index, (first, second) in enumerate(pairwise(treatments)):
         if _COMPARING.fullmatch(question.text[first.end : second.start]):
+            if index and _given_with_both(question.text, first, second):
+                first = treatments[index - 1]
             return [first.id, second.id]
     return []
+
+
+def _given_with_both(text: str, first: QuestionConcept, second: QuestionConcept) -> bool:
+    """Whether ``first``, just before the words comparing it with ``second``, is given with
+    both arms: written again after ``second`` ("intrathecal ropivacaine *with fentanyl*
+    compare with bupivacaine *with fentanyl*"). It is common to both, not what is compared:
+    read as the pair, fentanyl against bupivacaine led review 35's page with a line on
+    analgesia alone."""
+    return _GIVEN_WITH.match(text, second.end) is not None and first.mention.lower() in (
+        text[second.end :].lower()
+    )
 
 
 def candidates(
