@@ -229,6 +229,7 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         # a hand review: asked as a degree, a test's sensitivity or an effect's size
         ("By how much does fingolimod reduce the relapse rate?", AnswerKind.QUANTITY),
         ("How sensitive is troponin T for myocardial infarction?", AnswerKind.QUANTITY),
+        ("How accurately does chest X-ray identify fluid overload?", AnswerKind.QUANTITY),
         ("How protective is the oral cholera vaccine?", AnswerKind.QUANTITY),
         ("How effective is the single-dose oral cholera vaccine?", AnswerKind.QUANTITY),
         ("What is the HBeAg clearance rate with interferon alfa?", AnswerKind.QUANTITY),
@@ -291,6 +292,8 @@ def test_an_amount_asked_of_an_effect_is_told_apart(question: str, effect: bool)
         ("How sensitive is high-sensitivity troponin for myocardial infarction?", True),
         ("What is the diagnostic accuracy of the scratch collapse test?", True),
         ("What are the sensitivity and specificity of D-dimer?", True),
+        # review 35
+        ("How accurately does the vascular pedicle width identify fluid repletion?", True),
         ("How effective is the PfSPZ malaria vaccine?", False),
         ("How common is neuropathic pain in chronic low back pain?", False),
         ("Is the scratch collapse test accurate for carpal tunnel syndrome?", False),  # yes/no

@@ -308,7 +308,8 @@ _NAMING = re.compile(
 _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"^\s*(?:(?:and\s+)?(?:by\s+)?how\s+(?:much|many|often|long|frequent(?:ly)?|common|"
-    r"likely|large|prevalent|sensitive|specific|accurate|protective|effective|efficacious)\b"
+    r"likely|large|prevalent|sensitive|specific|accurate(?:ly)?|protective|effective|"
+    r"efficacious)\b"
     r"|what\s+(?:percentage|percent|proportion|share|fraction|doses?|dosages?|amount)\s+of\b"
     r"|what\s*%)",
     re.IGNORECASE,
@@ -415,12 +416,13 @@ def asks_written_out(text: str) -> bool:
 
 
 _ACCURACY_ASKED = re.compile(
-    r"^\s*(?:how\s+(?:accurate|sensitive|specific)\b|what\s+(?:is|are)\s+the\s+"
+    r"^\s*(?:how\s+(?:accurate(?:ly)?|sensitive|specific)\b|what\s+(?:is|are)\s+the\s+"
     r"(?:(?!of\b)[\w-]+\s+){0,2}?(?:accuracy|sensitivity|specificity)\b)",
     re.IGNORECASE,
 )
 """Questions asking how well a test tells disease apart ("How accurate is RT-QuIC …?",
-"What is the diagnostic accuracy of …?", "How sensitive is troponin …?")."""
+"What is the diagnostic accuracy of …?", "How sensitive is troponin …?", "How accurately
+does the vascular pedicle width … identify fluid repletion …?", review 35)."""
 
 
 def asks_accuracy(text: str) -> bool:
