@@ -13,6 +13,7 @@ from medcite.records import (
     AnswerKind,
     Concept,
     ConceptRole,
+    Question,
     QuestionConcept,
     QuestionType,
     Record,
@@ -765,7 +766,6 @@ def test_a_condition_the_story_names_as_what_a_treatment_is_for_need_not_be_name
     coming back. Can it damage her lungs?" kept only records naming an infection, and
     refused. A condition the story names first, or the question proper names again, is
     what the asker has, and must be named."""
-    from medcite.records import Question
 
     def conditions_named(text: str, drug: str, disease: str) -> list[str]:
         concepts = (

@@ -36,9 +36,6 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     ("C23", ConceptRole.FINDING),  # Pathological Conditions, Signs and Symptoms
     ("C", ConceptRole.CONDITION),
     ("F03", ConceptRole.CONDITION),  # Mental Disorders
-    # People are who a question is about, though MeSH also files mothers, fathers,
-    # siblings and spouses under family behaviour (F01): read as findings, "the
-    # *mother's* later risk of cancer" made mothers a cause to name (a hand reading)
     # A named diet is what a patient is given or keeps to, as food is (J02, below),
     # though MeSH files diets among physiological phenomena (G07) and fasting among
     # feeding behaviour (F01) too: read as a finding, "… does a low-FODMAP diet improve
@@ -47,6 +44,9 @@ ROLE_BY_TREE_PREFIX: tuple[tuple[str, ConceptRole], ...] = (
     # "Is lap band surgery better than diet and exercise …?" compares an operation with a
     # way of life, and as a treatment a trial of a vegetarian diet led it
     ("G07.203.650.240.", ConceptRole.INTERVENTION),  # the diets under Diet
+    # People are who a question is about, though MeSH also files mothers, fathers,
+    # siblings and spouses under family behaviour (F01): read as findings, "the
+    # *mother's* later risk of cancer" made mothers a cause to name (a hand reading)
     ("M01", ConceptRole.POPULATION),  # Persons
     ("F01", ConceptRole.FINDING),  # Behavior and Behavior Mechanisms
     ("F02", ConceptRole.FINDING),  # Psychological Phenomena
