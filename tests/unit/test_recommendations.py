@@ -7,9 +7,17 @@ each case says what a reader of that scheme takes the sentence to mean.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medcite.ingest import record_sentences
-from medcite.ingest.recommendations import is_guideline_text, recognise, with_recommendations
+from medcite.ingest.recommendations import (
+    _GUIDELINE_TITLE,
+    has_guideline_title,
+    is_guideline_text,
+    recognise,
+    with_recommendations,
+)
 from medcite.records import GradingScheme, RecommendationStrength, Record, Section, Source
 
 STRONG = RecommendationStrength.STRONG
@@ -239,6 +247,21 @@ def test_only_guideline_texts_get_recommendations_with_their_sentence_span() -> 
     assert not is_guideline_text(trial)
     assert with_recommendations(trial, spans).recommendations == ()
     assert is_guideline_text(_record("Consensus statement on low back pain"))
+
+
+_TITLE_PIECES = st.sampled_from(
+    ["guideline", "Guidelines", "RECOMMENDATIONS", "consensus", "Position Statement",
+     "position  statement", "practice parameters", "statement from", "Task Force",
+     "tas\u212a force", "\u017ftatement from", "GUIDEL\u0130NE", "non", "-", " ", "s"]
+)  # fmt: skip
+"""Pieces of titles: the pattern's words in any case, spaced or spelled just off, and
+letters that Unicode's case folding matches to the pattern's (the Kelvin sign, long s)."""
+
+
+@given(st.lists(st.one_of(_TITLE_PIECES, st.text(max_size=6)), max_size=8).map("".join))
+@settings(max_examples=500, deadline=None, database=None)
+def test_the_words_checked_first_find_what_the_title_pattern_finds(title: str) -> None:
+    assert has_guideline_title(title) == (_GUIDELINE_TITLE.search(title) is not None)
 
 
 @pytest.mark.parametrize(
