@@ -11,12 +11,18 @@
 
 Labels are matched as guidelines write them, capitalised ("Grade B", not the "grade 3" of
 a tumour), and the grade is returned as written, so the page shows what the guideline says.
+
+``find_grade`` and ``grade_alone`` keep their latest answers: reading a guideline asks
+them of each sentence several times (whether it is a grade on its own line, then whether
+it recommends and with what grade, then as the sentence before or after the next one),
+each answer a dozen case-insensitive patterns run over the sentence.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from medcite.records import GradingScheme, RecommendationStrength
 from medcite.words import is_title_line
@@ -150,6 +156,12 @@ class Grade:
     end: int = 0
 
 
+_SENTENCES_KEPT = 4096
+"""Answers kept: a guideline's sentences are asked about while it is read, and its next
+sentences soon after."""
+
+
+@lru_cache(maxsize=_SENTENCES_KEPT)
 def find_grade(text: str) -> Grade | None:
     """The grade a text states, in the first scheme that matches."""
     if match := _GRADE_GRADE.search(text):
@@ -192,6 +204,7 @@ def ends_with(text: str, grade: Grade) -> bool:
     return not text[grade.end :].strip(" \t\n.,;:)]")
 
 
+@lru_cache(maxsize=_SENTENCES_KEPT)
 def grade_alone(text: str) -> Grade | None:
     """The grade of a text that is nothing but a grade ("Level III.", "(B recommendation).",
     "Strong Recommendation – Grade A", "Strong recommendation based on randomized trials …")
