@@ -2918,3 +2918,15 @@ def test_what_that_is_asks_about_the_condition_the_story_names(ask: Ask) -> None
         r"^Functional neurological disorder \(FND\) is",
         re.IGNORECASE,
     )
+
+
+# 27cdc07 is the commit before; the case below failed there.
+def test_what_that_is_asks_about_what_the_story_named_last(ask: Ask) -> None:
+    """Review 36: "My granddaughter has cystic fibrosis and her specialist has just started
+    her on Orkambi. What is that?" asked what cystic fibrosis is, and was led by it."""
+    assert_led_by(
+        ask,
+        "My granddaughter has cystic fibrosis and her specialist has just started her on "
+        "Orkambi. What is that?",
+        r"Orkambi",
+    )

@@ -345,13 +345,19 @@ def test_a_question_asking_only_what_something_is_is_told_apart(
         ("I was told I have systemic sclerosis. What does that mean?", "systemic sclerosis"),
         ("I was told I have systemic sclerosis. What is it like to live with?", ""),
         ("What is that?", ""),  # no story to point back to, and "that" is no name
+        # review 36: the drug named last, not the condition before it
+        (
+            "My mum has systemic sclerosis and was started on methotrexate. What is that?",
+            "methotrexate",
+        ),
     ],
 )
 def test_what_that_is_asks_about_what_the_story_names(
     question: str, name: str, knowledge: Knowledge
 ) -> None:
     """Review 35: "… The neurologist says it's functional neurological disorder. What is
-    that?" asked about the legs of her story too, and refused."""
+    that?" asked about the legs of her story too, and refused. Review 36: "… has just
+    started her on Orkambi. What is that?" asks about the drug named last."""
     understood = understand_question(question, knowledge)
     assert understood.defined == name
     if name:

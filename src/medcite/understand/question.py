@@ -470,16 +470,17 @@ def _pointed_back_to(
     text: str, concepts: Sequence[QuestionConcept], told: int
 ) -> QuestionConcept | None:
     """What a question asking "What is that?" of the asker's story (``asks_what_that_is``)
-    asks about: the last condition the story names, else its last concept; None for
+    asks about: the last concept the story names, what "that" points back to; None for
     another question. The question is then "What is X?" of that alone: "My sister keeps
     having attacks where her legs go weak … The neurologist says it's functional
     neurological disorder. What is that?" asked about her legs too, scored no sentence
-    saying what the disorder is above 0.15, and refused (review 35)."""
+    saying what the disorder is above 0.15, and refused (review 35). Not the last
+    condition: "My granddaughter has cystic fibrosis and her specialist has just started
+    her on Orkambi. What is that?" asks what the drug is (review 36)."""
     if not told or not asks_what_that_is(text):
         return None
     named = [c for c in concepts if c.start < told]
-    conditions = [c for c in named if c.role is ConceptRole.CONDITION] or named
-    return max(conditions, key=lambda c: c.start) if conditions else None
+    return max(named, key=lambda c: c.start) if named else None
 
 
 MIN_TOLD_TERM = 3
