@@ -197,7 +197,7 @@ def understand_question(
         text=text,
         concepts=tuple(concepts),
         types=kinds,
-        facets=build_facets(text, tuple(concepts), kinds),
+        facets=build_facets(text, tuple(concepts), kinds, spans),
         notes=tuple(notes),
         answer_kind=answer_kind(text),
         status_cues=asked_status(text),
@@ -1108,9 +1108,13 @@ def _inherit(
 
 
 def build_facets(
-    text: str, concepts: tuple[QuestionConcept, ...], kinds: tuple[QuestionType, ...]
+    text: str,
+    concepts: tuple[QuestionConcept, ...],
+    kinds: tuple[QuestionType, ...],
+    outcomes: Sequence[tuple[int, int]],
 ) -> tuple[Facet, ...]:
-    """The parts of the question an answer must cover (see the module docstring)."""
+    """The parts of the question an answer must cover (see the module docstring);
+    ``outcomes`` are where the outcomes of its verbs of effect stand (``outcome_spans``)."""
     if not concepts:
         return ()  # with no concept at all, composing takes the question's words as its facet
     aspects = [c for c in concepts if c.role in ASPECT_ROLES]
@@ -1122,7 +1126,7 @@ def build_facets(
     if not aspects and lenses:
         facets.append(Facet(" × ".join(_label(c) for c in lenses), tuple(c.id for c in lenses)))
     named = [*((c.start, c.end) for c in concepts), *effect_measures(text)]
-    for kind in facet_kinds(text, named, outcome_spans(text)):
+    for kind in facet_kinds(text, named, outcomes):
         if kind is QuestionType.ADVERSE_EFFECTS and _asks_complications_of_a_disease(
             text, concepts
         ):
