@@ -303,6 +303,12 @@ def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     assert (older.text, older.concept_ids) == ("older adults", ("D000368",))
 
 
+def mesh_lexicon(*concepts: tuple[str, str]) -> Lexicon:
+    """A lexicon of MeSH concepts, each given by its id and its name alone: what a lay
+    name is read as comes from the lexicon's own table, not from these."""
+    return build_lexicon([Concept(i, Vocabulary.MESH, name) for i, name in concepts])
+
+
 def assert_each_read_as(lexicon: Lexicon, readings: list[tuple[str, str]]) -> None:
     """Each text names one concept of ``lexicon``: the one paired with it."""
     for text, meant in readings:
@@ -403,13 +409,10 @@ def test_lay_names_of_cervical_precancer_and_of_a_gastric_band() -> None:
     """Review 25: "Is an HPV test better than a Pap smear at picking up cervical precancer?"
     kept "precancer" as a word no trial of CIN says, and "Is lap band surgery better than
     diet and exercise …?" lost the operation."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D002578", mesh, "Uterine Cervical Dysplasia"),
-            Concept("D011230", mesh, "Precancerous Conditions"),
-            Concept("D015391", mesh, "Gastroplasty"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D002578", "Uterine Cervical Dysplasia"),
+        ("D011230", "Precancerous Conditions"),
+        ("D015391", "Gastroplasty"),
     )
     assert_each_read_as(
         lexicon,
@@ -426,13 +429,10 @@ def test_covid_vaccines_as_people_name_them() -> None:
     """Review 25: "Can the AstraZeneca COVID jab cause Guillain-Barré syndrome?" kept
     "COVID" and "AstraZeneca" as names no vocabulary knows, and no vaccine was asked; MeSH
     writes "COVID-19 Vaccines" and "COVID-19 Vaccine AstraZeneca"."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D000086382", mesh, "COVID-19"),
-            Concept("D000086663", mesh, "COVID-19 Vaccines"),
-            Concept("D000090985", mesh, "ChAdOx1 nCoV-19"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D000086382", "COVID-19"),
+        ("D000086663", "COVID-19 Vaccines"),
+        ("D000090985", "ChAdOx1 nCoV-19"),
     )
     assert_each_read_as(
         lexicon,
@@ -464,14 +464,11 @@ def test_lay_names_of_a_heart_cath_its_dye_and_a_night_guard() -> None:
     """Review 26: "Does taking NAC pills before a heart cath protect my kidneys from the
     contrast dye?" read the heart and colouring agents; "Will wearing a night guard stop
     me from grinding my teeth in my sleep?" read neither the splint nor bruxism."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D006328", mesh, "Cardiac Catheterization"),
-            Concept("D003287", mesh, "Contrast Media"),
-            Concept("D017090", mesh, "Occlusal Splints"),
-            Concept("D002012", mesh, "Bruxism"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D006328", "Cardiac Catheterization"),
+        ("D003287", "Contrast Media"),
+        ("D017090", "Occlusal Splints"),
+        ("D002012", "Bruxism"),
     )
     found = find_mentions("Does NAC before a heart cath protect from the contrast dye?", lexicon)
     assert [m.concept_ids for m in found] == [("D006328",), ("D003287",)]
@@ -492,16 +489,13 @@ def test_lay_names_of_survival() -> None:
 def test_lay_names_of_weed_and_of_smoking_it() -> None:
     """Review 28: "I already smoke cigarettes - does smoking weed on top of that damage my
     lungs more?" read smoke (the substance) and no cannabis; a garden's weeds stay apart."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D002188", mesh, "Cannabis"),
-            Concept("D000074609", mesh, "Marijuana Use"),
-            Concept("D000073865", mesh, "Cigarette Smoking"),
-            Concept("D012906", mesh, "Smoke"),
-            Concept("D006540", mesh, "Herbicides"),
-            Concept("D011058", mesh, "Pollen"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D002188", "Cannabis"),
+        ("D000074609", "Marijuana Use"),
+        ("D000073865", "Cigarette Smoking"),
+        ("D012906", "Smoke"),
+        ("D006540", "Herbicides"),
+        ("D011058", "Pollen"),
     )
     assert_each_read_as(
         lexicon,
@@ -736,13 +730,10 @@ def test_a_skin_cancer_named_by_its_cell_is_that_carcinoma() -> None:
 def test_premature_babies_and_an_iv_drip_by_their_lay_names() -> None:
     """Review 31: "How often do premature babies in intensive care get skin damage from an
     IV drip leaking into the tissue?" read babies alone and "IV" as a word."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D007223", mesh, "Infant"),
-            Concept("D007234", mesh, "Infant, Premature"),
-            Concept("D007262", mesh, "Infusions, Intravenous"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D007223", "Infant"),
+        ("D007234", "Infant, Premature"),
+        ("D007262", "Infusions, Intravenous"),
     )
     assert_each_read_as(
         lexicon,
@@ -757,13 +748,10 @@ def test_premature_babies_and_an_iv_drip_by_their_lay_names() -> None:
 def test_a_dummy_and_face_blindness_by_their_lay_names() -> None:
     """Review 33: "Does giving my baby a dummy at bedtime lower the risk of cot death?" had
     no intervention, and "Does face blindness run in families?" read Face and Blindness."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D041361", mesh, "Pacifiers"),
-            Concept("D020238", mesh, "Prosopagnosia"),
-            Concept("D001766", mesh, "Blindness"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D041361", "Pacifiers"),
+        ("D020238", "Prosopagnosia"),
+        ("D001766", "Blindness"),
     )
     assert_each_read_as(
         lexicon,
@@ -778,13 +766,10 @@ def test_a_dummy_and_face_blindness_by_their_lay_names() -> None:
 def test_a_bladder_infection_is_a_urinary_tract_infection() -> None:
     """Review 34: "… to stop her bladder infections coming back" read the bladder and
     infections in general."""
-    mesh = Vocabulary.MESH
-    lexicon = build_lexicon(
-        [
-            Concept("D014552", mesh, "Urinary Tract Infections"),
-            Concept("D001743", mesh, "Urinary Bladder"),
-            Concept("D007239", mesh, "Infections"),
-        ]
+    lexicon = mesh_lexicon(
+        ("D014552", "Urinary Tract Infections"),
+        ("D001743", "Urinary Bladder"),
+        ("D007239", "Infections"),
     )
     assert_each_read_as(
         lexicon,
