@@ -2930,3 +2930,16 @@ def test_what_that_is_asks_about_what_the_story_named_last(ask: Ask) -> None:
         "Orkambi. What is that?",
         r"Orkambi",
     )
+
+
+# 726b5df is the commit before; the case below failed there.
+def test_a_question_asked_of_it_asks_of_the_drug_the_story_names_last(ask: Ask) -> None:
+    """Review 36: "My son is having chemo for testicular cancer and one of the drugs is
+    bleomycin. Can it damage his lungs?" scored every line on bleomycin's lung toxicity
+    against chemo and testicular cancer too, and refused."""
+    assert_led_by(
+        ask,
+        "My son is having chemo for testicular cancer and one of the drugs is bleomycin. "
+        "Can it damage his lungs?",
+        r"(?i)bleomycin\b.*\blung|\blung.*\bbleomycin",
+    )

@@ -366,6 +366,43 @@ def test_what_that_is_asks_about_what_the_story_names(
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # the condition the drug is taken for says why it is given
+        (
+            "My mum is on methotrexate for rheumatoid arthritis. Can it cause cancer?",
+            ["methotrexate", "cancer"],
+        ),
+        # a condition named first is what she has
+        (
+            "My mum has rheumatoid arthritis and is on methotrexate. Can it cause cancer?",
+            ["rheumatoid arthritis", "methotrexate", "cancer"],
+        ),
+        # the story's other treatments are not asked of
+        (
+            "My mum had an MRI and then started methotrexate. Can it cause cancer?",
+            ["methotrexate", "cancer"],
+        ),
+        # "it" names what comes after: the question proper names its own treatment
+        (
+            "My mum is on methotrexate for rheumatoid arthritis. Is it safe to have an MRI?",
+            ["methotrexate", "rheumatoid arthritis", "MRI"],
+        ),
+    ],
+)
+def test_a_question_asked_of_it_asks_of_the_treatment_the_story_names_last(
+    question: str, asked: list[str], knowledge: Knowledge
+) -> None:
+    """Review 36: "My son is having chemo for testicular cancer and one of the drugs is
+    bleomycin. Can it damage his lungs?" scored the lines on bleomycin's lung toxicity
+    against chemo and testicular cancer too, and refused."""
+    understood = understand_question(question, knowledge)
+    assert [c.mention for c in understood.concepts] == asked
+    if len(asked) == 2:
+        assert understood.told_terms == ()
+
+
+@pytest.mark.parametrize(
     ("question", "written_out"),
     [
         ("What does RUNX2 stand for?", True),

@@ -47,6 +47,7 @@ from medcite.records.concepts import (
     RecordTopics,
     SearchPlan,
     Vocabulary,
+    conditions_taken_for,
 )
 from medcite.records.evidence import (
     Comparator,
@@ -188,5 +189,6 @@ __all__ = [
     "SyncedFile",
     "Vocabulary",
     "bare_label_length",
+    "conditions_taken_for",
     "is_label",
 ]

@@ -3,7 +3,7 @@ search plans and what a retrieved record is about."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from enum import StrEnum
 from typing import ClassVar
 
@@ -245,6 +245,28 @@ class Facet(Frozen, frozen=True):
         return not self.answered_beside or any(i in named for i in self.answered_beside)
 
 
+def conditions_taken_for(
+    text: str, concepts: Sequence[QuestionConcept], told: int
+) -> tuple[QuestionConcept, ...]:
+    """The conditions the asker's story (the first ``told`` characters of ``text``) names
+    only as what a treatment it named before is taken for, and the question proper does
+    not name again: why the treatment is taken, not what is asked of it ("My mum takes
+    nitrofurantoin every night to stop her *bladder infections* coming back. Can it damage
+    her lungs?"). A condition the story names first is what the asker has."""
+    treated_from = min(
+        (c.start for c in concepts if c.role in TREATING_ROLES and c.start < told),
+        default=told,
+    )
+    asking = text[told:].lower()
+    return tuple(
+        c
+        for c in concepts
+        if c.role is ConceptRole.CONDITION
+        and treated_from < c.start < told
+        and c.mention.lower() not in asking
+    )
+
+
 class Question(Frozen, frozen=True):
     """A question as medcite understood it: concepts, kinds, facets, and notes on reading it."""
 
@@ -318,7 +340,7 @@ class Question(Frozen, frozen=True):
     def named_conditions(self) -> tuple[QuestionConcept, ...]:
         """The conditions a record must name for an answer to cite it: all the question's,
         but one the asker's story (``told``) names only as what a treatment it named
-        before is taken for.
+        before is taken for (``conditions_taken_for``).
 
         Such a condition is why the treatment is taken, and the question proper asks
         about the treatment: "My mum takes nitrofurantoin every night to stop her bladder
@@ -328,20 +350,8 @@ class Question(Frozen, frozen=True):
         first ("I've got alopecia areata … Will Olumiant tablets …?"), or the question
         proper names again, is what the asker has, and the answer must be about it.
         """
-        conditions = self.with_role(ConceptRole.CONDITION)
-        treated_from = min(
-            (c.start for c in self.concepts if c.role in TREATING_ROLES and c.start < self.told),
-            default=self.told,
-        )
-        asking = self.text[self.told :].lower()
-
-        def taken_for(condition: QuestionConcept) -> bool:
-            return (
-                treated_from < condition.start < self.told
-                and condition.mention.lower() not in asking
-            )
-
-        return tuple(c for c in conditions if not taken_for(c))
+        taken_for = conditions_taken_for(self.text, self.concepts, self.told)
+        return tuple(c for c in self.with_role(ConceptRole.CONDITION) if c not in taken_for)
 
     def subject_conditions(self) -> tuple[QuestionConcept, ...]:
         """The conditions a record must be about, not merely name, when another disease is

@@ -409,6 +409,19 @@ def asks_what_that_is(text: str) -> bool:
     return bool(_WHAT_THAT_IS.match(asking(text)))
 
 
+_OF_IT = re.compile(
+    rf"^\s*(?:{_YES_NO_OPENERS})\s+(?:{_POINTING.pattern})\b",
+    re.IGNORECASE,
+)
+
+
+def asks_of_it(text: str) -> bool:
+    """Whether the question proper (``asking``) asks a yes/no question whose subject points
+    back to something the asker told of ("… one of the drugs is bleomycin. *Can it*
+    damage his lungs?"), or names it after ("Is it safe to take …?")."""
+    return bool(_OF_IT.match(asking(text)))
+
+
 def asks_written_out(text: str) -> bool:
     """Whether the question asks what a short form stands for (``_SPELLED_OUT``): the
     sentence writing it out answers, more than one saying what it is."""

@@ -30,6 +30,7 @@ from medcite.records import (
     Question,
     QuestionConcept,
     QuestionType,
+    conditions_taken_for,
 )
 from medcite.understand.abbreviations import Definition, find_definitions, is_brand_shaped
 from medcite.understand.adjectives import PEOPLE, described_concepts
@@ -50,6 +51,7 @@ from medcite.understand.kinds import (
     asked_status,
     asks_accuracy,
     asks_effect,
+    asks_of_it,
     asks_what_it_does,
     asks_what_that_is,
     asks_written_out,
@@ -179,8 +181,11 @@ def understand_question(
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
     pointed = _pointed_back_to(text, concepts, told)
+    subject = _subject_told_of(text, concepts, told)
     if pointed is not None:
         concepts = [pointed]
+    elif subject is not None:
+        concepts = _asked_of_the_subject(text, concepts, told, subject)
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -208,7 +213,7 @@ def understand_question(
         written_out=asks_written_out(text),
         alternatives=offered,
         told=told,
-        told_terms=() if pointed else _told_terms(text, concepts, told),
+        told_terms=() if pointed or subject else _told_terms(text, concepts, told),
     )
 
 
@@ -481,6 +486,42 @@ def _pointed_back_to(
         return None
     named = [c for c in concepts if c.start < told]
     return max(named, key=lambda c: c.start) if named else None
+
+
+def _subject_told_of(
+    text: str, concepts: Sequence[QuestionConcept], told: int
+) -> QuestionConcept | None:
+    """What a yes/no question whose subject points back to the asker's story (``asks_of_it``)
+    asks about: the last treatment the story names ("… one of the drugs is bleomycin. Can
+    *it* damage his lungs?"); None where the question proper names a treatment itself
+    ("Is it safe to take ibuprofen …?", "… Is that a known thing with Paxlovid?") or the
+    story names none."""
+    if not told or not asks_of_it(text):
+        return None
+    treatments = [c for c in concepts if c.role in TREATING_ROLES]
+    asking = text[told:].lower()
+    if any(c.start >= told or c.mention.lower() in asking for c in treatments):
+        return None
+    return max(treatments, key=lambda c: c.start) if treatments else None
+
+
+def _asked_of_the_subject(
+    text: str, concepts: Sequence[QuestionConcept], told: int, subject: QuestionConcept
+) -> list[QuestionConcept]:
+    """The concepts of a question asked of one treatment of the asker's story (``subject``)
+    but the story's other treatments and the conditions they are taken for
+    (``conditions_taken_for``): the course it belongs to and what that treats say why it
+    is given, not what is asked of it. Scored against "My son is having *chemo* for
+    *testicular cancer* and one of the drugs is bleomycin. Can it damage his lungs?", the
+    sentences on bleomycin's lung toxicity that answer it weighed 0.03 to 0.29, and the
+    page refused (review 36); asked of bleomycin and the lungs alone, 0.88 to 0.91. What
+    the asker has (a condition named first), and who it is for, stay."""
+    taken_for = conditions_taken_for(text, concepts, told)
+    return [
+        c
+        for c in concepts
+        if c is subject or c.start >= told or not (c.role in TREATING_ROLES or c in taken_for)
+    ]
 
 
 MIN_TOLD_TERM = 3
