@@ -2943,3 +2943,16 @@ def test_a_question_asked_of_it_asks_of_the_drug_the_story_names_last(ask: Ask) 
         "Can it damage his lungs?",
         r"(?i)bleomycin\b.*\blung|\blung.*\bbleomycin",
     )
+
+
+# f366f52 is the commit before; the case below failed there.
+def test_what_causes_it_asks_of_the_condition_the_story_names(ask: Ask) -> None:
+    """Review 37: "… the neurologist says it is oculopharyngeal muscular dystrophy. What
+    causes it?" asked of her eyelids and food too, required a record to name food, and
+    refused."""
+    assert_led_by(
+        ask,
+        "My mum's eyelids have started drooping and she chokes on her food, and the "
+        "neurologist says it is oculopharyngeal muscular dystrophy. What causes it?",
+        r"caused by the abnormal expansion",
+    )

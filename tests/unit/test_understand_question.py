@@ -368,6 +368,41 @@ def test_what_that_is_asks_about_what_the_story_names(
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
+        # review 37: what is asked of "it", a condition, is asked of the story's condition
+        (
+            "My mum's brain MRI was abnormal and the doctor says it is systemic sclerosis. "
+            "What causes it?",
+            ["systemic sclerosis"],
+        ),
+        (
+            "My mum had a brain MRI and has systemic sclerosis. How common is it in children?",
+            ["systemic sclerosis", "children"],
+        ),
+        # what a treatment does is asked of the story's treatment
+        (
+            "My mum is on methotrexate for rheumatoid arthritis. What side effects might it "
+            "give her?",
+            ["methotrexate"],
+        ),
+        # the question proper names its own condition: nothing points back
+        (
+            "My mum had a brain MRI and has systemic sclerosis. What causes rheumatoid arthritis?",
+            ["brain", "MRI", "systemic sclerosis", "rheumatoid arthritis"],
+        ),
+    ],
+)
+def test_what_is_asked_of_it_is_asked_of_what_the_story_names(
+    question: str, asked: list[str], knowledge: Knowledge
+) -> None:
+    """Review 37: "… the neurologist says it is oculopharyngeal muscular dystrophy. What
+    causes it?" asked of her eyelids and food too, and refused."""
+    understood = understand_question(question, knowledge)
+    assert [c.mention for c in understood.concepts] == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
         # the condition the drug is taken for says why it is given
         (
             "My mum is on methotrexate for rheumatoid arthritis. Can it cause cancer?",

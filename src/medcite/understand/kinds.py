@@ -422,6 +422,15 @@ def asks_of_it(text: str) -> bool:
     return bool(_OF_IT.match(asking(text)))
 
 
+_IT = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """Whether the question proper (``asking``) names something by a pronoun ("… the
+    neurologist says it is oculopharyngeal muscular dystrophy. What causes *it*?")."""
+    return bool(_IT.search(asking(text)))
+
+
 def asks_written_out(text: str) -> bool:
     """Whether the question asks what a short form stands for (``_SPELLED_OUT``): the
     sentence writing it out answers, more than one saying what it is."""

@@ -59,6 +59,7 @@ from medcite.understand.kinds import (
     facet_kinds,
     names_complications_only,
     question_types,
+    refers_back,
     what_it_is,
     without_narrative,
 )
@@ -181,11 +182,14 @@ def understand_question(
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
     pointed = _pointed_back_to(text, concepts, told)
-    subject = _subject_told_of(text, concepts, told)
+    subject = _subject_told_of(text, concepts, told, types)
+    condition = _condition_told_of(text, concepts, told, types)
     if pointed is not None:
         concepts = [pointed]
     elif subject is not None:
         concepts = _asked_of_the_subject(text, concepts, told, subject)
+    elif condition is not None:
+        concepts = [c for c in concepts if c is condition or c.start >= told]
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -213,7 +217,7 @@ def understand_question(
         written_out=asks_written_out(text),
         alternatives=offered,
         told=told,
-        told_terms=() if pointed or subject else _told_terms(text, concepts, told),
+        told_terms=() if pointed or subject or condition else _told_terms(text, concepts, told),
     )
 
 
@@ -488,21 +492,54 @@ def _pointed_back_to(
     return max(named, key=lambda c: c.start) if named else None
 
 
+TREATMENT_KINDS = (QuestionType.ADVERSE_EFFECTS, QuestionType.MECHANISM)
+"""Kinds of question asked of what a treatment does ("What side effects might it give
+me?", "How does it work?")."""
+CONDITION_KINDS = (
+    QuestionType.ETIOLOGY,
+    QuestionType.EPIDEMIOLOGY,
+    QuestionType.PROGNOSIS,
+    QuestionType.DIAGNOSIS,
+    QuestionType.PRESENTATION,
+    QuestionType.TREATMENT,
+)
+"""Kinds of question asked of a condition ("What causes it?", "How is it treated?")."""
+
+
 def _subject_told_of(
-    text: str, concepts: Sequence[QuestionConcept], told: int
+    text: str, concepts: Sequence[QuestionConcept], told: int, types: Sequence[QuestionType]
 ) -> QuestionConcept | None:
-    """What a yes/no question whose subject points back to the asker's story (``asks_of_it``)
-    asks about: the last treatment the story names ("… one of the drugs is bleomycin. Can
-    *it* damage his lungs?"); None where the question proper names a treatment itself
-    ("Is it safe to take ibuprofen …?", "… Is that a known thing with Paxlovid?") or the
-    story names none."""
-    if not told or not asks_of_it(text):
+    """What a question asking what "it" does asks about, where "it" points back to the
+    asker's story: a yes/no question whose subject it is (``asks_of_it``), or one asking
+    a treatment's harms or workings (``TREATMENT_KINDS``). It is the last treatment the
+    story names ("… one of the drugs is bleomycin. Can *it* damage his lungs?"); None
+    where the question proper names a treatment itself ("Is it safe to take ibuprofen
+    …?", "… Is that a known thing with Paxlovid?") or the story names none."""
+    asks_what_it_does = refers_back(text) and any(t in TREATMENT_KINDS for t in types)
+    if not told or not (asks_of_it(text) or asks_what_it_does):
         return None
     treatments = [c for c in concepts if c.role in TREATING_ROLES]
     asking = text[told:].lower()
     if any(c.start >= told or c.mention.lower() in asking for c in treatments):
         return None
     return max(treatments, key=lambda c: c.start) if treatments else None
+
+
+def _condition_told_of(
+    text: str, concepts: Sequence[QuestionConcept], told: int, types: Sequence[QuestionType]
+) -> QuestionConcept | None:
+    """What a question asking of "it" the kinds asked of a condition (``CONDITION_KINDS``)
+    asks about, where the question proper names no condition: the last condition the
+    asker's story names, the question then asked of it alone. "My mum's eyelids have
+    started drooping and she chokes on her food, and the neurologist says it is
+    oculopharyngeal muscular dystrophy. What causes it?" asked of eyelids and food too,
+    required a record to name food, and refused (review 37)."""
+    if not told or not refers_back(text) or not any(t in CONDITION_KINDS for t in types):
+        return None
+    if any(c.role is ConceptRole.CONDITION and c.start >= told for c in concepts):
+        return None
+    conditions = [c for c in concepts if c.role is ConceptRole.CONDITION and c.start < told]
+    return max(conditions, key=lambda c: c.start) if conditions else None
 
 
 def _asked_of_the_subject(
