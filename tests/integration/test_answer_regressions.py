@@ -2956,3 +2956,18 @@ def test_what_causes_it_asks_of_the_condition_the_story_names(ask: Ask) -> None:
         "neurologist says it is oculopharyngeal muscular dystrophy. What causes it?",
         r"caused by the abnormal expansion",
     )
+
+
+# 2e33a3e is the commit before; the case below failed there.
+def test_the_back_of_the_eye_and_sight_coming_back_are_no_back_and_no_recurrence(
+    ask: Ask,
+) -> None:
+    """Review 37: "… the main artery at the back of the eye is blocked. Will his sight come
+    back?" read the back and the recurrence of a disease, and was led by an air-embolism
+    case report."""
+    assert_led_by(
+        ask,
+        "My husband suddenly lost the sight in his left eye this morning and the eye doctor "
+        "says the main artery at the back of the eye is blocked. Will his sight come back?",
+        r"(?i)retinal artery occlusion",
+    )

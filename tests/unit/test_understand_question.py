@@ -574,6 +574,9 @@ def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> N
     for text, read in [
         ("Does cutting back on salt help?", False),
         ("Did the pain bounce back?", False),
+        ("Will my hair grow back?", False),
+        # review 37: where on something else
+        ("Is the artery at the back of the eye blocked?", False),
         ("Does yoga help a bad back?", True),
         # review 31: "back" saying when
         ("How did thalidomide harm babies back in the 1960s?", False),
@@ -582,6 +585,22 @@ def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> N
     ]:
         understood = understand_question(text, knowledge)
         assert ("D001415" in {c.id for c in understood.concepts}) is read, text
+    store.close()
+
+
+def test_a_function_coming_back_is_no_recurrence(tmp_path: Path) -> None:
+    """Review 37: "… Will his sight come back?" was read as the recurrence of a disease."""
+    recurrence = Concept("D012008", Vocabulary.MESH, "Recurrence")
+    store = VocabularyStore.open(tmp_path / "vocab.sqlite3")
+    store.replace_vocabulary(Vocabulary.MESH, [recurrence], tmp_path / "r.bin", "0" * 64)
+    knowledge = Knowledge(build_lexicon([recurrence]), store)
+    for text, read in [
+        ("Will his sight come back?", False),
+        ("Will her periods ever come back after chemo?", False),
+        ("How do I stop thrush coming back?", True),
+    ]:
+        understood = understand_question(text, knowledge)
+        assert ("D012008" in {c.id for c in understood.concepts}) is read, text
     store.close()
 
 

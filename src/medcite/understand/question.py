@@ -265,7 +265,8 @@ def _mentions(
         m
         for m in find_mentions(text, knowledge.lexicon, word_order=True)
         if (shouted or not _acronym_read_as_a_word(m, knowledge.lexicon))
-        and not _a_verb_s_particle(text, m)
+        and not _back_not_the_body_part(text, m)
+        and not _a_function_coming_back(text, m)
     ]
     mentions += described_concepts(text, mentions, knowledge.lexicon)
     mentions += eponym_concepts(text, mentions, knowledge.lexicon)
@@ -635,7 +636,8 @@ _LETTERED_WORD = re.compile(r"[^\W\d_]{2,}")
 _PHRASAL_VERB_BEFORE = re.compile(
     r"\b(?:cut|cuts|cutting|come|comes|coming|came|go|goes|going|went|get|gets|getting|got"
     r"|bring|brings|bringing|brought|scale|scales|scaling|scaled|fight|fights|fighting"
-    r"|hold|holds|holding|held|turn|turns|turning|turned|bounce|bounces|bouncing|bounced)"
+    r"|hold|holds|holding|held|turn|turns|turning|turned|bounce|bounces|bouncing|bounced"
+    r"|grow|grows|growing|grew|grown)"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -648,16 +650,42 @@ _BACK_IN_TIME = re.compile(
 """What follows "back" where it says when ("back in the 1960s", "back then")."""
 
 
-def _a_verb_s_particle(text: str, mention: ConceptMention) -> bool:
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _back_not_the_body_part(text: str, mention: ConceptMention) -> bool:
     """Whether the mention is "back" after a verb it makes phrasal ("cutting *back* on
-    salt", "bounce back"), or saying when ("back in the 1960s", ``_BACK_IN_TIME``): no
-    question on MeSH's Back, the body part. "What's the best way to stop bacterial
-    vaginosis coming back …?" had a facet "back" that no record spoke to (review 18), and
-    "How did thalidomide cause the birth defects in babies back in the 1960s?" one
-    asking of the back (review 31)."""
+    salt", "bounce back"), saying when ("back in the 1960s", ``_BACK_IN_TIME``), or
+    where on something else ("the *back of* the eye"): no question on MeSH's Back, the
+    body part. "What's the best way to stop bacterial vaginosis coming back …?" had a
+    facet "back" that no record spoke to (review 18), "How did thalidomide cause the birth
+    defects in babies back in the 1960s?" one asking of the back (review 31), and "… the
+    main artery at the back of the eye is blocked" quoted a study of a lumbar disc device
+    (review 37); "Will it make my hair grow back?" asked of it too."""
     return mention.text.lower() == "back" and bool(
         _PHRASAL_VERB_BEFORE.search(text, 0, mention.start)
         or _BACK_IN_TIME.match(text, mention.end)
+        or _OF_AFTER.match(text, mention.end)
+    )
+
+
+_COMING_BACK = re.compile(r"(?:come|comes|coming|came)\s+back", re.IGNORECASE)
+_FUNCTION_BEFORE = re.compile(
+    r"\b(?:sight|vision|eyesight|hearing|memory|smell|taste|voice|speech|feeling|sensation"
+    r"|strength|movement|appetite|energy|periods?)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+"""A function of the body a few words before "come back": its return is recovery."""
+
+
+def _a_function_coming_back(text: str, mention: ConceptMention) -> bool:
+    """Whether the mention is "come back" said of a function of the body ("Will his
+    *sight come back*?", ``_FUNCTION_BEFORE``): it asks about recovery, not a disease's
+    recurrence, which "coming back" names otherwise (``lay_names``). Read as Recurrence,
+    review 37's question on a blocked artery of the eye was scored against "Will his sight
+    Recurrence?"."""
+    return bool(_COMING_BACK.fullmatch(mention.text)) and bool(
+        _FUNCTION_BEFORE.search(text, 0, mention.start)
     )
 
 
