@@ -2971,3 +2971,15 @@ def test_the_back_of_the_eye_and_sight_coming_back_are_no_back_and_no_recurrence
         "says the main artery at the back of the eye is blocked. Will his sight come back?",
         r"(?i)retinal artery occlusion",
     )
+
+
+# 2bd1fe5 is the commit before; the case below failed there.
+def test_a_test_s_accuracy_asked_in_shorthand_is_led_by_its_accuracy(ask: Ask) -> None:
+    """Review 37: "Sensitivity and specificity of the central vein sign on 3T MRI …?" was
+    read as a summary and led by a line on FLAIR* MRI, not the study at 3T."""
+    assert_led_by(
+        ask,
+        "Sensitivity and specificity of the central vein sign on 3T MRI for distinguishing "
+        "multiple sclerosis from other conditions?",
+        r"3T MRI yielded a high specificity",
+    )

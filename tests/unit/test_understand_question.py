@@ -235,6 +235,12 @@ def test_follow_up_inherits_condition_and_population(knowledge: Knowledge) -> No
         ("How effective is the single-dose oral cholera vaccine?", AnswerKind.QUANTITY),
         ("What is the HBeAg clearance rate with interferon alfa?", AnswerKind.QUANTITY),
         ("What is the lifetime risk of hypertension at 55?", AnswerKind.QUANTITY),
+        # review 36: a chance asked is an amount
+        ("What are the chances my baby catches hepatitis C from me?", AnswerKind.QUANTITY),
+        ("What is the likelihood of relapse after stopping?", AnswerKind.QUANTITY),
+        # review 37: an efficacy asked of a past trial, a test's accuracy in shorthand
+        ("What protective efficacy did L9LS show against malaria?", AnswerKind.QUANTITY),
+        ("Sensitivity and specificity of D-dimer for pulmonary embolism?", AnswerKind.QUANTITY),
         ("What is the role of risk factors in gout?", AnswerKind.SUMMARY),
         ("What are the risks of anesthesia in children?", AnswerKind.SUMMARY),
         ("How is Wilson disease diagnosed?", AnswerKind.SUMMARY),
@@ -295,7 +301,11 @@ def test_an_amount_asked_of_an_effect_is_told_apart(question: str, effect: bool)
         ("What are the sensitivity and specificity of D-dimer?", True),
         # review 35
         ("How accurately does the vascular pedicle width identify fluid repletion?", True),
+        # review 37: asked in a clinician's shorthand
+        ("Sensitivity and specificity of the central vein sign for multiple sclerosis?", True),
+        ("Diagnostic accuracy of D-dimer in pulmonary embolism?", True),
         ("How effective is the PfSPZ malaria vaccine?", False),
+        ("Sensitivity to penicillin in children with pneumonia?", False),
         ("How common is neuropathic pain in chronic low back pain?", False),
         ("Is the scratch collapse test accurate for carpal tunnel syndrome?", False),  # yes/no
     ],

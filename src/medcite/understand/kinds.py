@@ -311,6 +311,9 @@ _QUANTITY = re.compile(
     r"likely|large|prevalent|sensitive|specific|accurate(?:ly)?|protective|effective|"
     r"efficacious)\b"
     r"|what\s+(?:percentage|percent|proportion|share|fraction|doses?|dosages?|amount)\s+of\b"
+    r"|what\s+(?:[\w-]+\s+)?(?:efficacy|effectiveness|protection)\s+(?:did|does|do|has|have)\b"
+    r"|(?:the\s+)?(?:diagnostic\s+)?(?:accuracy|sensitivity|specificity)"
+    r"(?:\s+and\s+specificity)?\s+of\b"
     r"|what\s*%)",
     re.IGNORECASE,
 )
@@ -320,17 +323,21 @@ the single-dose cholera vaccine?", "What percentage of … have depression?": re
 summary, its page quoted the background and methods of the review giving the share,
 review 16), or a dose ("What dose of intravenous propofol … prevents fentanyl-induced
 cough …?" was led by the trial's haemodynamics over the incidence of cough at its dose,
-review 35)."""
+review 35); an efficacy a trial showed ("What protective efficacy did the monoclonal
+antibody L9LS show …?"), or a test's accuracy in a clinician's shorthand ("Sensitivity and
+specificity of the central vein sign …?", review 37)."""
 _MEASURE_ASKED = re.compile(
     r"^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?"
-    r"(?:rates?|risk|incidence|prevalence|percentage|proportion|odds|efficacy|effectiveness|"
+    r"(?:rates?|risk|incidence|prevalence|percentage|proportion|odds|chances?|likelihood|"
+    r"probability|efficacy|effectiveness|"
     r"sensitivity|specificity|accuracy|dos(?:es?|ages?)\b(?!-))\b",
     re.IGNORECASE,
 )
 """A measure asked by name ("What is the HBeAg clearance rate …?", "What is the lifetime
-risk of …?"): an amount, where the opening asks no name or number first ("What is the
-prevalence of …?" stays one, as the relevance model learned it). Read as summaries, such
-questions were led by a conclusion without its figure (a hand review)."""
+risk of …?", "What are the chances my baby catches it …?"): an amount, where the opening
+asks no name or number first ("What is the prevalence of …?" stays one, as the relevance
+model learned it). Read as summaries, such questions were led by a conclusion without its
+figure (a hand review, and review 36's chances of passing on hepatitis C)."""
 _EFFECT = re.compile(
     r"^\s*(?:and\s+)?(?:by\s+)?how\s+(?:much|often|likely|far)\s+"
     r"(?:does|do|did|can|could|will|would|may|might|is|are|was|were|has|have)\b",
@@ -439,12 +446,16 @@ def asks_written_out(text: str) -> bool:
 
 _ACCURACY_ASKED = re.compile(
     r"^\s*(?:how\s+(?:accurate(?:ly)?|sensitive|specific)\b|what\s+(?:is|are)\s+the\s+"
-    r"(?:(?!of\b)[\w-]+\s+){0,2}?(?:accuracy|sensitivity|specificity)\b)",
+    r"(?:(?!of\b)[\w-]+\s+){0,2}?(?:accuracy|sensitivity|specificity)\b"
+    r"|(?:the\s+)?(?:diagnostic\s+)?(?:accuracy|sensitivity|specificity)"
+    r"(?:\s+and\s+specificity)?\s+of\b)",
     re.IGNORECASE,
 )
 """Questions asking how well a test tells disease apart ("How accurate is RT-QuIC …?",
 "What is the diagnostic accuracy of …?", "How sensitive is troponin …?", "How accurately
-does the vascular pedicle width … identify fluid repletion …?", review 35)."""
+does the vascular pedicle width … identify fluid repletion …?", review 35), also in a
+clinician's shorthand ("Sensitivity and specificity of the central vein sign on 3T MRI
+…?", review 37)."""
 
 
 def asks_accuracy(text: str) -> bool:
