@@ -2983,3 +2983,29 @@ def test_a_test_s_accuracy_asked_in_shorthand_is_led_by_its_accuracy(ask: Ask) -
         "multiple sclerosis from other conditions?",
         r"3T MRI yielded a high specificity",
     )
+
+
+# 391294c is the commit before; the case below failed there.
+def test_a_dose_asked_is_answered_by_a_dose_of_the_drug(ask: Ask) -> None:
+    """Review 36: "What dose of levobupivacaine through a continuous spinal catheter gives
+    adequate analgesia …?" was led by the pain scores of the trial's arms; its dose came
+    last."""
+    assert_led_by(
+        ask,
+        "What dose of levobupivacaine through a continuous spinal catheter gives adequate "
+        "analgesia after total hip or knee replacement?",
+        r"1\.25 mg/h",
+    )
+
+
+# 391294c is the commit before; the case below failed there.
+def test_a_dose_asked_is_answered_by_a_line_calling_it_the_dose(ask: Ask) -> None:
+    """Review 37: "What is the recommended dose of … C1 inhibitor (Ruconest) …?" was led
+    by "… C1-INH NF concentrate 1000 U is indicated …", another product's licence, over
+    "… established 50 U/kg as the recommended dose …"."""
+    assert_led_by(
+        ask,
+        "What is the recommended dose of recombinant human C1 inhibitor (Ruconest) for acute "
+        "attacks of hereditary angioedema?",
+        r"50 U/kg as the recommended dose",
+    )

@@ -1985,3 +1985,51 @@ def test_a_look_alike_letter_of_another_script_is_read_as_latin(written: str, re
 def test_a_question_is_read_with_look_alike_letters_folded() -> None:
     asked = "\u0391re plants from the genus Strychnos the original source of curare?"
     assert check_question(asked, SETTINGS) == asked.replace("\u0391", "A")
+
+
+def test_a_question_asking_a_dose_is_led_by_a_dose_of_its_treatment() -> None:
+    """Review 36: "What dose of levobupivacaine … gives adequate analgesia …?" was led by
+    the pain scores of the trial's arms, and its "Levobupivacaine at a dose of 1.25 mg/h
+    … provides good quality analgesia" came last. A dose of another drug answers
+    nothing asked."""
+    mtx = "D008727"
+    text = "What dose of methotrexate is used in systemic sclerosis?"
+    methotrexate = QuestionConcept(
+        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 13, 25
+    )
+    asked = replace(
+        QUESTION,
+        text=text,
+        concepts=(methotrexate, replace(QUESTION.concepts[3], start=38, end=56)),
+        facets=(),
+        answer_kind=AnswerKind.QUANTITY,
+    )
+    scores = "Skin scores fell in 12 of 30 patients on methotrexate in SSc."
+    morphine = "Morphine 10 mg was given for pain in 8 of 30 patients with SSc."
+    dose = "Methotrexate 15 mg weekly was used in SSc."
+    found = retrieved(
+        "pmid:9",
+        1,
+        [("RESULTS", [(scores, (mtx, SSC)), (morphine, (SSC,)), (dose, (mtx, SSC))])],
+        relevance={0: 0.95, 1: 0.92, 2: 0.9},
+        notes={
+            0: SentenceNotes(
+                concepts=(mtx, SSC),
+                numbers=(
+                    Proportion(start=20, end=28, text="12 of 30", numerator=12, denominator=30),
+                ),
+            ),
+            1: SentenceNotes(
+                concepts=(SSC,),
+                numbers=(
+                    Proportion(start=34, end=41, text="8 of 30", numerator=8, denominator=30),
+                ),
+            ),
+            2: SentenceNotes(concepts=(mtx, SSC)),
+        },
+    )
+    found = replace(found, topics=RecordTopics("pmid:9", ((SSC, 5.0), (mtx, 3.0))))
+    lead = answer_of(found, question=asked).sections[0].statements
+    assert lead[0].text == scores
+    lead = answer_of(found, question=replace(asked, dose_asked=True)).sections[0].statements
+    assert lead[0].text == dose

@@ -411,6 +411,24 @@ def test_what_is_asked_of_it_is_asked_of_what_the_story_names(
 
 
 @pytest.mark.parametrize(
+    ("question", "dose"),
+    [
+        ("What dose of levobupivacaine gives adequate analgesia after hip replacement?", True),
+        ("What is the recommended dosage of vitamin D in pregnancy?", True),
+        ("What are the usual starting doses of methotrexate?", True),
+        ("What is the dose-response relation of alcohol and cancer?", False),
+        ("What is the risk of a methotrexate overdose?", False),
+        ("How often does methotrexate cause liver damage?", False),
+    ],
+)
+def test_a_question_asking_a_dose_is_told_apart(
+    question: str, dose: bool, knowledge: Knowledge
+) -> None:
+    """Review 36: a dose asked is answered by a dose of the treatment, not by any amount."""
+    assert understand_question(question, knowledge).dose_asked is dose
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         # the condition the drug is taken for says why it is given

@@ -285,6 +285,8 @@ class _PageBuilder:
             pool = sorted(pool, key=lambda c: id(c) not in on_kind)  # stable
         if question.accuracy_asked:
             pool = _accuracy_first(pool)
+        if question.dose_asked:
+            pool = _doses_first(pool, question)
         settled = kind is AnswerKind.YES_NO
         unnamed = _unnamed_words(question) if settled else None
         yields = (
@@ -914,6 +916,38 @@ def _accuracy_first(pool: Sequence[Candidate]) -> list[Candidate]:
     which says "diagnosing", over the meta-analysis's pooled sensitivity and specificity
     (review 32)."""
     return sorted(pool, key=lambda candidate: not _measures_accuracy(candidate))
+
+
+_DOSE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|ug|g|ml|mL|IU|U|units?|mmol|mEq)\b",
+)
+"""A dose as a number and its unit ("1.25 mg/h", "0.5 mg/kg", "50 U/kg", "400 IU")."""
+_DOSE_WORD = re.compile(r"\bdos(?:e|es|ed|ing|age|ages)\b", re.IGNORECASE)
+
+
+def _doses_first(pool: Sequence[Candidate], question: Question) -> list[Candidate]:
+    """``pool`` (sorted) with the sentences giving a dose (``_DOSE``) of a treatment the
+    question names first (the sentence or its record naming it), those calling it a dose
+    (``_DOSE_WORD``) before the others, then those naming the treatment themselves:
+    "What dose of levobupivacaine through a continuous spinal catheter gives adequate
+    analgesia …?" was led by the pain scores of the trial's two arms, and its
+    "Levobupivacaine at a dose of 1.25 mg/h … provides good quality analgesia" came last
+    (review 36); "What is the recommended dose of … C1 inhibitor (Ruconest) …?" by "In
+    the EU, C1-INH NF concentrate 1000 U is indicated …", over another record's
+    "Dose-ranging efficacy studies established 50 U/kg as the recommended dose …", which
+    calls the drug "this agent" (review 37). A dose of another drug (a rescue dose of
+    morphine) answers another question: it names the drug asked in neither."""
+    treatments = [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
+
+    def rank(candidate: Candidate) -> tuple[bool, bool, bool]:
+        text = candidate.sentence.text
+        named = candidate.names_any(treatments)
+        topics = candidate.item.topics
+        of_it = named or (topics is not None and topics.names(treatments))
+        dose = bool(_DOSE.search(text)) and of_it
+        return (not dose, not (dose and _DOSE_WORD.search(text)), not named)
+
+    return sorted(pool, key=rank)
 
 
 _FRACTION = re.compile(r"(?<![\w.])\d*\.\d+\b")

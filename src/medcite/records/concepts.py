@@ -291,6 +291,9 @@ class Question(Frozen, frozen=True):
     accuracy_asked: bool = False
     """For a question asking a test's accuracy ("How accurate is RT-QuIC …?"): the amounts
     that answer it are its sensitivity, specificity and the like (``compose.page``)."""
+    dose_asked: bool = False
+    """For a question asking a treatment's dose ("What dose of levobupivacaine … gives
+    adequate analgesia …?"): the amounts that answer it are doses of what it names."""
     defined: str = ""
     """For a question asking only what something is ("What is ferroptosis?"), that name as
     the question writes it: the sentences that say what it is answer it first

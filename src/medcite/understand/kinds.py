@@ -464,6 +464,21 @@ def asks_accuracy(text: str) -> bool:
     return bool(_ACCURACY_ASKED.match(asking(text)))
 
 
+_DOSE_ASKED = re.compile(
+    r"^\s*what\s+(?:(?:doses?|dosages?|amount)\s+of\b|(?:is|are|was|were)\s+the\s+"
+    r"(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?dos(?:es?|ages?)\b(?!-))",
+    re.IGNORECASE,
+)
+"""Questions asking a dose ("What dose of levobupivacaine …?", "What is the recommended
+dosage of …?"), not a dose-response relation."""
+
+
+def asks_dose(text: str) -> bool:
+    """Whether the question asks a treatment's dose (``_DOSE_ASKED``): the amounts that
+    answer it are doses, not the rates or scores a trial of the dose reports."""
+    return bool(_DOSE_ASKED.match(asking(text)))
+
+
 def asks_effect(text: str) -> bool:
     """Whether the question asks the size of an effect of what it names (``_EFFECT``)."""
     return bool(_EFFECT.match(asking(text)))
