@@ -3009,3 +3009,16 @@ def test_a_dose_asked_is_answered_by_a_line_calling_it_the_dose(ask: Ask) -> Non
         "attacks of hereditary angioedema?",
         r"50 U/kg as the recommended dose",
     )
+
+
+# b9264c3 is the commit before; the case below failed there.
+def test_a_lay_name_is_searched_by_the_disease_ontology_twin_s_short_form(ask: Ask) -> None:
+    """Review 37: "I keep getting bladder infections. Can a probiotic lactobacillus pessary
+    stop them coming back?" refused: the trial writing only "recurrent UTI" was no record
+    on urinary tract infections."""
+    assert_led_by(
+        ask,
+        "I keep getting bladder infections. Can a probiotic lactobacillus pessary stop them "
+        "coming back?",
+        r"reduction in recurrent UTI",
+    )

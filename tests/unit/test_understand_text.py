@@ -779,3 +779,23 @@ def test_a_bladder_infection_is_a_urinary_tract_infection() -> None:
             ("Can a urine infection cause confusion?", "D014552"),
         ],
     )
+
+
+def test_a_lay_name_names_the_disease_ontology_twin_too() -> None:
+    """Review 37: "I keep getting bladder infections. Can a probiotic … stop them coming
+    back?" named MeSH's Urinary Tract Infections alone, not the Disease Ontology's twin
+    that lists "UTI", and the trial writing only "recurrent UTI" was no record on it."""
+    mesh, do = Vocabulary.MESH, Vocabulary.DISEASE_ONTOLOGY
+    infections = Concept("D014552", mesh, "Urinary Tract Infections")
+    twin = Concept(
+        "DOID:0080784",
+        do,
+        "urinary tract infection",
+        synonyms=("UTI",),
+        xrefs=("MESH:D014552",),
+    )
+    lexicon = build_lexicon([infections, twin])
+    (named,) = find_mentions("Do cranberries stop bladder infections?", lexicon)
+    assert named.concept_ids == ("D014552", "DOID:0080784")
+    (written,) = find_mentions("Do cranberries stop urinary tract infections?", lexicon)
+    assert set(written.concept_ids) == set(named.concept_ids)

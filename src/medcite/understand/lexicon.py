@@ -59,7 +59,7 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 36
+LEXICON_FORMAT = 37
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -296,11 +296,19 @@ def _add_abbreviated_genera(
 
 def _add_lay_names(terms: dict[str, list[str]], ids_of: Mapping[str, tuple[str, ...]]) -> None:
     """Add the everyday names of loaded concepts (``lay_names``) that MeSH gives no concept:
-    MeSH's name wins, one only the Disease Ontology gives does not."""
+    MeSH's name wins, one only the Disease Ontology gives does not. A name is the MeSH
+    concept's and its Disease Ontology twins', as the concept's own names are: the
+    Disease Ontology's urinary tract infection lists "UTI", MeSH's does not, and named
+    "bladder infections", the concept was not searched as "UTI", and a trial writing only
+    "recurrent UTI" was no record on it (review 37)."""
+    twins: dict[str, list[str]] = defaultdict(list)
+    for ids in ids_of.values():
+        for mesh in ids[:-1]:  # the MeSH ids a concept cross-references
+            twins[mesh].append(ids[-1])
     for concept_id, names in LAY_NAMES.items():
-        ids = ids_of.get(concept_id)
-        if ids is None:
+        if concept_id not in ids_of:
             continue
+        ids = (*ids_of[concept_id], *(i for i in twins[concept_id] if i != concept_id))
         for name in names:
             key = " ".join(token.key for token in tokenize(name))
             if all(known.startswith(DISEASE_ONTOLOGY_PREFIX) for known in terms.get(key, ())):
