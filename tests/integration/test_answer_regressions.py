@@ -3022,3 +3022,17 @@ def test_a_lay_name_is_searched_by_the_disease_ontology_twin_s_short_form(ask: A
         "coming back?",
         r"reduction in recurrent UTI",
     )
+
+
+# afc7ce6 is the commit before; the case below failed there.
+def test_what_kind_of_drug_it_is_asks_of_the_drug_the_story_names(ask: Ask) -> None:
+    """Review 37: "My dad's oncologist wants to start him on Lonsurf tablets for his bowel
+    cancer. What kind of drug is it?" was read as no question of what something is, and
+    led by "In May 2014, tablets containing both trifluridine and tipiracil hydrochloride
+    (Lonsurf® tablets) were launched in Japan …"."""
+    assert_led_by(
+        ask,
+        "My dad's oncologist wants to start him on Lonsurf tablets for his bowel cancer. "
+        "What kind of drug is it?",
+        r"Lonsurf is a new oral anti-tumor drug",
+    )

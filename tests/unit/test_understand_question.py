@@ -360,6 +360,16 @@ def test_a_question_asking_only_what_something_is_is_told_apart(
             "My mum has systemic sclerosis and was started on methotrexate. What is that?",
             "methotrexate",
         ),
+        # review 37: asked what kind of drug it is, the treatment named before the disease
+        (
+            "My mum was started on methotrexate for systemic sclerosis. What kind of drug is it?",
+            "methotrexate",
+        ),
+        (
+            "My mum was started on methotrexate for systemic sclerosis. What kind of disease is "
+            "it?",
+            "systemic sclerosis",
+        ),
     ],
 )
 def test_what_that_is_asks_about_what_the_story_names(
@@ -920,10 +930,23 @@ def test_a_dosage_form_of_a_treatment_asked_is_no_treatment_of_its_own() -> None
         named("Zingiber officinale", text, "ginger", ConceptRole.INTERVENTION, "B01.1"),
         named("Tablets", text, "tablets", ConceptRole.INTERVENTION, tablets),
     ]
-    assert [c.name for c in _without_dosage_forms(found)] == ["Zingiber officinale"]
+    assert [c.name for c in _without_dosage_forms(text, found)] == ["Zingiber officinale"]
     text = "Are tablets easier to swallow than capsules?"
     found = [named("Tablets", text, "tablets", ConceptRole.INTERVENTION, tablets)]
-    assert _without_dosage_forms(found) == found
+    assert _without_dosage_forms(text, found) == found
+    # review 37: the form of a name no vocabulary knows, named before it
+    text = "My dad is starting Lonsurf tablets. What kind of drug is it?"
+    found = [
+        named("Lonsurf", text, "Lonsurf", ConceptRole.KEYWORD),
+        named("Tablets", text, "tablets", ConceptRole.INTERVENTION, tablets),
+    ]
+    assert [c.name for c in _without_dosage_forms(text, found)] == ["Lonsurf"]
+    text = "Are tablets better than Lonsurf?"
+    found = [
+        named("Tablets", text, "tablets", ConceptRole.INTERVENTION, tablets),
+        named("Lonsurf", text, "Lonsurf", ConceptRole.KEYWORD),
+    ]
+    assert _without_dosage_forms(text, found) == found
 
 
 def test_what_the_asker_tells_first_is_scored_by_its_concepts_alone(

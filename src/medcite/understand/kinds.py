@@ -402,9 +402,12 @@ def what_it_is(text: str) -> str:
     return "" if _POINTING.fullmatch(asked) else asked
 
 
+_DRUG_KINDS = r"(?:drugs?|medicines?|medications?|pills?|tablets?|treatments?|injections?)"
 _WHAT_THAT_IS = re.compile(
     rf"^\s*what\s+(?:(?:is|are|'s)\s+(?:{_POINTING.pattern})"
-    rf"|(?:does|do)\s+(?:{_POINTING.pattern})\s+mean)\s*\??\s*$",
+    rf"|(?:does|do)\s+(?:{_POINTING.pattern})\s+mean"
+    rf"|(?:kinds?|types?|sorts?)\s+of\s+(?P<kind>[\w-]+)\s+(?:is|are)\s+(?:{_POINTING.pattern}))"
+    r"\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -412,8 +415,17 @@ _WHAT_THAT_IS = re.compile(
 def asks_what_that_is(text: str) -> bool:
     """Whether the question proper (``asking``) asks only what something the asker told
     of is ("… The neurologist says it's functional neurological disorder. What is
-    that?")."""
+    that?", "… What kind of drug is it?")."""
     return bool(_WHAT_THAT_IS.match(asking(text)))
+
+
+def asks_what_drug_that_is(text: str) -> bool:
+    """Whether the question proper asks what kind of drug something the asker told of is
+    ("… start him on Lonsurf tablets for his bowel cancer. What kind of drug is it?"):
+    it points back to a treatment, not to the disease named after it."""
+    found = _WHAT_THAT_IS.match(asking(text))
+    kind = found.group("kind") if found else None
+    return kind is not None and re.fullmatch(_DRUG_KINDS, kind, re.IGNORECASE) is not None
 
 
 _OF_IT = re.compile(

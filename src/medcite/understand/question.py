@@ -53,6 +53,7 @@ from medcite.understand.kinds import (
     asks_dose,
     asks_effect,
     asks_of_it,
+    asks_what_drug_that_is,
     asks_what_it_does,
     asks_what_that_is,
     asks_written_out,
@@ -179,7 +180,7 @@ def understand_question(
     concepts = _without_appositions(text, concepts)
     told = _told(text)
     concepts = _without_the_asker_s_people(text, concepts, told)
-    concepts = _without_dosage_forms(concepts)
+    concepts = _without_dosage_forms(text, concepts)
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
     pointed = _pointed_back_to(text, concepts, told)
@@ -488,10 +489,14 @@ def _pointed_back_to(
     neurological disorder. What is that?" asked about her legs too, scored no sentence
     saying what the disorder is above 0.15, and refused (review 35). Not the last
     condition: "My granddaughter has cystic fibrosis and her specialist has just started
-    her on Orkambi. What is that?" asks what the drug is (review 36)."""
+    her on Orkambi. What is that?" asks what the drug is (review 36). Asked what kind of
+    drug it is, the last treatment: "… start him on Lonsurf tablets for his bowel cancer.
+    What kind of drug is it?" asks of Lonsurf (review 37)."""
     if not told or not asks_what_that_is(text):
         return None
     named = [c for c in concepts if c.start < told]
+    if asks_what_drug_that_is(text):
+        named = [c for c in named if c.role in TREATING_ROLES]
     return max(named, key=lambda c: c.start) if named else None
 
 
@@ -608,19 +613,23 @@ DOSAGE_FORM_TREES = ("D26.255",)
 """MeSH's Dosage Forms: tablets, capsules, ointments."""
 
 
-def _without_dosage_forms(concepts: list[QuestionConcept]) -> list[QuestionConcept]:
+def _without_dosage_forms(text: str, concepts: list[QuestionConcept]) -> list[QuestionConcept]:
     """The concepts but a dosage form, where the question names another treatment, whose
     form it is: "Do *ginger tablets* help with motion sickness?", "Is that a side effect
     of *the tablets*?" (of Tarceva) ask about ginger and erlotinib. Kept, "tablets" was a
-    second treatment asked, a facet and a gap of its own on three of review 32's pages."""
-    treatments = [
-        c
-        for c in concepts
-        if c.role is ConceptRole.INTERVENTION and not is_within(c.tree_numbers, DOSAGE_FORM_TREES)
-    ]
-    if not treatments:
-        return concepts
-    return [c for c in concepts if not is_within(c.tree_numbers, DOSAGE_FORM_TREES)]
+    second treatment asked, a facet and a gap of its own on three of review 32's pages.
+    A name no vocabulary knows is a treatment where the form follows it: "… start him on
+    *Lonsurf tablets* …" led its page by a line naming both (review 37)."""
+    forms = [c for c in concepts if is_within(c.tree_numbers, DOSAGE_FORM_TREES)]
+    treatments = [c for c in concepts if c.role is ConceptRole.INTERVENTION and c not in forms]
+    named_before = {c.end for c in concepts if c.role is ConceptRole.KEYWORD}
+
+    def a_treatment_s(form: QuestionConcept) -> bool:
+        return bool(treatments) or any(
+            not text[end : form.start].strip() for end in named_before if end <= form.start
+        )
+
+    return [c for c in concepts if c not in forms or not a_treatment_s(c)]
 
 
 _NEGATING_PREFIX = re.compile(r"\bnon-$", re.IGNORECASE)
