@@ -3036,3 +3036,16 @@ def test_what_kind_of_drug_it_is_asks_of_the_drug_the_story_names(ask: Ask) -> N
         "What kind of drug is it?",
         r"Lonsurf is a new oral anti-tumor drug",
     )
+
+
+# 640bfad is the commit before; the case below failed there.
+def test_a_treatment_the_disease_resists_is_no_treatment_asked(shared_corpus: Engine) -> None:
+    """Review 37: "In non-metastatic castration-resistant prostate cancer, which of
+    apalutamide, enzalutamide and darolutamide is best tolerated?" asked of castration, a
+    facet and a gap of its own."""
+    question = (
+        "In non-metastatic castration-resistant prostate cancer, which of apalutamide, "
+        "enzalutamide and darolutamide is best tolerated?"
+    )
+    assert "Castration" not in concept_names(shared_corpus, question)
+    assert "Prostatic Neoplasms" in concept_names(shared_corpus, question)

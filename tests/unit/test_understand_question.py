@@ -949,6 +949,31 @@ def test_a_dosage_form_of_a_treatment_asked_is_no_treatment_of_its_own() -> None
     assert _without_dosage_forms(text, found) == found
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # review 37: the treatment a disease resists says what kind of disease it is
+        (
+            "Which drugs work in methotrexate-resistant rheumatoid arthritis?",
+            ["rheumatoid arthritis"],
+        ),
+        (
+            "Is tofacitinib safe in methotrexate-naive rheumatoid arthritis?",
+            ["rheumatoid arthritis"],
+        ),
+        ("Does methotrexate help rheumatoid arthritis?", ["methotrexate", "rheumatoid arthritis"]),
+        ("Is methotrexate-induced cancer common?", ["methotrexate", "cancer"]),
+    ],
+)
+def test_a_treatment_a_disease_resists_is_not_asked_of(
+    question: str, asked: list[str], knowledge: Knowledge
+) -> None:
+    """ "non-metastatic castration-resistant prostate cancer" asked of castration, a facet
+    no record on the drugs compared met."""
+    understood = understand_question(question, knowledge)
+    assert [c.mention for c in understood.concepts if not c.id.startswith("word:")] == asked
+
+
 def test_what_the_asker_tells_first_is_scored_by_its_concepts_alone(
     knowledge: Knowledge,
 ) -> None:

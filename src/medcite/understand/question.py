@@ -181,6 +181,7 @@ def understand_question(
     told = _told(text)
     concepts = _without_the_asker_s_people(text, concepts, told)
     concepts = _without_dosage_forms(text, concepts)
+    concepts = _without_what_a_disease_resists(text, concepts)
     concepts = _without_the_answer_s_kind(text, concepts)
     concepts = named_as_research_writes(concepts, knowledge.rarity)
     pointed = _pointed_back_to(text, concepts, told)
@@ -630,6 +631,29 @@ def _without_dosage_forms(text: str, concepts: list[QuestionConcept]) -> list[Qu
         )
 
     return [c for c in concepts if c not in forms or not a_treatment_s(c)]
+
+
+_RESISTING = re.compile(
+    r"-(?:resistant|refractory|sensitive|naive|naïve|dependent|independent|responsive"
+    r"|unresponsive)\b",
+    re.IGNORECASE,
+)
+"""A hyphened word after a treatment that makes it say what kind of disease it is
+("*castration*-resistant prostate cancer", "*steroid*-refractory", "*treatment*-naive")."""
+
+
+def _without_what_a_disease_resists(
+    text: str, concepts: list[QuestionConcept]
+) -> list[QuestionConcept]:
+    """The concepts but a treatment named as what the disease resists or has not had
+    (``_RESISTING``): "In non-metastatic castration-resistant prostate cancer, which of
+    apalutamide, enzalutamide and darolutamide is best tolerated?" asked of castration as
+    a treatment of its own, a facet that no record on the three drugs met (review 37)."""
+    return [
+        c
+        for c in concepts
+        if not (c.role is ConceptRole.INTERVENTION and _RESISTING.match(text, c.end))
+    ]
 
 
 _NEGATING_PREFIX = re.compile(r"\bnon-$", re.IGNORECASE)
