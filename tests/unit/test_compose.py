@@ -1077,6 +1077,20 @@ def test_a_conclusion_naming_nothing_of_the_question_does_not_settle_it() -> Non
     assert [s.text for s in lead] == [found.sentences[0].text]
 
 
+def counting(sentence: str, count: str, *concepts: str) -> SentenceNotes:
+    """The notes of ``sentence``, naming ``concepts`` and reporting ``count`` ("12 of 30")."""
+    numerator, denominator = (int(n) for n in count.split(" of "))
+    start = sentence.index(count)
+    proportion = Proportion(
+        start=start,
+        end=start + len(count),
+        text=count,
+        numerator=numerator,
+        denominator=denominator,
+    )
+    return SentenceNotes(concepts=concepts, numbers=(proportion,))
+
+
 def test_a_question_asking_accuracy_is_led_by_a_measure_of_accuracy() -> None:
     """Review 12: "How accurate is RT-QuIC on CSF for diagnosing CJD?" was led by the share
     of cases an older assay missed, not by the sensitivity and specificity of the one
@@ -1096,11 +1110,8 @@ def test_a_question_asking_accuracy_is_led_by_a_measure_of_accuracy() -> None:
         ],
         relevance={0: 0.95, 1: 0.9},
         notes={
-            0: SentenceNotes(
-                concepts=(MRI, SSC),
-                numbers=(
-                    Proportion(start=25, end=33, text="12 of 30", numerator=12, denominator=30),
-                ),
+            0: counting(
+                "The MRI took 45 minutes in 12 of 30 patients with SSc.", "12 of 30", MRI, SSC
             ),
             1: SentenceNotes(
                 concepts=(MRI, SSC),
@@ -2013,18 +2024,8 @@ def test_a_question_asking_a_dose_is_led_by_a_dose_of_its_treatment() -> None:
         [("RESULTS", [(scores, (mtx, SSC)), (morphine, (SSC,)), (dose, (mtx, SSC))])],
         relevance={0: 0.95, 1: 0.92, 2: 0.9},
         notes={
-            0: SentenceNotes(
-                concepts=(mtx, SSC),
-                numbers=(
-                    Proportion(start=20, end=28, text="12 of 30", numerator=12, denominator=30),
-                ),
-            ),
-            1: SentenceNotes(
-                concepts=(SSC,),
-                numbers=(
-                    Proportion(start=34, end=41, text="8 of 30", numerator=8, denominator=30),
-                ),
-            ),
+            0: counting(scores, "12 of 30", mtx, SSC),
+            1: counting(morphine, "8 of 30", SSC),
             2: SentenceNotes(concepts=(mtx, SSC)),
         },
     )

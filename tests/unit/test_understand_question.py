@@ -602,14 +602,25 @@ def test_a_facet_alone_is_answered_beside_the_question_s_other_concepts(
     assert {facet.label: facet.answered_beside for facet in facets} == beside
 
 
+def read_as_the_only_concept(tmp_path: Path, concept: Concept, texts: list[str]) -> list[bool]:
+    """Whether each of ``texts`` is read as naming ``concept``, the only concept known."""
+    store = VocabularyStore.open(tmp_path / "vocab.sqlite3")
+    store.replace_vocabulary(Vocabulary.MESH, [concept], tmp_path / "one.bin", "0" * 64)
+    knowledge = Knowledge(build_lexicon([concept]), store)
+    try:
+        return [
+            concept.id in {c.id for c in understand_question(text, knowledge).concepts}
+            for text in texts
+        ]
+    finally:
+        store.close()
+
+
 def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> None:
     """Review 18: "What's the best way to stop bacterial vaginosis coming back …?" had a
     facet "back", MeSH's body part, that no record spoke to."""
     back = Concept("D001415", Vocabulary.MESH, "Back", tree_numbers=("A01.176",))
-    store = VocabularyStore.open(tmp_path / "vocab.sqlite3")
-    store.replace_vocabulary(Vocabulary.MESH, [back], tmp_path / "back.bin", "0" * 64)
-    knowledge = Knowledge(build_lexicon([back]), store)
-    for text, read in [
+    cases = [
         ("Does cutting back on salt help?", False),
         ("Did the pain bounce back?", False),
         ("Will my hair grow back?", False),
@@ -620,26 +631,21 @@ def test_back_after_a_verb_it_makes_phrasal_is_no_body_part(tmp_path: Path) -> N
         ("How did thalidomide harm babies back in the 1960s?", False),
         ("Was aspirin given for fever back then?", False),
         ("Does back pain come back in the elderly?", True),
-    ]:
-        understood = understand_question(text, knowledge)
-        assert ("D001415" in {c.id for c in understood.concepts}) is read, text
-    store.close()
+    ]
+    texts = [text for text, _ in cases]
+    assert read_as_the_only_concept(tmp_path, back, texts) == [read for _, read in cases]
 
 
 def test_a_function_coming_back_is_no_recurrence(tmp_path: Path) -> None:
     """Review 37: "… Will his sight come back?" was read as the recurrence of a disease."""
     recurrence = Concept("D012008", Vocabulary.MESH, "Recurrence")
-    store = VocabularyStore.open(tmp_path / "vocab.sqlite3")
-    store.replace_vocabulary(Vocabulary.MESH, [recurrence], tmp_path / "r.bin", "0" * 64)
-    knowledge = Knowledge(build_lexicon([recurrence]), store)
-    for text, read in [
+    cases = [
         ("Will his sight come back?", False),
         ("Will her periods ever come back after chemo?", False),
         ("How do I stop thrush coming back?", True),
-    ]:
-        understood = understand_question(text, knowledge)
-        assert ("D012008" in {c.id for c in understood.concepts}) is read, text
-    store.close()
+    ]
+    texts = [text for text, _ in cases]
+    assert read_as_the_only_concept(tmp_path, recurrence, texts) == [read for _, read in cases]
 
 
 def test_a_concept_is_not_searched_by_a_name_the_lexicon_gives_another(tmp_path: Path) -> None:
