@@ -3049,3 +3049,19 @@ def test_a_treatment_the_disease_resists_is_no_treatment_asked(shared_corpus: En
     )
     assert "Castration" not in concept_names(shared_corpus, question)
     assert "Prostatic Neoplasms" in concept_names(shared_corpus, question)
+
+
+# 832f6a9 is the commit before; the case below failed there.
+def test_what_something_is_after_a_story_is_answered_by_what_it_is(ask: Ask) -> None:
+    """Reviews 35 to 37: "What is X?" after the asker's story was read as no question of
+    what something is, and scored against the story's concepts too: "… Lonsurf tablets for
+    his bowel cancer. What is Lonsurf?" quoted two trials and not what the drug is."""
+    statements = bottom_line(
+        ask(
+            "My dad's oncologist wants to start him on Lonsurf tablets for his bowel cancer. "
+            "What is Lonsurf?"
+        )
+    )
+    assert any("Lonsurf is a new oral anti-tumor drug" in s.text for s in statements), quoted(
+        statements
+    )

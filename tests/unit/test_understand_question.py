@@ -338,6 +338,9 @@ def test_a_question_asking_a_test_s_accuracy_is_told_apart(question: str, accura
         ("What are the symptoms of gout?", ""),  # names
         ("What is the mechanism?", ""),
         ("What is the drug that is used most often to treat gout in the elderly?", ""),
+        # reviews 35 to 37: after the asker's story
+        ("My doctor mentioned methotrexate. What is methotrexate?", "methotrexate"),
+        ("In children with impetigo, what is the first-line treatment?", ""),
     ],
 )
 def test_a_question_asking_only_what_something_is_is_told_apart(
@@ -473,6 +476,22 @@ def test_a_question_asked_of_it_asks_of_the_treatment_the_story_names_last(
     assert [c.mention for c in understood.concepts] == asked
     if len(asked) == 2:
         assert understood.told_terms == ()
+
+
+def test_what_something_is_after_a_story_asks_of_what_the_question_proper_names(
+    knowledge: Knowledge,
+) -> None:
+    """ "… started him on Lonsurf tablets for his bowel cancer. What is Lonsurf?" was
+    scored against the story's bowel cancer and tablets too."""
+    understood = understand_question(
+        "My mum had a brain MRI and is on methotrexate. What is methotrexate?", knowledge
+    )
+    assert [c.mention for c in understood.concepts] == ["methotrexate"]
+    assert understood.told_terms == ()
+    unnamed = understand_question(
+        "My mum had a brain MRI and is on methotrexate. What is Lonsurf?", knowledge
+    )
+    assert "brain" in [c.mention for c in unnamed.concepts]
 
 
 @pytest.mark.parametrize(

@@ -390,9 +390,14 @@ def what_it_is(text: str) -> str:
     of "What is cancer-associated cachexia?", "RUNX2" of "What does RUNX2 stand for?"); ""
     for any other question. It is "What is X?" with X a name of at most
     ``MAX_NAME_WORDS`` words, not a question about it (``_MORE_THAN_A_NAME``) nor an
-    amount ("What is the prevalence?", which ``answer_kind`` reads as one)."""
-    spelled = _SPELLED_OUT.match(text)
-    found = spelled or _WHAT_IT_IS.match(text)
+    amount ("What is the prevalence?", which ``answer_kind`` reads as one). It is read
+    after what the asker tells first (``without_narrative``): "My doctor mentioned
+    Orkambi. What is Orkambi?" asks what the drug is (reviews 35 to 37 found it read as
+    no such question). A setting put before it says what it is asked of ("In young
+    children with impetigo, what is the first-line treatment?"), and asks no name."""
+    asked_text = without_narrative(text)
+    spelled = _SPELLED_OUT.match(asked_text)
+    found = spelled or _WHAT_IT_IS.match(asked_text)
     if found is None or answer_kind(text) is not AnswerKind.SUMMARY:
         return ""
     asked = next(group for group in found.groups() if group).strip()

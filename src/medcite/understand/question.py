@@ -193,6 +193,9 @@ def understand_question(
         concepts = _asked_of_the_subject(text, concepts, told, subject)
     elif condition is not None:
         concepts = [c for c in concepts if c is condition or c.start >= told]
+    defining = bool(told and what_it_is(text))
+    if defining and not (pointed or subject or condition):
+        concepts = _named_in_the_question_proper(text, concepts, told)
     if previous is not None:
         concepts = _inherit(concepts, previous, notes)
     if not concepts:
@@ -221,7 +224,9 @@ def understand_question(
         written_out=asks_written_out(text),
         alternatives=offered,
         told=told,
-        told_terms=() if pointed or subject or condition else _told_terms(text, concepts, told),
+        told_terms=()
+        if pointed or subject or condition or defining
+        else _told_terms(text, concepts, told),
     )
 
 
@@ -568,6 +573,19 @@ def _asked_of_the_subject(
         for c in concepts
         if c is subject or c.start >= told or not (c.role in TREATING_ROLES or c in taken_for)
     ]
+
+
+def _named_in_the_question_proper(
+    text: str, concepts: Sequence[QuestionConcept], told: int
+) -> list[QuestionConcept]:
+    """The concepts of a question asking what something is after the asker's story that
+    the question proper names ("… started him on Lonsurf tablets for his bowel cancer.
+    What is *Lonsurf*?"): the story says why it is asked, and scored against bowel cancer
+    and tablets too, the line saying what Lonsurf is did not lead. All of them where the
+    question proper names none."""
+    asking = text[told:].lower()
+    named = [c for c in concepts if c.start >= told or c.mention.lower() in asking]
+    return named or list(concepts)
 
 
 MIN_TOLD_TERM = 3
