@@ -3065,3 +3065,15 @@ def test_what_something_is_after_a_story_is_answered_by_what_it_is(ask: Ask) -> 
     assert any("Lonsurf is a new oral anti-tumor drug" in s.text for s in statements), quoted(
         statements
     )
+
+
+# f1be85e is the commit before; the case below failed there.
+def test_how_much_of_it_is_given_is_answered_by_its_dose(ask: Ask) -> None:
+    """Review 38: "My mum's melanoma has spread and she's starting Keytruda. How much of it
+    will she be given, and how often?" was led by a list of the year's approvals."""
+    assert_led_by(
+        ask,
+        "My mum's melanoma has spread and she's starting Keytruda. How much of it will she "
+        "be given, and how often?",
+        r"recommended dose of 2 mg/kg every 3 weeks",
+    )

@@ -2034,3 +2034,35 @@ def test_a_question_asking_a_dose_is_led_by_a_dose_of_its_treatment() -> None:
     assert lead[0].text == scores
     lead = answer_of(found, question=replace(asked, dose_asked=True)).sections[0].statements
     assert lead[0].text == dose
+
+
+def test_a_dose_asked_is_answered_by_a_background_line_giving_it() -> None:
+    """Review 38: "… she's starting Keytruda. How much of it will she be given, and how
+    often?" was led by a list of approvals with a "10%" in it; the FDA's "recommended dose
+    of 2 mg/kg every 3 weeks" (0.52, background, no number a reader reads) was below the
+    threshold and might not lead an amount."""
+    mtx = "D008727"
+    methotrexate = QuestionConcept(
+        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 13, 25
+    )
+    asked = replace(
+        QUESTION,
+        text="How much methotrexate is given in systemic sclerosis?",
+        concepts=(methotrexate, replace(QUESTION.concepts[3], start=35, end=53)),
+        facets=(),
+        answer_kind=AnswerKind.QUANTITY,
+    )
+    dose = "Methotrexate is given at 15 mg weekly in SSc."
+    share = "Methotrexate was stopped in 12 of 30 patients with SSc."
+    found = retrieved(
+        "pmid:9",
+        1,
+        [("BACKGROUND", [(dose, (mtx, SSC))]), ("RESULTS", [(share, (mtx, SSC))])],
+        relevance={0: 0.55, 1: 0.75},
+        notes={0: SentenceNotes(concepts=(mtx, SSC)), 1: counting(share, "12 of 30", mtx, SSC)},
+    )
+    found = replace(found, topics=RecordTopics("pmid:9", ((SSC, 5.0), (mtx, 3.0))))
+    lead = answer_of(found, question=asked).sections[0].statements
+    assert [s.text for s in lead] == [share]
+    lead = answer_of(found, question=replace(asked, dose_asked=True)).sections[0].statements
+    assert lead[0].text == dose

@@ -407,6 +407,11 @@ def test_what_that_is_asks_about_what_the_story_names(
             "give her?",
             ["methotrexate"],
         ),
+        # review 38: and its dose
+        (
+            "My mum is on methotrexate for rheumatoid arthritis. How much of it will she be given?",
+            ["methotrexate"],
+        ),
         # the question proper names its own condition: nothing points back
         (
             "My mum had a brain MRI and has systemic sclerosis. What causes rheumatoid arthritis?",
@@ -429,6 +434,10 @@ def test_what_is_asked_of_it_is_asked_of_what_the_story_names(
         ("What dose of levobupivacaine gives adequate analgesia after hip replacement?", True),
         ("What is the recommended dosage of vitamin D in pregnancy?", True),
         ("What are the usual starting doses of methotrexate?", True),
+        # review 38: asked as how much is given
+        ("My mum is starting methotrexate. How much of it will she be given?", True),
+        ("How much methotrexate is given for rheumatoid arthritis?", True),
+        ("How much weight will I lose on methotrexate?", False),
         ("What is the dose-response relation of alcohol and cancer?", False),
         ("What is the risk of a methotrexate overdose?", False),
         ("How often does methotrexate cause liver damage?", False),

@@ -127,6 +127,7 @@ def compose_answer(
         _amounts_asked(question),
         _defined_names(question),
         _written_out(question),
+        _dosed(question),
     )
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
@@ -273,6 +274,8 @@ class _PageBuilder:
         def may_lead(candidate: Candidate) -> bool:
             if _writes_it_out(candidate, question):  # whatever else the sentence does
                 return not (candidate.notes.role and candidate.notes.role.administrative)
+            if question.dose_asked and _gives_a_dose(candidate):  # as background too
+                return candidate.reports or candidate.notes.role is SentenceRole.BACKGROUND
             return candidate.may_lead(kind, question.status_cues)
 
         if kind is AnswerKind.QUANTITY:
@@ -922,6 +925,15 @@ _DOSE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|ug|g|ml|mL|IU|U|units?|mmol|mEq)\b",
 )
 """A dose as a number and its unit ("1.25 mg/h", "0.5 mg/kg", "50 U/kg", "400 IU")."""
+
+
+def _gives_a_dose(candidate: Candidate) -> bool:
+    """Whether the sentence gives a dose (``_DOSE``): an amount a question asking a dose
+    wants, though no reported number reads it ("2 mg/kg every 3 weeks"), and a background
+    line giving it may lead (review 38's Keytruda question)."""
+    return _DOSE.search(candidate.sentence.text) is not None
+
+
 _DOSE_WORD = re.compile(r"\bdos(?:e|es|ed|ing|age|ages)\b", re.IGNORECASE)
 
 
@@ -937,17 +949,28 @@ def _doses_first(pool: Sequence[Candidate], question: Question) -> list[Candidat
     "Dose-ranging efficacy studies established 50 U/kg as the recommended dose …", which
     calls the drug "this agent" (review 37). A dose of another drug (a rescue dose of
     morphine) answers another question: it names the drug asked in neither."""
-    treatments = [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
+    treatments = _dosed(question)
 
     def rank(candidate: Candidate) -> tuple[bool, bool, bool]:
-        text = candidate.sentence.text
-        named = candidate.names_any(treatments)
-        topics = candidate.item.topics
-        of_it = named or (topics is not None and topics.names(treatments))
-        dose = bool(_DOSE.search(text)) and of_it
-        return (not dose, not (dose and _DOSE_WORD.search(text)), not named)
+        dose = _gives_a_dose(candidate) and _of_one_of(candidate, treatments)
+        called = dose and _DOSE_WORD.search(candidate.sentence.text) is not None
+        return (not dose, not called, not candidate.names_any(treatments))
 
     return sorted(pool, key=rank)
+
+
+def _dosed(question: Question) -> list[str]:
+    """The ids of the treatments a question asking a dose asks it of."""
+    if not question.dose_asked:
+        return []
+    return [c.id for c in question.with_role(ConceptRole.INTERVENTION, ConceptRole.KEYWORD)]
+
+
+def _of_one_of(candidate: Candidate, concept_ids: Sequence[str]) -> bool:
+    """Whether the sentence, or else its record, names one of ``concept_ids``: a trial's
+    results call its drug "this agent"."""
+    topics = candidate.item.topics
+    return candidate.names_any(concept_ids) or (topics is not None and topics.names(concept_ids))
 
 
 _FRACTION = re.compile(r"(?<![\w.])\d*\.\d+\b")
@@ -1074,6 +1097,7 @@ def _answering_pool(
     measured: Sequence[str] = (),
     defined: Sequence[str] = (),
     short_form: str = "",
+    dosed: Sequence[str] = (),
 ) -> list[Candidate]:
     """The candidates that answer: relevance at the threshold, or, for a sentence that
     speaks to a kind of question the question names (its diagnosis, its mechanism …),
@@ -1082,7 +1106,9 @@ def _answering_pool(
     that names (``defined``: "What is CPX351?" quoted one definition, of 0.71, and not
     "CPX-351, a novel liposomal formulation which encapsulates cytarabine and
     daunorubicin in 5:1 molar ratio, …", of 0.67, BioASQ dev), from
-    ``SPEAKS_TO_THE_KIND``; and, whatever its relevance, a sentence writing out the
+    ``SPEAKS_TO_THE_KIND``, as does a sentence giving a dose of what a question asking a
+    dose asks it of (``dosed``: "2 mg/kg every 3 weeks" of pembrolizumab, 0.52, review
+    38); and, whatever its relevance, a sentence writing out the
     ``short_form`` a question asks it stands for (``definitions.writes_out``), which is
     the answer in the corpus's own words: "What does HbA1c stand for?" was led by a
     study's baseline HbA1c, over "Importance Hemoglobin A1c (HbA1c) reflects past
@@ -1113,6 +1139,8 @@ def _answering_pool(
         if candidate.states_amount_of(measured) or (
             defined and defines(candidate.sentence.text, defined)
         ):
+            return True
+        if dosed and _gives_a_dose(candidate) and _of_one_of(candidate, dosed):
             return True
         return candidate.names_any(tests) and _measures_accuracy(candidate)
 

@@ -482,12 +482,16 @@ def asks_accuracy(text: str) -> bool:
 
 
 _DOSE_ASKED = re.compile(
-    r"^\s*what\s+(?:(?:doses?|dosages?|amount)\s+of\b|(?:is|are|was|were)\s+the\s+"
-    r"(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?dos(?:es?|ages?)\b(?!-))",
+    r"^\s*(?:what\s+(?:(?:doses?|dosages?|amount)\s+(?:of|will|should|is|are|do|does)\b"
+    r"|(?:is|are|was|were)\s+the\s+"
+    r"(?:(?!of\b|in\b|for\b|with\b)[\w-]+\s+){0,3}?dos(?:es?|ages?)\b(?!-))"
+    r"|how\s+much\s+(?:of\s+)?[\w-]+\s+(?:will|should|would|do|does|is|are|can)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:be\s+)?(?:given|take|taken|give|get|have|prescribed)\b)",
     re.IGNORECASE,
 )
 """Questions asking a dose ("What dose of levobupivacaine …?", "What is the recommended
-dosage of …?"), not a dose-response relation."""
+dosage of …?", "How much of it will she be given …?", review 38), not a dose-response
+relation."""
 
 
 def asks_dose(text: str) -> bool:
