@@ -3077,3 +3077,16 @@ def test_how_much_of_it_is_given_is_answered_by_its_dose(ask: Ask) -> None:
         "be given, and how often?",
         r"recommended dose of 2 mg/kg every 3 weeks",
     )
+
+
+# 52ce862 is the commit before; the case below failed there.
+def test_a_trial_still_to_report_does_not_lead(ask: Ask) -> None:
+    """Review 39: "Daprodustat vs darbepoetin alfa for anemia in non-dialysis CKD: how do
+    they compare …?" was led by "… (ASCEND-D) trial will test the hypothesis that
+    daprodustat is non-inferior …", the design of the dialysis trial, over the answer."""
+    assert_led_by(
+        ask,
+        "Daprodustat vs darbepoetin alfa for anemia in non-dialysis CKD: how do they compare "
+        "on hemoglobin response and cardiovascular safety?",
+        r"not undergoing dialysis, daprodustat was noninferior",
+    )

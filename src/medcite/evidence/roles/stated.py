@@ -68,6 +68,25 @@ _METHODS = re.compile(
 )
 
 
+_OUTLINE = re.compile(
+    r"(?:"
+    # "… are also discussed.", "… will be reviewed.": what a review goes on to cover
+    r"\b(?:(?:will|shall)\s+(?:also\s+)?be\s+|(?:is|are)\s+(?:also\s+|then\s+|further\s+)?)"
+    r"(?:discussed|reviewed|summari[sz]ed|described|presented|highlighted|outlined|addressed)"
+    r"\s*\.?\s*$"
+    # "The ASCEND-D trial will test the hypothesis that …": a trial still to report
+    rf"|\b{_WORK}\s+will\s+(?:test|evaluate|assess|compare|examine|determine|investigate)\b"
+    r")",
+    re.IGNORECASE,
+)
+"""What a paper says it goes on to do, or a trial still to report is set to: no finding,
+wherever the sentence says it. "Less common techniques like prolotherapy, platelet rich
+plasma injections and botulism toxin injections are also discussed." led a comparison of
+corticosteroid injection with platelet-rich plasma, and "The … ASCEND-D trial will test
+the hypothesis that daprodustat is non-inferior …" one of daprodustat with darbepoetin
+(review 39)."""
+
+
 _AIMING = re.compile(
     r"^(?:"
     # "To compare …", "In this study, …", "Here, we …"
@@ -107,9 +126,12 @@ def states_an_aim(text: str) -> bool:
 
 
 def stated_move(text: str) -> tuple[SentenceRole, str] | None:
-    """The move a sentence names by its opening words, and those words; None when its
-    opening states none."""
+    """The move a sentence names by its opening words, and those words, or an outline or a
+    design still to report anywhere in it (``_OUTLINE``), an objective; None when it states
+    none."""
     for role, pattern in ((SentenceRole.OBJECTIVE, _AIM), (SentenceRole.METHODS, _METHODS)):
         if found := pattern.match(text.lstrip()):
             return role, found.group(0)
+    if found := _OUTLINE.search(text):
+        return SentenceRole.OBJECTIVE, found.group(0).strip()
     return None
