@@ -407,7 +407,10 @@ def what_it_is(text: str) -> str:
     return "" if _POINTING.fullmatch(asked) else asked
 
 
-_DRUG_KINDS = r"(?:drugs?|medicines?|medications?|pills?|tablets?|treatments?|injections?)"
+_DRUG_KIND = re.compile(
+    r"drugs?|medicines?|medications?|pills?|tablets?|treatments?|injections?", re.IGNORECASE
+)
+"""The kinds of thing "What kind of … is it?" asks of a treatment."""
 _WHAT_THAT_IS = re.compile(
     rf"^\s*what\s+(?:(?:is|are|'s)\s+(?:{_POINTING.pattern})"
     rf"|(?:does|do)\s+(?:{_POINTING.pattern})\s+mean"
@@ -430,7 +433,7 @@ def asks_what_drug_that_is(text: str) -> bool:
     it points back to a treatment, not to the disease named after it."""
     found = _WHAT_THAT_IS.match(asking(text))
     kind = found.group("kind") if found else None
-    return kind is not None and re.fullmatch(_DRUG_KINDS, kind, re.IGNORECASE) is not None
+    return kind is not None and _DRUG_KIND.fullmatch(kind) is not None
 
 
 _OF_IT = re.compile(

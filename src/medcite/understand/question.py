@@ -525,8 +525,8 @@ def _subject_told_of(
 ) -> QuestionConcept | None:
     """What a question asking what "it" does asks about, where "it" points back to the
     asker's story: a yes/no question whose subject it is (``asks_of_it``), or one asking
-    a treatment's harms or workings (``TREATMENT_KINDS``) or dose. It is the last treatment the
-    story names ("… one of the drugs is bleomycin. Can *it* damage his lungs?"); None
+    a treatment's harms, workings (``TREATMENT_KINDS``) or dose. It is the last treatment
+    the story names ("… one of the drugs is bleomycin. Can *it* damage his lungs?"); None
     where the question proper names a treatment itself ("Is it safe to take ibuprofen
     …?", "… Is that a known thing with Paxlovid?") or the story names none."""
     asks_what_it_does = refers_back(text) and (
