@@ -216,6 +216,12 @@ class QuestionConcept(Frozen, frozen=True):
         preferred name, the synonyms and the abbreviations."""
         return (self.mention, self.name, *self.synonyms, *self.abbreviations)
 
+    def named_after(self, text: str, told: int) -> bool:
+        """Whether the question proper (``text`` after the asker's story, its first
+        ``told`` characters) names the concept: it is read there, or its mention is written
+        there again (a concept is read once, where it is named first)."""
+        return self.start >= told or self.mention.lower() in text[told:].lower()
+
     @property
     def worded(self) -> str:
         """The concept as sentences are scored against it: its research name, if any, else
@@ -257,13 +263,12 @@ def conditions_taken_for(
         (c.start for c in concepts if c.role in TREATING_ROLES and c.start < told),
         default=told,
     )
-    asking = text[told:].lower()
     return tuple(
         c
         for c in concepts
         if c.role is ConceptRole.CONDITION
         and treated_from < c.start < told
-        and c.mention.lower() not in asking
+        and not c.named_after(text, told)
     )
 
 

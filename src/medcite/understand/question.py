@@ -193,7 +193,8 @@ def understand_question(
         concepts = _asked_of_the_subject(text, concepts, told, subject)
     elif condition is not None:
         concepts = [c for c in concepts if c is condition or c.start >= told]
-    defining = bool(told and what_it_is(text))
+    asked_what = what_it_is(text)
+    defining = bool(told and asked_what)
     if defining and not (pointed or subject or condition):
         concepts = _named_in_the_question_proper(text, concepts, told)
     if previous is not None:
@@ -220,7 +221,7 @@ def understand_question(
         effect_asked=asks_effect(text),
         accuracy_asked=asks_accuracy(text),
         dose_asked=asks_dose(text),
-        defined=pointed.mention if pointed else what_it_is(text),
+        defined=pointed.mention if pointed else asked_what,
         written_out=asks_written_out(text),
         alternatives=offered,
         told=told,
@@ -503,7 +504,7 @@ def _pointed_back_to(
     named = [c for c in concepts if c.start < told]
     if asks_what_drug_that_is(text):
         named = [c for c in named if c.role in TREATING_ROLES]
-    return max(named, key=lambda c: c.start) if named else None
+    return max(named, key=lambda c: c.start, default=None)
 
 
 TREATMENT_KINDS = (QuestionType.ADVERSE_EFFECTS, QuestionType.MECHANISM)
@@ -535,10 +536,9 @@ def _subject_told_of(
     if not told or not (asks_of_it(text) or asks_what_it_does):
         return None
     treatments = [c for c in concepts if c.role in TREATING_ROLES]
-    asking = text[told:].lower()
-    if any(c.start >= told or c.mention.lower() in asking for c in treatments):
+    if any(c.named_after(text, told) for c in treatments):
         return None
-    return max(treatments, key=lambda c: c.start) if treatments else None
+    return max(treatments, key=lambda c: c.start, default=None)
 
 
 def _condition_told_of(
@@ -555,7 +555,7 @@ def _condition_told_of(
     if any(c.role is ConceptRole.CONDITION and c.start >= told for c in concepts):
         return None
     conditions = [c for c in concepts if c.role is ConceptRole.CONDITION and c.start < told]
-    return max(conditions, key=lambda c: c.start) if conditions else None
+    return max(conditions, key=lambda c: c.start, default=None)
 
 
 def _asked_of_the_subject(
@@ -585,8 +585,7 @@ def _named_in_the_question_proper(
     What is *Lonsurf*?"): the story says why it is asked, and scored against bowel cancer
     and tablets too, the line saying what Lonsurf is did not lead. All of them where the
     question proper names none."""
-    asking = text[told:].lower()
-    named = [c for c in concepts if c.start >= told or c.mention.lower() in asking]
+    named = [c for c in concepts if c.named_after(text, told)]
     return named or list(concepts)
 
 
