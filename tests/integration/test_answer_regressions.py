@@ -3090,3 +3090,16 @@ def test_a_trial_still_to_report_does_not_lead(ask: Ask) -> None:
         "on hemoglobin response and cardiovascular safety?",
         r"not undergoing dialysis, daprodustat was noninferior",
     )
+
+
+# a908b03 is the commit before; the case below failed there.
+def test_a_record_naming_the_condition_with_a_word_left_out_is_not_refused(ask: Ask) -> None:
+    """Review 39: records defining "Facioscapulohumeral dystrophy (FSHD)" were refused as
+    mainly about another disease than facioscapulohumeral muscular dystrophy: FSHD's
+    definition there matched none of the vocabulary's names, so it read as another sense."""
+    answer = ask("What treatments are being tested for FSHD?")
+    assert not [
+        (record_id, disease)
+        for record_id, disease in answer.refused
+        if re.fullmatch(r"facioscapulohumeral (?:muscular )?dystrophy", disease, re.IGNORECASE)
+    ]

@@ -28,6 +28,7 @@ from medcite.understand import (
     record_topics,
     understand_question,
 )
+from medcite.understand.abbreviations import shortens
 from medcite.understand.kinds import (
     answer_kind,
     asked_status,
@@ -43,7 +44,6 @@ from medcite.understand.question import (
     _without_appositions,
     _without_dosage_forms,
     _without_the_asker_s_people,
-    shortens,
 )
 from medcite.understand.senses import ContextFit, choose_sense
 from medcite.vocab import VocabularyStore, read_vocabulary_file
@@ -169,6 +169,11 @@ def test_a_shortened_spelling_of_the_sense_is_no_other_meaning(knowledge: Knowle
         ("mass spectrometry", "multiple sclerosis", False),
         ("MR", "magnetic resonance imaging", False),
         ("MRI imaging", "magnetic resonance imaging", False),
+        ("facioscapulohumeral dystrophy", "facioscapulohumeral muscular dystrophy", True),
+        ("muscular dystrophy", "facioscapulohumeral muscular dystrophy", False),
+        ("small cell lung cancer", "non-small cell lung cancer", False),
+        ("facioscapulohumeral dystrophy", "facioscapulohumeral muscular dystrophy type 1", False),
+        ("dystrophy", "muscular dystrophy", False),
     ],
 )
 def test_shortens(written: str, full: str, shortened: bool) -> None:
@@ -1496,6 +1501,39 @@ def test_a_page_asks_the_same_when_its_question_asks_the_kind_of_the_same_subjec
     page = Record(f"{source}:page", source, title, (Section("Doctors may prescribe drugs."),))
     topics = record_topics(page, question, question_lexicon(question), knowledge.lexicon)
     assert topics.asks_the_same is asks
+
+
+@pytest.mark.parametrize(
+    ("long_form", "neighbour"),
+    [
+        ("Facioscapulohumeral dystrophy", ""),  # the condition's name, a word left out
+        ("Fresh smoked herring diet", "Fresh smoked herring diet"),  # another sense
+    ],
+)
+def test_a_record_defining_the_condition_s_short_form_by_a_shorter_name_is_about_it(
+    knowledge: Knowledge, long_form: str, neighbour: str
+) -> None:
+    """Review 39: records writing "Facioscapulohumeral dystrophy (FSHD)" were refused as
+    mainly about another disease, since no vocabulary name is written so."""
+    fshd = QuestionConcept(
+        ids=("D020391",),
+        name="Facioscapulohumeral Muscular Dystrophy",
+        role=ConceptRole.CONDITION,
+        mention="FSHD",
+        start=21,
+        end=25,
+        abbreviations=("FSHD",),
+    )
+    question = Question("What is the cause of FSHD?", (fshd,))
+    record = Record(
+        "pmid:1",
+        Source.PUBMED_XML,
+        "",
+        (Section(f"{long_form} (FSHD) is a progressive disease. FSHD is caused by DUX4."),),
+    )
+    topics = record_topics(record, question, question_lexicon(question), knowledge.lexicon)
+    assert topics.other_disease == neighbour
+    assert (topics.score("D020391") > 0) is not neighbour
 
 
 def test_a_question_asking_no_kind_takes_no_page_as_its_answer(knowledge: Knowledge) -> None:

@@ -35,6 +35,48 @@ _GENERIC = re.compile(
 "-vir", "-gliflozin" …), perhaps with a salt or ester after it ("baloxavir marboxil")."""
 
 
+_WORDS = re.compile(r"[^\W_]+")
+_NEGATIONS = frozenset({"non", "not", "no", "without"})
+
+
+def looks_abbreviated(word: str) -> bool:
+    """Whether a word is written as a short form is: 2–10 characters, two capitals at least."""
+    capitals = sum(char.isupper() for char in word)
+    return 2 <= len(word) <= 10 and capitals >= 2 and not word.isdigit()
+
+
+def shortens(written: str, full: str) -> bool:
+    """Whether ``written`` is ``full`` with some of its words cut to their initials, or one
+    word after its first left out.
+
+    "MR imaging" shortens "magnetic resonance imaging", and "facioscapulohumeral
+    dystrophy" Facioscapulohumeral Muscular Dystrophy (records define FSHD so, review 39);
+    "mass spectrometry" does not shorten "multiple sclerosis", nor "muscular dystrophy"
+    the facioscapulohumeral one (its first word names which), nor "non-small cell lung
+    cancer" the small-cell one (a negation left out is another disease).
+    """
+    full_words = _WORDS.findall(full.lower())
+    written_words = _WORDS.findall(written)
+    position, left_out = 0, False
+    for word in written_words:
+        rest = full_words[position:]
+        if rest and word.lower() == rest[0]:
+            position += 1
+        elif looks_abbreviated(word) and "".join(w[0] for w in rest[: len(word)]) == word.lower():
+            position += len(word)
+        elif (
+            not left_out
+            and position > 0
+            and len(rest) >= 2
+            and word.lower() == rest[1]
+            and rest[0] not in _NEGATIONS
+        ):
+            position, left_out = position + 2, True
+        else:
+            return False
+    return position == len(full_words) and written.lower() != full.lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Definition:
     """A short form defined in a text, its long form, and where the short form stands."""

@@ -32,7 +32,13 @@ from medcite.records import (
     QuestionType,
     conditions_taken_for,
 )
-from medcite.understand.abbreviations import Definition, find_definitions, is_brand_shaped
+from medcite.understand.abbreviations import (
+    Definition,
+    find_definitions,
+    is_brand_shaped,
+    looks_abbreviated,
+    shortens,
+)
 from medcite.understand.adjectives import PEOPLE, described_concepts
 from medcite.understand.alternatives import alternatives
 from medcite.understand.eponyms import eponym_concepts
@@ -292,7 +298,7 @@ def _mentions(
         if (
             token.start in covered
             or token.text in defined
-            or not (_looks_abbreviated(token.text) or _looks_like_a_brand(token.text))
+            or not (looks_abbreviated(token.text) or _looks_like_a_brand(token.text))
             or (shouted and is_everyday_english(token.text))
             or _numbered(text, token.start, token.end)
             or _inside_a_name(text, token.start, token.end)
@@ -763,11 +769,6 @@ def _shouted(text: str) -> bool:
     return bool(words) and sum(word.isupper() for word in words) * 2 > len(words)
 
 
-def _looks_abbreviated(word: str) -> bool:
-    capitals = sum(char.isupper() for char in word)
-    return 2 <= len(word) <= 10 and capitals >= 2 and not word.isdigit()
-
-
 def _looks_like_a_brand(word: str) -> bool:
     """Whether a word is written as a drug's brand is ("Xofluza", "Cosentyx"): one capital,
     then small letters, and no word of everyday English. The corpus defines brands beside
@@ -930,25 +931,6 @@ def _merge_shortened_spellings(by_concept: dict[tuple[str, ...], AbbreviationSen
                 kept.short_form, kept.long_form, kept.count + sense.count, kept.concept_id
             )
             del by_concept[ids]
-
-
-def shortens(written: str, full: str) -> bool:
-    """Whether ``written`` is ``full`` with some of its words cut to their initials.
-
-    "MR imaging" shortens "magnetic resonance imaging"; "mass spectrometry" does not
-    shorten "multiple sclerosis".
-    """
-    full_words = _WORDS.findall(full.lower())
-    position = 0
-    for word in _WORDS.findall(written):
-        rest = full_words[position:]
-        if rest and word.lower() == rest[0]:
-            position += 1
-        elif _looks_abbreviated(word) and "".join(w[0] for w in rest[: len(word)]) == word.lower():
-            position += len(word)
-        else:
-            return False
-    return position == len(full_words) and written.lower() != full.lower()
 
 
 def _question_concepts(

@@ -26,7 +26,7 @@ from medcite.records import (
     RecordTopics,
     Vocabulary,
 )
-from medcite.understand.abbreviations import find_definitions
+from medcite.understand.abbreviations import find_definitions, shortens
 from medcite.understand.kinds import question_types
 from medcite.understand.lexicon import Lexicon, build_lexicon, is_written_short_form, reading_order
 from medcite.understand.matcher import concepts_of_phrase, count_concepts, find_mentions
@@ -164,18 +164,35 @@ def asks_the_same(question: Question, title: str, in_title: Mapping[str, int]) -
 
 
 def _clashing_short_forms(record: Record, question: Question, asked: Lexicon) -> dict[str, str]:
-    """Short forms of the question's conditions that the record defines as something else."""
-    short_forms = {a for c in question.with_role(ConceptRole.CONDITION) for a in c.abbreviations}
+    """Short forms of the question's conditions that the record defines as something else.
+
+    A long form that writes one of the condition's names with a word left out
+    ("facioscapulohumeral dystrophy (FSHD)" for Facioscapulohumeral Muscular Dystrophy)
+    defines the same disease, not another: only the lexicon's exact names would miss it.
+    """
+    conditions_of: dict[str, list[QuestionConcept]] = {}
+    for condition in question.with_role(ConceptRole.CONDITION):
+        for short in condition.abbreviations:
+            conditions_of.setdefault(short, []).append(condition)
     clashes: dict[str, str] = {}
     for text in (record.title, *(section.text for section in record.sections)):
-        if not any(f"({short}" in text or f"{short} (" in text for short in short_forms):
+        if not any(f"({short}" in text or f"{short} (" in text for short in conditions_of):
             continue  # no definition of these short forms can be in this text
         for definition in find_definitions(text):
-            if definition.short_form in short_forms and not concepts_of_phrase(
-                definition.long_form, asked
+            conditions = conditions_of.get(definition.short_form)
+            if (
+                conditions
+                and not concepts_of_phrase(definition.long_form, asked)
+                and not any(_a_shorter_name(definition.long_form, c) for c in conditions)
             ):
                 clashes.setdefault(definition.short_form, definition.long_form)
     return clashes
+
+
+def _a_shorter_name(long_form: str, condition: QuestionConcept) -> bool:
+    """Whether ``long_form`` shortens one of the condition's names (``shortens``)."""
+    names = (condition.name, condition.mention, *condition.synonyms)
+    return any(shortens(long_form, reading_order(name)) for name in names)
 
 
 def _family(concept: QuestionConcept) -> frozenset[str]:
