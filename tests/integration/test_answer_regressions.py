@@ -3103,3 +3103,17 @@ def test_a_record_naming_the_condition_with_a_word_left_out_is_not_refused(ask: 
         for record_id, disease in answer.refused
         if re.fullmatch(r"facioscapulohumeral (?:muscular )?dystrophy", disease, re.IGNORECASE)
     ]
+
+
+# cd4d70b is the commit before; the case below failed there.
+def test_whether_a_treatment_exists_is_answered_by_the_standing_fact(ask: Ask) -> None:
+    """Review 39: "… facioscapulohumeral muscular dystrophy. Is there any treatment for
+    it?" was led by a review's list of recent advances, while "… without approved
+    therapies" stood among the research: a yes/no question is led by findings, and a
+    treatment's existence is stated as background."""
+    assert_led_by(
+        ask,
+        "Is there any treatment for facioscapulohumeral muscular dystrophy?",
+        r"\bwithout approved therapies|\bno (?:approved|effective|curative) (?:therap|treatment)|"
+        r"\bno cure\b|\bsupportive only",
+    )

@@ -30,6 +30,7 @@ from medcite.understand import (
 )
 from medcite.understand.abbreviations import shortens
 from medcite.understand.kinds import (
+    EXISTENCE_CUES,
     answer_kind,
     asked_status,
     asks_accuracy,
@@ -536,6 +537,10 @@ def test_a_question_asking_what_a_short_form_stands_for_is_told_apart(
         ("Is a vaccine available for hepatitis C?", ("available",)),
         ("Is aspirin recommended after stroke?", ("recommend",)),
         ("Is ibrutinib effective for mantle cell lymphoma?", ()),
+        ("Is there any treatment for it?", EXISTENCE_CUES),
+        ("My son has FSHD. Is there a cure for it?", EXISTENCE_CUES),
+        ("Are there new drugs for gout?", EXISTENCE_CUES),
+        ("Is there an association between statins and ALS?", ()),
         ("Which drugs are approved for hemophilia?", ()),  # names them: not yes/no
     ],
 )

@@ -168,10 +168,28 @@ availability, recommendation or indication. Abstracts state such facts as backgr
 ("… is the first FDA-approved treatment for …"); no study's results do."""
 
 
+_WHETHER_A_TREATMENT_EXISTS = re.compile(
+    r"^\s*(?:is|are)\s+there\s+(?:(?:a|an|any)\s+)?(?:\w+\s+)?"
+    r"(?:treatments?|cures?|therap(?:y|ies)|medications?|medicines?|drugs?|remed(?:y|ies))\b",
+    re.IGNORECASE,
+)
+"""A yes/no question whether any treatment exists ("Is there any treatment for it?", "Is
+there a cure for FSHD?"). What settles it is a standing fact, which abstracts state as
+background ("… a slowly progressive muscular dystrophy without approved therapies",
+review 39), not a study's finding."""
+EXISTENCE_CUES = ("approv", "availab", "licens", "cure", "curat", "curab")
+"""Word beginnings of a sentence stating whether a treatment exists: "no approved
+therapies", "no cure is available"."""
+
+
 def asked_status(text: str) -> tuple[str, ...]:
-    """The status cues of a yes/no question ("Has X been approved …?": ("approv",))."""
-    if not _YES_NO.match(asking(text)):
+    """The status cues of a yes/no question ("Has X been approved …?": ("approv",)); one
+    asking whether a treatment exists, those of ``EXISTENCE_CUES``."""
+    proper = asking(text)
+    if not _YES_NO.match(proper):
         return ()
+    if _WHETHER_A_TREATMENT_EXISTS.match(proper):
+        return EXISTENCE_CUES
     return tuple(cue for cue in STATUS_CUES if has_cue(text, (cue,)))
 
 
