@@ -3117,3 +3117,16 @@ def test_whether_a_treatment_exists_is_answered_by_the_standing_fact(ask: Ask) -
         r"\bwithout approved therapies|\bno (?:approved|effective|curative) (?:therap|treatment)|"
         r"\bno cure\b|\bsupportive only",
     )
+
+
+# 5c4d325 is the commit before; the case below failed there.
+def test_what_the_story_s_drug_is_taken_for_is_not_the_drug_asked_of(
+    shared_corpus: Engine,
+) -> None:
+    """ "My dad takes atorvastatin for his cholesterol. Can it cause muscle pain?" was asked
+    of cholesterol, the story's last "treatment" (a chemical), with atorvastatin left out."""
+    names = concept_names(
+        shared_corpus, "My dad takes atorvastatin for his cholesterol. Can it cause muscle pain?"
+    )
+    assert "Atorvastatin" in names
+    assert "Cholesterol" not in names

@@ -42,6 +42,7 @@ from medcite.understand.kinds import (
 from medcite.understand.question import (
     GUIDANCE_NOUNS,
     _told,
+    _what_a_treatment_is_taken_for,
     _without_appositions,
     _without_dosage_forms,
     _without_the_asker_s_people,
@@ -491,6 +492,30 @@ def test_a_question_asked_of_it_asks_of_the_treatment_the_story_names_last(
     assert [c.mention for c in understood.concepts] == asked
     if len(asked) == 2:
         assert understood.told_terms == ()
+
+
+@pytest.mark.parametrize(
+    ("story", "taken_for"),
+    [
+        ("My dad takes atorvastatin for his cholesterol.", ["cholesterol"]),
+        ("My dad takes atorvastatin for his high cholesterol.", ["cholesterol"]),
+        ("My dad takes atorvastatin and aspirin.", []),  # two treatments, neither for
+        ("For his cholesterol he takes atorvastatin.", []),  # no treatment named before
+    ],
+)
+def test_what_a_treatment_is_taken_for_is_no_treatment_of_the_story(
+    story: str, taken_for: list[str]
+) -> None:
+    """ "My dad takes atorvastatin for his cholesterol. Can it cause muscle pain?" was
+    asked of cholesterol, a chemical read as a treatment, and atorvastatin left out."""
+    names = ("atorvastatin", "aspirin", "cholesterol")
+    treatments = [
+        QuestionConcept((name,), name, ConceptRole.INTERVENTION, name, start, start + len(name))
+        for name in names
+        if (start := story.find(name)) >= 0
+    ]
+    found = _what_a_treatment_is_taken_for(story, treatments, len(story))
+    assert [c.mention for c in found] == taken_for
 
 
 def test_what_something_is_after_a_story_asks_of_what_the_question_proper_names(

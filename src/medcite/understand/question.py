@@ -544,7 +544,30 @@ def _subject_told_of(
     treatments = [c for c in concepts if c.role in TREATING_ROLES]
     if any(c.named_after(text, told) for c in treatments):
         return None
-    return max(treatments, key=lambda c: c.start, default=None)
+    taken_for = _what_a_treatment_is_taken_for(text, treatments, told)
+    return max((c for c in treatments if c not in taken_for), key=lambda c: c.start, default=None)
+
+
+_TAKEN_FOR = re.compile(
+    r"\bfor\s+(?:(?:his|her|my|their|your|its|the)\s+)?(?:(?:high|low|raised|elevated)\s+)?$",
+    re.IGNORECASE,
+)
+"""What a treatment is taken for, written just before its name: "… for his *cholesterol*"."""
+
+
+def _what_a_treatment_is_taken_for(
+    text: str, treatments: Sequence[QuestionConcept], told: int
+) -> list[QuestionConcept]:
+    """The treating concepts (by role) the story names as what a treatment it named before
+    is taken for: "My dad takes atorvastatin for his *cholesterol*. Can it cause muscle
+    pain?" asks of atorvastatin, not of the cholesterol it lowers (a chemical, so read as
+    a treatment; the page asked of cholesterol and refused)."""
+    first = min((c.start for c in treatments), default=told)
+    return [
+        c
+        for c in treatments
+        if first < c.start < told and _TAKEN_FOR.search(text, max(0, c.start - 40), c.start)
+    ]
 
 
 def _condition_told_of(
