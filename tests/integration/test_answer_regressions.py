@@ -3130,3 +3130,13 @@ def test_what_the_story_s_drug_is_taken_for_is_not_the_drug_asked_of(
     )
     assert "Atorvastatin" in names
     assert "Cholesterol" not in names
+
+
+# 6a7a261 is the commit before; the case below failed there.
+def test_a_test_s_sensitivities_answer_a_question_on_its_sensitivity(ask: Ask) -> None:
+    """Review 40: "Sensitivity of the scratch collapse test for CTS?" was led by a line
+    questioning the test's sensitivity, without a figure: "… sensitivities were 64% …"
+    fitted no facet of diagnosis, whose cues were the singular words."""
+    assert_led_by(
+        ask, "Sensitivity of the scratch collapse test for CTS?", r"sensitivities were \d+%"
+    )

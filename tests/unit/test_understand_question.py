@@ -1422,6 +1422,16 @@ def test_the_measure_of_a_relation_asks_no_prognosis(question: str, asked: bool)
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["Sensitivities of the scratch collapse test for CTS?", "Specificity of D-dimer for PE?"],
+)
+def test_a_test_s_sensitivities_ask_its_diagnosis(question: str) -> None:
+    """Review 40: the diagnosis cues were whole words, so "… sensitivities were 64%, 32%,
+    and 44% for the scratch collapse test …" fitted no facet of diagnosis."""
+    assert QuestionType.DIAGNOSIS in question_types(question)
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         ("How many celiac patients are overweight at diagnosis?", False),

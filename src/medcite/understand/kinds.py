@@ -14,7 +14,7 @@ from medcite.records import AnswerKind, QuestionType
 from medcite.words import has_cue
 
 CUES: dict[QuestionType, tuple[str, ...]] = {
-    QuestionType.DIAGNOSIS: ("diagnos", "detect", "sensitivity", "specificity", "screen"),
+    QuestionType.DIAGNOSIS: ("diagnos", "detect", "sensitivit", "specificit", "screen"),
     QuestionType.TREATMENT: ("treat", "therap", "management", "manage", "efficacy", "drug"),
     QuestionType.PROGNOSIS: ("prognos", "outcome", "surviv", "mortality", "severity", "course"),
     QuestionType.ETIOLOGY: ("cause", "caused", "etiolog", "aetiolog", "risk factor", "associat"),
