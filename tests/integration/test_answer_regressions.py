@@ -3140,3 +3140,17 @@ def test_a_test_s_sensitivities_answer_a_question_on_its_sensitivity(ask: Ask) -
     assert_led_by(
         ask, "Sensitivity of the scratch collapse test for CTS?", r"sensitivities were \d+%"
     )
+
+
+# 10f8d74 is the commit before; the case below failed there.
+def test_a_study_protocol_does_not_lead(ask: Ask) -> None:
+    """Review 40: "Ticagrelor vs clopidogrel in elective PCI - less periprocedural
+    myonecrosis?" was led by the ALPHEUS protocol's "… is especially designed to show a
+    reduction in periprocedural events …", which reports no result."""
+    statements = bottom_line(
+        ask("Ticagrelor vs clopidogrel in elective PCI - less periprocedural myonecrosis?")
+    )
+    assert statements, quoted(statements)
+    assert not any(re.search(r"\bdesigned to show\b", s.text) for s in statements), quoted(
+        statements
+    )

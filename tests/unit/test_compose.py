@@ -2066,3 +2066,13 @@ def test_a_dose_asked_is_answered_by_a_background_line_giving_it() -> None:
     assert [s.text for s in lead] == [share]
     lead = answer_of(found, question=replace(asked, dose_asked=True)).sections[0].statements
     assert lead[0].text == dose
+
+
+def test_a_study_protocol_s_lines_do_not_lead() -> None:
+    """Review 40: the ALPHEUS protocol's "… is especially designed to show a reduction in
+    periprocedural events …", read as its conclusion, led a question on what the trial
+    found: a protocol reports no results."""
+    protocol = replace(BRAIN_MRI, grade=replace(BRAIN_MRI.grade, design=StudyDesign.PROTOCOL))
+    assert statements(answer_of(BRAIN_MRI, SPINE))[0].record_id == "pmid:2"
+    lead = answer_of(protocol, SPINE).sections[0].statements
+    assert lead and all(s.record_id != "pmid:2" for s in lead)

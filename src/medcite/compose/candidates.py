@@ -35,6 +35,7 @@ from medcite.records import (
     Sentence,
     SentenceNotes,
     SentenceRole,
+    StudyDesign,
 )
 from medcite.words import (
     content_words,
@@ -161,7 +162,14 @@ class Candidate:
 
     @property
     def reports(self) -> bool:
-        """Whether the sentence reports something (not an objective, a method, a funding …)."""
+        """Whether the sentence reports something (not an objective, a method, a funding …),
+        and its record is no study protocol, which reports no results: "ALPHEUS is the first
+        properly sized trial comparing ticagrelor to clopidogrel … designed to show a
+        reduction in periprocedural events …", a protocol's line read as its conclusion, led
+        a question on what the trial found (review 40)."""
+        grade = self.item.grade
+        if grade is not None and grade.design is StudyDesign.PROTOCOL:
+            return False
         role = self.notes.role
         return role is None or not (role in NOT_A_FINDING or role.administrative)
 
