@@ -3154,3 +3154,17 @@ def test_a_study_protocol_does_not_lead(ask: Ask) -> None:
     assert not any(re.search(r"\bdesigned to show\b", s.text) for s in statements), quoted(
         statements
     )
+
+
+# 58a70bd is the commit before; the case below failed there.
+def test_a_line_saying_what_a_review_is_about_does_not_lead(ask: Ask) -> None:
+    """Review 40: "… Is Shingrix better than the older Zostavax?" was led by "A new
+    recombinant subunit vaccine, HZ/su (Shingrix®), is the subject of this review."."""
+    statements = bottom_line(
+        ask(
+            "My mum is 70 and her GP offered her the shingles jab. Is Shingrix better than "
+            "the older Zostavax?"
+        )
+    )
+    assert statements, quoted(statements)
+    assert not any("subject of this review" in s.text for s in statements), quoted(statements)

@@ -231,6 +231,9 @@ def test_an_objective_label_gives_its_role_to_the_sentences_that_aim() -> None:
         ("Less common techniques like prolotherapy are also discussed.", R.OBJECTIVE),
         ("Future directions will be discussed.", R.OBJECTIVE),
         ("The ASCEND-D trial will test the hypothesis that the drug is non-inferior.", R.OBJECTIVE),
+        # review 40: what the paper is about
+        ("A new recombinant vaccine, HZ/su, is the subject of this review.", R.OBJECTIVE),
+        ("Herpes zoster is the subject of intense research.", None),
         # Openings that go on to report, or name no move:
         ("To evaluate the drug, we studied 40 patients; 30 improved.", None),
         ("We identified the receptor as the drug's target.", None),

@@ -76,6 +76,9 @@ _OUTLINE = re.compile(
     r"\s*\.?\s*$"
     # "The ASCEND-D trial will test the hypothesis that …": a trial still to report
     rf"|\b{_WORK}\s+will\s+(?:test|evaluate|assess|compare|examine|determine|investigate)\b"
+    # "… (Shingrix®), is the subject of this review.": what the paper is about
+    r"|\b(?:is|are)\s+the\s+(?:main\s+)?(?:subject|focus|topic)s?\s+of\s+"
+    r"(?:this|the\s+present|the\s+current|our)\s+(?:review|article|paper|chapter|report)\b"
     r")",
     re.IGNORECASE,
 )
@@ -84,7 +87,8 @@ wherever the sentence says it. "Less common techniques like prolotherapy, platel
 plasma injections and botulism toxin injections are also discussed." led a comparison of
 corticosteroid injection with platelet-rich plasma, and "The … ASCEND-D trial will test
 the hypothesis that daprodustat is non-inferior …" one of daprodustat with darbepoetin
-(review 39)."""
+(review 39), and "A new recombinant subunit vaccine, HZ/su (Shingrix®), is the subject of
+this review." one of Shingrix with Zostavax (review 40)."""
 
 
 _AIMING = re.compile(
