@@ -3168,3 +3168,15 @@ def test_a_line_saying_what_a_review_is_about_does_not_lead(ask: Ask) -> None:
     )
     assert statements, quoted(statements)
     assert not any("subject of this review" in s.text for s in statements), quoted(statements)
+
+
+# 2a6a7fb is the commit before; the case below failed there.
+def test_a_dose_named_as_the_question_is_answered_by_the_dose_studied(ask: Ask) -> None:
+    """Review 40: "IV valproate loading dose for status epilepticus in hypotensive pts?"
+    was read as no dose question and refused, while a case series' methods said "…
+    received a loading dose of valproate of 25.1 +/- 5.0 mg/kg …"."""
+    assert_led_by(
+        ask,
+        "IV valproate loading dose for status epilepticus in hypotensive pts?",
+        r"loading dose of valproate of [\d.]+",
+    )

@@ -2076,3 +2076,32 @@ def test_a_study_protocol_s_lines_do_not_lead() -> None:
     assert statements(answer_of(BRAIN_MRI, SPINE))[0].record_id == "pmid:2"
     lead = answer_of(protocol, SPINE).sections[0].statements
     assert lead and all(s.record_id != "pmid:2" for s in lead)
+
+
+def test_a_dose_asked_is_answered_by_the_dose_a_study_gave() -> None:
+    """Review 40: "IV valproate loading dose for status epilepticus …?" refused, while a
+    series' methods said "… received a loading dose of valproate of 25.1 +/- 5.0 mg/kg"."""
+    mtx = "D008727"
+    methotrexate = QuestionConcept(
+        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 0, 12
+    )
+    asked = replace(
+        QUESTION,
+        text="Methotrexate dosing in systemic sclerosis?",
+        concepts=(methotrexate, replace(QUESTION.concepts[3], start=23, end=41)),
+        facets=(),
+        dose_asked=True,
+    )
+    given = "Patients received a dose of methotrexate of 15 mg weekly."
+    other = "Patients received a dose of prednisone of 10 mg daily."
+    found = retrieved(
+        "pmid:9",
+        1,
+        [("METHODS", [(given, (mtx, SSC)), (other, (SSC,))])],
+        relevance={0: 0.8, 1: 0.9},
+    )
+    found = replace(found, topics=RecordTopics("pmid:9", ((SSC, 5.0), (mtx, 3.0))))
+    lead = answer_of(found, question=asked).sections[0].statements
+    assert [s.text for s in lead] == [given]
+    unasked = answer_of(found, question=replace(asked, dose_asked=False))
+    assert not unasked.sections[0].statements

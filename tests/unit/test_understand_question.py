@@ -448,6 +448,11 @@ def test_what_is_asked_of_it_is_asked_of_what_the_story_names(
         ("What is the dose-response relation of alcohol and cancer?", False),
         ("What is the risk of a methotrexate overdose?", False),
         ("How often does methotrexate cause liver damage?", False),
+        # review 40: a clinician's noun phrase naming the dose it wants
+        ("IV methotrexate loading dose for rheumatoid arthritis?", True),
+        ("Methotrexate dosing in rheumatoid arthritis?", True),
+        ("Low-dose methotrexate for rheumatoid arthritis?", False),
+        ("Does maintenance dosing of methotrexate prevent flares?", False),
     ],
 )
 def test_a_question_asking_a_dose_is_told_apart(

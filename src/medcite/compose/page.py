@@ -275,7 +275,11 @@ class _PageBuilder:
             if _writes_it_out(candidate, question):  # whatever else the sentence does
                 return not (candidate.notes.role and candidate.notes.role.administrative)
             if question.dose_asked and _gives_a_dose(candidate):  # as background too
-                return candidate.reports or candidate.notes.role is SentenceRole.BACKGROUND
+                return (
+                    candidate.reports
+                    or candidate.notes.role is SentenceRole.BACKGROUND
+                    or _the_dose_given(candidate, question)
+                )
             return candidate.may_lead(kind, question.status_cues)
 
         if kind is AnswerKind.QUANTITY:
@@ -932,6 +936,19 @@ def _gives_a_dose(candidate: Candidate) -> bool:
     wants, though no reported number reads it ("2 mg/kg every 3 weeks"), and a background
     line giving it may lead (review 38's Keytruda question)."""
     return _DOSE.search(candidate.sentence.text) is not None
+
+
+def _the_dose_given(candidate: Candidate, question: Question) -> bool:
+    """Whether a methods sentence gives the dose a study gave of the drug whose dose is
+    asked, naming it and calling it a dose: where the dose is the question, the dose
+    studied answers it. "IV valproate loading dose for status epilepticus …?" refused,
+    while a series' methods said "… received a loading dose of valproate of 25.1 +/- 5.0
+    mg/kg …" (review 40)."""
+    return (
+        candidate.notes.role is SentenceRole.METHODS
+        and candidate.names_any(_dosed(question))
+        and _DOSE_WORD.search(candidate.sentence.text) is not None
+    )
 
 
 _DOSE_WORD = re.compile(r"\bdos(?:e|es|ed|ing|age|ages)\b", re.IGNORECASE)

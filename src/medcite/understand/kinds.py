@@ -513,12 +513,22 @@ _DOSE_ASKED = re.compile(
 """Questions asking a dose ("What dose of levobupivacaine …?", "What is the recommended
 dosage of …?", "How much of it will she be given …?", review 38), not a dose-response
 relation."""
+_DOSE_NAMED = re.compile(
+    rf"^\s*(?!(?:{_YES_NO_OPENERS}|what|which|how|why|when|where|who)\b)(?:[\w-]+\s+){{0,4}}?"
+    r"(?:(?:loading|maintenance|starting|initial|recommended|optimal|usual|target|maximum)\s+"
+    r"dos(?:es?|ages?|ing)|dos(?:ages?|ing))\b(?!-)(?=\s+(?:of|for|in|after|during)\b|\s*\?)",
+    re.IGNORECASE,
+)
+"""A clinician's dose question written as the dose it wants ("IV valproate loading dose for
+status epilepticus …?", "Vancomycin dosing in obesity?", review 40). "Low-dose aspirin for
+…?" names a treatment, and "Does maintenance dosing of … improve …?" asks whether it works."""
 
 
 def asks_dose(text: str) -> bool:
-    """Whether the question asks a treatment's dose (``_DOSE_ASKED``): the amounts that
-    answer it are doses, not the rates or scores a trial of the dose reports."""
-    return bool(_DOSE_ASKED.match(asking(text)))
+    """Whether the question asks a treatment's dose (``_DOSE_ASKED``, ``_DOSE_NAMED``): the
+    amounts that answer it are doses, not the rates or scores a trial of the dose reports."""
+    proper = asking(text)
+    return bool(_DOSE_ASKED.match(proper) or _DOSE_NAMED.match(proper))
 
 
 def asks_effect(text: str) -> bool:
