@@ -3180,3 +3180,17 @@ def test_a_dose_named_as_the_question_is_answered_by_the_dose_studied(ask: Ask) 
         "IV valproate loading dose for status epilepticus in hypotensive pts?",
         r"loading dose of valproate of [\d.]+",
     )
+
+
+# 39d374a is the commit before; the case below failed there.
+def test_what_a_story_s_drug_is_taken_for_is_no_facet(shared_corpus: Engine) -> None:
+    """Review 40: "My dad takes a statin for his cholesterol and his doctor has now added
+    gemfibrozil. Can the combination damage his muscles?" made cholesterol a facet and a
+    gap of its own: why the statin is taken, not what is asked."""
+    names = concept_names(
+        shared_corpus,
+        "My dad takes a statin for his cholesterol and his doctor has now added gemfibrozil. "
+        "Can the combination damage his muscles?",
+    )
+    assert "Gemfibrozil" in names
+    assert "Cholesterol" not in names

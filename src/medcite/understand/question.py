@@ -199,6 +199,9 @@ def understand_question(
         concepts = _asked_of_the_subject(text, concepts, told, subject)
     elif condition is not None:
         concepts = [c for c in concepts if c is condition or c.start >= told]
+    elif told:
+        taken_for = _what_a_treatment_is_taken_for(text, concepts, told)
+        concepts = [c for c in concepts if c not in taken_for or c.named_after(text, told)]
     asked_what = what_it_is(text)
     defining = bool(told and asked_what)
     if defining and not (pointed or subject or condition):
@@ -556,12 +559,16 @@ _TAKEN_FOR = re.compile(
 
 
 def _what_a_treatment_is_taken_for(
-    text: str, treatments: Sequence[QuestionConcept], told: int
+    text: str, concepts: Sequence[QuestionConcept], told: int
 ) -> list[QuestionConcept]:
     """The treating concepts (by role) the story names as what a treatment it named before
     is taken for: "My dad takes atorvastatin for his *cholesterol*. Can it cause muscle
     pain?" asks of atorvastatin, not of the cholesterol it lowers (a chemical, so read as
-    a treatment; the page asked of cholesterol and refused)."""
+    a treatment; the page asked of cholesterol and refused), and "My dad takes a statin
+    for his *cholesterol* and his doctor has now added gemfibrozil. Can the combination
+    damage his muscles?" of the two drugs and muscle (review 40: cholesterol was a facet
+    and a gap of its own)."""
+    treatments = [c for c in concepts if c.role in TREATING_ROLES]
     first = min((c.start for c in treatments), default=told)
     return [
         c
