@@ -234,6 +234,9 @@ def test_an_objective_label_gives_its_role_to_the_sentences_that_aim() -> None:
         # review 40: what the paper is about
         ("A new recombinant vaccine, HZ/su, is the subject of this review.", R.OBJECTIVE),
         ("Herpes zoster is the subject of intense research.", None),
+        ("The protective effect of NAC on bleomycin toxicity was investigated.", R.OBJECTIVE),
+        ("Toxicity was investigated in 40 rats, and 12 died.", None),
+        ("Body weight, glucose and insulin levels were assessed.", None),
         # Openings that go on to report, or name no move:
         ("To evaluate the drug, we studied 40 patients; 30 improved.", None),
         ("We identified the receptor as the drug's target.", None),

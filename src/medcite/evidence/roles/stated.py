@@ -76,6 +76,10 @@ _OUTLINE = re.compile(
     r"\s*\.?\s*$"
     # "The ASCEND-D trial will test the hypothesis that …": a trial still to report
     rf"|\b{_WORK}\s+will\s+(?:test|evaluate|assess|compare|examine|determine|investigate)\b"
+    # "… the possible protective effect of NAC on bleomycin lung toxicity was investigated."
+    r"|\b(?:effects?|role|impact|influence|association|relationship|efficacy|safety|value)"
+    r"\s+of\b.*\b(?:was|were)\s+(?:(?:therefore|also|then|further)\s+)?"
+    r"(?:investigated|examined|evaluated|assessed|explored|studied)\s*\.?\s*$"
     # "… (Shingrix®), is the subject of this review.": what the paper is about
     r"|\b(?:is|are)\s+the\s+(?:main\s+)?(?:subject|focus|topic)s?\s+of\s+"
     r"(?:this|the\s+present|the\s+current|our)\s+(?:review|article|paper|chapter|report)\b"
@@ -88,7 +92,11 @@ plasma injections and botulism toxin injections are also discussed." led a compa
 corticosteroid injection with platelet-rich plasma, and "The … ASCEND-D trial will test
 the hypothesis that daprodustat is non-inferior …" one of daprodustat with darbepoetin
 (review 39), and "A new recombinant subunit vaccine, HZ/su (Shingrix®), is the subject of
-this review." one of Shingrix with Zostavax (review 40)."""
+this review." one of Shingrix with Zostavax (review 40). "… the possible protective effect
+of NAC on bleomycin lung toxicity was investigated." closes an aim, and led "… one of the
+drugs is bleomycin. Can it damage his lungs?" once background naming all a yes/no question
+asks could lead; what was measured ("Body weight, glucose … were assessed") is a method,
+as the model reads it."""
 
 
 _AIMING = re.compile(
