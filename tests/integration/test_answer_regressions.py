@@ -3194,3 +3194,17 @@ def test_what_a_story_s_drug_is_taken_for_is_no_facet(shared_corpus: Engine) -> 
     )
     assert "Gemfibrozil" in names
     assert "Cholesterol" not in names
+
+
+# 9da97a2 is the commit before; the case below failed there.
+def test_a_line_stating_all_a_yes_no_question_asks_may_lead_as_background(ask: Ask) -> None:
+    """Review 40: "My dad takes a statin for his cholesterol and his doctor has now added
+    gemfibrozil. Can the combination damage his muscles?" was led by "… the precise
+    mechanism of statin-induced muscle toxicity remains unclear.", while a one-line record
+    read as background said the myopathy occurs more often with gemfibrozil."""
+    assert_led_by(
+        ask,
+        "My dad takes a statin for his cholesterol and his doctor has now added gemfibrozil. "
+        "Can the combination damage his muscles?",
+        r"\bstatin is used with gemfibrozil\b",
+    )

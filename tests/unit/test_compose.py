@@ -2105,3 +2105,32 @@ def test_a_dose_asked_is_answered_by_the_dose_a_study_gave() -> None:
     assert [s.text for s in lead] == [given]
     unasked = answer_of(found, question=replace(asked, dose_asked=False))
     assert not unasked.sections[0].statements
+
+
+def test_a_yes_no_question_may_be_led_by_a_background_line_naming_all_it_asks() -> None:
+    """Review 40: "… a statin … and … gemfibrozil. Can the combination damage his
+    muscles?" was led by "… the precise mechanism of statin-induced muscle toxicity remains
+    unclear.", while a one-line record read as background stated the relation asked."""
+    asked = replace(
+        QUESTION,
+        concepts=tuple(c for c in QUESTION.concepts if c.id != PNS),
+        facets=(Facet("CNS × MRI", (CNS, MRI)),),
+        answer_kind=AnswerKind.YES_NO,
+    )
+    stated = "Brain MRI shows CNS lesions in SSc more often than in controls."
+    unclear = "Why MRI shows CNS lesions in SSc remains unclear."
+    finding = "Lesions were seen in 12 of 30 patients with SSc."
+    record = retrieved(
+        "pmid:9",
+        1,
+        [
+            ("BACKGROUND", [(stated, (MRI, CNS, SSC))]),
+            ("CONCLUSIONS", [(unclear, (MRI, CNS, SSC)), (finding, (SSC,))]),
+        ],
+        relevance={0: 0.95, 1: 0.9, 2: 0.85},
+    )
+    assert statements(answer_of(record, question=asked))[0].text == stated
+    partial = replace(
+        record, notes=(replace(record.notes[0], concepts=(MRI, SSC)), *record.notes[1:])
+    )  # names MRI, not the CNS: a finding leads, but not the one saying it is unclear
+    assert statements(answer_of(partial, question=asked))[0].text == finding

@@ -238,9 +238,11 @@ class _PageBuilder:
         asked); it is not left out for that, since its relevance says it answers. A yes/no
         question is led by findings; only when none answers does an answering background
         sentence lead ("Dupilumab is the first approved biologic for atopic dermatitis"),
-        unless the question asks that standing fact ("Has dupilumab been approved …?"); a
-        question asking an amount, likewise, by findings and the background lines that
-        give one (``Candidate.may_lead``).
+        unless the question asks that standing fact ("Has dupilumab been approved …?") or
+        the sentence names all the question asks (``_states_all_it_asks``), and a line
+        saying the matter is not known (``_NOT_KNOWN``) never leads it; a question asking
+        an amount, likewise, by findings and the background lines that give one
+        (``Candidate.may_lead``).
         A question asking how much of an outcome it names ("How much does fingolimod
         reduce the relapse rate?") is led by the answering sentences that give an amount
         of it, most relevant first, and only then by the others; an amount of something
@@ -280,6 +282,10 @@ class _PageBuilder:
                     or candidate.notes.role is SentenceRole.BACKGROUND
                     or _the_dose_given(candidate, question)
                 )
+            if kind is AnswerKind.YES_NO and _NOT_KNOWN.search(candidate.sentence.text):
+                return False
+            if kind is AnswerKind.YES_NO and _states_all_it_asks(candidate, question):
+                return candidate.reports or candidate.notes.role is SentenceRole.BACKGROUND
             return candidate.may_lead(kind, question.status_cues)
 
         if kind is AnswerKind.QUANTITY:
@@ -598,6 +604,23 @@ def _qualification_of(candidate: Candidate, pool: Sequence[Candidate]) -> Candid
         ),
         None,
     )
+
+
+_NOT_RELATED = frozenset({ConceptRole.CONDITION, ConceptRole.POPULATION, ConceptRole.ORGANISM})
+
+
+def _states_all_it_asks(candidate: Candidate, question: Question) -> bool:
+    """Whether a sentence names everything a yes/no question asks of its condition: two
+    things at least, each by one of its names (the condition and who it is for aside).
+    Such a sentence states the relation asked, however the role model reads it: short
+    records give their finding in a line read as background, and "Myopathy caused by …
+    statins alone is rare, but occurs more frequently when a statin is used with
+    gemfibrozil, a medication that likely has a direct toxic effect on muscles." (0.887)
+    did not lead "… a statin … and … gemfibrozil. Can the combination damage his
+    muscles?", which "… the precise mechanism of statin-induced muscle toxicity remains
+    unclear." did (review 40)."""
+    asked = [c.id for c in question.concepts if c.role not in _NOT_RELATED]
+    return len(asked) >= 2 and all(candidate.names_any([i]) for i in asked)
 
 
 _NOT_KNOWN = re.compile(
