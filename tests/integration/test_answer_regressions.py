@@ -3208,3 +3208,16 @@ def test_a_line_stating_all_a_yes_no_question_asks_may_lead_as_background(ask: A
         "Can the combination damage his muscles?",
         r"\bstatin is used with gemfibrozil\b",
     )
+
+
+# 1c7ab77 is the commit before; the case below failed there.
+def test_an_age_the_asker_tells_is_no_concept_asked(shared_corpus: Engine) -> None:
+    """Review 40: "My mum is 70 and her GP offered her the shingles jab. …" made "70" a
+    facet, and a gap saying no record answered on it."""
+    names = concept_names(
+        shared_corpus,
+        "My mum is 70 and her GP offered her the shingles jab. Is Shingrix better than the "
+        "older Zostavax?",
+    )
+    assert "Shingrix" in names
+    assert "70" not in names

@@ -294,6 +294,20 @@ def test_a_decade_is_no_keyword(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("My mum is 70 and her GP offered her the shingles jab. Is it safe?", False),
+        ("My dad turned 82 this year. Should he still take aspirin?", False),
+        ("Is 70 too old for a knee replacement?", True),  # what it asks of
+    ],
+)
+def test_an_age_the_asker_tells_is_no_keyword(question: str, kept: bool) -> None:
+    """Review 40: "My mum is 70 and her GP offered her the shingles jab. …" had "70" as a
+    facet, and a gap saying no record answered on it."""
+    assert any(any(c.isdigit() for c in name) for name in names(question)) is kept
+
+
+@pytest.mark.parametrize(
     ("question", "spans"),
     [
         ("Does ticagrelor reduce periprocedural MI in PCI?", ["periprocedural MI"]),

@@ -72,6 +72,15 @@ _DECADE = re.compile(r"(?:1[89]|20)\d0'?s|'?\d0'?s")
 about: "… birth defects in babies back in the 1960s?" had a gap saying no record
 answered on "1960s" (review 31). A year may name what is asked ("Has CPX351 use changed
 from 2002 to 2007?") and stays."""
+_AGE = re.compile(
+    r"\w\s+(?:is|was|am|turned|turns|aged)\s+(\d{1,3})"
+    r"(?=\s*(?:$|[,.;:?!]|and\b|but\b|years?\b|yrs?\b|now\b|next\b|this\b))",
+    re.IGNORECASE,
+)
+"""Someone's age as the asker tells it ("My mum is 70 and her GP offered her the
+shingles jab."): who the question is for, not what it asks; kept, it was a facet and a
+gap of its own (review 40). A number a question asks of ("Is 70 too old for …?") opens
+it and stays."""
 EVERYDAY = 50
 """Occurrences in pyspellchecker's English word frequencies (built from OpenSubtitles)
 from which a word counts as everyday English; drug and gene names have none."""
@@ -106,8 +115,10 @@ def keyword_concepts(
     spans = outcome_spans(text)
     in_outcomes = {t.start for a, b in spans for t in tokens if a <= t.start < b}
 
+    ages = {found.start(1) for found in _AGE.finditer(text)}
+
     def salient(token: Token) -> bool:
-        if _DECADE.fullmatch(token.text):
+        if _DECADE.fullmatch(token.text) or token.start in ages:
             return False
         if looks_like_a_name(token.text):
             return True
