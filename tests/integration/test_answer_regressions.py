@@ -3221,3 +3221,21 @@ def test_an_age_the_asker_tells_is_no_concept_asked(shared_corpus: Engine) -> No
     )
     assert "Shingrix" in names
     assert "70" not in names
+
+
+# 29dfcc7 is the commit before; the case below failed there.
+def test_a_lead_pointing_back_comes_with_what_it_points_to(ask: Ask) -> None:
+    """Review 40: "… his eyelashes have grown really long. Could it be the drug?" was led by
+    "It is most frequently associated with cetuximab and erlotinib …", and the page never
+    said what "it" was: the sentence before, on the lengthening of the eyelashes."""
+    statements = bottom_line(
+        ask(
+            "My husband is on erlotinib tablets for his lung cancer and his eyelashes have "
+            "grown really long. Could it be the drug?"
+        )
+    )
+    pointing = [i for i, s in enumerate(statements) if s.text.startswith("It is most")]
+    assert pointing, quoted(statements)
+    before = statements[pointing[0] - 1] if pointing[0] else None
+    assert before is not None and re.search(r"\beyelash", before.text), quoted(statements)
+    assert before.record_id == statements[pointing[0]].record_id

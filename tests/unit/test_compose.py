@@ -370,6 +370,9 @@ def test_a_yes_no_question_on_a_standing_fact_may_be_led_by_the_background_stati
     assert answer_of(stated, question=unasked).sections[0].statements[0].text != approval
 
 
+LESIONS_SEEN = "White matter lesions of the CNS are seen on MRI in SSc."
+"""A sentence a lead pointing back ("It is …") may point to."""
+
 LESIONS = "D051437"
 """A finding the quantity question below asks an amount of (any id will do)."""
 
@@ -2134,3 +2137,33 @@ def test_a_yes_no_question_may_be_led_by_a_background_line_naming_all_it_asks() 
         record, notes=(replace(record.notes[0], concepts=(MRI, SSC)), *record.notes[1:])
     )  # names MRI, not the CNS: a finding leads, but not the one saying it is unclear
     assert statements(answer_of(partial, question=asked))[0].text == finding
+
+
+@pytest.mark.parametrize(
+    ("before", "lead", "with_antecedent"),
+    [
+        (LESIONS_SEEN, "It is most frequent in SSc patients with CNS symptoms on MRI.", True),
+        (LESIONS_SEEN, "These are most frequent in SSc patients with CNS symptoms on MRI.", True),
+        (LESIONS_SEEN, "These results show CNS lesions on MRI in most SSc patients.", False),
+        # "it" stands for the condition asked of: the lead needs no introduction
+        (
+            "Systemic sclerosis is a disease seen in the CNS on MRI.",
+            "It is most frequent in patients with CNS symptoms on MRI.",
+            False,
+        ),
+    ],
+)
+def test_a_lead_pointing_back_is_preceded_by_the_sentence_it_points_to(
+    before: str, lead: str, with_antecedent: bool
+) -> None:
+    """Review 40: "… his eyelashes have grown really long. Could it be the drug?" was led by
+    "It is most frequently associated with cetuximab and erlotinib …", without the
+    sentence before saying what "it" is."""
+    record = retrieved(
+        "pmid:9",
+        1,
+        [("RESULTS", [(before, (MRI, CNS, SSC)), (lead, (MRI, CNS, SSC))])],
+        relevance={0: 0.8, 1: 0.95},
+    )
+    shown = [s.text for s in answer_of(record).sections[0].statements]
+    assert shown == ([before, lead] if with_antecedent else [lead])

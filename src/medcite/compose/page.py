@@ -307,10 +307,16 @@ class _PageBuilder:
             if kind is AnswerKind.SUMMARY and not question.defined
             else None
         )
-        picked = self._lead(pool, facets, fits, may_lead, unnamed, yields)
+        conditions = question.with_role(ConceptRole.CONDITION)
+        picked = self._lead(pool, facets, fits, may_lead, unnamed, yields, conditions)
         if not picked and kind in (AnswerKind.YES_NO, AnswerKind.QUANTITY):
             picked = self._lead(
-                pool, facets, fits, lambda c: c.may_lead(AnswerKind.SUMMARY), unnamed
+                pool,
+                facets,
+                fits,
+                lambda c: c.may_lead(AnswerKind.SUMMARY),
+                unnamed,
+                conditions=conditions,
             )
         self._take(picked)
         return picked
@@ -323,12 +329,15 @@ class _PageBuilder:
         may_lead: Callable[[Candidate], bool],
         concluding: frozenset[str] | None,
         background_yields: Callable[[Candidate], bool] | None = None,
+        conditions: Sequence[QuestionConcept] = (),
     ) -> list[Chosen]:
         """Up to ``bottom_line_statements`` of ``pool`` that may lead, one a record but for
         the sentence qualifying it (``_qualification_of``); where each study's conclusion
         is to settle the question, ``concluding`` holds the question's words outside its
         concepts' names (see ``_conclusion_of``); ``background_yields`` says which
-        background sentence gives way to its record's finding (``_finding_over_background``)."""
+        background sentence gives way to its record's finding (``_finding_over_background``);
+        a lead pointing back is preceded by the sentence it points to (``_antecedent_of``,
+        which the question's ``conditions`` spare)."""
         picked: list[Chosen] = []
         for candidate in pool:
             if len(picked) == self._settings.bottom_line_statements:
@@ -343,6 +352,13 @@ class _PageBuilder:
                 candidate = _conclusion_of(candidate, pool, picked, may_lead, concluding)
             elif background_yields is not None and background_yields(candidate):
                 candidate = _finding_over_background(candidate, pool, picked, may_lead)
+            antecedent = _antecedent_of(candidate, pool, conditions)
+            if (
+                antecedent is not None
+                and len(picked) + 2 <= self._settings.bottom_line_statements
+                and not any(p.candidate is antecedent for p in picked)
+            ):
+                picked.append(Chosen(antecedent, _best_fit(antecedent, facets, fits)))
             picked.append(Chosen(candidate, _best_fit(candidate, facets, fits)))
             qualifying = _qualification_of(candidate, pool)
             if qualifying is not None and len(picked) < self._settings.bottom_line_statements:
@@ -603,6 +619,58 @@ def _qualification_of(candidate: Candidate, pool: Sequence[Candidate]) -> Candid
             and _QUALIFYING.match(c.sentence.text)
         ),
         None,
+    )
+
+
+_POINTING_BACK = re.compile(
+    r"^(?:it|they)\b|^(?:this|these|those|such)\s+"
+    r"(?:is|are|was|were|has|have|had|can|may|might|could|will|would)\b",
+    re.IGNORECASE,
+)
+"""A sentence opening with a pronoun that points back to the sentence before ("It is most
+frequently associated with …", "These are …"), not one naming what it points to ("These
+results suggest …")."""
+
+
+def _antecedent_of(
+    candidate: Candidate, pool: Sequence[Candidate], conditions: Sequence[QuestionConcept]
+) -> Candidate | None:
+    """The sentence before ``candidate``'s in its record, where ``candidate`` opens pointing
+    back to it (``_POINTING_BACK``) and it answers too (is in ``pool``); else None.
+
+    Alone, such a lead does not say what it is about: "… his eyelashes have grown really
+    long. Could it be the drug?" was led by "It is most frequently associated with
+    cetuximab and erlotinib …", and the reader was not told that "it" is the lengthening
+    of the eyelashes, which the sentence before says (review 40). Where that sentence
+    opens with the question's condition ("Oculopharyngeal muscular dystrophy (OPMD) is
+    …", then "It is caused by …"), "it" is what the question asked of, and the lead
+    stands alone.
+    """
+    if not _POINTING_BACK.match(candidate.sentence.text):
+        return None
+    before = next(
+        (
+            c
+            for c in pool
+            if c.record_id == candidate.record_id
+            and c.sentence.index == candidate.sentence.index - 1
+            and not (c.notes.role and c.notes.role.administrative)
+        ),
+        None,
+    )
+    if before is None or _opens_with_one_of(before.sentence.text, conditions):
+        return None
+    return before
+
+
+def _opens_with_one_of(text: str, concepts: Sequence[QuestionConcept]) -> bool:
+    """Whether ``text`` opens with a name of one of ``concepts`` (any case)."""
+    lowered = text.lower()
+    return any(
+        lowered.startswith(name.lower())
+        for c in concepts
+        for name in (c.mention, c.name, *c.synonyms, *c.abbreviations)
+        if name
     )
 
 
