@@ -3239,3 +3239,17 @@ def test_a_lead_pointing_back_comes_with_what_it_points_to(ask: Ask) -> None:
     before = statements[pointing[0] - 1] if pointing[0] else None
     assert before is not None and re.search(r"\beyelash", before.text), quoted(statements)
     assert before.record_id == statements[pointing[0]].record_id
+
+
+# 45130ec is the commit before; the case below failed there.
+def test_a_fold_increase_answers_how_likely_a_harm_is(ask: Ask) -> None:
+    """Review 40: "… rotavirus vaccine … I read it can cause intussusception. How likely is
+    that?" quoted no line saying how much more often: "… at least a fourfold increase over
+    the expected number of intussusception cases …" gave no amount a reader reads."""
+    statements = bottom_line(
+        ask(
+            "My baby is due his rotavirus vaccine next week. I read it can cause "
+            "intussusception. How likely is that?"
+        )
+    )
+    assert any("fourfold increase" in s.text for s in statements), quoted(statements)

@@ -2167,3 +2167,29 @@ def test_a_lead_pointing_back_is_preceded_by_the_sentence_it_points_to(
     )
     shown = [s.text for s in answer_of(record).sections[0].statements]
     assert shown == ([before, lead] if with_antecedent else [lead])
+
+
+@pytest.mark.parametrize(
+    ("background", "leads"),
+    [
+        ("Brain MRI lesions were fourfold more frequent in SSc than in controls.", True),
+        ("Brain MRI lesions were 2.5-fold more frequent in SSc than in controls.", True),
+        ("Brain MRI lesions were much more frequent in SSc than in controls.", False),
+    ],
+)
+def test_a_fold_change_gives_an_amount(background: str, leads: bool) -> None:
+    """Review 40: "… How likely is that?" of a vaccine's harm was not led by "… at least a
+    fourfold increase over the expected number of intussusception cases …": no reported
+    number reads a fold change."""
+    found = retrieved(
+        "pmid:21",
+        1,
+        [
+            ("BACKGROUND", [(background, (MRI, SSC))]),
+            ("CONCLUSIONS", [("MRI lesions were more frequent in SSc patients.", (MRI, SSC))]),
+        ],
+        relevance={0: 0.95, 1: 0.8},
+    )
+    how_much = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
+    lead = answer_of(found, question=how_much).sections[0].statements[0].text
+    assert (lead == background) is leads

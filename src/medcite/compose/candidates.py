@@ -47,6 +47,15 @@ from medcite.words import (
 )
 
 MIN_CHARS, MAX_CHARS = 40, 600
+_FOLD = re.compile(
+    r"\b(?:\d+(?:[.·]\d+)?\s*-?\s*fold"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold)\b",
+    re.IGNORECASE,
+)
+"""A fold change ("a fourfold increase", "2.5-fold higher"): how much, in words a reader
+reads as an amount. "… at least a fourfold increase over the expected number of
+intussusception cases …" gave none, and a question asking how likely that harm is was led
+by the vaccine's withdrawal (review 40)."""
 RELATED = "~related"
 """Suffix of a concept id marking a sentence that names a sibling (CT beside MRI)."""
 
@@ -148,8 +157,11 @@ class Candidate:
         """Whether the sentence reports a number saying how much (a rate, a share, an effect
         size, a mean): a P value says only whether. "How much does obstructive sleep apnoea
         raise the risk of stroke?" was led by "… a significant positive association … in
-        men (P … = 0.016)", over the hazard ratio of 2.86 in the same record (review 19)."""
-        return any(not isinstance(number, PValue) for number in self.notes.numbers)
+        men (P … = 0.016)", over the hazard ratio of 2.86 in the same record (review 19).
+        A fold change says how much too (``_FOLD``), though no reported number reads it."""
+        return any(not isinstance(number, PValue) for number in self.notes.numbers) or bool(
+            _FOLD.search(self.sentence.text)
+        )
 
     def states_amount_of(self, concept_ids: Sequence[str]) -> bool:
         """Whether the sentence gives an amount (``gives_an_amount``) and names one of
