@@ -3253,3 +3253,16 @@ def test_a_fold_increase_answers_how_likely_a_harm_is(ask: Ask) -> None:
         )
     )
     assert any("fourfold increase" in s.text for s in statements), quoted(statements)
+
+
+# a662519 is the commit before; the case below failed there.
+def test_a_line_saying_what_a_paper_describes_does_not_lead(ask: Ask) -> None:
+    """Review 40: "… rotavirus vaccine … How likely is that?" was led by "We describe the
+    intussusception epidemiology prior to rotavirus vaccine, … and estimate …", an aim the
+    model read as a conclusion, over the fourfold increase observed."""
+    assert_led_by(
+        ask,
+        "My baby is due his rotavirus vaccine next week. I read it can cause "
+        "intussusception. How likely is that?",
+        r"fourfold increase",
+    )

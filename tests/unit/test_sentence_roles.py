@@ -237,6 +237,10 @@ def test_an_objective_label_gives_its_role_to_the_sentences_that_aim() -> None:
         ("The protective effect of NAC on bleomycin toxicity was investigated.", R.OBJECTIVE),
         ("Toxicity was investigated in 40 rats, and 12 died.", None),
         ("Body weight, glucose and insulin levels were assessed.", None),
+        ("We describe the intussusception epidemiology before the vaccine.", R.OBJECTIVE),
+        ("We report a case of a 45-year-old man with lupus.", R.OBJECTIVE),
+        ("We report that the vaccine raised the risk fourfold.", None),
+        ("We describe how the drug lowered pressure in 40 patients.", None),
         # Openings that go on to report, or name no move:
         ("To evaluate the drug, we studied 40 patients; 30 improved.", None),
         ("We identified the receptor as the drug's target.", None),

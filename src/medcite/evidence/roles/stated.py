@@ -47,6 +47,10 @@ _AIM = re.compile(
     rf"|(?:in\s+{_THIS_WORK},?\s+)?we\s+(?:sought|aimed|aim|set\s+out|intended|wished)\s+to\b"
     # "This study aims to …", "The present study was designed to …"
     rf"|{_THIS_WORK}\s+(?:aims|aimed|seeks|sought|was\s+designed|is\s+designed)\s+to\b"
+    # "We describe the intussusception epidemiology …", "We report a case of …" (not "We
+    # report that …", a finding)
+    r"|(?:here,?\s+)?we\s+(?:describe|present)\s+(?:here\s+)?(?:the|a|an|our|two|three|four)\b"
+    r"|(?:here,?\s+)?we\s+report\s+(?:here\s+)?(?:a|an|two|three|four)\s+(?:[\w-]+\s+){0,3}?cases?\b"
     r")",
     re.IGNORECASE,
 )
