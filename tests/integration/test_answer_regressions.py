@@ -3266,3 +3266,14 @@ def test_a_line_saying_what_a_paper_describes_does_not_lead(ask: Ask) -> None:
         "intussusception. How likely is that?",
         r"fourfold increase",
     )
+
+
+# 18f8e6e is the commit before; the case below failed there.
+def test_a_label_run_into_the_section_before_is_trimmed(ask: Ask) -> None:
+    """Review 40: the ticagrelor trial's conclusion was quoted as ".INTERPRETATION:
+    Ticagrelor was not superior …", its label and the section before's full stop kept."""
+    statements = all_statements(
+        ask("Ticagrelor vs clopidogrel in elective PCI - less periprocedural myonecrosis?")
+    )
+    found = [s for s in statements if "Ticagrelor was not superior" in s.text]
+    assert found and all(s.text.startswith("Ticagrelor") for s in found), quoted(found)

@@ -1553,6 +1553,9 @@ def test_verification_refuses_an_offset_that_skips_more_than_a_label() -> None:
         ("MAIN OUTCOME MEASURE(S) Ovulation and pregnancy.", 24),
         ("PATIENT(S) Forty women.", 11),
         ("RESULT(S): Twelve women ovulated.", 11),
+        # review 40: the section before's full stop, run into the label
+        (".INTERPRETATION: Ticagrelor was not superior.", 17),
+        (". Not a label: here.", 0),
     ],
 )
 def test_leading_labels(text: str, length: int) -> None:

@@ -15,8 +15,12 @@ import re
 from medcite.records import bare_label_length
 
 _LEADING_LABEL = re.compile(
-    r"^(?:<(?:b|strong)>)?([A-Z][A-Za-z /&-]{1,38}[A-Z](?:\(S\))?)(?:</(?:b|strong)>)?:\s+(?=\S)"
+    r"^(?:\.\s*)?(?:<(?:b|strong)>)?([A-Z][A-Za-z /&-]{1,38}[A-Z](?:\(S\))?)"
+    r"(?:</(?:b|strong)>)?:\s+(?=\S)"
 )
+"""A label with its colon, perhaps in bold, perhaps after the full stop of the section
+before it where the two were run together (".INTERPRETATION: Ticagrelor was not superior
+…", review 40)."""
 
 
 def leading_label_length(text: str) -> int:
