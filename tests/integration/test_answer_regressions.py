@@ -3277,3 +3277,13 @@ def test_a_label_run_into_the_section_before_is_trimmed(ask: Ask) -> None:
     )
     found = [s for s in statements if "Ticagrelor was not superior" in s.text]
     assert found and all(s.text.startswith("Ticagrelor") for s in found), quoted(found)
+
+
+# 3972e08 is the commit before; the case below failed there.
+def test_a_vaccine_called_a_jab_or_drops_is_the_vaccine(shared_corpus: Engine) -> None:
+    """Review 40: "… her GP offered her the shingles jab" was read as shingles, and "My
+    baby is due his rotavirus drops" as the virus."""
+    drops = concept_names(shared_corpus, "Are rotavirus drops safe for premature babies?")
+    jab = concept_names(shared_corpus, "Should my mum at 80 have the shingles jab?")
+    assert "Rotavirus Vaccines" in drops
+    assert "Herpes Zoster Vaccine" in jab

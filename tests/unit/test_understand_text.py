@@ -279,6 +279,28 @@ def test_an_operation_is_known_as_surgery_before_a_specialty_of_that_name() -> N
     assert orthopedic.concept_ids == ("D000002",)
 
 
+def test_a_vaccine_is_known_as_a_jab_a_shot_or_drops() -> None:
+    """Review 40: "… her GP offered her the shingles jab" was read as the disease, and "his
+    rotavirus drops" as the virus."""
+    mesh = Vocabulary.MESH
+    lexicon = build_lexicon(
+        [
+            Concept("D053061", mesh, "Herpes Zoster Vaccine", synonyms=("Shingles Vaccine",)),
+            Concept("D006562", mesh, "Herpes Zoster", synonyms=("Shingles",)),
+            Concept("D022243", mesh, "Rotavirus Vaccines"),
+            Concept("D012376", mesh, "Rotavirus"),
+        ]
+    )
+    for text, concept_id in [
+        ("Is the shingles jab safe?", "D053061"),
+        ("Did he have the shingles shot?", "D053061"),
+        ("My baby is due his rotavirus drops.", "D022243"),
+        ("Is shingles painful?", "D006562"),
+    ]:
+        (mention,) = find_mentions(text, lexicon)
+        assert mention.concept_ids == (concept_id,), text
+
+
 def test_everyday_names_no_vocabulary_lists_name_their_concepts() -> None:
     """ "Does desmopressin help kids who wet the bed?" was read as about beds, without the
     children (review 14). A name a vocabulary gives a concept wins over the everyday one:

@@ -59,7 +59,7 @@ from medcite.understand.lay_names import LAY_NAMES
 from medcite.understand.roles import is_within
 from medcite.words import STOP_WORDS, TERM_STOP_WORDS, Token, bag_key, canonical_word, tokenize
 
-LEXICON_FORMAT = 37
+LEXICON_FORMAT = 38
 MAX_TERM_WORDS = 8
 """Longer names are chemical nomenclature nobody writes in a question or a sentence."""
 CLASS_FORMS = ("agent", "drug", "medication", "therapy", "treatment")
@@ -69,10 +69,13 @@ HEAD_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("agent",): CLASS_FORMS,
     ("drug",): CLASS_FORMS,
     ("surgical", "procedure"): ("surgery",),
+    ("vaccine",): ("jab", "shot", "drop"),
 }
 """The last words of a name → the other words a text ends that name with: a drug class's
-("Anti-Retroviral Agents"), and a kind of operation's, which clinicians call surgery
-("heart surgery", "cardiac surgery" for MeSH's "Heart Surgical Procedures")."""
+("Anti-Retroviral Agents"), a kind of operation's, which clinicians call surgery
+("heart surgery", "cardiac surgery" for MeSH's "Heart Surgical Procedures"), and a
+vaccine's, which people call a jab, a shot, or drops where it is swallowed ("the
+shingles jab", "his rotavirus drops": read as the disease and the virus, review 40)."""
 SPECIALTY_TREES = ("H02",)
 """MeSH's medical specialties. Some are named as clinicians name an operation: "Cardiac
 Surgery" and "Heart Surgery" are entry terms of the specialty "Thoracic Surgery", so "Do
