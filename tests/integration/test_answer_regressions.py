@@ -3287,3 +3287,20 @@ def test_a_vaccine_called_a_jab_or_drops_is_the_vaccine(shared_corpus: Engine) -
     jab = concept_names(shared_corpus, "Should my mum at 80 have the shingles jab?")
     assert "Rotavirus Vaccines" in drops
     assert "Herpes Zoster Vaccine" in jab
+
+
+# 1dc4e9a is the commit before; the case below failed there.
+def test_a_clinician_s_shorthand_is_no_word_an_answer_must_name(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """Review 41: "Does PCT add anything to CRP and clinical signs for dx of pneumonia in
+    primary care pts with acute cough?" refused: "dx" and "pts" were keywords every lead
+    had to name, and "dx" asked no diagnosis."""
+    question = (
+        "Does PCT add anything to CRP and clinical signs for dx of pneumonia in primary "
+        "care pts with acute cough?"
+    )
+    names = {name.lower() for name in concept_names(shared_corpus, question)}
+    assert not {"dx", "pts"} & names
+    assert QuestionType.DIAGNOSIS in shared_corpus.understand(question).types
+    assert bottom_line(ask(question))

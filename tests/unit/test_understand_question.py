@@ -1427,6 +1427,22 @@ def test_the_measure_of_a_relation_asks_no_prognosis(question: str, asked: bool)
 
 
 @pytest.mark.parametrize(
+    ("question", "kind", "asked"),
+    [
+        ("Does PCT add anything to CRP for dx of pneumonia?", QuestionType.DIAGNOSIS, True),
+        ("Tx of choice for scabies in pregnancy?", QuestionType.TREATMENT, True),
+        ("Which sx suggest appendicitis in children?", QuestionType.PRESENTATION, True),
+        ("Is DXA useful in men with osteoporosis?", QuestionType.DIAGNOSIS, False),
+    ],
+)
+def test_a_clinician_s_shorthand_asks_its_kind(
+    question: str, kind: QuestionType, asked: bool
+) -> None:
+    """Review 41: "… for dx of pneumonia …" asked nothing of the diagnosis."""
+    assert (kind in question_types(question)) is asked
+
+
+@pytest.mark.parametrize(
     "question",
     ["Sensitivities of the scratch collapse test for CTS?", "Specificity of D-dimer for PE?"],
 )

@@ -59,6 +59,10 @@ QUESTION_WORDS = frozenset(
     best first good known method approach""".split()
 )
 """Words that ask about something rather than name it ("what is the *role* of …")."""
+CLINICAL_SHORTHAND = frozenset("dx ddx tx rx sx hx pt pts".split())
+"""A clinician's shorthand for a kind asked (``kinds.SHORTHAND_KINDS``) or for patients:
+no word an answer must name ("… for dx of pneumonia in primary care pts …" refused, no
+sentence saying "dx" or "pts", review 41)."""
 _APOSTROPHES = ("'", "’")
 """What joins a contraction's tail ("ve" of "I've") to its word: the tail names nothing."""
 _NEGATIONS = ("'t", "’t")
@@ -108,6 +112,7 @@ def keyword_concepts(
         if t.start not in covered
         and is_content_word(t.key)
         and t.key not in QUESTION_WORDS
+        and t.text.lower() not in CLINICAL_SHORTHAND
         and text[t.start - 1 : t.start] not in _APOSTROPHES  # "I've", "we'll": no word
         and text[t.end : t.end + 2] not in _NEGATIONS  # "hasn't", "doesn't": no word
     ]

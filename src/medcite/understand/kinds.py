@@ -41,6 +41,15 @@ the first-line medication for hair pulling disorder?" asks its treatment (review
 as asking nothing of the disease, and led by what trichotillomania is), while a page
 saying "researchers are testing new medications for gout" does not say how gout is
 treated."""
+SHORTHAND_KINDS: dict[QuestionType, re.Pattern[str]] = {
+    QuestionType.DIAGNOSIS: re.compile(r"\b(?:dx|ddx)\b", re.IGNORECASE),
+    QuestionType.TREATMENT: re.compile(r"\b(?:tx|rx)\b", re.IGNORECASE),
+    QuestionType.PRESENTATION: re.compile(r"\bsx\b", re.IGNORECASE),
+}
+"""A clinician's shorthand for a kind, as a whole word ("for dx of pneumonia", "tx of
+choice"): review 41's "Does PCT add anything to CRP … for dx of pneumonia …?" was read as
+asking nothing of the diagnosis, and "dx" as a word every answer must name. Not a word
+beginning, as cues are: "DXA" is a scan."""
 
 ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
@@ -233,6 +242,7 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
             else text,
             (*cues, *QUESTION_ONLY_CUES.get(kind, ())),
         )
+        or (kind in SHORTHAND_KINDS and SHORTHAND_KINDS[kind].search(text))
     ]
     if _YES_NO.match(asking(text)):
         found.append(QuestionType.YES_NO)
