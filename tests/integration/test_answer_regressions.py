@@ -3304,3 +3304,19 @@ def test_a_clinician_s_shorthand_is_no_word_an_answer_must_name(
     assert not {"dx", "pts"} & names
     assert QuestionType.DIAGNOSIS in shared_corpus.understand(question).types
     assert bottom_line(ask(question))
+
+
+# 1830bb2 is the commit before; the case below failed there.
+def test_two_things_joined_by_and_are_no_term_in_another_order(ask: Ask) -> None:
+    """Review 41: "… Would taking melatonin before the operation help his nerves and the
+    pain afterwards?" read "nerves and the pain" as nerve pain (Neuralgia), a condition
+    every record had to name, and refused; the melatonin trial before wisdom-teeth removal
+    answers it."""
+    question = (
+        "My son is 22 and is having all four wisdom teeth out next week, and he is very "
+        "anxious. Would taking melatonin before the operation help his nerves and the pain "
+        "afterwards?"
+    )
+    answer = ask(question)
+    assert "Neuralgia" not in [c.name for c in understood(answer).concepts]
+    assert_led_by(ask, question, r"\bMelatonin\b.*\bpain\b")

@@ -622,6 +622,18 @@ def test_a_name_whose_words_keep_their_order_is_not_met_in_another() -> None:
     assert after.concept_ids == ("D000359",)
 
 
+def test_words_joined_by_and_name_no_term_in_another_order() -> None:
+    """Review 41: "Would taking melatonin … help his nerves and the pain afterwards?" was
+    read as nerve pain (Neuralgia), and the trial that answers was filtered out as not
+    naming it; "pain of the nerves" still names it."""
+    lexicon = build_lexicon(
+        [Concept("D009437", Vocabulary.MESH, "Neuralgia", synonyms=("Nerve Pain",))]
+    )
+    assert not find_mentions("help his nerves and the pain", lexicon, word_order=True)
+    (found,) = find_mentions("pain of the nerves", lexicon, word_order=True)
+    assert found.concept_ids == ("D009437",)
+
+
 @pytest.mark.parametrize(
     ("question", "name", "concept"),
     [

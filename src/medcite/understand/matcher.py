@@ -161,6 +161,12 @@ def _cuts_a_term(
     return False
 
 
+_CONJUNCTIONS = frozenset({"and", "or", "but"})
+"""Words joining two things: "help his nerves and the pain" names no nerve pain
+(Neuralgia), which a match of its words in another order read, and a trial of melatonin
+before wisdom-teeth extraction was filtered out as not naming that condition (review 41)."""
+
+
 def _bag_match(
     keys: list[str], segment_of: list[int], position: int, lexicon: Lexicon
 ) -> tuple[int, tuple[str, ...], str] | None:
@@ -170,6 +176,8 @@ def _bag_match(
         end = position + length - 1
         if segment_of[end] != segment_of[position] or keys[end] in TERM_STOP_WORDS:
             continue
+        if _CONJUNCTIONS.intersection(keys[position + 1 : end]):
+            continue  # two things joined, not one named in another order
         ids = lexicon.bags.get(bag_key(keys[position : end + 1]))
         if ids:
             return length, ids, ""
