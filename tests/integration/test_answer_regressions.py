@@ -3320,3 +3320,17 @@ def test_two_things_joined_by_and_are_no_term_in_another_order(ask: Ask) -> None
     answer = ask(question)
     assert "Neuralgia" not in [c.name for c in understood(answer).concepts]
     assert_led_by(ask, question, r"\bMelatonin\b.*\bpain\b")
+
+
+# df353db is the commit before; the case below failed there.
+def test_a_finding_of_no_effect_answers_a_yes_no_question_over_the_claim_tested(
+    ask: Ask,
+) -> None:
+    """Review 41: "Lithium in ALS - does it slow progression or prolong survival?" was led
+    by the LiCALS trial's background, "… a small pilot study … showed a significant effect
+    of lithium on survival", the claim it set out to test; the corpus's findings say no."""
+    assert_led_by(
+        ask,
+        "Lithium in ALS - does it slow progression or prolong survival?",
+        r"no (?:statistically )?significant differences?|no (?:short-term )?benefit",
+    )

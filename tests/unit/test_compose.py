@@ -2196,3 +2196,32 @@ def test_a_fold_change_gives_an_amount(background: str, leads: bool) -> None:
     how_much = replace(QUESTION, answer_kind=AnswerKind.QUANTITY)
     lead = answer_of(found, question=how_much).sections[0].statements[0].text
     assert (lead == background) is leads
+
+
+def test_a_finding_on_the_relation_a_yes_no_question_asks_answers_below_the_threshold() -> None:
+    """Review 41: "Lithium in ALS - does it slow progression or prolong survival?" was led
+    by a trial's background, the claim it set out to test, while its finding of no
+    difference (0.44) was below the threshold."""
+    mtx = "D008727"
+    methotrexate = QuestionConcept(
+        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 5, 17
+    )
+    asked = replace(
+        QUESTION,
+        text="Does methotrexate help systemic sclerosis?",
+        concepts=(methotrexate, replace(QUESTION.concepts[3], start=23, end=41)),
+        facets=(Facet("methotrexate", (mtx,)),),
+        answer_kind=AnswerKind.YES_NO,
+    )
+    claim = "Methotrexate is thought to help patients with systemic sclerosis."
+    finding = "Methotrexate did not change skin scores in SSc patients over a year."
+    trial = retrieved(
+        "pmid:9",
+        1,
+        [("BACKGROUND", [(claim, (mtx, SSC))]), ("CONCLUSIONS", [(finding, (mtx, SSC))])],
+        relevance={0: 0.8, 1: 0.45},
+    )
+    trial = replace(trial, topics=RecordTopics("pmid:9", ((SSC, 5.0), (mtx, 3.0))))
+    assert statements(answer_of(trial, question=asked))[0].text == finding
+    below = replace(trial, notes=(trial.notes[0], replace(trial.notes[1], relevance=0.35)))
+    assert statements(answer_of(below, question=asked))[0].text == claim

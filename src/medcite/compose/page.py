@@ -128,6 +128,7 @@ def compose_answer(
         _defined_names(question),
         _written_out(question),
         _dosed(question),
+        _relation_asked(question),
     )
     page = _PageBuilder(settings)
     stating = _stating_the_relation(pool, question)
@@ -1206,6 +1207,7 @@ def _answering_pool(
     defined: Sequence[str] = (),
     short_form: str = "",
     dosed: Sequence[str] = (),
+    relation: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> list[Candidate]:
     """The candidates that answer: relevance at the threshold, or, for a sentence that
     speaks to a kind of question the question names (its diagnosis, its mechanism …),
@@ -1216,7 +1218,8 @@ def _answering_pool(
     daunorubicin in 5:1 molar ratio, …", of 0.67, BioASQ dev), from
     ``SPEAKS_TO_THE_KIND``, as does a sentence giving a dose of what a question asking a
     dose asks it of (``dosed``: "2 mg/kg every 3 weeks" of pembrolizumab, 0.52, review
-    38); and, whatever its relevance, a sentence writing out the
+    38); from ``A_FINDING_ON_THE_RELATION``, a finding of a yes/no question's
+    ``relation`` (``_a_finding_on``); and, whatever its relevance, a sentence writing out the
     ``short_form`` a question asks it stands for (``definitions.writes_out``), which is
     the answer in the corpus's own words: "What does HbA1c stand for?" was led by a
     study's baseline HbA1c, over "Importance Hemoglobin A1c (HbA1c) reflects past
@@ -1258,7 +1261,41 @@ def _answering_pool(
         if c.relevance >= threshold
         or (short_form and writes_out(c.sentence.text, short_form, defined))
         or (c.relevance >= SPEAKS_TO_THE_KIND and speaks_to_what_is_asked(c))
+        or (c.relevance >= A_FINDING_ON_THE_RELATION and _a_finding_on(c, *relation))
     ]
+
+
+A_FINDING_ON_THE_RELATION = 0.4
+"""The relevance from which a finding naming both sides of the relation a yes/no question
+asks answers it (``_a_finding_on``)."""
+
+
+def _relation_asked(question: Question) -> tuple[list[str], list[str]]:
+    """For a yes/no question, what it asks may change something (``_causes``), and what:
+    its outcomes and conditions; else nothing."""
+    if question.answer_kind is not AnswerKind.YES_NO:
+        return [], []
+    causes = _causes(question, question.outcomes)
+    changed = [*question.outcomes, *(c.id for c in question.with_role(ConceptRole.CONDITION))]
+    return causes, [i for i in changed if i not in causes]
+
+
+def _a_finding_on(candidate: Candidate, causes: Sequence[str], changed: Sequence[str]) -> bool:
+    """Whether a result or conclusion names a cause and what it may change of a yes/no
+    question: a finding on the relation asked, which a finding of no effect often states
+    in words of its own. "Lithium in ALS - does it slow progression or prolong survival?"
+    was led by the LiCALS trial's background, the pilot claim it set out to test, while
+    "… lithium+riluzole and … riluzole alone showed no statistically significant
+    differences in rates of functional decline … or survival time" scored 0.44 (review
+    41)."""
+    role = candidate.notes.role
+    return (
+        bool(causes and changed)
+        and role in (SentenceRole.RESULTS, SentenceRole.CONCLUSIONS)
+        and candidate.reports
+        and candidate.names_any(causes)
+        and candidate.names_any(changed)
+    )
 
 
 def _answering(pool: Sequence[Candidate], facet: int, threshold: float) -> list[Candidate]:
