@@ -1960,14 +1960,21 @@ def test_a_question_naming_what_it_asks_is_led_by_the_sentences_on_it() -> None:
     assert "treatment" in {gap.facet for gap in answer.gaps}
 
 
+MTX = "D008727"
+
+
+def methotrexate_at(start: int) -> QuestionConcept:
+    """Methotrexate, a treatment a question names from ``start``."""
+    return QuestionConcept(
+        (MTX,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", start, start + 12
+    )
+
+
 def test_a_sentence_naming_the_treatment_asked_speaks_to_treatment() -> None:
     """ "Which works better for chronic tension-type headache: amitriptyline, stress
     management, or both?" was led by a closing remark saying "treatment" over the trial's
     finding on amitriptyline, which does not say it (review 14)."""
-    mtx = "D008727"
-    methotrexate = QuestionConcept(
-        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 0, 12
-    )
+    mtx, methotrexate = MTX, methotrexate_at(0)
     finding = "Methotrexate reduced white matter lesions in SSc."
     remark = "Further trials of treatment in SSc are needed."
     record = retrieved(
@@ -2009,11 +2016,8 @@ def test_a_question_asking_a_dose_is_led_by_a_dose_of_its_treatment() -> None:
     the pain scores of the trial's arms, and its "Levobupivacaine at a dose of 1.25 mg/h
     … provides good quality analgesia" came last. A dose of another drug answers
     nothing asked."""
-    mtx = "D008727"
+    mtx, methotrexate = MTX, methotrexate_at(13)
     text = "What dose of methotrexate is used in systemic sclerosis?"
-    methotrexate = QuestionConcept(
-        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 13, 25
-    )
     asked = replace(
         QUESTION,
         text=text,
@@ -2047,10 +2051,7 @@ def test_a_dose_asked_is_answered_by_a_background_line_giving_it() -> None:
     often?" was led by a list of approvals with a "10%" in it; the FDA's "recommended dose
     of 2 mg/kg every 3 weeks" (0.52, background, no number a reader reads) was below the
     threshold and might not lead an amount."""
-    mtx = "D008727"
-    methotrexate = QuestionConcept(
-        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 13, 25
-    )
+    mtx, methotrexate = MTX, methotrexate_at(13)
     asked = replace(
         QUESTION,
         text="How much methotrexate is given in systemic sclerosis?",
@@ -2087,10 +2088,7 @@ def test_a_study_protocol_s_lines_do_not_lead() -> None:
 def test_a_dose_asked_is_answered_by_the_dose_a_study_gave() -> None:
     """Review 40: "IV valproate loading dose for status epilepticus …?" refused, while a
     series' methods said "… received a loading dose of valproate of 25.1 +/- 5.0 mg/kg"."""
-    mtx = "D008727"
-    methotrexate = QuestionConcept(
-        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 0, 12
-    )
+    mtx, methotrexate = MTX, methotrexate_at(0)
     asked = replace(
         QUESTION,
         text="Methotrexate dosing in systemic sclerosis?",
@@ -2202,10 +2200,7 @@ def test_a_finding_on_the_relation_a_yes_no_question_asks_answers_below_the_thre
     """Review 41: "Lithium in ALS - does it slow progression or prolong survival?" was led
     by a trial's background, the claim it set out to test, while its finding of no
     difference (0.44) was below the threshold."""
-    mtx = "D008727"
-    methotrexate = QuestionConcept(
-        (mtx,), "Methotrexate", ConceptRole.INTERVENTION, "methotrexate", 5, 17
-    )
+    mtx, methotrexate = MTX, methotrexate_at(5)
     asked = replace(
         QUESTION,
         text="Does methotrexate help systemic sclerosis?",
