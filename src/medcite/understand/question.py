@@ -113,7 +113,6 @@ EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
 MAX_NARROWER = 40
 MAX_NARROWER_NAMES = 8
 MAX_RELATED = 8
-_WORDS = re.compile(r"[^\W_]+")
 ASPECT_ROLES = (
     ConceptRole.ORGANISM,
     ConceptRole.BODY_SYSTEM,
