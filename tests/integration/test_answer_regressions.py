@@ -29,7 +29,15 @@ from collections.abc import Callable
 import pytest
 
 from medcite.engine import Engine
-from medcite.records import Answer, ConceptRole, Question, QuestionType, SectionKind, Statement
+from medcite.records import (
+    Answer,
+    AnswerKind,
+    ConceptRole,
+    Question,
+    QuestionType,
+    SectionKind,
+    Statement,
+)
 
 Ask = Callable[[str], Answer]
 
@@ -3334,3 +3342,19 @@ def test_a_finding_of_no_effect_answers_a_yes_no_question_over_the_claim_tested(
         "Lithium in ALS - does it slow progression or prolong survival?",
         r"no (?:statistically )?significant differences?|no (?:short-term )?benefit",
     )
+
+
+# c7e07dc is the commit before; the case below failed there.
+def test_a_clinician_s_comparison_after_a_dash_is_settled_by_a_finding(
+    shared_corpus: Engine, ask: Ask
+) -> None:
+    """Review 42: "Cerebellar vs supratentorial GBM - worse survival?" was read as asking
+    for a summary, and led by a background line; "Nemolizumab dose in AD?" asked no dose,
+    and "Retapamulin oint MOA?" no mechanism."""
+    question = "Cerebellar vs supratentorial GBM - worse survival?"
+    assert shared_corpus.understand(question).answer_kind is AnswerKind.YES_NO
+    assert_led_by(ask, question, r"\bsurvival\b.*\b(?:advantage|worse|better|shorter|longer)")
+    assert shared_corpus.understand("Nemolizumab dose in AD?").dose_asked
+    mechanism = shared_corpus.understand("Retapamulin oint MOA?")
+    assert QuestionType.MECHANISM in mechanism.types
+    assert "MOA" not in [c.mention for c in mechanism.concepts]

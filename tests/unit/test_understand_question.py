@@ -452,6 +452,8 @@ def test_what_is_asked_of_it_is_asked_of_what_the_story_names(
         ("IV methotrexate loading dose for rheumatoid arthritis?", True),
         ("Methotrexate dosing in rheumatoid arthritis?", True),
         ("Low-dose methotrexate for rheumatoid arthritis?", False),
+        ("Methotrexate dose in rheumatoid arthritis?", True),  # review 42
+        ("Low dose methotrexate for rheumatoid arthritis?", False),
         ("Does maintenance dosing of methotrexate prevent flares?", False),
     ],
 )
@@ -1427,12 +1429,29 @@ def test_the_measure_of_a_relation_asks_no_prognosis(question: str, asked: bool)
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Cerebellar vs supratentorial glioblastoma - worse survival?", AnswerKind.YES_NO),
+        ("Ultrasound vs palpation for lumbar puncture - fewer failed taps?", AnswerKind.YES_NO),
+        ("Methotrexate in rheumatoid arthritis - what dose?", AnswerKind.SUMMARY),
+        ("Methotrexate vs leflunomide in rheumatoid arthritis?", AnswerKind.SUMMARY),
+    ],
+)
+def test_a_comparison_asked_after_a_dash_asks_yes_or_no(question: str, kind: AnswerKind) -> None:
+    """Reviews 40 to 42: "Ticagrelor vs clopidogrel in elective PCI - less periprocedural
+    myonecrosis?" and two more questions of that shape were read as asking for a summary."""
+    assert answer_kind(question) is kind
+    assert (QuestionType.YES_NO in question_types(question)) is (kind is AnswerKind.YES_NO)
+
+
+@pytest.mark.parametrize(
     ("question", "kind", "asked"),
     [
         ("Does PCT add anything to CRP for dx of pneumonia?", QuestionType.DIAGNOSIS, True),
         ("Tx of choice for scabies in pregnancy?", QuestionType.TREATMENT, True),
         ("Which sx suggest appendicitis in children?", QuestionType.PRESENTATION, True),
         ("Is DXA useful in men with osteoporosis?", QuestionType.DIAGNOSIS, False),
+        ("Retapamulin ointment MOA?", QuestionType.MECHANISM, True),  # review 42
     ],
 )
 def test_a_clinician_s_shorthand_asks_its_kind(

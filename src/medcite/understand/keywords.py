@@ -59,7 +59,7 @@ QUESTION_WORDS = frozenset(
     best first good known method approach""".split()
 )
 """Words that ask about something rather than name it ("what is the *role* of …")."""
-CLINICAL_SHORTHAND = frozenset("dx ddx tx rx sx hx pt pts".split())
+CLINICAL_SHORTHAND = frozenset("dx ddx tx rx sx hx moa pt pts".split())
 """A clinician's shorthand for a kind asked (``kinds.SHORTHAND_KINDS``) or for patients:
 no word an answer must name ("… for dx of pneumonia in primary care pts …" refused, no
 sentence saying "dx" or "pts", review 41)."""

@@ -45,11 +45,12 @@ SHORTHAND_KINDS: dict[QuestionType, re.Pattern[str]] = {
     QuestionType.DIAGNOSIS: re.compile(r"\b(?:dx|ddx)\b", re.IGNORECASE),
     QuestionType.TREATMENT: re.compile(r"\b(?:tx|rx)\b", re.IGNORECASE),
     QuestionType.PRESENTATION: re.compile(r"\bsx\b", re.IGNORECASE),
+    QuestionType.MECHANISM: re.compile(r"\bmoa\b", re.IGNORECASE),
 }
 """A clinician's shorthand for a kind, as a whole word ("for dx of pneumonia", "tx of
 choice"): review 41's "Does PCT add anything to CRP … for dx of pneumonia …?" was read as
-asking nothing of the diagnosis, and "dx" as a word every answer must name. Not a word
-beginning, as cues are: "DXA" is a scan."""
+asking nothing of the diagnosis, and "dx" as a word every answer must name ("MOA", the
+mechanism of action, review 42). Not a word beginning, as cues are: "DXA" is a scan."""
 
 ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
@@ -135,6 +136,24 @@ _AUXILIARIES = (
 what it does (``asks_what_it_does``)."""
 _YES_NO_OPENERS = "|".join((*_COPULAS, *_AUXILIARIES))
 _YES_NO = re.compile(rf"^\s*(?:{_YES_NO_OPENERS})\b", re.IGNORECASE)
+_DASHED_COMPARATIVE = re.compile(
+    r"\s[-–—:]\s*(?:less|more|fewer|better|worse|lower|higher|superior|inferior|"
+    r"non-?inferior|safer|faster|longer|shorter)\b[^?]*\?\s*$",
+    re.IGNORECASE,
+)
+"""A clinician's yes/no question in shorthand: what is compared, then after a dash the
+comparison asked ("Ticagrelor vs clopidogrel in elective PCI - less periprocedural
+myonecrosis?", "Ultrasound vs palpation for lumbar puncture - fewer failed taps?",
+"Cerebellar vs supratentorial GBM - worse survival?": reviews 40 to 42 read none as one)."""
+
+
+def asks_yes_or_no(text: str) -> bool:
+    """Whether the question proper asks yes or no: opened by a copula or an auxiliary
+    (``_YES_NO``), or a comparison after a dash (``_DASHED_COMPARATIVE``)."""
+    proper = asking(text)
+    return bool(_YES_NO.match(proper) or _DASHED_COMPARATIVE.search(proper))
+
+
 _SETTING = re.compile(
     r"^\s*(?:in|among|amongst|for|during|after|following)\s[^,?;:]{1,120}?,\s*"
     rf"(?=(?:{_YES_NO_OPENERS}|what|which|how|who|when|why|where)\b)",
@@ -244,7 +263,7 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
         )
         or (kind in SHORTHAND_KINDS and SHORTHAND_KINDS[kind].search(text))
     ]
-    if _YES_NO.match(asking(text)):
+    if asks_yes_or_no(text):
         found.append(QuestionType.YES_NO)
     return tuple(found)
 
@@ -278,7 +297,7 @@ def facet_kinds(
     (review 13). Nor does a question asking which effects something causes ask for
     causes: "What adverse effects does tafenoquine cause compared with mefloquine …?" had
     a gap saying no record about malaria spoke to etiology (review 26)."""
-    asks_yes_or_no = bool(_YES_NO.match(asking(text)))
+    yes_or_no = asks_yes_or_no(text)
 
     def named(match: re.Match[str]) -> bool:
         return any(start <= match.start() and match.end() <= end for start, end in names)
@@ -289,7 +308,7 @@ def facet_kinds(
         return (
             kind is QuestionType.ETIOLOGY
             and _CAUSE_VERB.match(text, match.start()) is not None
-            and (asks_yes_or_no or any(e.search(text, 0, match.start()) for e in effects))
+            and (yes_or_no or any(e.search(text, 0, match.start()) for e in effects))
         )
 
     times = diagnosis_as_a_time(text)
@@ -526,11 +545,14 @@ relation."""
 _DOSE_NAMED = re.compile(
     rf"^\s*(?!(?:{_YES_NO_OPENERS}|what|which|how|why|when|where|who)\b)(?:[\w-]+\s+){{0,4}}?"
     r"(?:(?:loading|maintenance|starting|initial|recommended|optimal|usual|target|maximum)\s+"
-    r"dos(?:es?|ages?|ing)|dos(?:ages?|ing))\b(?!-)(?=\s+(?:of|for|in|after|during)\b|\s*\?)",
+    r"dos(?:es?|ages?|ing)|dos(?:ages?|ing)"
+    r"|(?<!-)(?<!\blow\s)(?<!\bhigh\s)(?<!\bsingle\s)(?<!\bdouble\s)(?<!\bfixed\s)doses?)"
+    r"\b(?!-)(?=\s+(?:of|for|in|after|during)\b|\s*\?)",
     re.IGNORECASE,
 )
 """A clinician's dose question written as the dose it wants ("IV valproate loading dose for
-status epilepticus …?", "Vancomycin dosing in obesity?", review 40). "Low-dose aspirin for
+status epilepticus …?", "Vancomycin dosing in obesity?", review 40; "Nemolizumab dose in
+AD?", review 42). "Low-dose aspirin for
 …?" names a treatment, and "Does maintenance dosing of … improve …?" asks whether it works."""
 
 
@@ -560,9 +582,9 @@ def asks_what_it_does(text: str) -> bool:
 def answer_kind(text: str) -> AnswerKind:
     """What would answer the question: a yes/no finding, an amount, a name (or list), or a
     summary."""
-    text = asking(text)
-    if _YES_NO.match(text):
+    if asks_yes_or_no(text):
         return AnswerKind.YES_NO
+    text = asking(text)
     if _QUANTITY.match(text):
         return AnswerKind.QUANTITY
     if _NAMING.match(text) or _WHICH.search(text):
