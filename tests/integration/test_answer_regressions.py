@@ -3358,3 +3358,21 @@ def test_a_clinician_s_comparison_after_a_dash_is_settled_by_a_finding(
     mechanism = shared_corpus.understand("Retapamulin oint MOA?")
     assert QuestionType.MECHANISM in mechanism.types
     assert "MOA" not in [c.mention for c in mechanism.concepts]
+
+
+# bf8b0b2 is the commit before; the case below failed there.
+def test_a_cohort_s_baseline_is_no_finding_on_the_relation_asked(ask: Ask) -> None:
+    """Read by hand at 4c05589: "My dad has just been diagnosed with atrial fibrillation.
+    Does he need to take a blood thinner to prevent a stroke?" was led by a cohort's
+    baseline, "Patients with prior use of warfarin or NOACs were older and had higher
+    prevalence of atrial fibrillation and prior stroke.", once a result naming both sides
+    of a yes/no question's relation answered from 0.4."""
+    statements = bottom_line(
+        ask(
+            "My dad has just been diagnosed with atrial fibrillation. Does he need to take a "
+            "blood thinner to prevent a stroke?"
+        )
+    )
+    assert not any("were older and had higher prevalence" in s.text for s in statements), quoted(
+        statements
+    )

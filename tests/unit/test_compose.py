@@ -2220,3 +2220,12 @@ def test_a_finding_on_the_relation_a_yes_no_question_asks_answers_below_the_thre
     assert statements(answer_of(trial, question=asked))[0].text == finding
     below = replace(trial, notes=(trial.notes[0], replace(trial.notes[1], relevance=0.35)))
     assert statements(answer_of(below, question=asked))[0].text == claim
+    baseline = "Methotrexate users were older and had more severe SSc at baseline."
+    cohort = retrieved(
+        "pmid:9",
+        1,
+        [("BACKGROUND", [(claim, (mtx, SSC))]), ("RESULTS", [(baseline, (mtx, SSC))])],
+        relevance={0: 0.8, 1: 0.45},
+    )
+    cohort = replace(cohort, topics=RecordTopics("pmid:9", ((SSC, 5.0), (mtx, 3.0))))
+    assert statements(answer_of(cohort, question=asked))[0].text == claim  # no conclusion

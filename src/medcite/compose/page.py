@@ -1266,8 +1266,8 @@ def _answering_pool(
 
 
 A_FINDING_ON_THE_RELATION = 0.4
-"""The relevance from which a finding naming both sides of the relation a yes/no question
-asks answers it (``_a_finding_on``)."""
+"""The relevance from which a conclusion naming both sides of the relation a yes/no
+question asks answers it (``_a_finding_on``)."""
 
 
 def _relation_asked(question: Question) -> tuple[list[str], list[str]]:
@@ -1281,17 +1281,20 @@ def _relation_asked(question: Question) -> tuple[list[str], list[str]]:
 
 
 def _a_finding_on(candidate: Candidate, causes: Sequence[str], changed: Sequence[str]) -> bool:
-    """Whether a result or conclusion names a cause and what it may change of a yes/no
-    question: a finding on the relation asked, which a finding of no effect often states
-    in words of its own. "Lithium in ALS - does it slow progression or prolong survival?"
-    was led by the LiCALS trial's background, the pilot claim it set out to test, while
-    "… lithium+riluzole and … riluzole alone showed no statistically significant
-    differences in rates of functional decline … or survival time" scored 0.44 (review
-    41)."""
+    """Whether a conclusion names a cause and what it may change of a yes/no question: a
+    finding on the relation asked, which a finding of no effect often states in words of
+    its own. "Lithium in ALS - does it slow progression or prolong survival?" was led by
+    the LiCALS trial's background, the pilot claim it set out to test, while "…
+    lithium+riluzole and … riluzole alone showed no statistically significant differences
+    in rates of functional decline … or survival time" scored 0.44 (review 41). Not any
+    result: a cohort's baseline ("Patients with prior use of warfarin or NOACs were older
+    and had higher prevalence of atrial fibrillation and prior stroke.") names both sides
+    too, and led a question whether a man with atrial fibrillation needs a blood thinner,
+    which the corpus does not answer (read by hand at 4c05589)."""
     role = candidate.notes.role
     return (
         bool(causes and changed)
-        and role in (SentenceRole.RESULTS, SentenceRole.CONCLUSIONS)
+        and role is SentenceRole.CONCLUSIONS
         and candidate.reports
         and candidate.names_any(causes)
         and candidate.names_any(changed)
