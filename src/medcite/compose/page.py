@@ -667,12 +667,7 @@ def _antecedent_of(
 def _opens_with_one_of(text: str, concepts: Sequence[QuestionConcept]) -> bool:
     """Whether ``text`` opens with a name of one of ``concepts`` (any case)."""
     lowered = text.lower()
-    return any(
-        lowered.startswith(name.lower())
-        for c in concepts
-        for name in (c.mention, c.name, *c.synonyms, *c.abbreviations)
-        if name
-    )
+    return any(lowered.startswith(name.lower()) for c in concepts for name in c.names if name)
 
 
 _NOT_RELATED = frozenset({ConceptRole.CONDITION, ConceptRole.POPULATION, ConceptRole.ORGANISM})

@@ -191,8 +191,7 @@ def _clashing_short_forms(record: Record, question: Question, asked: Lexicon) ->
 
 def _a_shorter_name(long_form: str, condition: QuestionConcept) -> bool:
     """Whether ``long_form`` shortens one of the condition's names (``shortens``)."""
-    names = (condition.name, condition.mention, *condition.synonyms)
-    return any(shortens(long_form, reading_order(name)) for name in names)
+    return any(shortens(long_form, reading_order(name)) for name in condition.names)
 
 
 def _family(concept: QuestionConcept) -> frozenset[str]:
