@@ -39,6 +39,7 @@ from itertools import pairwise
 from typing import cast
 
 from medcite.records import KEYWORD_PREFIX, ConceptRole, QuestionConcept
+from medcite.understand.kinds import SHORTHAND_KINDS
 from medcite.words import (
     DESCRIBING_ENDINGS,
     JUDGEMENT_WORDS,
@@ -59,7 +60,9 @@ QUESTION_WORDS = frozenset(
     best first good known method approach""".split()
 )
 """Words that ask about something rather than name it ("what is the *role* of …")."""
-CLINICAL_SHORTHAND = frozenset("dx ddx tx rx sx hx moa pt pts".split())
+CLINICAL_SHORTHAND = frozenset(
+    (*(word for words in SHORTHAND_KINDS.values() for word in words), "hx", "pt", "pts")
+)
 """A clinician's shorthand for a kind asked (``kinds.SHORTHAND_KINDS``) or for patients:
 no word an answer must name ("… for dx of pneumonia in primary care pts …" refused, no
 sentence saying "dx" or "pts", review 41)."""

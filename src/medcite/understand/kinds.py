@@ -41,16 +41,20 @@ the first-line medication for hair pulling disorder?" asks its treatment (review
 as asking nothing of the disease, and led by what trichotillomania is), while a page
 saying "researchers are testing new medications for gout" does not say how gout is
 treated."""
-SHORTHAND_KINDS: dict[QuestionType, re.Pattern[str]] = {
-    QuestionType.DIAGNOSIS: re.compile(r"\b(?:dx|ddx)\b", re.IGNORECASE),
-    QuestionType.TREATMENT: re.compile(r"\b(?:tx|rx)\b", re.IGNORECASE),
-    QuestionType.PRESENTATION: re.compile(r"\bsx\b", re.IGNORECASE),
-    QuestionType.MECHANISM: re.compile(r"\bmoa\b", re.IGNORECASE),
+SHORTHAND_KINDS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.DIAGNOSIS: ("dx", "ddx"),
+    QuestionType.TREATMENT: ("tx", "rx"),
+    QuestionType.PRESENTATION: ("sx",),
+    QuestionType.MECHANISM: ("moa",),
 }
 """A clinician's shorthand for a kind, as a whole word ("for dx of pneumonia", "tx of
 choice"): review 41's "Does PCT add anything to CRP … for dx of pneumonia …?" was read as
 asking nothing of the diagnosis, and "dx" as a word every answer must name ("MOA", the
 mechanism of action, review 42). Not a word beginning, as cues are: "DXA" is a scan."""
+_SHORTHAND = {
+    kind: re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+    for kind, words in SHORTHAND_KINDS.items()
+}
 
 ANSWER_WORDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.TREATMENT: ("regimen", "eradicat", "first-line", "second-line", "dose"),
@@ -261,7 +265,7 @@ def question_types(text: str) -> tuple[QuestionType, ...]:
             else text,
             (*cues, *QUESTION_ONLY_CUES.get(kind, ())),
         )
-        or (kind in SHORTHAND_KINDS and SHORTHAND_KINDS[kind].search(text))
+        or (kind in _SHORTHAND and _SHORTHAND[kind].search(text))
     ]
     if asks_yes_or_no(text):
         found.append(QuestionType.YES_NO)
